@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, portalEnv, sandboxEnv } from './env';
+
+describe('portalEnv', () => {
+  it('with nothing set, talks to the local sandbox with its demo credentials', () => {
+    const env = portalEnv({});
+    expect(env.spintly).toMatchObject({
+      apiUrl: 'http://127.0.0.1:4010',
+      tokenStyle: 'saams',
+      tokenUrl: 'http://127.0.0.1:4010/saamsIdm/oauth/token',
+      clientId: 'demo-client',
+      orgId: 4242,
+      usesSandbox: true,
+      maxConcurrency: 8,
+    });
+  });
+
+  it('for a real Spintly, requires client id, secret and org id, naming each missing variable', () => {
+    expect(() => portalEnv({ SPINTLY_API_URL: 'https://saams.api.spintly.com' })).toThrow(ConfigError);
+    let message = '';
+    try {
+      portalEnv({ SPINTLY_API_URL: 'https://saams.api.spintly.com', SPINTLY_CLIENT_SECRET: 's3cr3t-value' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('SPINTLY_CLIENT_ID');
+    expect(message).toContain('SPINTLY_ORG_ID');
+    expect(message).not.toContain('SPINTLY_CLIENT_SECRET');
+    expect(message).not.toContain('s3cr3t-value');
+  });
+
+  it('derives the token URL from the style, and honours an explicit one', () => {
+    const real = {
+      SPINTLY_API_URL: 'https://saams.api.spintly.com/',
+      SPINTLY_CLIENT_ID: 'c',
+      SPINTLY_CLIENT_SECRET: 's',
+      SPINTLY_ORG_ID: '7',
+    };
+    expect(portalEnv({ ...real, SPINTLY_TOKEN_STYLE: 'oauth' }).spintly.tokenUrl).toBe(
+      'https://saams.api.spintly.com/identityManagement/v2/oauth/token',
+    );
+    expect(
+      portalEnv({ ...real, SPINTLY_TOKEN_URL: 'https://gw.example.com/saamsIdm/oauth/token' }).spintly.tokenUrl,
+    ).toBe('https://gw.example.com/saamsIdm/oauth/token');
+    expect(portalEnv(real).spintly.orgId).toBe(7);
+  });
+
+  it('refuses malformed values', () => {
+    expect(() => portalEnv({ SPINTLY_TOKEN_STYLE: 'basic' })).toThrow(/SPINTLY_TOKEN_STYLE/);
+    expect(() => portalEnv({ SPINTLY_MAX_CONCURRENCY: '0' })).toThrow(/SPINTLY_MAX_CONCURRENCY/);
+  });
+});
+
+describe('sandboxEnv', () => {
+  it('has the documented defaults and reads overrides', () => {
+    expect(sandboxEnv({})).toMatchObject({
+      port: 4010,
+      orgId: 4242,
+      clientId: 'demo-client',
+      users: 300,
+      doorsPerSite: 15,
+      syncMs: 3000,
+    });
+    expect(sandboxEnv({ SANDBOX_PORT: '4999', SANDBOX_USERS: '20000', SANDBOX_DOORS_PER_SITE: '170' })).toMatchObject({
+      port: 4999,
+      users: 20000,
+      doorsPerSite: 170,
+    });
+    expect(() => sandboxEnv({ SANDBOX_USERS: 'many' })).toThrow(/SANDBOX_USERS/);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * The one place that reads process.env. Every variable is validated with zod here, so a bad configuration
+ * fails at start with a message that names the variable, never deep inside a request.
+ *
+ * Two processes read their settings from here: the portal (`portalEnv`) and the local Spintly sandbox
+ * (`sandboxEnv`). With nothing set, the portal talks to the sandbox with the sandbox's demo credentials.
+ */
+import 'server-only';
+import { z } from 'zod';
+
+type Source = Record<string, string | undefined>;
+
+const SANDBOX_URL = 'http://127.0.0.1:4010';
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.preprocess(emptyAsUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
+
+const portalSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    SPINTLY_API_URL: z.preprocess(emptyAsUndefined, z.url().default(SANDBOX_URL)),
+    SPINTLY_TOKEN_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+    SPINTLY_TOKEN_STYLE: z.preprocess(emptyAsUndefined, z.enum(['saams', 'oauth']).default('saams')),
+    SPINTLY_CLIENT_ID: optionalString,
+    SPINTLY_CLIENT_SECRET: optionalString,
+    SPINTLY_ORG_ID: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().optional()),
+    SPINTLY_TIMEOUT_MS: int(10_000, 100, 120_000),
+    SPINTLY_MAX_CONCURRENCY: int(8, 1, 256),
+  })
+  .superRefine((env, ctx) => {
+    // The sandbox's demo credentials are a convenience for the sandbox only: a real Spintly needs real ones.
+    if (env.SPINTLY_API_URL === SANDBOX_URL) return;
+    for (const key of ['SPINTLY_CLIENT_ID', 'SPINTLY_CLIENT_SECRET', 'SPINTLY_ORG_ID'] as const) {
+      if (env[key] === undefined)
+        ctx.addIssue({ code: 'custom', path: [key], message: `is required when SPINTLY_API_URL is set` });
+    }
+  })
+  .transform((env) => {
+    const apiUrl = env.SPINTLY_API_URL.replace(/\/+$/, '');
+    return {
+      nodeEnv: env.NODE_ENV,
+      spintly: {
+        apiUrl,
+        tokenStyle: env.SPINTLY_TOKEN_STYLE,
+        tokenUrl:
+          env.SPINTLY_TOKEN_URL ??
+          `${apiUrl}${env.SPINTLY_TOKEN_STYLE === 'saams' ? '/saamsIdm/oauth/token' : '/identityManagement/v2/oauth/token'}`,
+        clientId: env.SPINTLY_CLIENT_ID ?? 'demo-client',
+        clientSecret: env.SPINTLY_CLIENT_SECRET ?? 'demo-secret',
+        orgId: env.SPINTLY_ORG_ID ?? 4242,
+        timeoutMs: env.SPINTLY_TIMEOUT_MS,
+        maxConcurrency: env.SPINTLY_MAX_CONCURRENCY,
+        usesSandbox: apiUrl === SANDBOX_URL,
+      },
+    };
+  });
+export type PortalEnv = z.output<typeof portalSchema>;
+
+const sandboxSchema = z
+  .object({
+    SANDBOX_HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
+    SANDBOX_PORT: int(4010, 0, 65_535),
+    SANDBOX_ORG_ID: int(4242, 1),
+    SANDBOX_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().default('demo-client')),
+    SANDBOX_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().default('demo-secret')),
+    SANDBOX_SEED: int(42),
+    SANDBOX_USERS: int(300, 0, 100_000),
+    SANDBOX_SITES: int(3, 1, 100),
+    SANDBOX_DOORS_PER_SITE: int(15, 1, 1_000),
+    SANDBOX_SYNC_MS: int(3000, 0),
+    SANDBOX_TOKEN_TTL_S: int(3600, 1),
+    SANDBOX_LATENCY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).optional()),
+    SANDBOX_JITTER_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).optional()),
+    /** A JSON fault config, the same shape as POST /__sandbox/faults. */
+    SANDBOX_FAULTS: optionalString,
+    SANDBOX_WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+    SANDBOX_WEBHOOK_KEY: optionalString,
+  })
+  .transform((env) => ({
+    host: env.SANDBOX_HOST,
+    port: env.SANDBOX_PORT,
+    orgId: env.SANDBOX_ORG_ID,
+    clientId: env.SANDBOX_CLIENT_ID,
+    clientSecret: env.SANDBOX_CLIENT_SECRET,
+    seed: env.SANDBOX_SEED,
+    users: env.SANDBOX_USERS,
+    sites: env.SANDBOX_SITES,
+    doorsPerSite: env.SANDBOX_DOORS_PER_SITE,
+    syncMs: env.SANDBOX_SYNC_MS,
+    tokenTtlS: env.SANDBOX_TOKEN_TTL_S,
+    latencyMs: env.SANDBOX_LATENCY_MS,
+    jitterMs: env.SANDBOX_JITTER_MS,
+    faultsJson: env.SANDBOX_FAULTS,
+    webhookUrl: env.SANDBOX_WEBHOOK_URL,
+    webhookKey: env.SANDBOX_WEBHOOK_KEY,
+  }));
+export type SandboxEnv = z.output<typeof sandboxSchema>;
+
+/** Thrown for a bad configuration; the message names every wrong variable and never echoes a value. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function load<T extends z.ZodType>(schema: T, source: Source, what: string): z.output<T> {
+  const parsed = schema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'} ${issue.message}`);
+  throw new ConfigError(`Invalid ${what} configuration:\n${problems.join('\n')}`);
+}
+
+let cachedPortal: PortalEnv | undefined;
+
+/** The portal's settings, validated once per process. Pass a source only in tests. */
+export function portalEnv(source?: Source): PortalEnv {
+  if (source) return load(portalSchema, source, 'portal');
+  return (cachedPortal ??= load(portalSchema, process.env, 'portal'));
+}
+
+export function sandboxEnv(source: Source = process.env): SandboxEnv {
+  return load(sandboxSchema, source, 'sandbox');
+}

@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+import { E2E } from './e2e/ports';
+
+// Playwright cannot download its browser here: use Debian's Chromium when present (PLAYWRIGHT_CHROMIUM_PATH overrides).
+const chromiumPath =
+  process.env.PLAYWRIGHT_CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+
+const portalEnv = {
+  PORT: String(E2E.portalPort),
+  SPINTLY_API_URL: E2E.sandboxUrl,
+  SPINTLY_CLIENT_ID: 'demo-client',
+  SPINTLY_CLIENT_SECRET: 'demo-secret',
+  SPINTLY_ORG_ID: '4242',
+  NEXT_TELEMETRY_DISABLED: '1',
+};
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  timeout: 30_000,
+  use: {
+    baseURL: E2E.portalUrl,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          ...(chromiumPath && { executablePath: chromiumPath }),
+          args: [
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: 'node_modules/.bin/tsx --conditions=react-server sandbox/main.ts',
+      url: `${E2E.sandboxUrl}/__sandbox/health`,
+      env: { SANDBOX_PORT: String(E2E.sandboxPort), SANDBOX_SYNC_MS: '1000' },
+      reuseExistingServer: !process.env.CI,
+      stdout: 'pipe',
+      timeout: 30_000,
+    },
+    {
+      // The production build `npm test` made just before; `next dev` would hide build-only failures.
+      command: 'node_modules/.bin/next start',
+      url: E2E.portalUrl,
+      env: portalEnv,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
+});
