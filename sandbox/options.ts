@@ -1,0 +1,43 @@
+/** The sandbox's settings; sandbox/main.ts fills them from SANDBOX_* environment variables (lib/env.ts). */
+import type { FaultConfig } from './faults';
+
+export interface SandboxOptions {
+  host: string;
+  port: number;
+  orgId: number;
+  clientId: string;
+  clientSecret: string;
+  seed: number;
+  users: number;
+  sites: number;
+  doorsPerSite: number;
+  syncMs: number;
+  tokenTtlS: number;
+  faults: FaultConfig;
+  webhookUrl: string | undefined;
+  webhookKey: string | undefined;
+  now: () => number;
+  log: (line: string) => void;
+}
+
+export const SANDBOX_DEFAULTS: SandboxOptions = {
+  host: '127.0.0.1',
+  port: 4010,
+  orgId: 4242,
+  clientId: 'demo-client',
+  clientSecret: 'demo-secret',
+  seed: 42,
+  users: 300,
+  sites: 3,
+  doorsPerSite: 15,
+  syncMs: 3000,
+  tokenTtlS: 3600,
+  faults: { rules: [] },
+  webhookUrl: undefined,
+  webhookKey: undefined,
+  now: Date.now,
+  log: (line) => console.log(line),
+};
+
+/** A second client that belongs to another organisation, for checking that tokens do not cross organisations. */
+export const OTHER_CLIENT = { clientId: 'other-client', clientSecret: 'other-secret' } as const;

@@ -1,0 +1,198 @@
+/**
+ * The sandbox's HTTP server: Spintly's integrator API served from the shared contract, plus the
+ * `/__sandbox/` control API for tests and demos. Plain node:http, so it starts in milliseconds.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { endpoints, matchPath, tokenEndpoints, type EndpointName } from '../lib/spintly/contract';
+import { handleControl } from './control';
+import { Faults, type RouteIdentity } from './faults';
+import { buildWorld, type SeedOptions } from './seed';
+import { handlers, type RouteContext } from './spintly-routes';
+import { Stats } from './stats';
+import { handleToken } from './token-routes';
+import { TokenIssuer } from './tokens';
+import { describeIssues, parseJson, readBody, sendError, sendJson } from './http';
+import { SANDBOX_DEFAULTS, type SandboxOptions } from './options';
+import { ApiError, type World } from './world';
+
+export interface Sandbox {
+  readonly url: string;
+  readonly options: SandboxOptions;
+  readonly world: World;
+  readonly tokens: TokenIssuer;
+  readonly stats: Stats;
+  readonly faults: Faults;
+  reset(overrides?: Partial<Pick<SeedOptions, 'seed' | 'users' | 'doorsPerSite'>>): void;
+  close(): Promise<void>;
+}
+
+interface Route {
+  identity: RouteIdentity;
+  name: EndpointName | 'tokenSaams' | 'tokenOAuth';
+  params: Record<string, string>;
+}
+
+function findRoute(method: string, pathname: string): Route | null {
+  for (const [style, def] of Object.entries(tokenEndpoints)) {
+    if (def.method === method && def.path === pathname)
+      return {
+        identity: { name: 'token', key: `${def.method} ${def.path}` },
+        name: style === 'saams' ? 'tokenSaams' : 'tokenOAuth',
+        params: {},
+      };
+  }
+  for (const [name, def] of Object.entries(endpoints) as [EndpointName, (typeof endpoints)[EndpointName]][]) {
+    if (def.method !== method) continue;
+    const params = matchPath(def.path, pathname);
+    if (params) return { identity: { name, key: `${def.method} ${def.path}` }, name, params };
+  }
+  return null;
+}
+
+export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Promise<Sandbox> {
+  const options: SandboxOptions = { ...SANDBOX_DEFAULTS, ...overrides };
+  const seedOptions = (extra: Partial<SeedOptions> = {}): SeedOptions => ({
+    orgId: options.orgId,
+    seed: options.seed,
+    users: options.users,
+    sites: options.sites,
+    doorsPerSite: options.doorsPerSite,
+    syncMs: options.syncMs,
+    now: options.now,
+    ...extra,
+  });
+
+  let world = buildWorld(seedOptions());
+  const tokens = new TokenIssuer(options.now);
+  const stats = new Stats(tokens);
+  const faults = new Faults(options.faults);
+  const hanging = new Set<ServerResponse>();
+
+  const sandbox: Sandbox = {
+    url: '',
+    options,
+    get world() {
+      return world;
+    },
+    tokens,
+    stats,
+    faults,
+    reset(extra = {}) {
+      world = buildWorld(seedOptions(extra));
+      faults.set({ rules: [] });
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const res of hanging) res.destroy();
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+
+  async function serveSpintly(req: IncomingMessage, res: ServerResponse, route: Route, pathname: string) {
+    const decision = faults.decide(route.identity);
+    if (decision.delayMs > 0) await sleep(decision.delayMs);
+    const rule = decision.rule;
+    const hang = () => {
+      stats.count(route.identity.key, 'hang');
+      hanging.add(res);
+      res.on('close', () => hanging.delete(res));
+    };
+    if (rule?.kind === 'hang') return hang();
+    if (rule?.kind === 'status') {
+      stats.count(route.identity.key, rule.status ?? 503);
+      return sendError(res, rule.status ?? 503, 'Service temporarily unavailable');
+    }
+    if (rule?.kind === 'rate_limit') {
+      stats.count(route.identity.key, 429);
+      return sendError(res, 429, 'Too many requests', { 'retry-after': String(rule.retryAfterS ?? 1) });
+    }
+
+    const text = await readBody(req);
+    let status = 200;
+    let answer: unknown;
+    if (route.name === 'tokenSaams' || route.name === 'tokenOAuth') {
+      ({ status, answer } = handleToken(route.name, text, req.headers['content-type'], options, tokens));
+    } else {
+      answer = runEndpoint(route.name, route.params, text, req.headers.authorization, pathname);
+    }
+    world.syncDue();
+
+    if (rule?.kind === 'commit_then_fail') {
+      if (rule.then === 'hang') return hang();
+      stats.count(route.identity.key, rule.status ?? 502);
+      return sendError(res, rule.status ?? 502, 'Bad gateway');
+    }
+    stats.count(route.identity.key, status);
+    sendJson(res, status, answer);
+  }
+
+  function runEndpoint(
+    name: EndpointName,
+    rawParams: Record<string, string>,
+    text: string,
+    authorization: string | undefined,
+    pathname: string,
+  ): unknown {
+    const token = authorization?.replace(/^Bearer\s+/i, '').trim();
+    if (!token) throw new ApiError(401, 'Missing access token');
+    const claims = tokens.verify(token);
+    if (!claims) throw new ApiError(401, 'Access token is invalid or expired');
+
+    const params: Record<string, number> = {};
+    for (const [key, value] of Object.entries(rawParams)) {
+      if (!/^\d+$/.test(value)) throw new ApiError(400, `Invalid path: ${key} must be a number`);
+      params[key] = Number(value);
+    }
+    if (String(params.org) !== claims.sub)
+      throw new ApiError(403, `Access token is not valid for organisation ${params.org}`);
+    if (params.org !== options.orgId) throw new ApiError(404, `Organisation ${params.org} not found`);
+
+    const def = endpoints[name];
+    const parsed = def.method === 'GET' ? def.body.safeParse({}) : def.body.safeParse(parseJson(text));
+    if (!parsed.success) throw new ApiError(400, describeIssues(parsed.error));
+    world.syncDue();
+    const handler = handlers[name] as (ctx: RouteContext<EndpointName>) => unknown;
+    const message = handler({ params, body: parsed.data, world });
+    // The sandbox holds itself to the contract: an answer that does not fit is a sandbox bug, not a client one.
+    const checked = def.answer.safeParse(message);
+    if (!checked.success)
+      throw new Error(`sandbox answer for ${name} (${pathname}) breaks the contract: ${describeIssues(checked.error)}`);
+    return { type: 'success', message };
+  }
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const method = req.method ?? 'GET';
+    const handle = async () => {
+      if (url.pathname.startsWith('/__sandbox/')) return handleControl(req, res, url, sandbox);
+      const route = findRoute(method, url.pathname);
+      if (!route) {
+        stats.count(`${method} (no such route)`, 404);
+        return sendError(res, 404, `No route for ${method} ${url.pathname}`);
+      }
+      try {
+        await serveSpintly(req, res, route, url.pathname);
+      } catch (error) {
+        const status = error instanceof ApiError ? error.status : 500;
+        stats.count(route.identity.key, status);
+        throw error;
+      }
+    };
+    handle().catch((error: unknown) => {
+      if (error instanceof ApiError) return sendError(res, error.status, error.message);
+      options.log(`sandbox: internal error on ${method} ${url.pathname}: ${String(error)}`);
+      sendError(res, 500, 'Internal server error');
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  (sandbox as { url: string }).url = `http://${options.host}:${address.port}`;
+  return sandbox;
+}

@@ -1,0 +1,95 @@
+/**
+ * What each endpoint of the contract does to the sandbox's world. The HTTP layer (server.ts) has already
+ * authenticated the caller, checked the organisation and validated the body against the contract's schema.
+ */
+import type { z } from 'zod';
+import { type endpoints, type EndpointAnswer, type EndpointName } from '../lib/spintly/contract';
+import { ApiError, paginate, type World } from './world';
+
+export interface RouteContext<N extends EndpointName> {
+  params: Record<string, number>;
+  body: z.output<(typeof endpoints)[N]['body']>;
+  world: World;
+}
+
+type Handlers = { [N in EndpointName]: (ctx: RouteContext<N>) => EndpointAnswer<N> };
+
+const param = (params: Record<string, number>, name: string): number => {
+  const value = params[name];
+  if (value === undefined) throw new ApiError(400, `missing path parameter ${name}`);
+  return value;
+};
+
+export const handlers: Handlers = {
+  listSites: ({ body, world }) => {
+    const { items, pagination } = paginate(world.sites, body.pagination.page, body.pagination.perPage);
+    return { sites: items, pagination };
+  },
+
+  listAccessPoints: ({ params, body, world }) => {
+    const doors = world.doorsOfSite(param(params, 'siteId'), body.filters?.search);
+    const { items, pagination } = paginate(doors, body.pagination.page, body.pagination.perPage);
+    return { accessPoints: items, pagination };
+  },
+
+  listRoles: ({ world }) => ({ roles: world.roles }),
+
+  listUsers: ({ body, world }) => {
+    const found = world.findUsers(body.filters ?? {});
+    const { items, pagination } = paginate(found, body.pagination.page, body.pagination.perPage);
+    return { users: items.map((user) => world.toApiUser(user)), pagination };
+  },
+
+  createUser: ({ body, world }) => ({ userIds: [world.createUser(body)] }),
+
+  updateUsers: ({ body, world }) => ({ userIds: world.updateUsers(body.users) }),
+
+  deleteUsers: ({ body, world }) => ({ userIds: world.deleteUsers(body.userIds) }),
+
+  userPermissions: ({ params, body, world }) => world.userPermissions(param(params, 'userId'), body.sites),
+
+  doorUsers: ({ params, world }) => world.doorUsers(param(params, 'accessPointId')),
+
+  patchDoorUsers: ({ params, body, world }) => {
+    world.changeDoorUsers(param(params, 'accessPointId'), body);
+    return { text: 'Permissions updated; readers will sync the change' };
+  },
+
+  patchUserDoors: ({ params, body, world }) => {
+    world.changeUserDoors(param(params, 'userId'), body);
+    return { text: 'Permissions updated; readers will sync the change' };
+  },
+
+  assignCard: ({ params, body, world }) => world.assignCard(param(params, 'userId'), body.credentialId),
+
+  unassignCard: ({ params, world }) => world.unassignCard(param(params, 'userId')),
+
+  accessHistory: ({ body, world }) => {
+    const { start, end, accessPoints, users, direction } = body.filters;
+    const from = parseHistoryTime(start);
+    const to = parseHistoryTime(end);
+    if (from > to) throw new ApiError(400, 'filters.start must not be after filters.end');
+    const doors = accessPoints && accessPoints.length > 0 ? new Set(accessPoints) : null;
+    const people = users && users.length > 0 ? new Set(users) : null;
+    const matching = world.events
+      .filter(
+        (event) =>
+          event.accessedAt >= from &&
+          event.accessedAt <= to &&
+          (!doors || doors.has(event.accessPoint.id)) &&
+          (!people || people.has(event.accessorId)) &&
+          (!direction || event.direction === direction),
+      )
+      .reverse();
+    const { items, pagination } = paginate(matching, body.pagination.page, body.pagination.perPage);
+    return { accessHistory: items, pagination };
+  },
+};
+
+/** "2026-01-31 23:59:59 +05:30" → epoch seconds. */
+function parseHistoryTime(value: string): number {
+  const [date, time, offset] = value.split(' ');
+  const ms = Date.parse(`${date}T${time}${offset}`);
+  if (Number.isNaN(ms)) throw new ApiError(400, `invalid time ${value}`);
+  return Math.floor(ms / 1000);
+}

@@ -1,0 +1,555 @@
+/**
+ * The sandbox's organisation: sites, doors and their readers, people, cards, permissions (synced and pending)
+ * and access history, with the operations Spintly's API performs on them. Pure state, no HTTP: the routes in
+ * spintly-routes.ts translate requests into these calls, and the seed builds the initial state.
+ */
+import type {
+  AccessData,
+  AccessEvent,
+  AccessPoint,
+  CreateUserInput,
+  DoorUser,
+  PermissionItem,
+  Role,
+  Site,
+  SpintlyUser,
+  UpdateUserInput,
+} from '../lib/spintly/contract';
+
+/** An error that the routes answer with Spintly's error envelope and this HTTP status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface UserRecord {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  employeeCode: string | null;
+  uniqueId: string;
+  isSignedUp: boolean;
+  createdAt: string;
+  roleIds: number[];
+  credentialId: string | null;
+  accessData: AccessData;
+  deactivatedOn: string | null;
+  reportingTo: number | null;
+  homeSiteId: number | null;
+  joiningDate: string | null;
+  adminOfSites: number[];
+}
+
+export type PendingAction = 'grant' | 'revoke';
+
+export interface PendingChange {
+  userId: number;
+  accessPointId: number;
+  action: PendingAction;
+  /** Epoch ms when the cloud accepted the change. */
+  since: number;
+}
+
+export interface Reader {
+  online: boolean;
+  /** Epoch ms when the reader last came online: a pending change syncs `syncMs` after this or after it was made. */
+  onlineSince: number;
+}
+
+export const DEFAULT_ACCESS_DATA: AccessData = {
+  mobile: true,
+  card: true,
+  fingerprint: false,
+  faceAccess: false,
+  remoteAccess: false,
+  tapToAccess: true,
+  gps: false,
+  deviceLock: false,
+  clickToAccessRange: 3,
+  accessExpiresAt: null,
+};
+
+export interface Page<T> {
+  items: T[];
+  pagination: { total: number; perPage: number; currentPage: number };
+}
+
+export function paginate<T>(all: readonly T[], page: number, perPage: number): Page<T> {
+  const start = (page - 1) * perPage;
+  return { items: all.slice(start, start + perPage), pagination: { total: all.length, perPage, currentPage: page } };
+}
+
+const lower = (value: string | null) => (value ?? '').toLowerCase();
+const pendingKey = (userId: number, accessPointId: number) => `${accessPointId}:${userId}`;
+
+export interface UserFilters {
+  userType?: ('active' | 'inactive')[] | undefined;
+  sites?: number[] | undefined;
+  search?: string | undefined;
+  userIds?: number[] | undefined;
+}
+
+export class World {
+  readonly sites: Site[] = [];
+  readonly accessPoints = new Map<number, AccessPoint>();
+  readonly roles: Role[] = [];
+  readonly users = new Map<number, UserRecord>();
+  /** Permissions the door's reader has: access point id → user ids. */
+  readonly granted = new Map<number, Set<number>>();
+  /** Changes the cloud accepted that the reader has not synced yet. */
+  readonly pending = new Map<string, PendingChange>();
+  readonly readers = new Map<number, Reader>();
+  readonly events: AccessEvent[] = [];
+  private readonly cardHolders = new Map<string, number>();
+  nextUserId = 1;
+  nextEventId = 1;
+
+  constructor(
+    readonly orgId: number,
+    readonly syncMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  // ---- reads -----------------------------------------------------------------------------
+
+  site(siteId: number): Site {
+    const site = this.sites.find((s) => s.id === siteId);
+    if (!site) throw new ApiError(404, `Site ${siteId} not found`);
+    return site;
+  }
+
+  accessPoint(accessPointId: number): AccessPoint {
+    const door = this.accessPoints.get(accessPointId);
+    if (!door) throw new ApiError(404, `Access point ${accessPointId} not found`);
+    return door;
+  }
+
+  user(userId: number): UserRecord {
+    const user = this.users.get(userId);
+    if (!user) throw new ApiError(404, `User ${userId} not found`);
+    return user;
+  }
+
+  doorsOfSite(siteId: number, search?: string | null): AccessPoint[] {
+    this.site(siteId);
+    const needle = lower(search ?? null).trim();
+    return [...this.accessPoints.values()].filter(
+      (door) => door.siteId === siteId && (!needle || door.name.toLowerCase().includes(needle)),
+    );
+  }
+
+  findUsers(filters: UserFilters): UserRecord[] {
+    const types = filters.userType && filters.userType.length > 0 ? new Set(filters.userType) : null;
+    const sites = filters.sites && filters.sites.length > 0 ? new Set(filters.sites) : null;
+    const ids = filters.userIds && filters.userIds.length > 0 ? new Set(filters.userIds) : null;
+    const needle = (filters.search ?? '').trim().toLowerCase();
+    const result: UserRecord[] = [];
+    for (const user of this.users.values()) {
+      if (types && !types.has(user.deactivatedOn ? 'inactive' : 'active')) continue;
+      if (sites && (user.homeSiteId === null || !sites.has(user.homeSiteId))) continue;
+      if (ids && !ids.has(user.id)) continue;
+      if (
+        needle &&
+        !lower(user.name).includes(needle) &&
+        !lower(user.email).includes(needle) &&
+        !lower(user.phone).includes(needle) &&
+        !lower(user.employeeCode).includes(needle) &&
+        !lower(user.credentialId).includes(needle)
+      )
+        continue;
+      result.push(user);
+    }
+    return result;
+  }
+
+  toApiUser(user: UserRecord): SpintlyUser {
+    const expiresAt = user.accessData.accessExpiresAt;
+    return {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      phone: user.phone,
+      employeeCode: user.employeeCode,
+      uniqueId: user.uniqueId,
+      isSignedUp: user.isSignedUp,
+      createdAt: user.createdAt,
+      roles: this.roles.filter((role) => user.roleIds.includes(role.id)),
+      cardAssigned: user.credentialId !== null,
+      credentialId: user.credentialId,
+      accessExpiresAt: expiresAt,
+      accessExpired: expiresAt !== null && Date.parse(expiresAt) <= this.now(),
+      deactivatedOn: user.deactivatedOn,
+      reportingTo: user.reportingTo,
+      attributes: [],
+      homeSiteId: user.homeSiteId,
+      accessData: { ...user.accessData },
+    };
+  }
+
+  pendingFor(userId: number, accessPointId: number): PendingChange | undefined {
+    return this.pending.get(pendingKey(userId, accessPointId));
+  }
+
+  hasSyncedPermission(userId: number, accessPointId: number): boolean {
+    return this.granted.get(accessPointId)?.has(userId) ?? false;
+  }
+
+  /** A person's doors, each in exactly one list: pending (either way), assigned, or not assigned. */
+  userPermissions(userId: number, siteIds: number[]) {
+    this.user(userId);
+    for (const siteId of siteIds) this.site(siteId);
+    const sites = new Set(siteIds);
+    const permissionAssigned: PermissionItem[] = [];
+    const permissionNotAssigned: PermissionItem[] = [];
+    const pendingPermissions: PermissionItem[] = [];
+    for (const door of this.accessPoints.values()) {
+      if (sites.size > 0 && !sites.has(door.siteId)) continue;
+      const item = { id: door.id, name: door.name, siteId: door.siteId };
+      const pending = this.pendingFor(userId, door.id);
+      if (pending) {
+        pendingPermissions.push({ ...item, pendingAction: pending.action, pendingSince: iso(pending.since) });
+      } else if (this.hasSyncedPermission(userId, door.id)) {
+        permissionAssigned.push(item);
+      } else {
+        permissionNotAssigned.push(item);
+      }
+    }
+    return { permissionAssigned, permissionNotAssigned, pendingPermissions };
+  }
+
+  /** Who can open a door, and whose change at it is still pending. */
+  doorUsers(accessPointId: number) {
+    this.accessPoint(accessPointId);
+    const describe = (user: UserRecord): DoorUser => ({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      employeeCode: user.employeeCode,
+      homeSiteId: user.homeSiteId,
+    });
+    const usersWithPendingPermissions: DoorUser[] = [];
+    const pendingUsers = new Set<number>();
+    for (const change of this.pending.values()) {
+      if (change.accessPointId !== accessPointId) continue;
+      pendingUsers.add(change.userId);
+      usersWithPendingPermissions.push({
+        ...describe(this.user(change.userId)),
+        pendingAction: change.action,
+        pendingSince: iso(change.since),
+      });
+    }
+    const usersWithPermissions = [...(this.granted.get(accessPointId) ?? [])]
+      .filter((userId) => !pendingUsers.has(userId))
+      .sort((a, b) => a - b)
+      .map((userId) => describe(this.user(userId)));
+    return { usersWithPermissions, usersWithPendingPermissions };
+  }
+
+  // ---- people ----------------------------------------------------------------------------
+
+  private assertUnique(userId: number | null, fields: { email?: string | null; phone?: string | null }) {
+    for (const other of this.users.values()) {
+      if (other.id === userId) continue;
+      if (fields.email && other.email && other.email.toLowerCase() === fields.email.toLowerCase())
+        throw new ApiError(409, `Email ${fields.email} is already used by another user`);
+      if (fields.phone && other.phone && other.phone === fields.phone)
+        throw new ApiError(409, `Phone ${fields.phone} is already used by another user`);
+    }
+  }
+
+  private assertCardFree(userId: number | null, credentialId: string) {
+    const holder = this.cardHolders.get(credentialId.toUpperCase());
+    if (holder !== undefined && holder !== userId)
+      throw new ApiError(409, `Card ${credentialId} is already assigned to another user (id ${holder})`);
+  }
+
+  private assertReferences(input: { roles?: number[]; homeSiteId?: number | null; adminOfSites?: number[] }) {
+    for (const roleId of input.roles ?? [])
+      if (!this.roles.some((role) => role.id === roleId))
+        throw new ApiError(400, `roles: role ${roleId} does not exist`);
+    if (input.homeSiteId != null && !this.sites.some((site) => site.id === input.homeSiteId))
+      throw new ApiError(400, `homeSiteId: site ${input.homeSiteId} does not exist`);
+    for (const siteId of input.adminOfSites ?? [])
+      if (!this.sites.some((site) => site.id === siteId))
+        throw new ApiError(400, `adminOfSites: site ${siteId} does not exist`);
+  }
+
+  private assertDoors(field: string, accessPointIds: readonly number[]) {
+    for (const doorId of accessPointIds)
+      if (!this.accessPoints.has(doorId)) throw new ApiError(400, `${field}: access point ${doorId} does not exist`);
+  }
+
+  createUser(input: CreateUserInput): number {
+    this.assertReferences(input);
+    this.assertUnique(null, input);
+    if (input.credentialId) this.assertCardFree(null, input.credentialId);
+    const { accessPoints = [], ...accessData } = input.accessData ?? {};
+    this.assertDoors('accessData.accessPoints', accessPoints);
+
+    const id = this.nextUserId++;
+    const user: UserRecord = {
+      id,
+      name: input.name,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      employeeCode: input.employeeCode ?? null,
+      uniqueId: `U${String(this.orgId)}-${String(id).padStart(6, '0')}`,
+      isSignedUp: false,
+      createdAt: iso(this.now()),
+      roleIds: input.roles && input.roles.length > 0 ? [...input.roles] : [this.roles[0]!.id],
+      credentialId: null,
+      accessData: { ...DEFAULT_ACCESS_DATA, ...accessData },
+      deactivatedOn: null,
+      reportingTo: input.reportingTo ?? null,
+      homeSiteId: input.homeSiteId ?? null,
+      joiningDate: input.joiningDate ?? null,
+      adminOfSites: input.adminOfSites ?? [],
+    };
+    this.users.set(id, user);
+    if (input.credentialId) this.setCard(user, input.credentialId);
+    for (const doorId of accessPoints) this.requestChange(id, doorId, 'grant');
+    return id;
+  }
+
+  /** Applies every change or none: all ids and conflicts are checked before anything is written. */
+  updateUsers(changes: UpdateUserInput[]): number[] {
+    for (const change of changes) {
+      this.user(change.id);
+      this.assertReferences(change);
+      this.assertUnique(change.id, change);
+      if (change.credentialId) this.assertCardFree(change.id, change.credentialId);
+      this.assertDoors('accessData.accessPoints', change.accessData?.accessPoints ?? []);
+    }
+    for (const change of changes) {
+      const user = this.user(change.id);
+      const { id: _id, deactivateUser, accessData, credentialId, roles, ...fields } = change;
+      for (const [key, value] of Object.entries(fields)) {
+        if (value !== undefined) (user as unknown as Record<string, unknown>)[key] = value;
+      }
+      if (roles) user.roleIds = [...roles];
+      if (accessData) {
+        const { accessPoints = [], ...modes } = accessData;
+        user.accessData = { ...user.accessData, ...modes };
+        for (const doorId of accessPoints) this.requestChange(user.id, doorId, 'grant');
+      }
+      if (credentialId !== undefined) {
+        if (user.credentialId) this.cardHolders.delete(user.credentialId.toUpperCase());
+        user.credentialId = null;
+        if (credentialId) this.setCard(user, credentialId);
+      }
+      if (deactivateUser === true && !user.deactivatedOn) user.deactivatedOn = iso(this.now());
+      if (deactivateUser === false) user.deactivatedOn = null;
+    }
+    return changes.map((change) => change.id);
+  }
+
+  deleteUsers(userIds: number[]): number[] {
+    const missing = userIds.filter((userId) => !this.users.has(userId));
+    if (missing.length > 0) throw new ApiError(404, `Users not found: ${missing.join(', ')}`);
+    for (const userId of userIds) {
+      const user = this.user(userId);
+      if (user.credentialId) this.cardHolders.delete(user.credentialId.toUpperCase());
+      this.users.delete(userId);
+      for (const holders of this.granted.values()) holders.delete(userId);
+      for (const [key, change] of this.pending) if (change.userId === userId) this.pending.delete(key);
+    }
+    return userIds;
+  }
+
+  // ---- cards -----------------------------------------------------------------------------
+
+  /** Puts a card on a person without checks; callers check first (the seed has unique cards by construction). */
+  setCard(user: UserRecord, credentialId: string) {
+    user.credentialId = credentialId;
+    this.cardHolders.set(credentialId.toUpperCase(), user.id);
+  }
+
+  cardHolder(credentialId: string): number | undefined {
+    return this.cardHolders.get(credentialId.toUpperCase());
+  }
+
+  assignCard(userId: number, credentialId: string) {
+    const user = this.user(userId);
+    this.assertCardFree(userId, credentialId);
+    if (user.credentialId && user.credentialId.toUpperCase() !== credentialId.toUpperCase())
+      throw new ApiError(409, `User ${userId} already has card ${user.credentialId}; unassign it first`);
+    this.setCard(user, credentialId);
+    return { userId, credentialId };
+  }
+
+  /** Taking back a card a person does not have is a no-op, so a retried unassign converges. [assumed] */
+  unassignCard(userId: number) {
+    const user = this.user(userId);
+    if (user.credentialId) this.cardHolders.delete(user.credentialId.toUpperCase());
+    user.credentialId = null;
+    return { userId, credentialId: null };
+  }
+
+  // ---- permissions -----------------------------------------------------------------------
+
+  /**
+   * Records a change for the door's reader to sync. Asking for the state the reader already has cancels any
+   * pending change instead, so sending the same change twice converges on the same state.
+   */
+  requestChange(userId: number, accessPointId: number, action: PendingAction) {
+    const key = pendingKey(userId, accessPointId);
+    const synced = this.hasSyncedPermission(userId, accessPointId);
+    if ((action === 'grant') === synced) {
+      this.pending.delete(key);
+      return;
+    }
+    if (this.pending.get(key)?.action === action) return;
+    this.pending.set(key, { userId, accessPointId, action, since: this.now() });
+  }
+
+  cancelPending(userId: number, accessPointId: number) {
+    this.pending.delete(pendingKey(userId, accessPointId));
+  }
+
+  changeDoorUsers(
+    accessPointId: number,
+    patch: { permissionsToAdd?: number[]; permissionsToRemove?: number[]; pendingPermissionsToRemove?: number[] },
+  ) {
+    this.accessPoint(accessPointId);
+    const all = [
+      ...(patch.permissionsToAdd ?? []),
+      ...(patch.permissionsToRemove ?? []),
+      ...(patch.pendingPermissionsToRemove ?? []),
+    ];
+    const missing = [...new Set(all.filter((userId) => !this.users.has(userId)))];
+    if (missing.length > 0) throw new ApiError(404, `Users not found: ${missing.join(', ')}`);
+    assertDisjoint(patch.permissionsToAdd, patch.permissionsToRemove, 'user');
+    for (const userId of patch.pendingPermissionsToRemove ?? []) this.cancelPending(userId, accessPointId);
+    for (const userId of patch.permissionsToAdd ?? []) this.requestChange(userId, accessPointId, 'grant');
+    for (const userId of patch.permissionsToRemove ?? []) this.requestChange(userId, accessPointId, 'revoke');
+  }
+
+  changeUserDoors(
+    userId: number,
+    patch: { permissionsToAdd?: number[]; permissionsToRemove?: number[]; pendingPermissionsToRemove?: number[] },
+  ) {
+    this.user(userId);
+    const all = [
+      ...(patch.permissionsToAdd ?? []),
+      ...(patch.permissionsToRemove ?? []),
+      ...(patch.pendingPermissionsToRemove ?? []),
+    ];
+    const missing = [...new Set(all.filter((doorId) => !this.accessPoints.has(doorId)))];
+    if (missing.length > 0) throw new ApiError(404, `Access points not found: ${missing.join(', ')}`);
+    assertDisjoint(patch.permissionsToAdd, patch.permissionsToRemove, 'access point');
+    for (const doorId of patch.pendingPermissionsToRemove ?? []) this.cancelPending(userId, doorId);
+    for (const doorId of patch.permissionsToAdd ?? []) this.requestChange(userId, doorId, 'grant');
+    for (const doorId of patch.permissionsToRemove ?? []) this.requestChange(userId, doorId, 'revoke');
+  }
+
+  // ---- readers ---------------------------------------------------------------------------
+
+  setReaderOnline(accessPointId: number, online: boolean) {
+    this.accessPoint(accessPointId);
+    const reader = this.readers.get(accessPointId)!;
+    if (online && !reader.online) reader.onlineSince = this.now();
+    reader.online = online;
+  }
+
+  /** Applies pending changes whose online reader has had `syncMs` to pick them up (or all of them when `force`). */
+  syncDue(force = false): number {
+    const now = this.now();
+    let applied = 0;
+    for (const [key, change] of this.pending) {
+      const reader = this.readers.get(change.accessPointId);
+      if (!reader?.online) continue;
+      if (!force && now < Math.max(change.since, reader.onlineSince) + this.syncMs) continue;
+      let holders = this.granted.get(change.accessPointId);
+      if (!holders) this.granted.set(change.accessPointId, (holders = new Set()));
+      if (change.action === 'grant') holders.add(change.userId);
+      else holders.delete(change.userId);
+      this.pending.delete(key);
+      applied++;
+    }
+    return applied;
+  }
+
+  // ---- access events ---------------------------------------------------------------------
+
+  /** Would this person's tap open this door right now? Judged on what the reader has synced. */
+  decideAccess(user: UserRecord, door: AccessPoint, accessType: AccessEvent['accessType']): boolean {
+    const expiresAt = user.accessData.accessExpiresAt;
+    if (user.deactivatedOn) return false;
+    if (expiresAt !== null && Date.parse(expiresAt) <= this.now()) return false;
+    if (accessType === 'card' && (!user.credentialId || !user.accessData.card)) return false;
+    if (accessType === 'mobile' && !user.accessData.mobile) return false;
+    if (accessType === 'fingerprint' && !user.accessData.fingerprint) return false;
+    return this.hasSyncedPermission(user.id, door.id);
+  }
+
+  recordEvent(
+    user: UserRecord,
+    door: AccessPoint,
+    accessType: AccessEvent['accessType'],
+    direction: AccessEvent['direction'],
+    atMs: number,
+    granted: boolean,
+  ): AccessEvent {
+    const site = this.sites.find((s) => s.id === door.siteId);
+    const event: AccessEvent = {
+      id: this.nextEventId++,
+      accessorId: user.id,
+      accessedAt: Math.floor(atMs / 1000),
+      direction,
+      accessType,
+      mobileAccessMode: accessType === 'mobile' ? 'tapToAccess' : null,
+      createdAt: iso(atMs),
+      user: { id: user.id, name: user.name, employeeCode: user.employeeCode },
+      accessPoint: { id: door.id, name: door.name, location: site?.location ?? null },
+      granted,
+    };
+    this.events.push(event);
+    return event;
+  }
+
+  /** A simulated tap at a door: decided, recorded, returned. */
+  tap(userId: number, accessPointId: number, accessType: AccessEvent['accessType']): AccessEvent {
+    const user = this.user(userId);
+    const door = this.accessPoint(accessPointId);
+    return this.recordEvent(user, door, accessType, 'entry', this.now(), this.decideAccess(user, door, accessType));
+  }
+
+  // ---- control ---------------------------------------------------------------------------
+
+  /** Everything the sandbox holds, for tests to check what an action really changed. */
+  snapshot() {
+    return {
+      orgId: this.orgId,
+      sites: this.sites,
+      accessPoints: [...this.accessPoints.values()],
+      roles: this.roles,
+      users: [...this.users.values()].map((user) => this.toApiUser(user)),
+      cards: [...this.users.values()]
+        .filter((user) => user.credentialId)
+        .map((user) => ({ credentialId: user.credentialId, userId: user.id })),
+      permissions: [...this.granted.entries()]
+        .map(([accessPointId, holders]) => ({ accessPointId, userIds: [...holders].sort((a, b) => a - b) }))
+        .filter((entry) => entry.userIds.length > 0)
+        .sort((a, b) => a.accessPointId - b.accessPointId),
+      pending: [...this.pending.values()].map((change) => ({ ...change, since: iso(change.since) })),
+      readers: [...this.readers.entries()].map(([accessPointId, reader]) => ({ accessPointId, online: reader.online })),
+      accessEvents: this.events.length,
+    };
+  }
+}
+
+function assertDisjoint(add: number[] | undefined, remove: number[] | undefined, noun: string) {
+  const removing = new Set(remove ?? []);
+  const both = (add ?? []).filter((value) => removing.has(value));
+  if (both.length > 0)
+    throw new ApiError(400, `permissionsToAdd and permissionsToRemove both name ${noun} ${both.join(', ')}`);
+}
+
+export function iso(epochMs: number): string {
+  return new Date(epochMs).toISOString();
+}
