@@ -1,0 +1,8 @@
+import { expect, test } from '@playwright/test';
+
+test('the home page loads in a browser and names the Spintly backend it talks to', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Access portal' })).toBeVisible();
+  // E2E points the portal at the sandbox on a non-default port, so the portal shows that host.
+  await expect(page.getByTestId('spintly-target')).toHaveText('127.0.0.1:4110');
+});

@@ -1,0 +1,7 @@
+/** Ports the end-to-end run uses, away from the demo's 3000/4010 so both can run at once. */
+export const E2E = {
+  portalPort: 3100,
+  sandboxPort: 4110,
+  portalUrl: 'http://127.0.0.1:3100',
+  sandboxUrl: 'http://127.0.0.1:4110',
+} as const;
