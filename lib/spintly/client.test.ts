@@ -1,0 +1,307 @@
+/** The Spintly client against the sandbox over real HTTP: tokens, retries, reconciliation, errors, limits, logs. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openHarness, type Harness } from '../../sandbox/tests/harness';
+import { createSpintlyClient, type SpintlyClientConfig } from './client';
+import { SpintlyError } from './errors';
+
+const logs: string[] = [];
+let h: Harness;
+let clock = Date.now();
+const now = () => clock;
+
+beforeAll(async () => {
+  h = await openHarness({ now, tokenTtlS: 120 });
+});
+afterAll(() => h.sandbox.close());
+beforeEach(async () => {
+  await h.control('POST', '/faults', { rules: [] });
+  await h.control('DELETE', '/stats');
+});
+
+function client(extra: Partial<SpintlyClientConfig> = {}) {
+  return createSpintlyClient({
+    apiUrl: h.url,
+    tokenUrl: `${h.url}/saamsIdm/oauth/token`,
+    tokenStyle: 'saams',
+    clientId: 'demo-client',
+    clientSecret: 'demo-secret',
+    orgId: 4242,
+    timeoutMs: 2_000,
+    maxConcurrency: 8,
+    retry: { baseDelayMs: 5, maxDelayMs: 50 },
+    logSink: (line) => logs.push(line),
+    now,
+    ...extra,
+  });
+}
+
+const stats = async () => (await h.control('GET', '/stats')).json;
+const faults = (rules: object[], extra: object = {}) => h.control('POST', '/faults', { seed: 3, rules, ...extra });
+const caught = async (promise: Promise<unknown>): Promise<SpintlyError> => {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof SpintlyError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+};
+const requestsTo = (s: any, key: string) => s.requests[key]?.total ?? 0;
+const CREATE = 'POST /userManagement/integrator/v1/organisations/{org}/users/create';
+const SITES = 'POST /organisationManagement/v2/integrator/organisations/{org}/sites';
+
+describe('tokens', () => {
+  it('100 concurrent calls on a cold client cause exactly one token request', async () => {
+    const spintly = client();
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => spintly.listUsers({ page: (i % 5) + 1 })));
+    expect(results.every((page) => page.items.length === 25)).toBe(true);
+    expect((await stats()).tokensIssued).toBe(1);
+    expect(spintly.tokenRequests).toBe(1);
+  });
+
+  it('the plain OAuth token style works too', async () => {
+    const spintly = client({ tokenStyle: 'oauth', tokenUrl: `${h.url}/identityManagement/v2/oauth/token` });
+    expect((await spintly.listRoles()).length).toBe(5);
+    expect((await stats()).tokensIssued).toBe(1);
+  });
+
+  it('a token near its expiry is refreshed once, however many callers need it', async () => {
+    const spintly = client();
+    await spintly.listUsers();
+    clock += 107_000; // 120 s lifetime, refreshed 12 s early
+    await Promise.all(Array.from({ length: 20 }, () => spintly.listUsers()));
+    expect((await stats()).tokensIssued).toBe(1);
+    clock += 2_000;
+    await Promise.all(Array.from({ length: 20 }, () => spintly.listUsers()));
+    expect((await stats()).tokensIssued).toBe(2);
+  });
+
+  it('a 401 from an API call refreshes the token once and repeats the call once', async () => {
+    const spintly = client();
+    await spintly.listUsers();
+    await h.control('POST', '/tokens/revoke');
+    const pages = await Promise.all(Array.from({ length: 20 }, () => spintly.listUsers()));
+    expect(pages).toHaveLength(20);
+    const s = await stats();
+    expect(s.tokensIssued).toBe(2);
+    expect(s.requests['POST /userManagement/integrator/v1/organisations/{org}/users'].byStatus['401']).toBe(20);
+  });
+
+  it('wrong credentials fail with an unauthorized error that does not echo the secret', async () => {
+    const error = await caught(client({ clientSecret: 'wrong-secret-123' }).listRoles());
+    expect(error.kind).toBe('unauthorized');
+    expect(error.endpoint).toBe('token');
+    expect(error.message).toMatch(/client id and secret/);
+    expect(error.message).not.toContain('wrong-secret-123');
+  });
+});
+
+describe('retries', () => {
+  it('with 30% of answers 503, reads all succeed', async () => {
+    await faults([{ rate: 0.3, kind: 'status', status: 503 }]);
+    const spintly = client();
+    const pages = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => spintly.listUsers({ page: i + 1, perPage: 5 })),
+    );
+    expect(pages.every((page) => page.items.length === 5)).toBe(true);
+    const byStatus = (await stats()).requests['POST /userManagement/integrator/v1/organisations/{org}/users'].byStatus;
+    expect(byStatus['503']).toBeGreaterThan(0);
+    expect(byStatus['200']).toBe(40);
+  });
+
+  it('honours Retry-After on 429', async () => {
+    await faults([{ route: 'listRoles', rate: 1, kind: 'rate_limit', retryAfterS: 1 }]);
+    const spintly = client();
+    await spintly.listSites(); // token fetched, so only the rate-limited call is timed
+    const started = performance.now();
+    const pending = spintly.listRoles();
+    setTimeout(() => void h.control('POST', '/faults', { rules: [] }), 300);
+    expect(await pending).toHaveLength(5);
+    const waited = performance.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(950);
+    expect(waited).toBeLessThan(2_500);
+  });
+
+  it('gives up on a rate limit longer than its time budget, with a rate_limited error', async () => {
+    await faults([{ route: 'listRoles', rate: 1, kind: 'rate_limit', retryAfterS: 120 }]);
+    const error = await caught(client().listRoles());
+    expect(error.kind).toBe('rate_limited');
+    expect(error.status).toBe(429);
+  });
+
+  it('a hang ends at the timeout with a timeout error', async () => {
+    await faults([{ route: 'listRoles', rate: 1, kind: 'hang' }]);
+    const spintly = client({ timeoutMs: 300, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 5 } });
+    await spintly.listSites();
+    const started = performance.now();
+    const error = await caught(spintly.listRoles());
+    expect(error.kind).toBe('timeout');
+    expect(error.status).toBeNull();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(590);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('does not repeat a create on a plain error answer', async () => {
+    await faults([{ route: 'createUser', rate: 1, kind: 'status', status: 500 }]);
+    const error = await caught(client().createUser({ name: 'No Repeat', email: 'no.repeat@example.com' }));
+    expect(error.kind).toBe('unavailable');
+    // One create, then the lookup that found nothing, then exactly one more create.
+    expect(requestsTo(await stats(), CREATE)).toBe(2);
+  });
+});
+
+describe('no duplicates after ambiguous failures', () => {
+  it('commit then fail on create: exactly one person exists and the call returns them', async () => {
+    await faults([{ route: 'createUser', rate: 1, kind: 'commit_then_fail' }]);
+    const result = await client().createUser({ name: 'Commit Once', email: 'commit.once@example.com', homeSiteId: 1 });
+    expect(result.reconciled).toBe(true);
+    const state = (await h.control('GET', '/state')).json;
+    const matches = state.users.filter((u: any) => u.email === 'commit.once@example.com');
+    expect(matches).toHaveLength(1);
+    expect(matches[0].id).toBe(result.userId);
+    expect(requestsTo(await stats(), CREATE)).toBe(1);
+  });
+
+  it('commit then hang on create: the same, after the timeout', async () => {
+    await faults([{ route: 'createUser', rate: 1, kind: 'commit_then_fail', then: 'hang' }]);
+    const result = await client({ timeoutMs: 300 }).createUser({ name: 'Hang Once', phone: '+919988776655' });
+    expect(result.reconciled).toBe(true);
+    const state = (await h.control('GET', '/state')).json;
+    expect(state.users.filter((u: any) => u.phone === '+919988776655')).toHaveLength(1);
+  });
+
+  it('a create that did not land is tried once more', async () => {
+    await faults([{ route: 'createUser', rate: 0.5, kind: 'status', status: 503 }], { seed: 11 });
+    const spintly = client();
+    const results = [];
+    for (let i = 0; i < 6; i++) {
+      try {
+        results.push(await spintly.createUser({ name: `Maybe ${i}`, email: `maybe.${i}@example.com` }));
+      } catch (error) {
+        expect((error as SpintlyError).kind).toBe('unavailable');
+      }
+    }
+    const state = (await h.control('GET', '/state')).json;
+    for (let i = 0; i < 6; i++)
+      expect(state.users.filter((u: any) => u.email === `maybe.${i}@example.com`).length).toBeLessThanOrEqual(1);
+    expect(results.length).toBeGreaterThan(0);
+  });
+
+  it('commit then fail on assign-card: the card is on the person and the call succeeds', async () => {
+    const spintly = client();
+    const { userId } = await spintly.createUser({ name: 'Card Commit', email: 'card.commit@example.com' });
+    await faults([{ route: 'assignCard', rate: 1, kind: 'commit_then_fail' }]);
+    const result = await spintly.assignCard(userId, 'CC000123');
+    expect(result).toEqual({ userId, credentialId: 'CC000123', reconciled: true });
+    expect(h.sandbox.world.user(userId).credentialId).toBe('CC000123');
+  });
+
+  it('a retried delete whose first attempt landed counts as done', async () => {
+    const spintly = client();
+    const { userId } = await spintly.createUser({ name: 'Delete Me Twice' });
+    await faults([{ route: 'deleteUsers', rate: 1, kind: 'commit_then_fail' }]);
+    await spintly.deleteUsers([userId]);
+    await faults([]);
+    expect(await spintly.getUser(userId)).toBeNull();
+  });
+});
+
+describe('errors', () => {
+  it('a 409 on create names the field and keeps Spintly’s words out of the message', async () => {
+    const spintly = client();
+    const someone = (await spintly.listUsers({ perPage: 1 })).items[0]!;
+    const error = await caught(spintly.createUser({ name: 'Dup', email: someone.email }));
+    expect(error).toMatchObject({ kind: 'conflict', status: 409, field: 'email', endpoint: 'createUser' });
+    expect(error.message).toMatch(/email address is already used/);
+    expect(error.message).not.toContain(someone.email!);
+    const phone = await caught(spintly.createUser({ name: 'Dup', phone: someone.phone }));
+    expect(phone.field).toBe('phone');
+  });
+
+  it('a card held by someone else names its holder id for the portal', async () => {
+    const spintly = client();
+    const holder = (await spintly.allUsers({ status: 'active' })).find((u) => u.credentialId)!;
+    const { userId } = await spintly.createUser({ name: 'Card Wanter' });
+    const error = await caught(spintly.assignCard(userId, holder.credentialId!));
+    expect(error).toMatchObject({ kind: 'conflict', field: 'credentialId', holderId: holder.id });
+  });
+
+  it('maps 404 to not_found', async () => {
+    const error = await caught(client().doorUsers(9));
+    expect(error).toMatchObject({ kind: 'not_found', status: 404, endpoint: 'doorUsers' });
+  });
+
+  it('an answer missing a required field is a bad_response error, not a crash', async () => {
+    const broken: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).endsWith('/sites')) return response;
+      const body = await response.json();
+      delete body.message.sites[0].name;
+      return new Response(JSON.stringify(body), { status: 200, headers: response.headers });
+    };
+    const error = await caught(client({ fetch: broken }).listSites());
+    expect(error).toMatchObject({ kind: 'bad_response', endpoint: 'listSites', status: 200 });
+    expect(error.upstreamMessage).toMatch(/sites\.0\.name/);
+  });
+
+  it('bad input is refused before anything is sent', async () => {
+    const spintly = client();
+    await spintly.listRoles();
+    await h.control('DELETE', '/stats');
+    const error = await caught(spintly.createUser({ name: '', email: 'x@example.com' }));
+    expect(error.kind).toBe('invalid');
+    expect(error.message).toMatch(/not sent.*name/);
+    expect((await stats()).requests).toEqual({});
+  });
+});
+
+describe('limits and caching', () => {
+  it('keeps at most maxConcurrency requests in flight', async () => {
+    await faults([], { latencyMs: 30 });
+    const spintly = client({ maxConcurrency: 3 });
+    await Promise.all(Array.from({ length: 24 }, (_, i) => spintly.listUsers({ page: i + 1, perPage: 5 })));
+    expect(spintly.peakConcurrency).toBe(3);
+  });
+
+  it('serves sites, doors and roles from the cache until invalidated or expired; people are always fresh', async () => {
+    const spintly = client({ cacheTtlMs: 60_000 });
+    await Promise.all([spintly.listSites(), spintly.listSites(), spintly.allSites()]);
+    await spintly.listSites();
+    expect(requestsTo(await stats(), SITES)).toBe(2); // the first page once, and the all-pages walk once
+    spintly.invalidate('sites');
+    await spintly.listSites();
+    expect(requestsTo(await stats(), SITES)).toBe(3);
+    clock += 61_000;
+    await spintly.listSites();
+    expect(requestsTo(await stats(), SITES)).toBe(4);
+    await spintly.listUsers();
+    await spintly.listUsers();
+    expect(requestsTo(await stats(), 'POST /userManagement/integrator/v1/organisations/{org}/users')).toBe(2);
+  });
+
+  it('walks every page of a list', async () => {
+    const everyone = await client().allUsers();
+    expect(everyone.length).toBe(h.sandbox.world.users.size);
+    expect(new Set(everyone.map((u) => u.id)).size).toBe(everyone.length);
+  });
+});
+
+describe('logs', () => {
+  it('write one JSON line per upstream call with endpoint, status, duration and attempt', () => {
+    const lines = logs.map((line) => JSON.parse(line));
+    expect(lines.length).toBeGreaterThan(100);
+    for (const line of lines) {
+      expect(line.msg).toBe('spintly.call');
+      expect(typeof line.endpoint).toBe('string');
+      expect(typeof line.durationMs).toBe('number');
+      expect(line.attempt).toBeGreaterThanOrEqual(1);
+    }
+    expect(lines.some((line) => line.status === 503 && line.outcome === 'retry')).toBe(true);
+  });
+
+  it('never contain the client secret or a token, across this whole file', () => {
+    const all = logs.join('\n');
+    expect(all).not.toContain('demo-secret');
+    expect(all).not.toMatch(/eyJ[\w-]+\.[\w-]+/);
+  });
+});

@@ -1,0 +1,375 @@
+import 'server-only';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  MAX_PER_PAGE,
+  type AccessPoint,
+  type CreateUserInput,
+  type DoorPermissionsPatch,
+  type EndpointAnswer,
+  type EndpointBody,
+  type PaginationAnswer,
+  type Role,
+  type Site,
+  type SpintlyUser,
+  type TokenStyle,
+  type UpdateUserInput,
+  type UserPermissionsPatch,
+} from './contract';
+import { TaggedCache } from './cache';
+import { SpintlyError, type ConflictField } from './errors';
+import { ConcurrencyLimiter } from './limiter';
+import { createLogger, stdoutSink, type LogSink } from './log';
+import { TokenProvider } from './token';
+import { DEFAULT_RETRY, Transport, type RetryPolicy } from './transport';
+
+/**
+ * The portal's Spintly client: one typed function per endpoint of the contract. Reads and idempotent writes
+ * retry on transient failures; creating a person and assigning a card never repeat blindly — after an
+ * ambiguous failure they look up whether the change landed and only try again when it did not.
+ */
+export interface SpintlyClientConfig {
+  apiUrl: string;
+  tokenUrl: string;
+  tokenStyle: TokenStyle;
+  clientId: string;
+  clientSecret: string;
+  orgId: number;
+  timeoutMs: number;
+  maxConcurrency: number;
+  retry?: Partial<RetryPolicy>;
+  /** How long sites, doors and roles are served from the cache. */
+  cacheTtlMs?: number;
+  logSink?: LogSink;
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export interface Page<T> {
+  items: T[];
+  pagination: PaginationAnswer;
+}
+
+export interface UserQuery {
+  page?: number;
+  perPage?: number;
+  search?: string;
+  status?: 'active' | 'inactive' | 'all';
+  siteIds?: number[];
+  userIds?: number[];
+}
+
+/** Cache tags, for invalidating after the portal changes what they cover. */
+export const CACHE_TAGS = {
+  sites: 'sites',
+  roles: 'roles',
+  doors: (siteId: number) => `doors:${siteId}`,
+} as const;
+
+export type CreateUserResult = { userId: number; reconciled: boolean };
+export type AssignCardResult = { userId: number; credentialId: string; reconciled: boolean };
+
+export function createSpintlyClient(config: SpintlyClientConfig) {
+  const now = config.now ?? Date.now;
+  const logger = createLogger(config.logSink ?? stdoutSink, [config.clientSecret], now);
+  const fetchImpl = config.fetch ?? fetch;
+  const tokens = new TokenProvider(
+    config,
+    ({ url, body, contentType }) =>
+      fetchImpl(url, {
+        method: 'POST',
+        headers: { 'content-type': contentType, accept: 'application/json' },
+        body,
+        signal: AbortSignal.timeout(config.timeoutMs),
+      }).catch((error: unknown) => {
+        const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+        throw new SpintlyError({ kind: timedOut ? 'timeout' : 'unavailable', endpoint: 'token' });
+      }),
+    now,
+    (token) => logger.rememberSecret(token),
+  );
+  const limiter = new ConcurrencyLimiter(config.maxConcurrency);
+  const transport = new Transport({
+    apiUrl: config.apiUrl.replace(/\/+$/, ''),
+    orgId: config.orgId,
+    timeoutMs: config.timeoutMs,
+    retry: { ...DEFAULT_RETRY, ...config.retry },
+    tokens,
+    limiter,
+    logger,
+    fetch: fetchImpl,
+    now,
+    sleep: config.sleep ?? ((ms) => sleep(ms)),
+    random: config.random ?? Math.random,
+  });
+  const cache = new TaggedCache(config.cacheTtlMs ?? 60_000, now);
+
+  const pagination = (page = 1, perPage = 25) => ({ page, perPage: Math.min(perPage, MAX_PER_PAGE) });
+
+  async function listUsers(query: UserQuery = {}): Promise<Page<SpintlyUser>> {
+    const status = query.status ?? 'all';
+    const filters: NonNullable<EndpointBody<'listUsers'>['filters']> = {
+      userType: status === 'all' ? ['active', 'inactive'] : [status],
+      terms: [],
+      sites: query.siteIds ?? [],
+      ...(query.search?.trim() && { search: query.search.trim() }),
+      ...(query.userIds && { userIds: query.userIds }),
+    };
+    const answer = await transport.send(
+      'listUsers',
+      {},
+      { pagination: pagination(query.page, query.perPage), filters },
+    );
+    return { items: answer.users, pagination: answer.pagination };
+  }
+
+  /** One person by id, or null when Spintly has no such person. */
+  async function getUser(userId: number): Promise<SpintlyUser | null> {
+    const page = await listUsers({ userIds: [userId], perPage: 1 });
+    return page.items.find((user) => user.id === userId) ?? null;
+  }
+
+  /** People whose email, phone or employee code equals the given one exactly (search is "contains"). */
+  async function findByIdentity(input: Pick<CreateUserInput, 'email' | 'phone' | 'employeeCode'>) {
+    const probes: [ConflictField | 'employeeCode', string][] = [];
+    if (input.email) probes.push(['email', input.email]);
+    if (input.phone) probes.push(['phone', input.phone]);
+    if (input.employeeCode) probes.push(['employeeCode', input.employeeCode]);
+    const found: { field: ConflictField | 'employeeCode'; user: SpintlyUser }[] = [];
+    for (const [field, value] of probes) {
+      const page = await listUsers({ search: value, perPage: MAX_PER_PAGE });
+      for (const user of page.items)
+        if ((user[field] ?? '').toLowerCase() === value.toLowerCase()) found.push({ field, user });
+    }
+    return found;
+  }
+
+  /** Every page of a list, walked in order; stops at `total`. */
+  async function walkPages<T>(fetchPage: (page: number, perPage: number) => Promise<Page<T>>): Promise<T[]> {
+    const all: T[] = [];
+    for (let page = 1; ; page++) {
+      const { items, pagination: p } = await fetchPage(page, MAX_PER_PAGE);
+      all.push(...items);
+      if (items.length === 0 || all.length >= p.total) return all;
+    }
+  }
+
+  async function createUser(input: CreateUserInput): Promise<CreateUserResult> {
+    const firstTry = async () => (await transport.send('createUser', {}, input, { retry: false })).userIds[0]!;
+    try {
+      return { userId: await firstTry(), reconciled: false };
+    } catch (error) {
+      if (!(error instanceof SpintlyError)) throw error;
+      if (error.kind === 'conflict') throw await explainConflict(error, input);
+      if (!error.ambiguous) throw error;
+      // Spintly may have created the person before failing: find them before trying again.
+      const landed = await reconcileCreate(input, error);
+      if (landed) return { userId: landed, reconciled: true };
+      return { userId: await firstTry(), reconciled: false };
+    }
+  }
+
+  async function reconcileCreate(input: CreateUserInput, original: SpintlyError): Promise<number | null> {
+    if (!input.email && !input.phone && !input.employeeCode)
+      throw new SpintlyError({
+        kind: original.kind,
+        endpoint: 'createUser',
+        status: original.status,
+        message:
+          'Spintly did not confirm whether the person was created. Search for them before adding them again: with no email, phone or employee code the portal cannot check for you.',
+      });
+    const matches = await findByIdentity(input);
+    const same = matches.find(({ user }) => user.name.trim().toLowerCase() === input.name.trim().toLowerCase());
+    if (same) return same.user.id;
+    const other = matches.find(({ field }) => field !== 'employeeCode');
+    if (other) throw conflictOn(other.field as ConflictField, 'createUser');
+    return null;
+  }
+
+  /** Turns a 409 on create or update into a field-specific error, by checking which value is taken. */
+  async function explainConflict(
+    error: SpintlyError,
+    input: { id?: number; email?: string | null; phone?: string | null; credentialId?: string | null },
+  ) {
+    try {
+      const matches = await findByIdentity({ email: input.email ?? null, phone: input.phone ?? null });
+      const taken = matches.find(({ user }) => user.id !== input.id);
+      if (taken) return conflictOn(taken.field as ConflictField, error.endpoint, error.upstreamMessage);
+      if (input.credentialId) return conflictOn('credentialId', error.endpoint, error.upstreamMessage);
+    } catch {
+      // The lookup is a courtesy; the original conflict still stands.
+    }
+    return error;
+  }
+
+  async function assignCard(userId: number, credentialId: string): Promise<AssignCardResult> {
+    const firstTry = async () => {
+      await transport.send('assignCard', { userId }, { credentialId }, { retry: false });
+      return { userId, credentialId, reconciled: false };
+    };
+    try {
+      return await firstTry();
+    } catch (error) {
+      if (!(error instanceof SpintlyError)) throw error;
+      if (error.kind === 'conflict') throw await explainCardConflict(error, userId, credentialId);
+      if (!error.ambiguous) throw error;
+      const holder = await cardHolder(credentialId);
+      if (holder?.id === userId) return { userId, credentialId, reconciled: true };
+      if (holder) throw cardConflict(holder, credentialId);
+      return await firstTry();
+    }
+  }
+
+  async function cardHolder(credentialId: string): Promise<SpintlyUser | null> {
+    const page = await listUsers({ search: credentialId, perPage: MAX_PER_PAGE });
+    return page.items.find((user) => (user.credentialId ?? '').toUpperCase() === credentialId.toUpperCase()) ?? null;
+  }
+
+  async function explainCardConflict(error: SpintlyError, userId: number, credentialId: string) {
+    try {
+      const holder = await cardHolder(credentialId);
+      if (holder && holder.id !== userId) return cardConflict(holder, credentialId);
+      const person = await getUser(userId);
+      if (person?.credentialId)
+        return new SpintlyError({
+          kind: 'conflict',
+          endpoint: 'assignCard',
+          status: 409,
+          field: 'credentialId',
+          message: `This person already has card ${person.credentialId}. Take that card back first, or use Replace card.`,
+        });
+    } catch {
+      // keep the original
+    }
+    return error;
+  }
+
+  function cardConflict(holder: SpintlyUser, credentialId: string) {
+    return new SpintlyError({
+      kind: 'conflict',
+      endpoint: 'assignCard',
+      status: 409,
+      field: 'credentialId',
+      holderId: holder.id,
+      message: `Card ${credentialId} already belongs to someone else. Take it back from them first, or use another card.`,
+    });
+  }
+
+  return {
+    /** Requests sent to the token endpoint by this client. */
+    get tokenRequests() {
+      return tokens.requests;
+    },
+    get peakConcurrency() {
+      return limiter.peak;
+    },
+    invalidate: (tag: string) => cache.invalidateTag(tag),
+    /** Gets a token (or reuses the cached one): the cheapest proof that the credentials work. */
+    connect: async () => {
+      await tokens.get();
+    },
+
+    async listSites(page = 1, perPage = 25): Promise<Page<Site>> {
+      return cache.get(`sites:${page}:${perPage}`, [CACHE_TAGS.sites], async () => {
+        const answer = await transport.send('listSites', {}, { pagination: pagination(page, perPage) });
+        return { items: answer.sites, pagination: answer.pagination };
+      });
+    },
+    allSites: (): Promise<Site[]> =>
+      cache.get('sites:all', [CACHE_TAGS.sites], () =>
+        walkPages(async (page, perPage) => {
+          const answer = await transport.send('listSites', {}, { pagination: { page, perPage } });
+          return { items: answer.sites, pagination: answer.pagination };
+        }),
+      ),
+
+    async listAccessPoints(
+      siteId: number,
+      query: { page?: number; perPage?: number; search?: string } = {},
+    ): Promise<Page<AccessPoint>> {
+      const search = query.search?.trim() || null;
+      const key = `doors:${siteId}:${query.page ?? 1}:${query.perPage ?? 25}:${search ?? ''}`;
+      return cache.get(key, [CACHE_TAGS.doors(siteId)], async () => {
+        const answer = await transport.send(
+          'listAccessPoints',
+          { siteId },
+          { pagination: pagination(query.page, query.perPage), filters: { search } },
+        );
+        return { items: answer.accessPoints, pagination: answer.pagination };
+      });
+    },
+    allAccessPoints: (siteId: number): Promise<AccessPoint[]> =>
+      cache.get(`doors:${siteId}:all`, [CACHE_TAGS.doors(siteId)], () =>
+        walkPages(async (page, perPage) => {
+          const answer = await transport.send(
+            'listAccessPoints',
+            { siteId },
+            { pagination: { page, perPage }, filters: { search: null } },
+          );
+          return { items: answer.accessPoints, pagination: answer.pagination };
+        }),
+      ),
+
+    listRoles: (): Promise<Role[]> =>
+      cache.get('roles', [CACHE_TAGS.roles], async () => (await transport.send('listRoles', {}, undefined)).roles),
+
+    listUsers,
+    getUser,
+    allUsers: (query: Omit<UserQuery, 'page' | 'perPage'> = {}) =>
+      walkPages((page, perPage) => listUsers({ ...query, page, perPage })),
+    createUser,
+
+    async updateUsers(users: UpdateUserInput[]): Promise<number[]> {
+      try {
+        return (await transport.send('updateUsers', {}, { users })).userIds;
+      } catch (error) {
+        if (error instanceof SpintlyError && error.kind === 'conflict' && users.length === 1)
+          throw await explainConflict(error, users[0]!);
+        throw error;
+      }
+    },
+    activateUsers: async (userIds: number[]) =>
+      (await transport.send('updateUsers', {}, { users: userIds.map((id) => ({ id, deactivateUser: false })) }))
+        .userIds,
+    deactivateUsers: async (userIds: number[]) =>
+      (await transport.send('updateUsers', {}, { users: userIds.map((id) => ({ id, deactivateUser: true })) })).userIds,
+    deleteUsers: async (userIds: number[]) => {
+      await transport.send('deleteUsers', {}, { userIds }, { notFoundOnRetryIsDone: true });
+      return userIds;
+    },
+
+    userPermissions: (userId: number, siteIds: number[] = []): Promise<EndpointAnswer<'userPermissions'>> =>
+      transport.send('userPermissions', { userId }, { sites: siteIds }),
+    doorUsers: (accessPointId: number): Promise<EndpointAnswer<'doorUsers'>> =>
+      transport.send('doorUsers', { accessPointId }, undefined),
+    changeDoorUsers: async (accessPointId: number, patch: DoorPermissionsPatch) => {
+      await transport.send('patchDoorUsers', { accessPointId }, patch);
+    },
+    changeUserDoors: async (userId: number, patch: UserPermissionsPatch) => {
+      await transport.send('patchUserDoors', { userId }, patch);
+    },
+
+    assignCard,
+    unassignCard: async (userId: number) => {
+      await transport.send('unassignCard', { userId }, {});
+    },
+    cardHolder,
+
+    accessHistory: (body: EndpointBody<'accessHistory'>) => transport.send('accessHistory', {}, body),
+  };
+}
+
+export type SpintlyClient = ReturnType<typeof createSpintlyClient>;
+
+function conflictOn(field: ConflictField, endpoint: string, upstreamMessage?: string) {
+  const what = { email: 'email address', phone: 'phone number', credentialId: 'card' }[field];
+  return new SpintlyError({
+    kind: 'conflict',
+    endpoint,
+    status: 409,
+    field,
+    message: `This ${what} is already used by another person in Spintly. Use a different ${what}, or find that person instead.`,
+    ...(upstreamMessage && { upstreamMessage }),
+  });
+}

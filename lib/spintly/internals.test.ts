@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { TaggedCache } from './cache';
+import { ConcurrencyLimiter } from './limiter';
+import { createRedactor } from './log';
+import { refreshMarginMs } from './token';
+import { DEFAULT_RETRY, backoffMs } from './transport';
+
+describe('backoff', () => {
+  it('grows exponentially with full jitter, capped', () => {
+    expect(backoffMs(1, DEFAULT_RETRY, () => 0.999)).toBe(199);
+    expect(backoffMs(3, DEFAULT_RETRY, () => 0.5)).toBe(400);
+    expect(backoffMs(10, DEFAULT_RETRY, () => 0.999)).toBe(2997);
+    expect(backoffMs(2, DEFAULT_RETRY, () => 0)).toBe(0);
+  });
+
+  it('uses Retry-After when Spintly sends it', () => {
+    expect(backoffMs(1, DEFAULT_RETRY, () => 0.5, 2)).toBe(2000);
+    expect(backoffMs(1, DEFAULT_RETRY, () => 0.5, Number.NaN)).toBe(100);
+  });
+});
+
+describe('token refresh margin', () => {
+  it('is a minute for long tokens and a tenth of the lifetime for short ones', () => {
+    expect(refreshMarginMs(90 * 86_400)).toBe(60_000);
+    expect(refreshMarginMs(120)).toBe(12_000);
+  });
+});
+
+describe('redaction', () => {
+  it('removes known secrets, JWTs and bearer values', () => {
+    const redact = createRedactor(['super-secret-value']);
+    const line = redact('secret=super-secret-value token=eyJhbGciOi.eyJzdWIi.c2ln auth=Bearer abc.def');
+    expect(line).not.toContain('super-secret-value');
+    expect(line).not.toContain('eyJhbGciOi');
+    expect(line).not.toContain('abc.def');
+  });
+});
+
+describe('ConcurrencyLimiter', () => {
+  it('never runs more than its limit at once and runs everything', async () => {
+    const limiter = new ConcurrencyLimiter(2);
+    let active = 0;
+    let peak = 0;
+    const done = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        limiter.run(async () => {
+          active++;
+          peak = Math.max(peak, active);
+          await new Promise((r) => setTimeout(r, 5));
+          active--;
+          return i;
+        }),
+      ),
+    );
+    expect(done).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(peak).toBe(2);
+  });
+});
+
+describe('TaggedCache', () => {
+  it('shares one load between concurrent misses and forgets failures', async () => {
+    const cache = new TaggedCache(1000);
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      return loads;
+    };
+    expect(await Promise.all([cache.get('k', ['t'], load), cache.get('k', ['t'], load)])).toEqual([1, 1]);
+    await expect(cache.get('bad', ['t'], () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    expect(await cache.get('bad', ['t'], async () => 'ok')).toBe('ok');
+    cache.invalidateTag('t');
+    expect(await cache.get('k', ['t'], load)).toBe(2);
+  });
+});

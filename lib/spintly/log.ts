@@ -1,0 +1,57 @@
+import 'server-only';
+
+/**
+ * One JSON line per upstream call, for operators to see how Spintly behaves. Bodies are never logged, and every
+ * line passes through `redact`, which removes the client secret and anything shaped like a token, so a secret that
+ * slipped into an error text still cannot reach the log.
+ */
+export interface CallRecord {
+  endpoint: string;
+  method: string;
+  status: number | null;
+  durationMs: number;
+  attempt: number;
+  outcome: 'ok' | 'retry' | 'error';
+  kind?: string;
+  upstreamMessage?: string;
+}
+
+export type LogSink = (line: string) => void;
+
+const JWT_SHAPE = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
+const BEARER_SHAPE = /Bearer\s+[\w.~+/=-]+/gi;
+
+export function createRedactor(secrets: readonly string[]) {
+  const known = secrets.filter((secret) => secret.length >= 4);
+  return (text: string): string => {
+    let out = text.replace(JWT_SHAPE, '[redacted-token]').replace(BEARER_SHAPE, 'Bearer [redacted]');
+    for (const secret of known) out = out.split(secret).join('[redacted]');
+    return out;
+  };
+}
+
+export interface SpintlyLogger {
+  call(record: CallRecord): void;
+  /** Remember a token so it is scrubbed from any later line. */
+  rememberSecret(secret: string): void;
+}
+
+export function createLogger(sink: LogSink, secrets: readonly string[], now: () => number = Date.now): SpintlyLogger {
+  const known = [...secrets];
+  let redact = createRedactor(known);
+  return {
+    call(record) {
+      sink(redact(JSON.stringify({ ts: new Date(now()).toISOString(), msg: 'spintly.call', ...record })));
+    },
+    rememberSecret(secret) {
+      known.push(secret);
+      // Keep the list short: only the live token matters once older ones expired.
+      if (known.length > secrets.length + 4) known.splice(secrets.length, 1);
+      redact = createRedactor(known);
+    },
+  };
+}
+
+export const stdoutSink: LogSink = (line) => {
+  process.stdout.write(`${line}\n`);
+};

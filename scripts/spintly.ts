@@ -1,0 +1,117 @@
+/**
+ * `npm run spintly -- <command>`: a small CLI for integrators, printing JSON. With no SPINTLY_* variables set it
+ * talks to the local sandbox with its demo credentials. Add --verbose to see one log line per call on stderr.
+ *
+ *   check                                   token, then sites, roles, every site's doors and the first page of people
+ *   sites | roles
+ *   doors <siteId> [--search text]
+ *   users [--search text] [--inactive] [--site id]
+ *   permissions <userId>
+ */
+import { parseArgs } from 'node:util';
+import { portalEnv } from '../lib/env';
+import { createSpintlyClient } from '../lib/spintly/client';
+import { SpintlyError } from '../lib/spintly/errors';
+
+const USAGE =
+  'usage: npm run spintly -- check | sites | roles | doors <siteId> [--search t] | users [--search t] [--inactive] [--site id] | permissions <userId> [--verbose]';
+
+function positiveInt(value: string | undefined, what: string): number {
+  const n = Number(value);
+  if (!value || !Number.isInteger(n) || n <= 0) throw new UsageError(`${what} must be a positive whole number`);
+  return n;
+}
+
+class UsageError extends Error {}
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      search: { type: 'string' },
+      inactive: { type: 'boolean', default: false },
+      site: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
+  const [command, arg] = positionals;
+  const spintly = createSpintlyClient({
+    ...portalEnv().spintly,
+    logSink: values.verbose ? (line) => process.stderr.write(`${line}\n`) : () => {},
+  });
+
+  const run = async (): Promise<unknown> => {
+    switch (command ?? '') {
+      case 'check': {
+        const started = performance.now();
+        await spintly.connect();
+        const [doorsBySite, roles, firstPage] = await Promise.all([
+          spintly
+            .allSites()
+            .then((sites) =>
+              Promise.all(sites.map(async (site) => ({ site, doors: await spintly.allAccessPoints(site.id) }))),
+            ),
+          spintly.listRoles(),
+          spintly.listUsers({ perPage: 25 }),
+        ]);
+        return {
+          ok: true,
+          target: portalEnv().spintly.usesSandbox ? 'sandbox' : new URL(portalEnv().spintly.apiUrl).host,
+          organisation: portalEnv().spintly.orgId,
+          sites: doorsBySite.length,
+          doors: doorsBySite.reduce((sum, entry) => sum + entry.doors.length, 0),
+          doorsBySite: Object.fromEntries(doorsBySite.map(({ site, doors }) => [site.name, doors.length])),
+          roles: roles.length,
+          people: firstPage.pagination.total,
+          tokenRequests: spintly.tokenRequests,
+          ms: Math.round(performance.now() - started),
+        };
+      }
+      case 'sites':
+        return spintly.allSites();
+      case 'roles':
+        return spintly.listRoles();
+      case 'doors': {
+        const siteId = positiveInt(arg, 'siteId');
+        return values.search
+          ? (await spintly.listAccessPoints(siteId, { search: values.search, perPage: 100 })).items
+          : spintly.allAccessPoints(siteId);
+      }
+      case 'users':
+        return spintly.listUsers({
+          perPage: 100,
+          status: values.inactive ? 'inactive' : 'all',
+          ...(values.search && { search: values.search }),
+          ...(values.site && { siteIds: [positiveInt(values.site, '--site')] }),
+        });
+      case 'permissions':
+        return spintly.userPermissions(positiveInt(arg, 'userId'));
+      default:
+        throw new UsageError(USAGE);
+    }
+  };
+
+  try {
+    console.log(JSON.stringify(await run(), null, 2));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      return 2;
+    }
+    const detail =
+      error instanceof SpintlyError
+        ? { kind: error.kind, status: error.status, endpoint: error.endpoint, message: error.message }
+        : { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
+    console.log(JSON.stringify({ ok: false, error: detail }, null, 2));
+    return 1;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
