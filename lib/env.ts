@@ -27,9 +27,34 @@ const portalSchema = z
     SPINTLY_ORG_ID: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().optional()),
     SPINTLY_TIMEOUT_MS: int(10_000, 100, 120_000),
     SPINTLY_MAX_CONCURRENCY: int(8, 1, 256),
+    /** `file:./data/portal.db` (SQLite, the default) or `postgres://…`. */
+    DATABASE_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^(file:|postgres:\/\/|postgresql:\/\/)/, 'must start with file: or postgres://')
+        .default('file:./data/portal.db'),
+    ),
+    /** Signs session cookies; at least 32 characters. Required to serve sign-ins. */
+    AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
+    AUTH_TRUST_HOST: z.preprocess(emptyAsUndefined, z.enum(['true', 'false', '1', '0']).optional()),
+    AUTH_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+    /** Optional single sign-on: all three switch it on. */
+    AUTH_OIDC_ISSUER: z.preprocess(emptyAsUndefined, z.url().optional()),
+    AUTH_OIDC_CLIENT_ID: optionalString,
+    AUTH_OIDC_CLIENT_SECRET: optionalString,
+    AUTH_OIDC_NAME: z.preprocess(emptyAsUndefined, z.string().default('single sign-on')),
   })
   .superRefine((env, ctx) => {
     // The sandbox's demo credentials are a convenience for the sandbox only: a real Spintly needs real ones.
+    if (env.SPINTLY_API_URL === SANDBOX_URL) return;
+    const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_CLIENT_ID, env.AUTH_OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_OIDC_ISSUER'],
+        message: 'AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET go together',
+      });
     if (env.SPINTLY_API_URL === SANDBOX_URL) return;
     for (const key of ['SPINTLY_CLIENT_ID', 'SPINTLY_CLIENT_SECRET', 'SPINTLY_ORG_ID'] as const) {
       if (env[key] === undefined)
@@ -40,6 +65,21 @@ const portalSchema = z
     const apiUrl = env.SPINTLY_API_URL.replace(/\/+$/, '');
     return {
       nodeEnv: env.NODE_ENV,
+      databaseUrl: env.DATABASE_URL,
+      auth: {
+        secret: env.AUTH_SECRET,
+        trustHost: env.AUTH_TRUST_HOST === 'true' || env.AUTH_TRUST_HOST === '1',
+        url: env.AUTH_URL,
+        oidc:
+          env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID && env.AUTH_OIDC_CLIENT_SECRET
+            ? {
+                issuer: env.AUTH_OIDC_ISSUER,
+                clientId: env.AUTH_OIDC_CLIENT_ID,
+                clientSecret: env.AUTH_OIDC_CLIENT_SECRET,
+                name: env.AUTH_OIDC_NAME,
+              }
+            : null,
+      },
       spintly: {
         apiUrl,
         tokenStyle: env.SPINTLY_TOKEN_STYLE,

@@ -1,0 +1,132 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { AuditOutcome, Database } from '../db/schema';
+
+/**
+ * The audit log: one row for every action an operator attempts, whatever its outcome. What goes in is chosen by
+ * the action factory, which never passes secrets, passwords or Spintly's raw text.
+ */
+export interface AuditRecord {
+  operatorId: string | null;
+  operatorEmail: string | null;
+  operatorRole: string | null;
+  action: string;
+  targetType: string | null;
+  targetIds: readonly (string | number)[];
+  siteId: number | null;
+  outcome: AuditOutcome;
+  spintlyStatus: number | null;
+  durationMs: number;
+  detail: string | null;
+}
+
+export interface AuditEntry extends AuditRecord {
+  id: string;
+  at: string;
+}
+
+export interface AuditFilters {
+  operator?: string | undefined;
+  action?: string | undefined;
+  target?: string | undefined;
+  /** ISO dates (YYYY-MM-DD), both included. */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Only entries of these sites; undefined = every entry (super admins). */
+  siteIds?: readonly number[] | undefined;
+}
+
+export async function writeAudit(db: Kysely<Database>, record: AuditRecord, at: Date = new Date()): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: randomUUID(),
+      at: at.toISOString(),
+      operator_id: record.operatorId,
+      operator_email: record.operatorEmail,
+      operator_role: record.operatorRole,
+      action: record.action,
+      target_type: record.targetType,
+      target_ids: record.targetIds.length > 0 ? record.targetIds.join(',') : null,
+      site_id: record.siteId,
+      outcome: record.outcome,
+      spintly_status: record.spintlyStatus,
+      duration_ms: Math.round(record.durationMs),
+      detail: record.detail,
+    })
+    .execute();
+}
+
+function filtered(db: Kysely<Database>, filters: AuditFilters) {
+  let query = db.selectFrom('audit_log');
+  if (filters.operator) query = query.where(contains('operator_email', filters.operator));
+  if (filters.action) query = query.where(contains('action', filters.action));
+  if (filters.target) query = query.where(contains('target_ids', filters.target));
+  if (filters.from) query = query.where('at', '>=', `${filters.from}T00:00:00.000Z`);
+  if (filters.to) query = query.where('at', '<=', `${filters.to}T23:59:59.999Z`);
+  if (filters.siteIds) {
+    const ids = [...filters.siteIds];
+    query = ids.length > 0 ? query.where('site_id', 'in', ids) : query.where('site_id', '=', -1);
+  }
+  return query;
+}
+
+/** Case-insensitive "contains" that treats % and _ in the user's text literally, on SQLite and Postgres alike. */
+function contains(column: 'operator_email' | 'action' | 'target_ids', text: string) {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+}
+
+function toEntry(row: Database['audit_log']): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    operatorId: row.operator_id,
+    operatorEmail: row.operator_email,
+    operatorRole: row.operator_role,
+    action: row.action,
+    targetType: row.target_type,
+    targetIds: row.target_ids ? row.target_ids.split(',') : [],
+    siteId: row.site_id === null ? null : Number(row.site_id),
+    outcome: row.outcome,
+    spintlyStatus: row.spintly_status === null ? null : Number(row.spintly_status),
+    durationMs: Number(row.duration_ms),
+    detail: row.detail,
+  };
+}
+
+export async function queryAudit(
+  db: Kysely<Database>,
+  filters: AuditFilters,
+  page: { page: number; perPage: number },
+): Promise<{ entries: AuditEntry[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    filtered(db, filters)
+      .selectAll()
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.perPage)
+      .offset((page.page - 1) * page.perPage)
+      .execute(),
+    filtered(db, filters)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { entries: rows.map(toEntry), total: Number(count.n) };
+}
+
+/** Every matching entry, newest first, in chunks: for exports. */
+export async function* allAudit(db: Kysely<Database>, filters: AuditFilters, chunk = 1000): AsyncGenerator<AuditEntry> {
+  for (let offset = 0; ; offset += chunk) {
+    const rows = await filtered(db, filters)
+      .selectAll()
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(chunk)
+      .offset(offset)
+      .execute();
+    for (const row of rows) yield toEntry(row);
+    if (rows.length < chunk) return;
+  }
+}

@@ -1,0 +1,59 @@
+/** The portal's own tables: operators and their sites, the audit log, and sign-in attempts. */
+import type { Generated } from 'kysely';
+
+export type OperatorRole = 'super_admin' | 'site_admin' | 'front_desk';
+export type OperatorStatus = 'active' | 'disabled';
+export type AuditOutcome = 'ok' | 'invalid' | 'denied' | 'failed';
+
+export interface OperatorsTable {
+  id: string;
+  email: string;
+  name: string;
+  /** argon2id; null for operators who only use single sign-on. */
+  password_hash: string | null;
+  role: OperatorRole;
+  status: OperatorStatus;
+  /** 1 after a one-time password was set: the operator must choose their own before anything else. */
+  must_change_password: number;
+  /** Bumped on disable, password reset and password change: older sessions stop working. */
+  session_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OperatorSitesTable {
+  operator_id: string;
+  site_id: number;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  operator_id: string | null;
+  operator_email: string | null;
+  operator_role: string | null;
+  action: string;
+  target_type: string | null;
+  /** Comma-separated ids the action was given. */
+  target_ids: string | null;
+  site_id: number | null;
+  outcome: AuditOutcome;
+  spintly_status: number | null;
+  duration_ms: number;
+  /** A short, safe explanation (never a secret, a password or Spintly's raw text). */
+  detail: string | null;
+}
+
+export interface SignInAttemptsTable {
+  id: Generated<number>;
+  /** `account:<email>` or `ip:<address>` */
+  key: string;
+  at: string;
+}
+
+export interface Database {
+  operators: OperatorsTable;
+  operator_sites: OperatorSitesTable;
+  audit_log: AuditLogTable;
+  sign_in_attempts: SignInAttemptsTable;
+}
