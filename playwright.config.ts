@@ -13,6 +13,9 @@ const portalEnv = {
   SPINTLY_CLIENT_SECRET: 'demo-secret',
   SPINTLY_ORG_ID: '4242',
   NEXT_TELEMETRY_DISABLED: '1',
+  DATABASE_URL: `file:${E2E.database}`,
+  AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnop',
+  AUTH_TRUST_HOST: 'true',
 };
 
 export default defineConfig({
@@ -57,8 +60,9 @@ export default defineConfig({
     },
     {
       // The production build `npm test` made just before; `next dev` would hide build-only failures.
-      command: 'node_modules/.bin/next start',
-      url: E2E.portalUrl,
+      // A fresh database with the demo operators, then the server.
+      command: `rm -f ${E2E.database} ${E2E.database}-wal ${E2E.database}-shm && node_modules/.bin/tsx --conditions=react-server scripts/seed-demo-operators.ts --quiet && node_modules/.bin/next start`,
+      url: `${E2E.portalUrl}/api/health`,
       env: portalEnv,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

@@ -4,4 +4,5 @@ export const E2E = {
   sandboxPort: 4110,
   portalUrl: 'http://127.0.0.1:3100',
   sandboxUrl: 'http://127.0.0.1:4110',
+  database: 'data/e2e.db',
 } as const;

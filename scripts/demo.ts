@@ -5,7 +5,8 @@
  * PORT (default 3000) and SANDBOX_PORT (default 4010) move them; DEMO_SKIP_BUILD=1 reuses the last build.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const portalPort = Number(process.env.PORT ?? 3000);
@@ -35,12 +36,38 @@ async function waitFor(url: string, what: string, child: ChildProcess, timeoutMs
   throw new Error(`${what} did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
+/** The demo's session-signing secret, kept under ./data so sign-ins survive a restart of the demo. */
+function demoAuthSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = 'data/demo-auth-secret';
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync('data', { recursive: true });
+  const secret = randomBytes(32).toString('base64');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
 async function main() {
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    AUTH_SECRET: demoAuthSecret(),
+    AUTH_TRUST_HOST: 'true',
+    DATABASE_URL: process.env.DATABASE_URL ?? 'file:./data/demo.db',
+  };
   if (process.env.DEMO_SKIP_BUILD !== '1' || !existsSync('.next/BUILD_ID')) {
     console.log('Building the portal (next build)…');
     const build = spawnSync(bin('next'), ['build'], { stdio: 'inherit', env });
     if (build.status !== 0) stopAll(build.status ?? 1);
+  }
+
+  const seeded = spawnSync(bin('tsx'), ['--conditions=react-server', 'scripts/seed-demo-operators.ts'], {
+    env,
+    encoding: 'utf8',
+  });
+  if (seeded.status !== 0) {
+    console.error(seeded.stderr);
+    stopAll(1);
   }
 
   const sandbox = spawn(bin('tsx'), ['--conditions=react-server', 'sandbox/main.ts'], {
@@ -67,6 +94,8 @@ async function main() {
   Access portal      ${portalUrl}
   Spintly sandbox    ${sandboxUrl}   (control API: ${sandboxUrl}/__sandbox/state, /stats, /faults …)
 
+  Demo sign-ins (demo only: no default password exists outside the demo):
+${seeded.stdout}
   Press Ctrl+C to stop both.
 `);
   for (const child of children) child.on('exit', (code) => stopAll(code ?? 1));

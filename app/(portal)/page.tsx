@@ -1,0 +1,69 @@
+import Link from 'next/link';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
+import { ROLE_LABELS, reachesAllSites } from '@/lib/auth/permissions';
+import { verifySession } from '@/lib/auth/session';
+import { load } from '@/lib/data/result';
+import { siteOptionsFor } from '@/lib/data/sites';
+import { portalEnv } from '@/lib/env';
+import { navFor } from '@/lib/navigation';
+
+export default async function HomePage() {
+  const operator = await verifySession();
+  const sites = await load(() => siteOptionsFor(operator));
+  const { spintly } = portalEnv();
+  const target = spintly.usesSandbox ? 'the local Spintly sandbox' : new URL(spintly.apiUrl).host;
+  return (
+    <>
+      <PageHeader
+        title={`Welcome, ${operator.name}`}
+        description={`Signed in as ${ROLE_LABELS[operator.role].toLowerCase()}.`}
+      />
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="sites-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+          <h2 id="sites-heading" className="font-semibold">
+            {reachesAllSites(operator) ? 'All sites' : 'Your sites'}
+          </h2>
+          {sites.ok ? (
+            sites.data.length > 0 ? (
+              <ul className="mt-3 space-y-1 text-sm">
+                {sites.data.map((site) => (
+                  <li key={site.id}>
+                    <span className="font-medium">{site.name}</span>
+                    {site.location && <span className="text-slate-600"> · {site.location}</span>}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="mt-3 text-sm text-slate-600">No sites are assigned to you yet. Ask a super admin.</p>
+            )
+          ) : (
+            <div className="mt-3">
+              <Notice tone="error">{sites.message}</Notice>
+            </div>
+          )}
+        </section>
+        <section aria-labelledby="work-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+          <h2 id="work-heading" className="font-semibold">
+            What you can do here
+          </h2>
+          <ul className="mt-3 space-y-1 text-sm">
+            {navFor(operator).map((item) => (
+              <li key={item.href}>
+                <Link className="text-indigo-700 underline-offset-2 hover:underline" href={item.href}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm text-slate-600">
+            <dt>Connected to</dt>
+            <dd data-testid="spintly-target">{target}</dd>
+            <dt>Organisation</dt>
+            <dd>{spintly.orgId}</dd>
+          </dl>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState, useTransition } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button } from '@/components/ui/button';
+import { Field, Input, describedBy } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
+import { changePasswordAction } from '@/lib/actions/account/change-password';
+import { changePasswordSchema, type ChangePasswordInput } from '@/lib/validation/operators';
+
+const FIELDS = [
+  { name: 'currentPassword', label: 'Current password', autoComplete: 'current-password' },
+  { name: 'newPassword', label: 'New password', autoComplete: 'new-password', description: 'At least 12 characters.' },
+  { name: 'confirmPassword', label: 'Repeat the new password', autoComplete: 'new-password' },
+] as const;
+
+export function ChangePasswordForm() {
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  const form = useForm<ChangePasswordInput>({
+    resolver: zodResolver(changePasswordSchema),
+    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+  });
+  const { errors } = form.formState;
+
+  const submit = form.handleSubmit((values) =>
+    startTransition(async () => {
+      setMessage(null);
+      const result = await changePasswordAction(null, values);
+      if (result?.ok !== false) return;
+      setMessage(result.message);
+      for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
+        if (field in values) form.setError(field as keyof ChangePasswordInput, { message: messages[0] });
+    }),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate className="mt-4 flex flex-col gap-4">
+      {message && <Notice tone="error">{message}</Notice>}
+      {FIELDS.map((field) => {
+        const error = errors[field.name]?.message;
+        const description = 'description' in field ? field.description : undefined;
+        return (
+          <Field key={field.name} id={field.name} label={field.label} error={error} description={description}>
+            <Input
+              id={field.name}
+              type="password"
+              autoComplete={field.autoComplete}
+              {...describedBy(field.name, error, Boolean(description))}
+              {...form.register(field.name)}
+            />
+          </Field>
+        );
+      })}
+      <div className="flex justify-end">
+        <Button type="submit" pending={pending}>
+          Change password
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState, useTransition } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button } from '@/components/ui/button';
+import { Field, Input, describedBy } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
+import { signInAction, signInWithSsoAction } from '@/lib/actions/account/sign-in';
+import { signInSchema, type SignInInput } from '@/lib/validation/operators';
+
+export function SignInForm({
+  callbackUrl,
+  ssoName,
+}: {
+  callbackUrl?: string | undefined;
+  ssoName?: string | undefined;
+}) {
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  const form = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: '', password: '', callbackUrl },
+  });
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit((values) =>
+    startTransition(async () => {
+      setMessage(null);
+      const result = await signInAction(values);
+      if (result && !result.ok) {
+        setMessage(result.message);
+        form.setValue('password', '');
+        form.setFocus('password');
+      }
+    }),
+  );
+
+  return (
+    <>
+      <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4">
+        {message && (
+          <Notice tone="error" testId="sign-in-error">
+            {message}
+          </Notice>
+        )}
+        <Field id="email" label="Email" error={errors.email?.message}>
+          <Input
+            id="email"
+            type="email"
+            autoComplete="username"
+            {...describedBy('email', errors.email?.message)}
+            {...form.register('email')}
+          />
+        </Field>
+        <Field id="password" label="Password" error={errors.password?.message}>
+          <Input
+            id="password"
+            type="password"
+            autoComplete="current-password"
+            {...describedBy('password', errors.password?.message)}
+            {...form.register('password')}
+          />
+        </Field>
+        <Button type="submit" pending={pending}>
+          Sign in
+        </Button>
+      </form>
+      {ssoName && (
+        <form action={signInWithSsoAction} className="mt-3">
+          <Button type="submit" variant="secondary" className="w-full">
+            Sign in with {ssoName}
+          </Button>
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState, useTransition } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { Button } from '@/components/ui/button';
+import { Field, Input, Select, describedBy } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
+import type { ActionResult } from '@/lib/actions/safe-action';
+import { OPERATOR_ROLES, createOperatorSchema } from '@/lib/validation/operators';
+import { ROLE_LABELS, type OperatorRole } from '@/lib/auth/permissions';
+import type { SiteOption } from '@/lib/data/sites';
+
+export interface OperatorFormValues {
+  email: string;
+  name: string;
+  role: OperatorRole;
+  siteIds: string[];
+}
+
+/**
+ * Create an operator, or (with `fixedEmail`) change one's role and sites. Uses the action's own zod schema in the
+ * browser, and keeps everything typed when the server refuses.
+ */
+export function OperatorForm({
+  sites,
+  initial,
+  fixedEmail,
+  submitLabel,
+  onSubmit,
+}: {
+  sites: SiteOption[];
+  initial?: Partial<OperatorFormValues>;
+  fixedEmail?: string;
+  submitLabel: string;
+  onSubmit: (values: OperatorFormValues) => Promise<ActionResult<unknown>>;
+}) {
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  const form = useForm<OperatorFormValues>({
+    resolver: zodResolver(createOperatorSchema) as never,
+    defaultValues: { email: fixedEmail ?? '', name: '', role: 'site_admin', siteIds: [], ...initial },
+  });
+  const { errors } = form.formState;
+  const role = useWatch({ control: form.control, name: 'role' });
+
+  const submit = form.handleSubmit((values) =>
+    startTransition(async () => {
+      setMessage(null);
+      const result = await onSubmit(values);
+      if (result.ok) return;
+      setMessage(result.message);
+      for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
+        if (field in values) form.setError(field as keyof OperatorFormValues, { message: messages[0] });
+    }),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+      {message && <Notice tone="error">{message}</Notice>}
+      {!fixedEmail && (
+        <>
+          <Field id="op-email" label="Email" error={errors.email?.message}>
+            <Input
+              id="op-email"
+              type="email"
+              autoComplete="off"
+              {...describedBy('op-email', errors.email?.message)}
+              {...form.register('email')}
+            />
+          </Field>
+          <Field id="op-name" label="Name" error={errors.name?.message}>
+            <Input
+              id="op-name"
+              autoComplete="off"
+              {...describedBy('op-name', errors.name?.message)}
+              {...form.register('name')}
+            />
+          </Field>
+        </>
+      )}
+      <Field id="op-role" label="Role" error={errors.role?.message}>
+        <Select id="op-role" {...form.register('role')}>
+          {OPERATOR_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {role !== 'super_admin' && (
+        <fieldset aria-describedby={errors.siteIds ? 'op-sites-error' : undefined}>
+          <legend className="text-sm font-medium text-slate-800">Sites</legend>
+          {sites.length === 0 && <p className="text-sm text-slate-600">No sites could be loaded from Spintly.</p>}
+          <div className="mt-1 grid gap-1">
+            {sites.map((site) => (
+              <label key={site.id} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" value={String(site.id)} {...form.register('siteIds')} />
+                {site.name}
+              </label>
+            ))}
+          </div>
+          {errors.siteIds && (
+            <p id="op-sites-error" className="mt-1 text-sm text-red-700">
+              {errors.siteIds.message}
+            </p>
+          )}
+        </fieldset>
+      )}
+      <div className="flex justify-end">
+        <Button type="submit" pending={pending}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,224 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { Dialog } from '@/components/ui/dialog';
+import { Notice } from '@/components/ui/notice';
+import { createOperatorAction } from '@/lib/actions/operators/create-operator';
+import { resetOperatorPasswordAction } from '@/lib/actions/operators/reset-operator-password';
+import { setOperatorStatusAction } from '@/lib/actions/operators/set-operator-status';
+import { updateOperatorAccessAction } from '@/lib/actions/operators/update-operator-access';
+import type { OperatorRow } from '@/lib/data/operators';
+import type { SiteOption } from '@/lib/data/sites';
+import { OperatorForm } from './operator-form';
+
+type Secret = { email: string; oneTimePassword: string } | null;
+
+export function OperatorsManager({ rows, sites }: { rows: OperatorRow[]; sites: SiteOption[] }) {
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<OperatorRow | null>(null);
+  const [secret, setSecret] = useState<Secret>(null);
+  const [pending, startTransition] = useTransition();
+
+  const runRowAction = (
+    work: () => Promise<{ ok: boolean; message?: string; data?: unknown }>,
+    onData?: (data: unknown) => void,
+  ) =>
+    startTransition(async () => {
+      const result = await work();
+      if (!result.ok) return void toast.error(result.message ?? 'That did not work.');
+      if (onData && result.data) onData(result.data);
+      else toast.success(result.message ?? 'Done.');
+    });
+
+  return (
+    <>
+      <div className="mb-4 flex justify-end">
+        <Button onClick={() => setCreating(true)}>Add operator</Button>
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Operators</caption>
+          <thead className="bg-slate-50 text-slate-700">
+            <tr>
+              <th scope="col" className="px-4 py-3 font-medium">
+                Operator
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                Role
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                Sites
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                Status
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((row) => (
+              <tr key={row.id} data-testid={`operator-${row.email}`}>
+                <td className="px-4 py-3">
+                  <div className="font-medium">
+                    {row.name}
+                    {row.isYou && <span className="text-slate-500"> (you)</span>}
+                  </div>
+                  <div className="text-slate-600">{row.email}</div>
+                </td>
+                <td className="px-4 py-3">{row.roleLabel}</td>
+                <td className="px-4 py-3">{row.siteNames.join(', ') || '—'}</td>
+                <td className="px-4 py-3">
+                  {row.status === 'active' ? (
+                    row.mustChangePassword ? (
+                      'Active · one-time password'
+                    ) : (
+                      'Active'
+                    )
+                  ) : (
+                    <span className="text-red-700">Disabled</span>
+                  )}
+                </td>
+                <td className="px-4 py-3">
+                  <div className="flex flex-wrap justify-end gap-1">
+                    <Button
+                      variant="secondary"
+                      size="sm"
+                      onClick={() => setEditing(row)}
+                      aria-label={`Change role and sites of ${row.email}`}
+                    >
+                      Role &amp; sites
+                    </Button>
+                    <ConfirmDialog
+                      trigger={
+                        <Button
+                          variant="secondary"
+                          size="sm"
+                          disabled={pending}
+                          aria-label={`Reset password of ${row.email}`}
+                        >
+                          Reset password
+                        </Button>
+                      }
+                      title={`Reset the password of ${row.email}?`}
+                      description="They are signed out everywhere and must sign in with a new one-time password, then choose their own."
+                      confirmLabel="Reset password"
+                      onConfirm={() =>
+                        runRowAction(
+                          () => resetOperatorPasswordAction(null, { operatorId: row.id }),
+                          (data) => setSecret(data as Secret),
+                        )
+                      }
+                    />
+                    {!row.isYou &&
+                      (row.status === 'active' ? (
+                        <ConfirmDialog
+                          trigger={
+                            <Button variant="danger" size="sm" disabled={pending} aria-label={`Disable ${row.email}`}>
+                              Disable
+                            </Button>
+                          }
+                          title={`Disable ${row.email}?`}
+                          description="They lose access at once, including any page they have open. You can enable them again later."
+                          confirmLabel="Disable operator"
+                          onConfirm={() =>
+                            runRowAction(() =>
+                              setOperatorStatusAction(null, { operatorId: row.id, status: 'disabled' }),
+                            )
+                          }
+                        />
+                      ) : (
+                        <Button
+                          variant="secondary"
+                          size="sm"
+                          disabled={pending}
+                          aria-label={`Enable ${row.email}`}
+                          onClick={() =>
+                            runRowAction(() => setOperatorStatusAction(null, { operatorId: row.id, status: 'active' }))
+                          }
+                        >
+                          Enable
+                        </Button>
+                      ))}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <Dialog
+        open={creating}
+        onOpenChange={setCreating}
+        title="Add operator"
+        description="They get a one-time password and choose their own at first sign-in."
+      >
+        <OperatorForm
+          sites={sites}
+          submitLabel="Add operator"
+          onSubmit={async (values) => {
+            const result = await createOperatorAction(null, values);
+            if (result.ok && result.data) {
+              setCreating(false);
+              setSecret(result.data);
+              toast.success(result.message ?? 'Operator added.');
+            }
+            return result;
+          }}
+        />
+      </Dialog>
+
+      <Dialog
+        open={editing !== null}
+        onOpenChange={(open) => !open && setEditing(null)}
+        title={`Role and sites of ${editing?.email ?? ''}`}
+      >
+        {editing && (
+          <OperatorForm
+            sites={sites}
+            fixedEmail={editing.email}
+            initial={{ name: editing.name, role: editing.role, siteIds: editing.siteIds.map(String) }}
+            submitLabel="Save"
+            onSubmit={async (values) => {
+              const result = await updateOperatorAccessAction(null, {
+                operatorId: editing.id,
+                role: values.role,
+                siteIds: values.siteIds,
+              });
+              if (result.ok) {
+                setEditing(null);
+                toast.success(result.message ?? 'Saved.');
+              }
+              return result;
+            }}
+          />
+        )}
+      </Dialog>
+
+      <Dialog
+        open={secret !== null}
+        onOpenChange={(open) => !open && setSecret(null)}
+        title="One-time password"
+        description="Shown once. Give it to the operator in person or over a channel you trust."
+      >
+        {secret && (
+          <div className="flex flex-col gap-4">
+            <Notice tone="info" title={secret.email}>
+              <code data-testid="one-time-password" className="text-base font-semibold tracking-wide">
+                {secret.oneTimePassword}
+              </code>
+            </Notice>
+            <div className="flex justify-end">
+              <Button onClick={() => setSecret(null)}>Done</Button>
+            </div>
+          </div>
+        )}
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { E2E } from './ports';
+
+export const DEMO_PASSWORD = 'demo-pass-1234';
+export const DEMO = {
+  admin: 'admin@demo.local',
+  siteAdmin: 'siteadmin@demo.local',
+  frontDesk: 'frontdesk@demo.local',
+} as const;
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function signInAndWait(page: Page, email: string, password = DEMO_PASSWORD) {
+  await signIn(page, email, password);
+  await expect(page.getByTestId('signed-in-as')).toBeVisible();
+}
+
+export function mainNav(page: Page) {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+}
+
+/** The sandbox's control API, to check what really reached Spintly. */
+export const sandbox = {
+  async clearStats(request: APIRequestContext) {
+    await request.delete(`${E2E.sandboxUrl}/__sandbox/stats`);
+  },
+  async stats(request: APIRequestContext) {
+    return (await (await request.get(`${E2E.sandboxUrl}/__sandbox/stats`)).json()) as {
+      tokensIssued: number;
+      requests: Record<string, { total: number }>;
+    };
+  },
+  async state(request: APIRequestContext) {
+    return (await request.get(`${E2E.sandboxUrl}/__sandbox/state`)).json();
+  },
+  async faults(request: APIRequestContext, config: object) {
+    await request.post(`${E2E.sandboxUrl}/__sandbox/faults`, { data: config });
+  },
+};
+
+/**
+ * The id Next.js gave a server action in the production build, for sending a crafted POST that bypasses the UI —
+ * exactly what an attacker can do, since every exported action is a public endpoint.
+ */
+export function serverActionId(file: string, exportName: string): string {
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }>;
+  };
+  for (const [id, entry] of Object.entries(manifest.node))
+    if (entry.exportedName === exportName && entry.filename?.endsWith(file)) return id;
+  throw new Error(`no server action ${exportName} in ${file}`);
+}
+
+/** Calls a server action the way the browser's runtime does, with the page's cookies. Returns the raw answer text. */
+export async function craftedActionPost(page: Page, path: string, actionId: string, args: unknown[]) {
+  return page.evaluate(
+    async ({ path, actionId, args }) => {
+      const response = await fetch(path, {
+        method: 'POST',
+        headers: { 'Next-Action': actionId, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
+        body: JSON.stringify(args),
+      });
+      return { status: response.status, text: await response.text() };
+    },
+    { path, actionId, args },
+  );
+}

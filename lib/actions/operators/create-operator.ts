@@ -1,0 +1,26 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { operators } from '../../operators';
+import { createOperatorSchema } from '../../validation/operators';
+import { defineAction } from '../safe-action';
+import { asActionError, assertSitesExist } from './shared';
+
+/** Creates an operator with a one-time password, shown once to the super admin who created them. */
+export const createOperatorAction = defineAction({
+  name: 'operators.create',
+  capability: 'operators:manage',
+  input: createOperatorSchema,
+  targets: (input) => input.siteIds.map((id) => ({ type: 'site' as const, id })),
+  async run(input, { spintly }) {
+    await assertSitesExist(spintly, input.siteIds);
+    const store = await operators();
+    const { operator, oneTimePassword } = await asActionError(() => store.create(input));
+    revalidatePath('/operators');
+    return {
+      auditDetail: operator.name,
+      data: { operatorId: operator.id, email: operator.email, oneTimePassword: oneTimePassword ?? '' },
+      message: `${operator.email} can now sign in with the one-time password below.`,
+    };
+  },
+});

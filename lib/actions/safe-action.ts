@@ -1,0 +1,172 @@
+import 'server-only';
+import { redirect, unstable_rethrow } from 'next/navigation';
+import { type z } from 'zod';
+import { writeAudit } from '../audit/log';
+import { can, type Capability } from '../auth/permissions';
+import { checkScope, type ScopeTarget } from '../auth/scope';
+import { currentOperator, type SessionOperator } from '../auth/session';
+import { db } from '../db';
+import { spintly } from '../spintly';
+import { SpintlyError } from '../spintly/errors';
+
+/**
+ * The one way to write a server action. Every exported action is a public POST endpoint, so each one, in order:
+ * finds the signed-in operator (from the database, not just the cookie) → parses its input with its zod schema →
+ * checks the role's capability → checks that every id in the input is inside the operator's sites → runs →
+ * writes an audit record whatever the outcome → returns a typed result for useActionState or a form.
+ * Nothing is sent to Spintly before every check has passed.
+ */
+export type ActionResult<T = undefined> =
+  { ok: true; message?: string; data?: T } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+
+/** An expected failure the operator can act on; its message is shown as is. */
+export class ActionError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ActionContext {
+  operator: SessionOperator;
+  spintly: ReturnType<typeof spintly>;
+}
+
+export interface ActionSpec<S extends z.ZodType, T> {
+  /** `<domain>.<verb>` as it appears in the audit log, e.g. `people.create`. */
+  name: string;
+  capability: Capability;
+  input: S;
+  /** Every id in the input that must be in the operator's scope, and what the audit records as targets. */
+  targets: (input: z.output<S>) => ScopeTarget[];
+  /** Allowed while the operator still has to replace a one-time password (only the password change itself). */
+  allowDuringPasswordChange?: boolean;
+  run: (
+    input: z.output<S>,
+    ctx: ActionContext,
+  ) => Promise<{
+    data?: T;
+    message?: string;
+    spintlyStatus?: number;
+    /** A short note for the audit record: what was set, never a secret. */
+    auditDetail?: string;
+    /** Navigate here after the audit record is written. */
+    redirectTo?: string;
+  }>;
+}
+
+const UNEXPECTED = 'Something went wrong on our side, and the change may not have been made. Check, then try again.';
+
+/** Form fields to a plain object; repeated names become arrays. */
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith('$ACTION')) continue;
+    const values = form.getAll(key).map((v) => (typeof v === 'string' ? v : v.name));
+    out[key] = values.length === 1 ? values[0] : values;
+  }
+  return out;
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join('.') : '_form';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export function defineAction<S extends z.ZodType, T = undefined>(spec: ActionSpec<S, T>) {
+  return async function action(_previous: unknown, payload: unknown): Promise<ActionResult<T>> {
+    const started = performance.now();
+    const operator = await currentOperator();
+    const database = await db();
+    const record = (
+      outcome: 'ok' | 'invalid' | 'denied' | 'failed',
+      extra: { targets?: ScopeTarget[]; siteId?: number | null; spintlyStatus?: number | null; detail?: string | null },
+    ) =>
+      writeAudit(database, {
+        operatorId: operator?.id ?? null,
+        operatorEmail: operator?.email ?? null,
+        operatorRole: operator?.role ?? null,
+        action: spec.name,
+        targetType: extra.targets?.[0]?.type ?? null,
+        targetIds: extra.targets?.map((t) => t.id) ?? [],
+        siteId: extra.siteId ?? null,
+        outcome,
+        spintlyStatus: extra.spintlyStatus ?? null,
+        durationMs: performance.now() - started,
+        detail: extra.detail ?? null,
+      });
+
+    if (!operator) {
+      await record('denied', { detail: 'no valid session' });
+      return { ok: false, message: 'Your session has ended. Sign in again.' };
+    }
+    if (operator.mustChangePassword && !spec.allowDuringPasswordChange) {
+      await record('denied', { detail: 'one-time password not yet replaced' });
+      return { ok: false, message: 'Choose your own password on the Account page first.' };
+    }
+
+    const parsed = spec.input.safeParse(payload instanceof FormData ? formDataToObject(payload) : payload);
+    if (!parsed.success) {
+      await record('invalid', { detail: 'input did not validate' });
+      return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrorsOf(parsed.error) };
+    }
+    const input = parsed.data;
+    const targets = spec.targets(input);
+
+    if (!can(operator, spec.capability)) {
+      await record('denied', { targets, detail: `role ${operator.role} lacks ${spec.capability}` });
+      return { ok: false, message: 'Your role does not allow this.' };
+    }
+
+    const client = spintly();
+    let siteId: number | null = null;
+    let redirectTo: string | undefined;
+    try {
+      const scope = await checkScope(operator, targets, client);
+      siteId = scope.siteId;
+      if (!scope.ok) {
+        await record('denied', { targets, siteId, detail: 'target outside the operator’s sites' });
+        return { ok: false, message: 'That is outside the sites you manage, or it no longer exists.' };
+      }
+      const result = await spec.run(input, { operator, spintly: client });
+      await record('ok', { targets, siteId, spintlyStatus: result.spintlyStatus ?? null, detail: result.auditDetail ?? null });
+      redirectTo = result.redirectTo;
+      if (!redirectTo)
+        return {
+          ok: true,
+          ...(result.message && { message: result.message }),
+          ...(result.data !== undefined && { data: result.data }),
+        };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof SpintlyError) {
+        await record('failed', { targets, siteId, spintlyStatus: error.status, detail: `spintly ${error.kind}` });
+        return {
+          ok: false,
+          message: error.message,
+          ...(error.field && { fieldErrors: { [error.field]: [error.message] } }),
+        };
+      }
+      if (error instanceof ActionError) {
+        await record('failed', { targets, siteId, detail: error.message });
+        return {
+          ok: false,
+          message: error.message,
+          ...(error.field && { fieldErrors: { [error.field]: [error.message] } }),
+        };
+      }
+      console.error(
+        `[action ${spec.name}] unexpected ${error instanceof Error ? `${error.name}: ${error.message}` : 'error'}`,
+      );
+      await record('failed', { targets, siteId, detail: 'unexpected error' });
+      return { ok: false, message: UNEXPECTED };
+    }
+    redirect(redirectTo);
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The part of the Auth.js configuration that proxy.ts also loads: no database, no providers' secrets. The proxy
+ * only sends signed-out visitors to /sign-in; every page, action and route handler authorises again on its own.
+ */
+import type { NextAuthConfig } from 'next-auth';
+
+export const PUBLIC_PATHS = ['/sign-in', '/api/auth', '/api/health'];
+
+export const isPublicPath = (pathname: string) =>
+  PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+
+export const baseAuthConfig = {
+  pages: { signIn: '/sign-in' },
+  session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+  providers: [],
+  callbacks: {
+    authorized({ auth, request }) {
+      return isPublicPath(request.nextUrl.pathname) || Boolean(auth?.user?.id);
+    },
+    session({ session, token }) {
+      // Only the operator id and session version travel in the cookie; role and sites are read on every request.
+      session.user.id = token.sub ?? '';
+      (session as { sessionVersion?: unknown }).sessionVersion = token.sv;
+      return session;
+    },
+  },
+  logger: {
+    // Auth.js logs full errors by default; one line with the error's type is enough and cannot leak a credential.
+    // (Class names are minified in the build; Auth.js errors carry their `type` as data.)
+    error: (error) => console.error(`[auth] ${(error as { type?: string }).type ?? 'error'}`),
+    warn: () => {},
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,88 @@
+/**
+ * Who may do what, and where. Pure functions, no I/O: the action factory, the data layer and the navigation all
+ * ask these, so the rules live in one place.
+ *
+ * The scope rule: a super admin reaches every site. Anyone else reaches only the sites assigned to them; a person
+ * (a Spintly user) is in scope when their home site is, a door when its site is. A person with no home site is
+ * reachable by super admins only.
+ */
+import type { OperatorRole } from '../db/schema';
+
+export type { OperatorRole };
+
+export const ROLE_LABELS: Record<OperatorRole, string> = {
+  super_admin: 'Super admin',
+  site_admin: 'Site admin',
+  front_desk: 'Front desk',
+};
+
+export type Capability =
+  | 'account'
+  | 'operators:manage'
+  | 'audit:read'
+  | 'sites:read'
+  | 'people:read'
+  | 'people:write'
+  | 'permissions:read'
+  | 'permissions:write'
+  | 'cards:read'
+  | 'cards:write';
+
+const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
+  super_admin: [
+    'account',
+    'operators:manage',
+    'audit:read',
+    'sites:read',
+    'people:read',
+    'people:write',
+    'permissions:read',
+    'permissions:write',
+    'cards:read',
+    'cards:write',
+  ],
+  site_admin: [
+    'account',
+    'audit:read',
+    'sites:read',
+    'people:read',
+    'people:write',
+    'permissions:read',
+    'permissions:write',
+    'cards:read',
+    'cards:write',
+  ],
+  // Front desk finds people, sees their doors read-only, and issues, replaces and takes back cards.
+  front_desk: ['account', 'people:read', 'permissions:read', 'cards:write'],
+};
+
+export interface ScopedOperator {
+  role: OperatorRole;
+  siteIds: readonly number[];
+}
+
+export function can(operator: ScopedOperator, capability: Capability): boolean {
+  return CAPABILITIES[operator.role].includes(capability);
+}
+
+export function reachesAllSites(operator: ScopedOperator): boolean {
+  return operator.role === 'super_admin';
+}
+
+export function siteInScope(operator: ScopedOperator, siteId: number): boolean {
+  return reachesAllSites(operator) || operator.siteIds.includes(siteId);
+}
+
+export function personInScope(operator: ScopedOperator, person: { homeSiteId: number | null }): boolean {
+  if (reachesAllSites(operator)) return true;
+  return person.homeSiteId !== null && operator.siteIds.includes(person.homeSiteId);
+}
+
+export function doorInScope(operator: ScopedOperator, door: { siteId: number }): boolean {
+  return siteInScope(operator, door.siteId);
+}
+
+/** The sites an operator sees, out of all the organisation's sites. */
+export function sitesInScope<T extends { id: number }>(operator: ScopedOperator, sites: readonly T[]): T[] {
+  return sites.filter((site) => siteInScope(operator, site.id));
+}

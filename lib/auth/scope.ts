@@ -1,0 +1,73 @@
+import 'server-only';
+import { MAX_PER_PAGE } from '../spintly/contract';
+import type { SpintlyClient } from '../spintly/client';
+import { doorInScope, personInScope, siteInScope, type ScopedOperator } from './permissions';
+
+/**
+ * Checks that every id an action was given is within the operator's sites, by asking Spintly where each person
+ * lives (their home site) and which site each door belongs to. Ids that do not exist fail the same way as ids out
+ * of scope, so a crafted request learns nothing about other sites.
+ */
+export type ScopeTarget =
+  | { type: 'site'; id: number }
+  | { type: 'door'; id: number }
+  | { type: 'person'; id: number }
+  | { type: 'operator'; id: string };
+
+export interface ScopeResult {
+  ok: boolean;
+  /** The site the action is about, for the audit log: the lowest site among its targets. */
+  siteId: number | null;
+}
+
+export async function checkScope(
+  operator: ScopedOperator,
+  targets: readonly ScopeTarget[],
+  spintly: SpintlyClient,
+): Promise<ScopeResult> {
+  const sites = new Set<number>();
+  let ok = true;
+
+  const siteIds = targets.filter((t) => t.type === 'site').map((t) => t.id);
+  for (const id of siteIds) {
+    sites.add(id);
+    if (!siteInScope(operator, id)) ok = false;
+  }
+
+  const doorIds = targets.filter((t) => t.type === 'door').map((t) => t.id);
+  if (doorIds.length > 0) {
+    const doorSites = await doorSiteIndex(spintly);
+    for (const id of doorIds) {
+      const siteId = doorSites.get(id);
+      if (siteId === undefined || !doorInScope(operator, { siteId })) ok = false;
+      if (siteId !== undefined) sites.add(siteId);
+    }
+  }
+
+  const personIds = [...new Set(targets.filter((t) => t.type === 'person').map((t) => t.id))];
+  if (personIds.length > 0) {
+    const homes = await homeSites(personIds, spintly);
+    for (const id of personIds) {
+      const home = homes.get(id);
+      if (home === undefined || !personInScope(operator, { homeSiteId: home })) ok = false;
+      if (home !== undefined && home !== null) sites.add(home);
+    }
+  }
+
+  return { ok, siteId: sites.size > 0 ? Math.min(...sites) : null };
+}
+
+/** Door id → site id, from the cached door lists of every site. */
+async function doorSiteIndex(spintly: SpintlyClient): Promise<Map<number, number>> {
+  const sites = await spintly.allSites();
+  const lists = await Promise.all(sites.map((site) => spintly.allAccessPoints(site.id)));
+  return new Map(lists.flat().map((door) => [door.id, door.siteId]));
+}
+
+/** Person id → home site id (null = none), read in batches of a page; people Spintly does not know are absent. */
+async function homeSites(ids: number[], spintly: SpintlyClient): Promise<Map<number, number | null>> {
+  const batches: number[][] = [];
+  for (let i = 0; i < ids.length; i += MAX_PER_PAGE) batches.push(ids.slice(i, i + MAX_PER_PAGE));
+  const pages = await Promise.all(batches.map((batch) => spintly.listUsers({ userIds: batch, perPage: batch.length })));
+  return new Map(pages.flatMap((page) => page.items.map((user) => [user.id, user.homeSiteId] as const)));
+}

@@ -1,0 +1,36 @@
+import 'server-only';
+import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { db } from '../db';
+import { operatorStore, type Operator } from '../operators/store';
+import { auth } from './index';
+import { can, type Capability } from './permissions';
+
+/**
+ * Who is asking, read fresh on every request: the session cookie names the operator, and their status, role, sites
+ * and session version come from the database, so disabling someone or changing their role takes effect at once.
+ * Cached per request (React cache), so a page and its components share one lookup.
+ */
+export type SessionOperator = Pick<Operator, 'id' | 'email' | 'name' | 'role' | 'siteIds' | 'mustChangePassword'>;
+
+export const currentOperator = cache(async (): Promise<SessionOperator | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const operator = await operatorStore(await db()).get(id);
+  if (!operator || operator.status !== 'active' || operator.sessionVersion !== session.sessionVersion) return null;
+  const { id: operatorId, email, name, role, siteIds, mustChangePassword } = operator;
+  return { id: operatorId, email, name, role, siteIds, mustChangePassword };
+});
+
+/**
+ * For pages: the signed-in operator, or a redirect to sign-in. An operator still on a one-time password is sent to
+ * /account to choose their own; one without the capability gets the 403 page.
+ */
+export async function verifySession(options: { capability?: Capability; passwordChangePage?: boolean } = {}) {
+  const operator = await currentOperator();
+  if (!operator) redirect('/sign-in');
+  if (operator.mustChangePassword && !options.passwordChangePage) redirect('/account?first=1');
+  if (options.capability && !can(operator, options.capability)) forbidden();
+  return operator;
+}

@@ -1,0 +1,36 @@
+import 'server-only';
+import { reachesAllSites, type ScopedOperator } from '../auth/permissions';
+import { verifySession } from '../auth/session';
+import { allAudit, queryAudit, type AuditEntry, type AuditFilters } from '../audit/log';
+import { db } from '../db';
+import type { AuditQuery } from '../validation/audit';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Super admins see every entry; site admins only entries about their sites. */
+export function auditScope(operator: ScopedOperator, query: AuditQuery): AuditFilters {
+  return {
+    operator: query.operator,
+    action: query.action,
+    target: query.target,
+    from: query.from,
+    to: query.to,
+    ...(!reachesAllSites(operator) && { siteIds: operator.siteIds }),
+  };
+}
+
+export type AuditRow = Pick<
+  AuditEntry,
+  'id' | 'at' | 'operatorEmail' | 'operatorRole' | 'action' | 'targetType' | 'targetIds' | 'siteId' | 'outcome' | 'spintlyStatus' | 'durationMs' | 'detail'
+>;
+
+export async function auditPage(query: AuditQuery) {
+  const operator = await verifySession({ capability: 'audit:read' });
+  const { entries, total } = await queryAudit(await db(), auditScope(operator, query), { page: query.page, perPage: AUDIT_PAGE_SIZE });
+  const rows: AuditRow[] = entries.map(({ operatorId: _id, ...row }) => row);
+  return { rows, total, page: query.page, perPage: AUDIT_PAGE_SIZE, allSites: reachesAllSites(operator) };
+}
+
+export async function* auditExportRows(operator: ScopedOperator, query: AuditQuery) {
+  yield* allAudit(await db(), auditScope(operator, query));
+}

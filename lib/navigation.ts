@@ -1,0 +1,16 @@
+import { can, type Capability, type ScopedOperator } from './auth/permissions';
+
+/** The portal's sections; each operator sees only those their role may use. */
+export interface NavItem {
+  href: string;
+  label: string;
+  capability: Capability;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/operators', label: 'Operators', capability: 'operators:manage' },
+  { href: '/audit', label: 'Audit log', capability: 'audit:read' },
+  { href: '/account', label: 'Account', capability: 'account' },
+];
+
+export const navFor = (operator: ScopedOperator) => NAV_ITEMS.filter((item) => can(operator, item.capability));

@@ -1,0 +1,69 @@
+/** Operator forms: shared by the react-hook-form resolver in the browser and the server actions. */
+import { z } from 'zod';
+
+export const OPERATOR_ROLES = ['super_admin', 'site_admin', 'front_desk'] as const;
+
+/** Checkbox groups and selects arrive as a string, an array, or nothing: always an array of site ids. */
+const siteIds = z.preprocess(
+  (value) =>
+    (Array.isArray(value) ? value : [value]).filter((v) => v !== undefined && v !== null && v !== '' && v !== false),
+  z.array(z.coerce.number().int().positive()),
+);
+
+const accessFields = {
+  role: z.enum(OPERATOR_ROLES, { message: 'Choose a role' }),
+  siteIds,
+};
+
+const needsSites = (value: { role: string; siteIds: number[] }, ctx: z.RefinementCtx) => {
+  if (value.role !== 'super_admin' && value.siteIds.length === 0)
+    ctx.addIssue({ code: 'custom', path: ['siteIds'], message: 'Choose at least one site for this role' });
+};
+
+export const createOperatorSchema = z
+  .object({
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ message: 'Enter a valid email address' })),
+    name: z.string().trim().min(1, 'Enter a name').max(100),
+    ...accessFields,
+  })
+  .superRefine(needsSites);
+export type CreateOperatorInput = z.input<typeof createOperatorSchema>;
+
+export const updateOperatorAccessSchema = z.object({ operatorId: z.uuid(), ...accessFields }).superRefine(needsSites);
+
+export const operatorIdSchema = z.object({ operatorId: z.uuid() });
+
+export const setOperatorStatusSchema = z.object({ operatorId: z.uuid(), status: z.enum(['active', 'disabled']) });
+
+export const passwordSchema = z.string().min(12, 'Use at least 12 characters').max(128, 'Use at most 128 characters');
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'Enter your current password'),
+    newPassword: passwordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The passwords do not match',
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ['newPassword'],
+    message: 'Choose a password different from the current one',
+  });
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
+
+export const signInSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email')
+    .pipe(z.email({ message: 'Enter a valid email address' })),
+  password: z.string().min(1, 'Enter your password'),
+  callbackUrl: z.string().optional(),
+});
+export type SignInInput = z.input<typeof signInSchema>;
