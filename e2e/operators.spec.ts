@@ -3,8 +3,8 @@ import { DEMO, craftedActionPost, mainNav, sandbox, serverActionId, signIn, sign
 
 test.describe('sign-in and navigation by role', () => {
   for (const [email, expected] of [
-    [DEMO.admin, ['Operators', 'Audit log', 'Account']],
-    [DEMO.siteAdmin, ['Audit log', 'Account']],
+    [DEMO.admin, ['Sites', 'People', 'Operators', 'Audit log', 'Account']],
+    [DEMO.siteAdmin, ['Sites', 'People', 'Audit log', 'Account']],
     [DEMO.frontDesk, ['Account']],
   ] as const) {
     test(`${email} sees only their navigation`, async ({ page }) => {
@@ -40,7 +40,11 @@ test.describe('sign-in and navigation by role', () => {
   });
 });
 
-test('a front-desk session calling an admin-only action directly is refused, and nothing reaches Spintly', async ({ page, request, browser }) => {
+test('a front-desk session calling an admin-only action directly is refused, and nothing reaches Spintly', async ({
+  page,
+  request,
+  browser,
+}) => {
   await signInAndWait(page, DEMO.frontDesk);
   const actionId = serverActionId('lib/actions/operators/create-operator.ts', 'createOperatorAction');
   await sandbox.clearStats(request);
@@ -60,7 +64,10 @@ test('a front-desk session calling an admin-only action directly is refused, and
   await admin.close();
 });
 
-test('an operator’s lifecycle: created with a one-time password, chooses their own, loses access when disabled', async ({ page, browser }) => {
+test('an operator’s lifecycle: created with a one-time password, chooses their own, loses access when disabled', async ({
+  page,
+  browser,
+}) => {
   const email = `op-${Date.now()}@demo.local`;
   await signInAndWait(page, DEMO.admin);
   await page.goto('/operators');
@@ -89,7 +96,7 @@ test('an operator’s lifecycle: created with a one-time password, chooses their
   await newcomer.getByRole('button', { name: 'Change password' }).click();
   await expect(newcomer.getByText('Password changed. Sign in with your new password.')).toBeVisible();
   await signInAndWait(newcomer, email, 'olga-own-password-1');
-  await expect(mainNav(newcomer)).toHaveText(['Audit log', 'Account']);
+  await expect(mainNav(newcomer)).toHaveText(['Sites', 'People', 'Audit log', 'Account']);
 
   await page.getByRole('button', { name: `Disable ${email}` }).click();
   await page.getByRole('button', { name: 'Disable operator' }).click();
@@ -98,7 +105,9 @@ test('an operator’s lifecycle: created with a one-time password, chooses their
   await newcomer.goto('/audit');
   await expect(newcomer).toHaveURL(/\/sign-in/);
   await signIn(newcomer, email, 'olga-own-password-1');
-  await expect(newcomer.getByTestId('sign-in-error')).toHaveText('This account is disabled. Ask a super admin to enable it.');
+  await expect(newcomer.getByTestId('sign-in-error')).toHaveText(
+    'This account is disabled. Ask a super admin to enable it.',
+  );
   await newcomer.close();
 
   await page.goto(`/audit?target=&operator=admin@demo.local&action=operators.`);

@@ -135,7 +135,12 @@ export function defineAction<S extends z.ZodType, T = undefined>(spec: ActionSpe
         return { ok: false, message: 'That is outside the sites you manage, or it no longer exists.' };
       }
       const result = await spec.run(input, { operator, spintly: client });
-      await record('ok', { targets, siteId, spintlyStatus: result.spintlyStatus ?? null, detail: result.auditDetail ?? null });
+      await record('ok', {
+        targets,
+        siteId,
+        spintlyStatus: result.spintlyStatus ?? null,
+        detail: result.auditDetail ?? null,
+      });
       redirectTo = result.redirectTo;
       if (!redirectTo)
         return {

@@ -10,15 +10,32 @@ beforeEach(async () => {
 afterEach(() => db.destroy());
 
 const base: AuditRecord = {
-  operatorId: 'o1', operatorEmail: 'ann_lee@example.com', operatorRole: 'site_admin', action: 'people.create',
-  targetType: 'person', targetIds: [1001], siteId: 1, outcome: 'ok', spintlyStatus: 200, durationMs: 12.4, detail: null,
+  operatorId: 'o1',
+  operatorEmail: 'ann_lee@example.com',
+  operatorRole: 'site_admin',
+  action: 'people.create',
+  targetType: 'person',
+  targetIds: [1001],
+  siteId: 1,
+  outcome: 'ok',
+  spintlyStatus: 200,
+  durationMs: 12.4,
+  detail: null,
 };
 
 describe('audit log', () => {
   it('filters by operator, action, target, dates and sites, newest first, paged', async () => {
     await writeAudit(db, base, new Date('2026-01-01T10:00:00Z'));
-    await writeAudit(db, { ...base, action: 'people.delete', targetIds: [1002, 1003], siteId: 2 }, new Date('2026-01-02T10:00:00Z'));
-    await writeAudit(db, { ...base, operatorEmail: 'bob@example.com', action: 'operators.create', siteId: null }, new Date('2026-01-03T10:00:00Z'));
+    await writeAudit(
+      db,
+      { ...base, action: 'people.delete', targetIds: [1002, 1003], siteId: 2 },
+      new Date('2026-01-02T10:00:00Z'),
+    );
+    await writeAudit(
+      db,
+      { ...base, operatorEmail: 'bob@example.com', action: 'operators.create', siteId: null },
+      new Date('2026-01-03T10:00:00Z'),
+    );
 
     const all = await queryAudit(db, {}, { page: 1, perPage: 2 });
     expect(all.total).toBe(3);

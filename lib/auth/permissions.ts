@@ -86,3 +86,13 @@ export function doorInScope(operator: ScopedOperator, door: { siteId: number }):
 export function sitesInScope<T extends { id: number }>(operator: ScopedOperator, sites: readonly T[]): T[] {
   return sites.filter((site) => siteInScope(operator, site.id));
 }
+
+/**
+ * The home sites a people list may ask Spintly about: [] means every site (super admins only); null means none,
+ * so an operator without sites never sends the empty list that Spintly reads as "all sites".
+ */
+export function peopleSiteFilter(operator: ScopedOperator, requested: number | undefined): number[] | null {
+  if (requested !== undefined) return siteInScope(operator, requested) ? [requested] : null;
+  if (reachesAllSites(operator)) return [];
+  return operator.siteIds.length > 0 ? [...operator.siteIds] : null;
+}

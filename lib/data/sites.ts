@@ -1,6 +1,7 @@
 import 'server-only';
-import { sitesInScope } from '../auth/permissions';
-import type { SessionOperator } from '../auth/session';
+import { notFound } from 'next/navigation';
+import { can, personInScope, siteInScope, sitesInScope } from '../auth/permissions';
+import { verifySession, type SessionOperator } from '../auth/session';
 import { spintly } from '../spintly';
 
 /** What pages know of a site. */
@@ -19,4 +20,77 @@ export async function allSiteOptions(): Promise<SiteOption[]> {
 /** The sites this operator reaches. */
 export async function siteOptionsFor(operator: SessionOperator): Promise<SiteOption[]> {
   return sitesInScope(operator, await allSiteOptions());
+}
+
+export interface SiteRow extends SiteOption {
+  doorCount: number;
+}
+
+/** The sites page: each site in scope with its number of doors (door lists come from the client's cache). */
+export async function sitesPage(): Promise<SiteRow[]> {
+  const operator = await verifySession({ capability: 'sites:read' });
+  const sites = await siteOptionsFor(operator);
+  const counts = await Promise.all(sites.map((site) => spintly().allAccessPoints(site.id).then((doors) => doors.length)));
+  return sites.map((site, i) => ({ ...site, doorCount: counts[i] ?? 0 }));
+}
+
+export const DOORS_PAGE_SIZE = 25;
+
+/** A site's doors, searched and paged by Spintly; 404 when the site is not the operator's. */
+export async function siteDoorsPage(siteId: number, query: { search?: string | undefined; page: number }) {
+  const operator = await verifySession({ capability: 'sites:read' });
+  if (!siteInScope(operator, siteId)) notFound();
+  const [sites, doors] = await Promise.all([
+    allSiteOptions(),
+    spintly().listAccessPoints(siteId, { page: query.page, perPage: DOORS_PAGE_SIZE, ...(query.search && { search: query.search }) }),
+  ]);
+  const site = sites.find((s) => s.id === siteId);
+  if (!site) notFound();
+  return {
+    site,
+    doors: doors.items.map(({ id, name }) => ({ id, name })),
+    total: doors.pagination.total,
+    page: query.page,
+    perPage: DOORS_PAGE_SIZE,
+  };
+}
+
+export interface DoorPerson {
+  id: number;
+  name: string;
+  email: string | null;
+  employeeCode: string | null;
+  pendingAction?: 'grant' | 'revoke';
+  pendingSince?: string;
+}
+
+/** Who can open a door and whose change there is pending. People outside the operator's sites are only counted. */
+export async function doorPage(siteId: number, doorId: number) {
+  const operator = await verifySession({ capability: 'sites:read' });
+  if (!siteInScope(operator, siteId)) notFound();
+  const client = spintly();
+  const [doors, sites, holders] = await Promise.all([client.allAccessPoints(siteId), allSiteOptions(), client.doorUsers(doorId).catch(() => null)]);
+  const door = doors.find((d) => d.id === doorId);
+  const site = sites.find((s) => s.id === siteId);
+  if (!door || !site || !holders) notFound();
+  const visible = (person: { homeSiteId?: number | null | undefined }) =>
+    personInScope(operator, { homeSiteId: person.homeSiteId ?? null });
+  const toPerson = (p: (typeof holders.usersWithPermissions)[number]): DoorPerson => ({
+    id: p.id,
+    name: p.name,
+    email: p.email ?? null,
+    employeeCode: p.employeeCode ?? null,
+    ...(p.pendingAction && { pendingAction: p.pendingAction }),
+    ...(p.pendingSince && { pendingSince: p.pendingSince }),
+  });
+  return {
+    readAt: Date.now(),
+    site,
+    door: { id: door.id, name: door.name },
+    canEdit: can(operator, 'permissions:write'),
+    holders: holders.usersWithPermissions.filter(visible).map(toPerson),
+    pending: holders.usersWithPendingPermissions.filter(visible).map(toPerson),
+    hiddenCount:
+      holders.usersWithPermissions.filter((p) => !visible(p)).length + holders.usersWithPendingPermissions.filter((p) => !visible(p)).length,
+  };
 }

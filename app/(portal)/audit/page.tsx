@@ -126,7 +126,7 @@ export default async function AuditPage({
               Previous
             </Link>
           ) : (
-            <span className="text-slate-400">Previous</span>
+            <span className="text-slate-500">Previous</span>
           )}
           <span>
             Page {page} of {pages}
@@ -136,7 +136,7 @@ export default async function AuditPage({
               Next
             </Link>
           ) : (
-            <span className="text-slate-400">Next</span>
+            <span className="text-slate-500">Next</span>
           )}
         </nav>
       )}

@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
+import { SearchBox } from '@/components/ui/url-filters';
+import { load } from '@/lib/data/result';
+import { siteDoorsPage } from '@/lib/data/sites';
+import { positiveInt, singleParam } from '@/lib/validation/params';
+
+export const metadata: Metadata = { title: 'Doors' };
+
+export default async function SiteDoorsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ siteId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const siteId = positiveInt((await params).siteId) ?? notFound();
+  const query = await searchParams;
+  const search = singleParam(query.search)?.trim().slice(0, 100) || undefined;
+  const page = positiveInt(singleParam(query.page)) ?? 1;
+  const result = await load(() => siteDoorsPage(siteId, { search, page }));
+  if (!result.ok)
+    return (
+      <Notice tone="error" title="Doors could not be loaded">
+        {result.message}
+      </Notice>
+    );
+  const { site, doors, total, perPage } = result.data;
+  const href = (p: number) =>
+    `/sites/${siteId}?${new URLSearchParams({ ...(search && { search }), ...(p > 1 && { page: String(p) }) }).toString()}`;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/sites" className="text-indigo-700 underline">
+          Sites
+        </Link>{' '}
+        <span aria-hidden>/</span> {site.name}
+      </nav>
+      <PageHeader
+        title={site.name}
+        description={site.location ?? undefined}
+        actions={
+          <Link
+            href={`/users?site=${siteId}`}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+          >
+            People of this site
+          </Link>
+        }
+      />
+      <div className="mb-4 max-w-sm">
+        <SearchBox label="Find a door" placeholder="Door name" />
+      </div>
+      {doors.length === 0 ? (
+        <Notice>{search ? `No door of this site matches “${search}”.` : 'This site has no doors yet.'}</Notice>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+          {doors.map((door) => (
+            <li key={door.id}>
+              <Link
+                href={`/sites/${siteId}/doors/${door.id}`}
+                className="block px-4 py-3 font-medium text-indigo-700 hover:bg-slate-50"
+              >
+                {door.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={page} perPage={perPage} total={total} hrefFor={href} noun="doors" />
+    </>
+  );
+}

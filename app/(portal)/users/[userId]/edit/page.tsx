@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PersonForm } from '@/components/people/person-form';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
+import { editPersonPage } from '@/lib/data/people';
+import { load } from '@/lib/data/result';
+import { positiveInt } from '@/lib/validation/params';
+
+export const metadata: Metadata = { title: 'Edit person' };
+
+export default async function EditPersonPage({ params }: { params: Promise<{ userId: string }> }) {
+  const userId = positiveInt((await params).userId) ?? notFound();
+  const result = await load(() => editPersonPage(userId));
+  if (!result.ok)
+    return (
+      <Notice tone="error" title="This person could not be loaded">
+        {result.message}
+      </Notice>
+    );
+  const { person, options } = result.data;
+  return (
+    <>
+      <PageHeader title={`Edit ${person.name}`} />
+      <PersonForm
+        options={options}
+        userId={person.id}
+        initial={{
+          name: person.name,
+          email: person.email ?? '',
+          phone: person.phone ?? '',
+          employeeCode: person.employeeCode ?? '',
+          roleIds: person.roleIds.map(String),
+          homeSiteId: person.homeSiteId === null ? '' : String(person.homeSiteId),
+          access: { ...person.access, clickToAccessRange: String(person.access.clickToAccessRange) },
+          accessExpiresOn: person.accessExpiresAt?.slice(0, 10) ?? '',
+        }}
+      />
+    </>
+  );
+}

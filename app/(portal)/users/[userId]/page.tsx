@@ -1,0 +1,135 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { PendingSince } from '@/components/doors/pending-since';
+import { PersonActions } from '@/components/people/person-actions';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
+import { can } from '@/lib/auth/permissions';
+import { personPage, type DoorAccess } from '@/lib/data/people';
+import { load } from '@/lib/data/result';
+import { positiveInt } from '@/lib/validation/params';
+import { ACCESS_MODES } from '@/lib/validation/people';
+
+export const metadata: Metadata = { title: 'Person' };
+
+const STATE_LABEL: Record<DoorAccess['state'], string> = {
+  assigned: 'Can open',
+  pending: 'Pending',
+  not_assigned: 'No access',
+};
+
+export default async function PersonPage({ params }: { params: Promise<{ userId: string }> }) {
+  const userId = positiveInt((await params).userId) ?? notFound();
+  const result = await load(() => personPage(userId));
+  if (!result.ok)
+    return (
+      <Notice tone="error" title="This person could not be loaded">
+        {result.message}
+      </Notice>
+    );
+  const { operator, person, doors, sites, readAt } = result.data;
+  const siteName = new Map(sites.map((s) => [s.id, s.name]));
+  const counts = { assigned: 0, pending: 0, not_assigned: 0 };
+  for (const d of doors) counts[d.state]++;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/users" className="text-indigo-700 underline">
+          People
+        </Link>{' '}
+        <span aria-hidden>/</span> {person.name}
+      </nav>
+      <PageHeader
+        title={person.name}
+        description={`${person.homeSiteName} · ${person.roles.join(', ')}`}
+        actions={
+          can(operator, 'people:write') && (
+            <PersonActions userId={person.id} name={person.name} active={person.active} />
+          )
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
+        <section aria-labelledby="profile-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+          <h2 id="profile-heading" className="font-semibold">
+            Profile
+          </h2>
+          <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-slate-600">Status</dt>
+            <dd data-testid="person-status">
+              {person.active ? 'Active' : `Inactive since ${person.deactivatedOn?.slice(0, 10)}`}
+            </dd>
+            <dt className="text-slate-600">Email</dt>
+            <dd>{person.email ?? '—'}</dd>
+            <dt className="text-slate-600">Phone</dt>
+            <dd>{person.phone ?? '—'}</dd>
+            <dt className="text-slate-600">Employee code</dt>
+            <dd>{person.employeeCode ?? '—'}</dd>
+            <dt className="text-slate-600">Card</dt>
+            <dd>{person.card ?? 'No card'}</dd>
+            <dt className="text-slate-600">Access expires</dt>
+            <dd>
+              {person.accessExpiresAt
+                ? `${person.accessExpiresAt.slice(0, 10)}${person.accessExpired ? ' (expired)' : ''}`
+                : 'Never'}
+            </dd>
+            <dt className="text-slate-600">Opens doors by</dt>
+            <dd>
+              {ACCESS_MODES.filter((m) => person.access[m.key])
+                .map((m) => m.label)
+                .join(', ') || 'nothing enabled'}
+            </dd>
+            <dt className="text-slate-600">Spintly app</dt>
+            <dd>{person.isSignedUp ? 'Signed up' : 'Not signed up yet'}</dd>
+          </dl>
+        </section>
+        <section aria-labelledby="doors-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+          <h2 id="doors-heading" className="font-semibold">
+            Doors
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            {counts.assigned} can open · {counts.pending} pending · {counts.not_assigned} no access
+          </p>
+          {doors.length === 0 ? (
+            <p className="mt-3 text-sm text-slate-600">No doors at your sites.</p>
+          ) : (
+            <table className="mt-3 w-full text-left text-sm">
+              <caption className="sr-only">Doors of {person.name}</caption>
+              <thead className="text-slate-700">
+                <tr>
+                  <th scope="col" className="py-1 font-medium">
+                    Door
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    Site
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    Access
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {doors.map((door) => (
+                  <tr key={door.id} data-state={door.state}>
+                    <td className="py-1.5">{door.name}</td>
+                    <td className="py-1.5 text-slate-600">{siteName.get(door.siteId) ?? `Site ${door.siteId}`}</td>
+                    <td
+                      className={`py-1.5 ${door.state === 'assigned' ? 'text-green-800' : door.state === 'pending' ? 'text-amber-800' : 'text-slate-500'}`}
+                    >
+                      {door.state === 'pending'
+                        ? door.pendingAction === 'revoke'
+                          ? 'Removal pending'
+                          : 'Access pending'
+                        : STATE_LABEL[door.state]}{' '}
+                      {door.pendingSince && <PendingSince since={door.pendingSince} now={readAt} />}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PeopleTable } from '@/components/people/people-table';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
+import { SearchBox, SelectFilter } from '@/components/ui/url-filters';
+import { can } from '@/lib/auth/permissions';
+import { verifySession } from '@/lib/auth/session';
+import { peoplePage } from '@/lib/data/people';
+import { load } from '@/lib/data/result';
+import { parsePeopleQuery, peopleQueryString } from '@/lib/validation/people';
+
+export const metadata: Metadata = { title: 'People' };
+
+export default async function PeoplePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const operator = await verifySession({ capability: 'people:read' });
+  const query = parsePeopleQuery(await searchParams);
+  const result = await load(() => peoplePage(query));
+  const canEdit = can(operator, 'people:write');
+  const filtered = Boolean(
+    query.search || query.site || query.role || query.card || query.expired || query.status !== 'all',
+  );
+  return (
+    <>
+      <PageHeader
+        title="People"
+        description="Everyone with access at your sites."
+        actions={
+          canEdit && (
+            <Link
+              href="/users/new"
+              className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800"
+            >
+              Add person
+            </Link>
+          )
+        }
+      />
+      {!result.ok ? (
+        <Notice tone="error" title="People could not be loaded">
+          {result.message}
+        </Notice>
+      ) : (
+        <>
+          <div
+            role="search"
+            aria-label="Filter people"
+            className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"
+          >
+            <div className="sm:col-span-2">
+              <SearchBox label="Search" placeholder="Name, email, phone, employee code" />
+            </div>
+            <SelectFilter
+              name="status"
+              label="Status"
+              options={[
+                { value: '', label: 'Active and inactive' },
+                { value: 'active', label: 'Active' },
+                { value: 'inactive', label: 'Inactive' },
+              ]}
+            />
+            <SelectFilter
+              name="site"
+              label="Home site"
+              options={[
+                { value: '', label: 'All my sites' },
+                ...result.data.sites.map((s) => ({ value: String(s.id), label: s.name })),
+              ]}
+            />
+            <SelectFilter
+              name="role"
+              label="Spintly role"
+              options={[
+                { value: '', label: 'Any role' },
+                ...result.data.roles.map((r) => ({ value: String(r.id), label: r.name })),
+              ]}
+            />
+            <SelectFilter
+              name="card"
+              label="Card"
+              options={[
+                { value: '', label: 'With or without' },
+                { value: 'yes', label: 'Has a card' },
+                { value: 'no', label: 'No card' },
+              ]}
+            />
+            <SelectFilter
+              name="expired"
+              label="Access expiry"
+              options={[
+                { value: '', label: 'Any' },
+                { value: 'yes', label: 'Expired' },
+                { value: 'no', label: 'Not expired' },
+              ]}
+            />
+          </div>
+          {result.data.rows.length === 0 ? (
+            <Notice>{filtered ? 'Nobody matches these filters.' : 'Nobody has access at your sites yet.'}</Notice>
+          ) : (
+            <PeopleTable rows={result.data.rows} canEdit={canEdit} />
+          )}
+          <Pagination
+            page={query.page}
+            perPage={result.data.perPage}
+            total={result.data.total}
+            hrefFor={(page) => `/users${peopleQueryString({ ...query, page })}`}
+            noun="people"
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,203 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { Dialog } from '@/components/ui/dialog';
+import { changeDoorPeopleAction } from '@/lib/actions/doors/change-door-people';
+import type { DoorPerson } from '@/lib/data/sites';
+import { PersonPicker, type PickedPerson } from '../people/person-picker';
+import { PendingSince } from './pending-since';
+
+export function DoorPeople({
+  doorId,
+  doorName,
+  holders,
+  pending,
+  canEdit,
+  readAt,
+}: {
+  doorId: number;
+  doorName: string;
+  holders: DoorPerson[];
+  pending: DoorPerson[];
+  canEdit: boolean;
+  readAt: number;
+}) {
+  const router = useRouter();
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [adding, setAdding] = useState(false);
+  const [picked, setPicked] = useState<PickedPerson[]>([]);
+  const [busy, startTransition] = useTransition();
+
+  const change = (payload: { add?: number[]; remove?: number[]; cancelPending?: number[] }, after?: () => void) =>
+    startTransition(async () => {
+      const result = await changeDoorPeopleAction(null, { doorId, ...payload });
+      if (!result.ok) return void toast.error(result.message);
+      toast.success(result.message ?? 'Saved.');
+      after?.();
+      router.refresh();
+    });
+
+  const allSelected = holders.length > 0 && selected.size === holders.length;
+  return (
+    <div className="flex flex-col gap-8">
+      <section aria-labelledby="holders-heading">
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <h2 id="holders-heading" className="text-lg font-semibold">
+            Can open this door <span className="text-slate-500">({holders.length})</span>
+          </h2>
+          {canEdit && (
+            <div className="flex gap-2">
+              <Button onClick={() => setAdding(true)}>Add people</Button>
+              <ConfirmDialog
+                trigger={
+                  <Button variant="danger" disabled={selected.size === 0 || busy}>
+                    Remove selected ({selected.size})
+                  </Button>
+                }
+                title={`Remove ${selected.size} ${selected.size === 1 ? 'person' : 'people'} from ${doorName}?`}
+                description="They keep opening the door until its reader syncs the change."
+                confirmLabel="Remove access"
+                onConfirm={() => change({ remove: [...selected] }, () => setSelected(new Set()))}
+              />
+            </div>
+          )}
+        </div>
+        {holders.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
+            Nobody you manage can open this door yet.
+          </p>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">People who can open {doorName}</caption>
+              <thead className="bg-slate-50 text-slate-700">
+                <tr>
+                  {canEdit && (
+                    <th scope="col" className="w-10 px-4 py-2">
+                      <input
+                        type="checkbox"
+                        aria-label="Select everyone"
+                        checked={allSelected}
+                        onChange={() => setSelected(allSelected ? new Set() : new Set(holders.map((h) => h.id)))}
+                      />
+                    </th>
+                  )}
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Name
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Email
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-medium">
+                    Employee code
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {holders.map((person) => (
+                  <tr key={person.id}>
+                    {canEdit && (
+                      <td className="px-4 py-2">
+                        <input
+                          type="checkbox"
+                          aria-label={`Select ${person.name}`}
+                          checked={selected.has(person.id)}
+                          onChange={() =>
+                            setSelected((s) => {
+                              const next = new Set(s);
+                              if (next.has(person.id)) next.delete(person.id);
+                              else next.add(person.id);
+                              return next;
+                            })
+                          }
+                        />
+                      </td>
+                    )}
+                    <td className="px-4 py-2 font-medium">{person.name}</td>
+                    <td className="px-4 py-2">{person.email ?? '—'}</td>
+                    <td className="px-4 py-2">{person.employeeCode ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="pending-heading">
+        <h2 id="pending-heading" className="mb-2 text-lg font-semibold">
+          Waiting for the reader <span className="text-slate-500">({pending.length})</span>
+        </h2>
+        <p className="mb-2 text-sm text-slate-600">
+          Spintly accepted these changes; the door’s reader has not synced them yet.
+        </p>
+        {pending.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
+            Nothing is pending at this door.
+          </p>
+        ) : (
+          <ul
+            className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+            data-testid="pending-list"
+          >
+            {pending.map((person) => (
+              <li key={person.id} className="flex flex-wrap items-center gap-3 px-4 py-2 text-sm">
+                <span className="font-medium">{person.name}</span>
+                <span className={person.pendingAction === 'revoke' ? 'text-red-800' : 'text-amber-800'}>
+                  {person.pendingAction === 'revoke' ? 'Removal pending' : 'Access pending'}
+                </span>
+                {person.pendingSince && <PendingSince since={person.pendingSince} now={readAt} />}
+                {canEdit && (
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    className="ml-auto"
+                    disabled={busy}
+                    onClick={() => change({ cancelPending: [person.id] })}
+                    aria-label={`Cancel the pending change for ${person.name}`}
+                  >
+                    Cancel change
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <Dialog
+        open={adding}
+        onOpenChange={(open) => {
+          setAdding(open);
+          if (!open) setPicked([]);
+        }}
+        title={`Give people access to ${doorName}`}
+      >
+        <div className="flex flex-col gap-4">
+          <PersonPicker selected={picked} onChange={setPicked} exclude={holders.map((h) => h.id)} />
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setAdding(false)}>
+              Cancel
+            </Button>
+            <Button
+              pending={busy}
+              disabled={picked.length === 0}
+              onClick={() =>
+                change({ add: picked.map((p) => p.id) }, () => {
+                  setAdding(false);
+                  setPicked([]);
+                })
+              }
+            >
+              Give access to {picked.length} {picked.length === 1 ? 'person' : 'people'}
+            </Button>
+          </div>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+'use client';
+
+import {
+  rowSelectionFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type RowSelectionState,
+} from '@tanstack/react-table';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { deletePeopleAction } from '@/lib/actions/people/delete-people';
+import { setPeopleActiveAction } from '@/lib/actions/people/set-people-active';
+import type { PersonRow } from '@/lib/data/people';
+
+const features = tableFeatures({ rowSelectionFeature });
+
+const columns: ColumnDef<typeof features, PersonRow>[] = [
+  {
+    id: 'select',
+    header: ({ table }) => (
+      <input
+        type="checkbox"
+        aria-label="Select everyone on this page"
+        checked={table.getIsAllPageRowsSelected()}
+        onChange={() => table.toggleAllPageRowsSelected()}
+      />
+    ),
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={`Select ${row.original.name}`}
+        checked={row.getIsSelected()}
+        onChange={() => row.toggleSelected()}
+      />
+    ),
+  },
+  {
+    id: 'name',
+    header: 'Name',
+    cell: ({ row }) => (
+      <Link href={`/users/${row.original.id}`} className="font-medium text-indigo-700 hover:underline">
+        {row.original.name}
+      </Link>
+    ),
+  },
+  {
+    id: 'contact',
+    header: 'Email / phone',
+    cell: ({ row }) => <span>{row.original.email ?? row.original.phone ?? '—'}</span>,
+  },
+  { id: 'code', header: 'Employee code', cell: ({ row }) => row.original.employeeCode ?? '—' },
+  { id: 'site', header: 'Home site', cell: ({ row }) => row.original.homeSiteName },
+  { id: 'roles', header: 'Role', cell: ({ row }) => row.original.roles.join(', ') },
+  { id: 'card', header: 'Card', cell: ({ row }) => row.original.card ?? <span className="text-slate-500">none</span> },
+  {
+    id: 'status',
+    header: 'Status',
+    cell: ({ row }) =>
+      !row.original.active ? (
+        <span className="text-red-800">Inactive</span>
+      ) : row.original.accessExpired ? (
+        <span className="text-amber-800">Access expired</span>
+      ) : (
+        <span className="text-green-800">Active</span>
+      ),
+  },
+];
+
+/** The people list with row selection and bulk activate, deactivate and delete, each behind a confirmation. */
+export function PeopleTable({ rows, canEdit }: { rows: PersonRow[]; canEdit: boolean }) {
+  const router = useRouter();
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [busy, startTransition] = useTransition();
+  const table = useTable({
+    features,
+    columns: canEdit ? columns : columns.slice(1),
+    data: rows,
+    getRowId: (row) => String(row.id),
+    state: { rowSelection },
+    onRowSelectionChange: setRowSelection,
+  });
+  const selectedIds = Object.keys(rowSelection)
+    .filter((id) => rowSelection[id])
+    .map(Number);
+  const n = selectedIds.length;
+
+  const bulk = (work: () => Promise<{ ok: boolean; message?: string }>) =>
+    startTransition(async () => {
+      const result = await work();
+      if (!result.ok) return void toast.error(result.message ?? 'That did not work.');
+      toast.success(result.message ?? 'Done.');
+      setRowSelection({});
+      router.refresh();
+    });
+
+  return (
+    <>
+      {canEdit && (
+        <div className="mb-2 flex flex-wrap items-center gap-2" role="toolbar" aria-label="Bulk actions">
+          <span className="text-sm text-slate-700" aria-live="polite">
+            {n === 0 ? 'Select people for bulk actions' : `${n} selected`}
+          </span>
+          <ConfirmDialog
+            trigger={
+              <Button variant="secondary" size="sm" disabled={n === 0 || busy}>
+                Activate
+              </Button>
+            }
+            title={`Activate ${n} ${n === 1 ? 'person' : 'people'}?`}
+            description="Their doors open for them again."
+            tone="primary"
+            confirmLabel="Activate"
+            onConfirm={() => bulk(() => setPeopleActiveAction(null, { userIds: selectedIds, active: true }))}
+          />
+          <ConfirmDialog
+            trigger={
+              <Button variant="secondary" size="sm" disabled={n === 0 || busy}>
+                Deactivate
+              </Button>
+            }
+            title={`Deactivate ${n} ${n === 1 ? 'person' : 'people'}?`}
+            description="No door opens for them until they are activated again. Their doors and cards are kept."
+            confirmLabel="Deactivate"
+            onConfirm={() => bulk(() => setPeopleActiveAction(null, { userIds: selectedIds, active: false }))}
+          />
+          <ConfirmDialog
+            trigger={
+              <Button variant="danger" size="sm" disabled={n === 0 || busy}>
+                Delete
+              </Button>
+            }
+            title={`Delete ${n} ${n === 1 ? 'person' : 'people'}?`}
+            description="They are removed from Spintly with their cards and door permissions. This cannot be undone."
+            confirmLabel="Delete for good"
+            onConfirm={() => bulk(() => deletePeopleAction(null, { userIds: selectedIds }))}
+          />
+        </div>
+      )}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm" aria-busy={busy || undefined}>
+          <caption className="sr-only">People</caption>
+          <thead className="bg-slate-50 text-slate-700">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => (
+                  <th key={header.id} scope="col" className="px-3 py-2 font-medium">
+                    {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className={row.getIsSelected() ? 'bg-indigo-50' : undefined}>
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id} className="px-3 py-2">
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,221 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
+import { Field, Input, Select, describedBy } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
+import { createPersonAction } from '@/lib/actions/people/create-person';
+import { updatePersonAction } from '@/lib/actions/people/update-person';
+import { ACCESS_MODES, createPersonSchema, updatePersonSchema, type PersonFormValues } from '@/lib/validation/people';
+
+interface Options {
+  roles: { id: number; name: string }[];
+  sites: { id: number; name: string }[];
+  doors: { id: number; name: string; siteId: number }[];
+}
+
+const TEXT_FIELDS = [
+  { name: 'name', label: 'Name', autoComplete: 'off', type: 'text' },
+  { name: 'email', label: 'Email', autoComplete: 'off', type: 'email' },
+  {
+    name: 'phone',
+    label: 'Phone',
+    autoComplete: 'off',
+    type: 'tel',
+    description: 'With country code, e.g. +91 98450 12345',
+  },
+  { name: 'employeeCode', label: 'Employee code', autoComplete: 'off', type: 'text' },
+] as const;
+
+/**
+ * Add or edit a person. The same zod schema checks the form here and the input in the server action; when Spintly
+ * refuses, every field keeps what was typed and the reason appears beside the field it concerns.
+ */
+export function PersonForm({
+  options,
+  initial,
+  userId,
+}: {
+  options: Options;
+  initial?: Partial<PersonFormValues>;
+  userId?: number;
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  const editing = userId !== undefined;
+  const form = useForm<PersonFormValues>({
+    // The schema's output (numbers, nulls) differs from the form's strings; the action parses the strings again.
+    resolver: zodResolver(editing ? updatePersonSchema : createPersonSchema) as unknown as Resolver<PersonFormValues>,
+    defaultValues: {
+      name: '',
+      email: '',
+      phone: '',
+      employeeCode: '',
+      roleIds: options.roles[0] ? [String(options.roles[0].id)] : [],
+      homeSiteId: options.sites.length === 1 ? String(options.sites[0]!.id) : '',
+      access: {
+        mobile: true,
+        card: true,
+        remoteAccess: false,
+        tapToAccess: true,
+        fingerprint: false,
+        faceAccess: false,
+        gps: false,
+        deviceLock: false,
+        clickToAccessRange: '3',
+      },
+      accessExpiresOn: '',
+      doorIds: [],
+      ...initial,
+      ...(editing && { userId: String(userId) }),
+    } as PersonFormValues,
+  });
+  const { errors } = form.formState;
+  const homeSiteId = useWatch({ control: form.control, name: 'homeSiteId' });
+
+  const submit = form.handleSubmit((values) =>
+    startTransition(async () => {
+      setMessage(null);
+      const result = editing
+        ? await updatePersonAction(null, { ...values, userId })
+        : await createPersonAction(null, values);
+      if (result.ok) {
+        toast.success(result.message ?? 'Saved.');
+        router.push(`/users/${result.data?.userId ?? userId}`);
+        return;
+      }
+      setMessage(result.message);
+      for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
+        form.setError(field === 'credentialId' ? 'root' : (field as keyof PersonFormValues), { message: messages[0] });
+    }),
+  );
+
+  const siteDoors = options.doors.filter((d) => String(d.siteId) === homeSiteId);
+  return (
+    <form onSubmit={submit} noValidate className="flex max-w-3xl flex-col gap-6">
+      {message && (
+        <Notice tone="error" title="Not saved">
+          {message}
+        </Notice>
+      )}
+      <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-6 sm:grid-cols-2">
+        <legend className="px-1 font-semibold">Details</legend>
+        {TEXT_FIELDS.map((field) => {
+          const error = errors[field.name]?.message;
+          const description = 'description' in field ? field.description : undefined;
+          return (
+            <Field
+              key={field.name}
+              id={`person-${field.name}`}
+              label={field.label}
+              error={error}
+              description={description}
+            >
+              <Input
+                id={`person-${field.name}`}
+                type={field.type}
+                autoComplete={field.autoComplete}
+                {...describedBy(`person-${field.name}`, error, Boolean(description))}
+                {...form.register(field.name)}
+              />
+            </Field>
+          );
+        })}
+        <Field id="person-home" label="Home site" error={errors.homeSiteId?.message}>
+          <Select
+            id="person-home"
+            {...describedBy('person-home', errors.homeSiteId?.message)}
+            {...form.register('homeSiteId')}
+          >
+            <option value="">Choose a site</option>
+            {options.sites.map((s) => (
+              <option key={s.id} value={String(s.id)}>
+                {s.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          id="person-expiry"
+          label="Access expires on"
+          error={errors.accessExpiresOn?.message}
+          description="Leave empty for no expiry."
+        >
+          <Input
+            id="person-expiry"
+            type="date"
+            {...describedBy('person-expiry', errors.accessExpiresOn?.message, true)}
+            {...form.register('accessExpiresOn')}
+          />
+        </Field>
+        <fieldset className="sm:col-span-2">
+          <legend className="text-sm font-medium text-slate-800">Spintly roles</legend>
+          <div className="mt-1 flex flex-wrap gap-x-6 gap-y-1">
+            {options.roles.map((r) => (
+              <label key={r.id} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" value={String(r.id)} {...form.register('roleIds')} />
+                {r.name}
+              </label>
+            ))}
+          </div>
+          {errors.roleIds && <p className="mt-1 text-sm text-red-700">{errors.roleIds.message}</p>}
+        </fieldset>
+      </fieldset>
+
+      <fieldset className="grid gap-2 rounded-lg border border-slate-200 bg-white p-6 sm:grid-cols-2">
+        <legend className="px-1 font-semibold">How they open doors</legend>
+        {ACCESS_MODES.map((mode) => (
+          <label key={mode.key} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" {...form.register(`access.${mode.key}`)} />
+            {mode.label}
+          </label>
+        ))}
+        <div className="sm:col-span-2 sm:max-w-xs">
+          <Field
+            id="person-range"
+            label="Click-to-access range (metres)"
+            error={errors.access?.clickToAccessRange?.message}
+          >
+            <Input id="person-range" type="number" min={0} max={10} {...form.register('access.clickToAccessRange')} />
+          </Field>
+        </div>
+      </fieldset>
+
+      {!editing && (
+        <fieldset className="rounded-lg border border-slate-200 bg-white p-6">
+          <legend className="px-1 font-semibold">First doors</legend>
+          {homeSiteId ? (
+            siteDoors.length === 0 ? (
+              <p className="text-sm text-slate-600">This site has no doors.</p>
+            ) : (
+              <div className="grid gap-1 sm:grid-cols-3">
+                {siteDoors.map((d) => (
+                  <label key={d.id} className="flex items-center gap-2 text-sm">
+                    <input type="checkbox" value={String(d.id)} {...form.register('doorIds')} />
+                    {d.name}
+                  </label>
+                ))}
+              </div>
+            )
+          ) : (
+            <p className="text-sm text-slate-600">Choose a home site to see its doors.</p>
+          )}
+        </fieldset>
+      )}
+
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={() => router.back()}>
+          Cancel
+        </Button>
+        <Button type="submit" pending={pending}>
+          {editing ? 'Save changes' : 'Add person'}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,104 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { Input } from '@/components/ui/field';
+
+export interface PickedPerson {
+  id: number;
+  name: string;
+  email: string | null;
+  employeeCode: string | null;
+  homeSiteName: string;
+}
+
+/**
+ * Type to search people (in the operator's sites), tick the ones to pick. Results come from /api/people/search,
+ * which applies the same scope as every action.
+ */
+export function PersonPicker({
+  selected,
+  onChange,
+  exclude = [],
+}: {
+  selected: PickedPerson[];
+  onChange: (people: PickedPerson[]) => void;
+  exclude?: number[];
+}) {
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<PickedPerson[]>([]);
+  const [status, setStatus] = useState<'idle' | 'loading' | 'error'>('idle');
+
+  useEffect(() => {
+    if (query.trim().length < 2) return;
+    const controller = new AbortController();
+    const search = async () => {
+      setStatus('loading');
+      try {
+        const response = await fetch(`/api/people/search?q=${encodeURIComponent(query.trim())}`, {
+          signal: controller.signal,
+        });
+        if (!response.ok) throw new Error(String(response.status));
+        setResults(((await response.json()) as { people: PickedPerson[] }).people);
+        setStatus('idle');
+      } catch (error) {
+        if ((error as Error).name !== 'AbortError') setStatus('error');
+      }
+    };
+    const timer = setTimeout(() => void search(), 250);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query]);
+
+  const chosen = new Set(selected.map((p) => p.id));
+  const shown = query.trim().length < 2 ? [] : results.filter((p) => !exclude.includes(p.id));
+  const toggle = (person: PickedPerson) =>
+    onChange(chosen.has(person.id) ? selected.filter((p) => p.id !== person.id) : [...selected, person]);
+
+  return (
+    <div className="flex flex-col gap-2">
+      <label htmlFor="person-search" className="text-sm font-medium text-slate-800">
+        Find people
+      </label>
+      <Input
+        id="person-search"
+        type="search"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        placeholder="Name, email, phone or employee code"
+        aria-describedby="person-search-status"
+      />
+      <p id="person-search-status" className="text-xs text-slate-600" aria-live="polite">
+        {status === 'loading'
+          ? 'Searching…'
+          : status === 'error'
+            ? 'Search failed; try again.'
+            : query.trim().length >= 2
+              ? `${shown.length} found`
+              : 'Type at least 2 characters.'}
+      </p>
+      {shown.length > 0 && (
+        <fieldset className="max-h-56 overflow-y-auto rounded-md border border-slate-200">
+          <legend className="sr-only">Search results</legend>
+          {shown.map((person) => (
+            <label
+              key={person.id}
+              className="flex items-center gap-2 border-b border-slate-100 px-3 py-2 text-sm last:border-0"
+            >
+              <input type="checkbox" checked={chosen.has(person.id)} onChange={() => toggle(person)} />
+              <span className="font-medium">{person.name}</span>
+              <span className="text-slate-600">{person.email ?? person.employeeCode ?? ''}</span>
+              <span className="ml-auto text-xs text-slate-500">{person.homeSiteName}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {selected.length > 0 && (
+        <p className="text-sm" data-testid="picked">
+          Selected: {selected.map((p) => p.name).join(', ')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { doorPeopleChangeSchema } from '../../validation/people';
+import { defineAction } from '../safe-action';
+
+/** Gives people a door, takes it away, or cancels a pending change — one call to Spintly for the door. */
+export const changeDoorPeopleAction = defineAction({
+  name: 'permissions.change_door',
+  capability: 'permissions:write',
+  input: doorPeopleChangeSchema,
+  targets: (input) => [
+    { type: 'door' as const, id: input.doorId },
+    ...[...input.add, ...input.remove, ...input.cancelPending].map((id) => ({ type: 'person' as const, id })),
+  ],
+  async run(input, { spintly }) {
+    await spintly.changeDoorUsers(input.doorId, {
+      permissionsToAdd: input.add,
+      permissionsToRemove: input.remove,
+      pendingPermissionsToRemove: input.cancelPending,
+    });
+    revalidatePath('/sites', 'layout');
+    const parts = [
+      input.add.length > 0 && `${input.add.length} added`,
+      input.remove.length > 0 && `${input.remove.length} removed`,
+      input.cancelPending.length > 0 &&
+        `${input.cancelPending.length} pending change${input.cancelPending.length === 1 ? '' : 's'} cancelled`,
+    ].filter(Boolean);
+    return {
+      spintlyStatus: 200,
+      auditDetail: `+${input.add.length} −${input.remove.length} cancel ${input.cancelPending.length}`,
+      message: `${parts.join(', ')}. The door's reader applies it at its next sync.`,
+    };
+  },
+});

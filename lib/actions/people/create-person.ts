@@ -1,0 +1,31 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { createPersonSchema } from '../../validation/people';
+import { defineAction } from '../safe-action';
+import { toSpintlyUser } from './to-spintly';
+
+/** Adds a person in Spintly with their first doors. After a timeout it finds them rather than adding them twice. */
+export const createPersonAction = defineAction({
+  name: 'people.create',
+  capability: 'people:write',
+  input: createPersonSchema,
+  targets: (input) => [
+    { type: 'site' as const, id: input.homeSiteId },
+    ...input.doorIds.map((id) => ({ type: 'door' as const, id })),
+  ],
+  async run(input, { spintly }) {
+    const user = toSpintlyUser(input);
+    const { userId, reconciled } = await spintly.createUser({
+      ...user,
+      accessData: { ...user.accessData, accessPoints: input.doorIds },
+    });
+    revalidatePath('/users');
+    return {
+      spintlyStatus: 200,
+      auditDetail: reconciled ? `person ${userId}, confirmed after an ambiguous answer` : `person ${userId}`,
+      data: { userId },
+      message: `${input.name} was added.${input.doorIds.length > 0 ? ' Their doors are pending until each reader syncs.' : ''}`,
+    };
+  },
+});

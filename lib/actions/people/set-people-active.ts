@@ -1,0 +1,24 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { setPeopleActiveSchema } from '../../validation/people';
+import { defineAction } from '../safe-action';
+
+/** Activates or deactivates people in one call. Deactivated people keep their doors but no door opens for them. */
+export const setPeopleActiveAction = defineAction({
+  name: 'people.set_active',
+  capability: 'people:write',
+  input: setPeopleActiveSchema,
+  targets: (input) => input.userIds.map((id) => ({ type: 'person' as const, id })),
+  async run(input, { spintly }) {
+    if (input.active) await spintly.activateUsers(input.userIds);
+    else await spintly.deactivateUsers(input.userIds);
+    revalidatePath('/users');
+    const n = input.userIds.length;
+    return {
+      spintlyStatus: 200,
+      auditDetail: input.active ? 'activated' : 'deactivated',
+      message: `${n} ${n === 1 ? 'person' : 'people'} ${input.active ? 'activated' : 'deactivated'}.`,
+    };
+  },
+});

@@ -1,0 +1,135 @@
+/** People (Spintly users): the form schema shared by react-hook-form and the actions, and the list's URL query. */
+import { z } from 'zod';
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const idList = z.preprocess(
+  (value) =>
+    (Array.isArray(value) ? value : [value]).filter((v) => v !== undefined && v !== null && v !== '' && v !== false),
+  z.array(z.coerce.number().int().positive()),
+);
+
+export const ACCESS_MODES = [
+  { key: 'mobile', label: 'Mobile (phone as key)' },
+  { key: 'card', label: 'Access card' },
+  { key: 'remoteAccess', label: 'Remote unlock' },
+  { key: 'tapToAccess', label: 'Tap to access' },
+  { key: 'fingerprint', label: 'Fingerprint' },
+  { key: 'faceAccess', label: 'Face' },
+  { key: 'gps', label: 'GPS check' },
+  { key: 'deviceLock', label: 'Require phone screen lock' },
+] as const;
+export type AccessModeKey = (typeof ACCESS_MODES)[number]['key'];
+
+const accessSchema = z.object({
+  mobile: z.boolean(),
+  card: z.boolean(),
+  remoteAccess: z.boolean(),
+  tapToAccess: z.boolean(),
+  fingerprint: z.boolean(),
+  faceAccess: z.boolean(),
+  gps: z.boolean(),
+  deviceLock: z.boolean(),
+  clickToAccessRange: z.coerce.number().int().min(0, 'Use 0 to 10 metres').max(10, 'Use 0 to 10 metres'),
+});
+
+export const personFieldsSchema = z.object({
+  name: z.string().trim().min(1, 'Enter a name').max(100, 'Use at most 100 characters'),
+  email: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ message: 'Enter a valid email address' }))
+      .optional(),
+  ),
+  phone: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .transform((v) => v.replace(/[\s()-]/g, ''))
+      .pipe(z.string().regex(/^\+?[0-9]{7,15}$/, 'Enter 7 to 15 digits, optionally starting with +'))
+      .optional(),
+  ),
+  employeeCode: z.preprocess(blankToUndefined, z.string().trim().max(50, 'Use at most 50 characters').optional()),
+  roleIds: idList.pipe(z.array(z.number()).min(1, 'Choose at least one role')),
+  homeSiteId: z.coerce.number({ message: 'Choose a home site' }).int().positive('Choose a home site'),
+  access: accessSchema,
+  accessExpiresOn: z.preprocess(blankToUndefined, z.iso.date({ message: 'Use a date like 2026-12-31' }).optional()),
+});
+
+const reachable = (value: { email?: string | undefined; phone?: string | undefined }, ctx: z.RefinementCtx) => {
+  // Spintly invites people by email or phone; and the portal finds a person again by them after a timeout.
+  if (!value.email && !value.phone)
+    ctx.addIssue({ code: 'custom', path: ['email'], message: 'Enter an email or a phone number' });
+};
+
+export const createPersonSchema = personFieldsSchema.extend({ doorIds: idList }).superRefine(reachable);
+export const updatePersonSchema = personFieldsSchema
+  .extend({ userId: z.coerce.number().int().positive() })
+  .superRefine(reachable);
+
+export type PersonFormValues = {
+  name: string;
+  email: string;
+  phone: string;
+  employeeCode: string;
+  roleIds: string[];
+  homeSiteId: string;
+  access: Record<AccessModeKey, boolean> & { clickToAccessRange: string };
+  accessExpiresOn: string;
+  doorIds: string[];
+};
+
+export const peopleIdsSchema = z.object({
+  userIds: idList.pipe(z.array(z.number()).min(1, 'Select at least one person').max(500)),
+});
+export const setPeopleActiveSchema = peopleIdsSchema.extend({ active: z.boolean() });
+
+export const doorPeopleChangeSchema = z
+  .object({
+    doorId: z.coerce.number().int().positive(),
+    add: idList.default([]),
+    remove: idList.default([]),
+    cancelPending: idList.default([]),
+  })
+  .refine((v) => v.add.length + v.remove.length + v.cancelPending.length > 0, {
+    message: 'Choose someone to add or remove',
+  });
+
+/** The people list's URL: every filter is bookmarkable; anything malformed is dropped, never an error page. */
+const optionalId = z.coerce.number().int().positive().optional().catch(undefined);
+export const peopleQuerySchema = z.object({
+  search: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(['all', 'active', 'inactive']).default('all').catch('all'),
+  site: optionalId,
+  role: optionalId,
+  card: z.enum(['yes', 'no']).optional().catch(undefined),
+  expired: z.enum(['yes', 'no']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type PeopleQuery = z.output<typeof peopleQuerySchema>;
+
+export function parsePeopleQuery(params: Record<string, string | string[] | undefined>): PeopleQuery {
+  const flat = Object.fromEntries(
+    Object.entries(params)
+      .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
+      .filter(([, v]) => v !== undefined && v !== ''),
+  );
+  return peopleQuerySchema.parse(flat);
+}
+
+export function peopleQueryString(query: Partial<PeopleQuery>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (
+      value !== undefined &&
+      value !== '' &&
+      !(key === 'page' && value === 1) &&
+      !(key === 'status' && value === 'all')
+    )
+      params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
