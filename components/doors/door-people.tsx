@@ -6,6 +6,7 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
+import { DataTable } from '@/components/ui/table';
 import { changeDoorPeopleAction } from '@/lib/actions/doors/change-door-people';
 import type { DoorPerson } from '@/lib/data/sites';
 import { PersonPicker, type PickedPerson } from '../people/person-picker';
@@ -71,60 +72,50 @@ export function DoorPeople({
             Nobody you manage can open this door yet.
           </p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">People who can open {doorName}</caption>
-              <thead className="bg-slate-50 text-slate-700">
-                <tr>
-                  {canEdit && (
-                    <th scope="col" className="w-10 px-4 py-2">
-                      <input
-                        type="checkbox"
-                        aria-label="Select everyone"
-                        checked={allSelected}
-                        onChange={() => setSelected(allSelected ? new Set() : new Set(holders.map((h) => h.id)))}
-                      />
-                    </th>
-                  )}
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Name
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Email
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Employee code
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {holders.map((person) => (
-                  <tr key={person.id}>
-                    {canEdit && (
-                      <td className="px-4 py-2">
-                        <input
-                          type="checkbox"
-                          aria-label={`Select ${person.name}`}
-                          checked={selected.has(person.id)}
-                          onChange={() =>
-                            setSelected((s) => {
-                              const next = new Set(s);
-                              if (next.has(person.id)) next.delete(person.id);
-                              else next.add(person.id);
-                              return next;
-                            })
-                          }
-                        />
-                      </td>
-                    )}
-                    <td className="px-4 py-2 font-medium">{person.name}</td>
-                    <td className="px-4 py-2">{person.email ?? '—'}</td>
-                    <td className="px-4 py-2">{person.employeeCode ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`People who can open ${doorName}`}
+            headers={[
+              ...(canEdit
+                ? [
+                    <input
+                      key="all"
+                      type="checkbox"
+                      aria-label="Select everyone"
+                      checked={allSelected}
+                      onChange={() => setSelected(allSelected ? new Set() : new Set(holders.map((h) => h.id)))}
+                    />,
+                  ]
+                : []),
+              'Name',
+              'Email',
+              'Employee code',
+            ]}
+          >
+            {holders.map((person) => (
+              <tr key={person.id}>
+                {canEdit && (
+                  <td className="px-4 py-2">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${person.name}`}
+                      checked={selected.has(person.id)}
+                      onChange={() =>
+                        setSelected((s) => {
+                          const next = new Set(s);
+                          if (next.has(person.id)) next.delete(person.id);
+                          else next.add(person.id);
+                          return next;
+                        })
+                      }
+                    />
+                  </td>
+                )}
+                <td className="px-4 py-2 font-medium">{person.name}</td>
+                <td className="px-4 py-2">{person.email ?? '—'}</td>
+                <td className="px-4 py-2">{person.employeeCode ?? '—'}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
 import { Notice } from '@/components/ui/notice';
+import { DataTable } from '@/components/ui/table';
 import { createOperatorAction } from '@/lib/actions/operators/create-operator';
 import { resetOperatorPasswordAction } from '@/lib/actions/operators/reset-operator-password';
 import { setOperatorStatusAction } from '@/lib/actions/operators/set-operator-status';
@@ -38,119 +39,104 @@ export function OperatorsManager({ rows, sites }: { rows: OperatorRow[]; sites: 
       <div className="mb-4 flex justify-end">
         <Button onClick={() => setCreating(true)}>Add operator</Button>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Operators</caption>
-          <thead className="bg-slate-50 text-slate-700">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-medium">
-                Operator
-              </th>
-              <th scope="col" className="px-4 py-3 font-medium">
-                Role
-              </th>
-              <th scope="col" className="px-4 py-3 font-medium">
-                Sites
-              </th>
-              <th scope="col" className="px-4 py-3 font-medium">
-                Status
-              </th>
-              <th scope="col" className="px-4 py-3 font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((row) => (
-              <tr key={row.id} data-testid={`operator-${row.email}`}>
-                <td className="px-4 py-3">
-                  <div className="font-medium">
-                    {row.name}
-                    {row.isYou && <span className="text-slate-500"> (you)</span>}
-                  </div>
-                  <div className="text-slate-600">{row.email}</div>
-                </td>
-                <td className="px-4 py-3">{row.roleLabel}</td>
-                <td className="px-4 py-3">{row.siteNames.join(', ') || '—'}</td>
-                <td className="px-4 py-3">
-                  {row.status === 'active' ? (
-                    row.mustChangePassword ? (
-                      'Active · one-time password'
-                    ) : (
-                      'Active'
-                    )
-                  ) : (
-                    <span className="text-red-700">Disabled</span>
-                  )}
-                </td>
-                <td className="px-4 py-3">
-                  <div className="flex flex-wrap justify-end gap-1">
+      <DataTable
+        caption="Operators"
+        headers={[
+          'Operator',
+          'Role',
+          'Sites',
+          'Status',
+          <span key="a" className="sr-only">
+            Actions
+          </span>,
+        ]}
+      >
+        {rows.map((row) => (
+          <tr key={row.id} data-testid={`operator-${row.email}`}>
+            <td className="px-4 py-3">
+              <div className="font-medium">
+                {row.name}
+                {row.isYou && <span className="text-slate-500"> (you)</span>}
+              </div>
+              <div className="text-slate-600">{row.email}</div>
+            </td>
+            <td className="px-4 py-3">{row.roleLabel}</td>
+            <td className="px-4 py-3">{row.siteNames.join(', ') || '—'}</td>
+            <td className="px-4 py-3">
+              {row.status === 'active' ? (
+                row.mustChangePassword ? (
+                  'Active · one-time password'
+                ) : (
+                  'Active'
+                )
+              ) : (
+                <span className="text-red-700">Disabled</span>
+              )}
+            </td>
+            <td className="px-4 py-3">
+              <div className="flex flex-wrap justify-end gap-1">
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  onClick={() => setEditing(row)}
+                  aria-label={`Change role and sites of ${row.email}`}
+                >
+                  Role &amp; sites
+                </Button>
+                <ConfirmDialog
+                  trigger={
                     <Button
                       variant="secondary"
                       size="sm"
-                      onClick={() => setEditing(row)}
-                      aria-label={`Change role and sites of ${row.email}`}
+                      disabled={pending}
+                      aria-label={`Reset password of ${row.email}`}
                     >
-                      Role &amp; sites
+                      Reset password
                     </Button>
+                  }
+                  title={`Reset the password of ${row.email}?`}
+                  description="They are signed out everywhere and must sign in with a new one-time password, then choose their own."
+                  confirmLabel="Reset password"
+                  onConfirm={() =>
+                    runRowAction(
+                      () => resetOperatorPasswordAction(null, { operatorId: row.id }),
+                      (data) => setSecret(data as Secret),
+                    )
+                  }
+                />
+                {!row.isYou &&
+                  (row.status === 'active' ? (
                     <ConfirmDialog
                       trigger={
-                        <Button
-                          variant="secondary"
-                          size="sm"
-                          disabled={pending}
-                          aria-label={`Reset password of ${row.email}`}
-                        >
-                          Reset password
+                        <Button variant="danger" size="sm" disabled={pending} aria-label={`Disable ${row.email}`}>
+                          Disable
                         </Button>
                       }
-                      title={`Reset the password of ${row.email}?`}
-                      description="They are signed out everywhere and must sign in with a new one-time password, then choose their own."
-                      confirmLabel="Reset password"
+                      title={`Disable ${row.email}?`}
+                      description="They lose access at once, including any page they have open. You can enable them again later."
+                      confirmLabel="Disable operator"
                       onConfirm={() =>
-                        runRowAction(
-                          () => resetOperatorPasswordAction(null, { operatorId: row.id }),
-                          (data) => setSecret(data as Secret),
-                        )
+                        runRowAction(() => setOperatorStatusAction(null, { operatorId: row.id, status: 'disabled' }))
                       }
                     />
-                    {!row.isYou &&
-                      (row.status === 'active' ? (
-                        <ConfirmDialog
-                          trigger={
-                            <Button variant="danger" size="sm" disabled={pending} aria-label={`Disable ${row.email}`}>
-                              Disable
-                            </Button>
-                          }
-                          title={`Disable ${row.email}?`}
-                          description="They lose access at once, including any page they have open. You can enable them again later."
-                          confirmLabel="Disable operator"
-                          onConfirm={() =>
-                            runRowAction(() =>
-                              setOperatorStatusAction(null, { operatorId: row.id, status: 'disabled' }),
-                            )
-                          }
-                        />
-                      ) : (
-                        <Button
-                          variant="secondary"
-                          size="sm"
-                          disabled={pending}
-                          aria-label={`Enable ${row.email}`}
-                          onClick={() =>
-                            runRowAction(() => setOperatorStatusAction(null, { operatorId: row.id, status: 'active' }))
-                          }
-                        >
-                          Enable
-                        </Button>
-                      ))}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                  ) : (
+                    <Button
+                      variant="secondary"
+                      size="sm"
+                      disabled={pending}
+                      aria-label={`Enable ${row.email}`}
+                      onClick={() =>
+                        runRowAction(() => setOperatorStatusAction(null, { operatorId: row.id, status: 'active' }))
+                      }
+                    >
+                      Enable
+                    </Button>
+                  ))}
+              </div>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
 
       <Dialog
         open={creating}

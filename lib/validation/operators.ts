@@ -1,14 +1,10 @@
 /** Operator forms: shared by the react-hook-form resolver in the browser and the server actions. */
 import { z } from 'zod';
+import { idList } from './ids';
 
 export const OPERATOR_ROLES = ['super_admin', 'site_admin', 'front_desk'] as const;
 
-/** Checkbox groups and selects arrive as a string, an array, or nothing: always an array of site ids. */
-const siteIds = z.preprocess(
-  (value) =>
-    (Array.isArray(value) ? value : [value]).filter((v) => v !== undefined && v !== null && v !== '' && v !== false),
-  z.array(z.coerce.number().int().positive()),
-);
+const siteIds = idList;
 
 const accessFields = {
   role: z.enum(OPERATOR_ROLES, { message: 'Choose a role' }),

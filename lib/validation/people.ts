@@ -1,12 +1,8 @@
 /** People (Spintly users): the form schema shared by react-hook-form and the actions, and the list's URL query. */
 import { z } from 'zod';
+import { idList } from './ids';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const idList = z.preprocess(
-  (value) =>
-    (Array.isArray(value) ? value : [value]).filter((v) => v !== undefined && v !== null && v !== '' && v !== false),
-  z.array(z.coerce.number().int().positive()),
-);
 
 export const ACCESS_MODES = [
   { key: 'mobile', label: 'Mobile (phone as key)' },

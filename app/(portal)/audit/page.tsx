@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Field, Input } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
+import { DataTable, Td } from '@/components/ui/table';
 import { auditPage } from '@/lib/data/audit';
 import { auditQueryString, parseAuditQuery } from '@/lib/validation/audit';
 
@@ -21,9 +23,6 @@ export default async function AuditPage({
 }) {
   const query = parseAuditQuery(await searchParams);
   const { rows, total, page, perPage, allSites } = await auditPage(query);
-  const first = total === 0 ? 0 : (page - 1) * perPage + 1;
-  const last = Math.min(page * perPage, total);
-  const pages = Math.max(1, Math.ceil(total / perPage));
 
   return (
     <>
@@ -78,68 +77,42 @@ export default async function AuditPage({
         </div>
       </form>
 
-      <p className="mb-2 text-sm text-slate-600" aria-live="polite">
-        {total === 0 ? 'No entries match.' : `Showing ${first}–${last} of ${total}`}
-      </p>
-      {total > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Audit entries, newest first</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                {['When (UTC)', 'Operator', 'Action', 'Targets', 'Site', 'Outcome', 'Spintly', 'Time'].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td className="px-3 py-2 whitespace-nowrap">{row.at.slice(0, 19).replace('T', ' ')}</td>
-                  <td className="px-3 py-2">
-                    {row.operatorEmail ?? '—'}
-                    {row.operatorRole && <div className="text-xs text-slate-500">{row.operatorRole}</div>}
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">{row.action}</td>
-                  <td className="max-w-48 truncate px-3 py-2" title={row.targetIds.join(', ')}>
-                    {row.targetType ? `${row.targetType} ${row.targetIds.join(', ')}` : '—'}
-                  </td>
-                  <td className="px-3 py-2">{row.siteId ?? '—'}</td>
-                  <td className={`px-3 py-2 font-medium ${OUTCOME_STYLE[row.outcome] ?? ''}`}>
-                    {row.outcome}
-                    {row.detail && <div className="text-xs font-normal text-slate-600">{row.detail}</div>}
-                  </td>
-                  <td className="px-3 py-2">{row.spintlyStatus ?? '—'}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{row.durationMs} ms</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {total === 0 ? (
+        <p className="text-sm text-slate-600">No entries match.</p>
+      ) : (
+        <DataTable
+          caption="Audit entries, newest first"
+          headers={['When (UTC)', 'Operator', 'Action', 'Targets', 'Site', 'Outcome', 'Spintly', 'Time']}
+        >
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <Td className="whitespace-nowrap">{row.at.slice(0, 19).replace('T', ' ')}</Td>
+              <Td>
+                {row.operatorEmail ?? '—'}
+                {row.operatorRole && <div className="text-xs text-slate-500">{row.operatorRole}</div>}
+              </Td>
+              <Td className="font-mono text-xs">{row.action}</Td>
+              <Td className="max-w-48 truncate">
+                {row.targetType ? `${row.targetType} ${row.targetIds.join(', ')}` : '—'}
+              </Td>
+              <Td>{row.siteId ?? '—'}</Td>
+              <Td className={`font-medium ${OUTCOME_STYLE[row.outcome] ?? ''}`}>
+                {row.outcome}
+                {row.detail && <div className="text-xs font-normal text-slate-600">{row.detail}</div>}
+              </Td>
+              <Td>{row.spintlyStatus ?? '—'}</Td>
+              <Td className="whitespace-nowrap">{row.durationMs} ms</Td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      {pages > 1 && (
-        <nav aria-label="Pages" className="mt-4 flex items-center gap-3 text-sm">
-          {page > 1 ? (
-            <Link className="underline" href={`/audit${auditQueryString({ ...query, page: page - 1 })}`}>
-              Previous
-            </Link>
-          ) : (
-            <span className="text-slate-500">Previous</span>
-          )}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? (
-            <Link className="underline" href={`/audit${auditQueryString({ ...query, page: page + 1 })}`}>
-              Next
-            </Link>
-          ) : (
-            <span className="text-slate-500">Next</span>
-          )}
-        </nav>
-      )}
+      <Pagination
+        page={page}
+        perPage={perPage}
+        total={total}
+        hrefFor={(p) => `/audit${auditQueryString({ ...query, page: p })}`}
+        noun="entries"
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
+import { DataTable, Td } from '@/components/ui/table';
 import { load } from '@/lib/data/result';
 import { sitesPage } from '@/lib/data/sites';
 
@@ -19,37 +20,19 @@ export default async function SitesPage() {
       ) : sites.data.length === 0 ? (
         <Notice>No sites are assigned to you yet. Ask a super admin to add one.</Notice>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Sites</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Site
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Location
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">
-                  Doors
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {sites.data.map((site) => (
-                <tr key={site.id}>
-                  <td className="px-4 py-3">
-                    <Link href={`/sites/${site.id}`} className="font-medium text-indigo-700 hover:underline">
-                      {site.name}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">{site.location ?? '—'}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{site.doorCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Sites" headers={['Site', 'Location', 'Doors']}>
+          {sites.data.map((site) => (
+            <tr key={site.id}>
+              <Td>
+                <Link href={`/sites/${site.id}`} className="font-medium text-indigo-700 hover:underline">
+                  {site.name}
+                </Link>
+              </Td>
+              <Td className="text-slate-700">{site.location ?? '—'}</Td>
+              <Td className="tabular-nums">{site.doorCount}</Td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );
