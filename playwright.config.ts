@@ -16,6 +16,8 @@ const portalEnv = {
   DATABASE_URL: `file:${E2E.database}`,
   AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnop',
   AUTH_TRUST_HOST: 'true',
+  // Flag pending changes as stuck after 5 s, so the offline-reader path is seen within a test.
+  PENDING_STUCK_AFTER_S: '5',
 };
 
 export default defineConfig({
@@ -53,7 +55,8 @@ export default defineConfig({
     {
       command: 'node_modules/.bin/tsx --conditions=react-server sandbox/main.ts',
       url: `${E2E.sandboxUrl}/__sandbox/health`,
-      env: { SANDBOX_PORT: String(E2E.sandboxPort), SANDBOX_SYNC_MS: '1000' },
+      // Readers sync only when a test says so (POST /__sandbox/sync), so pending states stay put while tests look at them.
+      env: { SANDBOX_PORT: String(E2E.sandboxPort), SANDBOX_SYNC_MS: '600000' },
       reuseExistingServer: !process.env.CI,
       stdout: 'pipe',
       timeout: 30_000,

@@ -27,6 +27,8 @@ const portalSchema = z
     SPINTLY_ORG_ID: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().optional()),
     SPINTLY_TIMEOUT_MS: int(10_000, 100, 120_000),
     SPINTLY_MAX_CONCURRENCY: int(8, 1, 256),
+    /** A change still pending after this long is flagged: its door's reader is probably offline. */
+    PENDING_STUCK_AFTER_S: int(600, 1, 7 * 86_400),
     /** `file:./data/portal.db` (SQLite, the default) or `postgres://…`. */
     DATABASE_URL: z.preprocess(
       emptyAsUndefined,
@@ -66,6 +68,7 @@ const portalSchema = z
     return {
       nodeEnv: env.NODE_ENV,
       databaseUrl: env.DATABASE_URL,
+      pendingStuckAfterMs: env.PENDING_STUCK_AFTER_S * 1000,
       auth: {
         secret: env.AUTH_SECRET,
         trustHost: env.AUTH_TRUST_HOST === 'true' || env.AUTH_TRUST_HOST === '1',

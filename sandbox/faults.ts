@@ -9,6 +9,8 @@ import { createRandom, type Random } from './random';
 export const faultRuleSchema = z.strictObject({
   /** An endpoint name of the contract (`createUser`), `token`, or `"<METHOD> <path template>"`; absent = every route. */
   route: z.string().min(1).optional(),
+  /** Only requests to this concrete path (e.g. one door's permissions), on top of `route`. */
+  path: z.string().startsWith('/').optional(),
   /** Share of matching requests hit, 0..1. */
   rate: z.number().min(0).max(1),
   kind: z.enum(['status', 'rate_limit', 'hang', 'commit_then_fail']),
@@ -34,6 +36,8 @@ export interface RouteIdentity {
   name: string;
   /** `"<METHOD> <path template>"`, the key used in stats. */
   key: string;
+  /** The concrete path requested. */
+  path: string;
 }
 
 export interface FaultDecision {
@@ -63,7 +67,9 @@ export class Faults {
     const { latencyMs = 0, jitterMs = 0, rules } = this.config;
     const delayMs = latencyMs + (jitterMs > 0 ? Math.floor(this.random.next() * (jitterMs + 1)) : 0);
     for (const rule of rules) {
-      const matches = rule.route === undefined || rule.route === route.name || rule.route === route.key;
+      const matches =
+        (rule.route === undefined || rule.route === route.name || rule.route === route.key) &&
+        (rule.path === undefined || rule.path === route.path);
       if (matches && this.random.next() < rule.rate) return { delayMs, rule };
     }
     return { delayMs, rule: null };

@@ -38,7 +38,7 @@ function findRoute(method: string, pathname: string): Route | null {
   for (const [style, def] of Object.entries(tokenEndpoints)) {
     if (def.method === method && def.path === pathname)
       return {
-        identity: { name: 'token', key: `${def.method} ${def.path}` },
+        identity: { name: 'token', key: `${def.method} ${def.path}`, path: pathname },
         name: style === 'saams' ? 'tokenSaams' : 'tokenOAuth',
         params: {},
       };
@@ -46,7 +46,7 @@ function findRoute(method: string, pathname: string): Route | null {
   for (const [name, def] of Object.entries(endpoints) as [EndpointName, (typeof endpoints)[EndpointName]][]) {
     if (def.method !== method) continue;
     const params = matchPath(def.path, pathname);
-    if (params) return { identity: { name, key: `${def.method} ${def.path}` }, name, params };
+    if (params) return { identity: { name, key: `${def.method} ${def.path}`, path: pathname }, name, params };
   }
   return null;
 }

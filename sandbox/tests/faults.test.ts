@@ -76,6 +76,13 @@ describe('faults', () => {
     expect((await h.call('GET', PATHS.roles)).status).toBe(200);
   });
 
+  it('applies a rule to one concrete path only, e.g. one door', async () => {
+    const h = harness();
+    await h.control('POST', '/faults', { rules: [{ route: 'patchDoorUsers', path: PATHS.doorUsers(502), rate: 1, kind: 'status' }] });
+    expect((await h.call('PATCH', PATHS.doorUsers(502), { permissionsToAdd: [] })).status).toBe(503);
+    expect((await h.call('PATCH', PATHS.doorUsers(503), { permissionsToAdd: [] })).status).toBe(200);
+  });
+
   it('commit then fail: the person is created although the caller sees a 502', async () => {
     const h = harness();
     await h.control('POST', '/faults', { rules: [{ route: 'createUser', rate: 1, kind: 'commit_then_fail' }] });

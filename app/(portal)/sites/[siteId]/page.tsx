@@ -44,12 +44,20 @@ export default async function SiteDoorsPage({
         title={site.name}
         description={site.location ?? undefined}
         actions={
-          <Link
-            href={`/users?site=${siteId}`}
-            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
-          >
-            People of this site
-          </Link>
+          <>
+            <Link
+              href={`/sites/${siteId}/permissions`}
+              className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800"
+            >
+              Permission matrix
+            </Link>
+            <Link
+              href={`/users?site=${siteId}`}
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+            >
+              People of this site
+            </Link>
+          </>
         }
       />
       <div className="mb-4 max-w-sm">

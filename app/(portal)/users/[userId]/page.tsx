@@ -88,7 +88,10 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
             Doors
           </h2>
           <p className="mt-1 text-sm text-slate-600">
-            {counts.assigned} can open · {counts.pending} pending · {counts.not_assigned} no access
+            {counts.assigned} can open · {counts.pending} pending · {counts.not_assigned} no access ·{' '}
+            <Link href={`/users/${person.id}/permissions`} className="text-indigo-700 underline">
+              Change doors
+            </Link>
           </p>
           {doors.length === 0 ? (
             <p className="mt-3 text-sm text-slate-600">No doors at your sites.</p>

@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { PermissionMatrix } from '@/components/permissions/matrix';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
+import { SearchBox, SelectFilter } from '@/components/ui/url-filters';
+import { siteMatrix } from '@/lib/data/permissions';
+import { load } from '@/lib/data/result';
+import { positiveInt, singleParam } from '@/lib/validation/params';
+
+export const metadata: Metadata = { title: 'Permissions' };
+
+export default async function SitePermissionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ siteId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const siteId = positiveInt((await params).siteId) ?? notFound();
+  const query = await searchParams;
+  const search = singleParam(query.search)?.trim().slice(0, 100) || undefined;
+  const statusParam = singleParam(query.status);
+  const status = statusParam === 'active' || statusParam === 'inactive' ? statusParam : 'all';
+  const result = await load(() => siteMatrix(siteId, { search, status }));
+  if (!result.ok)
+    return (
+      <Notice tone="error" title="Permissions could not be loaded">
+        {result.message}
+      </Notice>
+    );
+  const data = result.data;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/sites" className="text-indigo-700 underline">
+          Sites
+        </Link>{' '}
+        <span aria-hidden>/</span>{' '}
+        <Link href={`/sites/${siteId}`} className="text-indigo-700 underline">
+          {data.site.name}
+        </Link>{' '}
+        <span aria-hidden>/</span> Permissions
+      </nav>
+      <PageHeader
+        title={`Permissions at ${data.site.name}`}
+        description={`${data.people.length} people × ${data.doors.length} doors`}
+      />
+      <div role="search" aria-label="Filter people" className="mb-4 grid max-w-2xl gap-3 sm:grid-cols-2">
+        <SearchBox label="Search people" placeholder="Name, email, phone, employee code" />
+        <SelectFilter
+          name="status"
+          label="Status"
+          options={[
+            { value: '', label: 'Active and inactive' },
+            { value: 'active', label: 'Active' },
+            { value: 'inactive', label: 'Inactive' },
+          ]}
+        />
+      </div>
+      {data.people.length === 0 || data.doors.length === 0 ? (
+        <Notice>{data.doors.length === 0 ? 'This site has no doors.' : 'Nobody matches these filters.'}</Notice>
+      ) : (
+        <PermissionMatrix data={data} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useTransition } from 'react';
+import { toast } from 'sonner';
+import { PendingSince } from '@/components/doors/pending-since';
+import { Button } from '@/components/ui/button';
+import { DataTable, Td } from '@/components/ui/table';
+import { changePersonDoorsAction } from '@/lib/actions/permissions/change-person-doors';
+import { isStuck, usePendingRefresh } from './use-pending-refresh';
+
+interface Door {
+  id: number;
+  name: string;
+  state: 'assigned' | 'pending' | 'not_assigned';
+  pendingAction: 'grant' | 'revoke' | null;
+  pendingSince: string | null;
+}
+
+export function PersonDoors({
+  userId,
+  personName,
+  groups,
+  canEdit,
+  readAt,
+  stuckAfterMs,
+}: {
+  userId: number;
+  personName: string;
+  groups: { site: { id: number; name: string }; doors: Door[] }[];
+  canEdit: boolean;
+  readAt: number;
+  stuckAfterMs: number;
+}) {
+  const router = useRouter();
+  const [busy, startTransition] = useTransition();
+  const pending = groups.flatMap((g) => g.doors).filter((d) => d.state === 'pending');
+  usePendingRefresh(
+    pending.some((d) => !isStuck(d.pendingSince, readAt, stuckAfterMs)),
+    readAt,
+  );
+
+  const change = (payload: { grant?: number[]; revoke?: number[]; cancelPending?: number[] }) =>
+    startTransition(async () => {
+      const result = await changePersonDoorsAction(null, { userId, ...payload });
+      if (!result.ok) return void toast.error(result.message);
+      toast.success(result.message ?? 'Saved.');
+      router.refresh();
+    });
+
+  return (
+    <div className="flex flex-col gap-6">
+      {groups.map(({ site, doors }) => (
+        <section key={site.id} aria-labelledby={`site-${site.id}`}>
+          <h2 id={`site-${site.id}`} className="mb-2 text-lg font-semibold">
+            {site.name}
+          </h2>
+          <DataTable
+            caption={`Doors of ${personName} at ${site.name}`}
+            headers={[
+              'Door',
+              'Access',
+              <span key="a" className="sr-only">
+                Change
+              </span>,
+            ]}
+            busy={busy}
+          >
+            {doors.map((door) => {
+              const stuck = door.state === 'pending' && isStuck(door.pendingSince, readAt, stuckAfterMs);
+              return (
+                <tr key={door.id} data-state={door.state}>
+                  <Td className="font-medium">{door.name}</Td>
+                  <Td>
+                    {door.state === 'assigned' && <span className="text-green-800">Can open</span>}
+                    {door.state === 'not_assigned' && <span className="text-slate-600">No access</span>}
+                    {door.state === 'pending' && (
+                      <span className={stuck ? 'text-red-800' : 'text-amber-800'}>
+                        {door.pendingAction === 'revoke' ? 'Removal pending' : 'Access pending'}{' '}
+                        {door.pendingSince && <PendingSince since={door.pendingSince} now={readAt} />}
+                        {stuck && <span className="ml-1 font-medium">— reader may be offline</span>}
+                      </span>
+                    )}
+                  </Td>
+                  <Td className="text-right">
+                    {canEdit && door.state === 'assigned' && (
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        disabled={busy}
+                        onClick={() => change({ revoke: [door.id] })}
+                        aria-label={`Revoke ${door.name}`}
+                      >
+                        Revoke
+                      </Button>
+                    )}
+                    {canEdit && door.state === 'not_assigned' && (
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        disabled={busy}
+                        onClick={() => change({ grant: [door.id] })}
+                        aria-label={`Grant ${door.name}`}
+                      >
+                        Grant
+                      </Button>
+                    )}
+                    {canEdit && door.state === 'pending' && (
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        disabled={busy}
+                        onClick={() => change({ cancelPending: [door.id] })}
+                        aria-label={`Cancel the pending change at ${door.name}`}
+                      >
+                        Cancel change
+                      </Button>
+                    )}
+                  </Td>
+                </tr>
+              );
+            })}
+          </DataTable>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { E2E } from './ports';
+import { DEMO, sandbox, signInAndWait } from './helpers';
+
+type SandboxUser = { id: number; name: string; homeSiteId: number | null };
+const DOOR_PATCH =
+  'PATCH /accessManagementV3/integrator/v1/organisations/{org}/accessPoint/{accessPointId}/users/permissions';
+
+/** The first people of site 1 (the matrix lists them first), with names unique on that site. */
+async function siteOnePeople(request: APIRequestContext) {
+  const state = await sandbox.state(request);
+  const people = (state.users as SandboxUser[]).filter((u) => u.homeSiteId === 1).sort((a, b) => a.id - b.id);
+  const counts = new Map<string, number>();
+  for (const p of people) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+  const holders = (doorId: number) =>
+    new Set<number>(
+      state.permissions.find((p: { accessPointId: number }) => p.accessPointId === doorId)?.userIds ?? [],
+    );
+  const pendingAt = (doorId: number) =>
+    new Set<number>(
+      state.pending
+        .filter((p: { accessPointId: number }) => p.accessPointId === doorId)
+        .map((p: { userId: number }) => p.userId),
+    );
+  return { people: people.slice(0, 12).filter((p) => counts.get(p.name) === 1), holders, pendingAt };
+}
+
+const cell = (page: Page, person: string, door: string) =>
+  page.getByRole('gridcell', { name: new RegExp(`^${person}, ${door}: `) });
+
+test('stage 3 grants and 1 revoke over 2 doors: exactly 2 calls, cells pending, then assigned after the readers sync', async ({
+  page,
+  request,
+}) => {
+  const { people, holders, pendingAt } = await siteOnePeople(request);
+  const free = (doorId: number) => people.filter((p) => !holders(doorId).has(p.id) && !pendingAt(doorId).has(p.id));
+  const [a, b] = free(503);
+  const c = free(504)[0]!;
+  const revoked = people.find((p) => holders(504).has(p.id) && !pendingAt(504).has(p.id) && p.id !== c.id)!;
+  await signInAndWait(page, DEMO.siteAdmin);
+  await page.goto('/sites/1/permissions');
+  await cell(page, a!.name, 'Parking Gate').click();
+  await cell(page, b!.name, 'Parking Gate').click();
+  await cell(page, c.name, 'Reception').click();
+  await cell(page, revoked.name, 'Reception').click();
+  await expect(page.getByTestId('matrix-summary')).toHaveText('+3 grants, −1 revokes on 2 doors');
+  // Rows are virtualised: the site's ~100 people are not all in the DOM.
+  const total = Number((await page.getByText(/people × \d+ doors/).textContent())!.split(' ')[0]);
+  expect(total).toBeGreaterThan(80);
+  expect(await page.getByRole('row').count()).toBeLessThan(total / 2);
+
+  await sandbox.clearStats(request);
+  await page.getByRole('button', { name: 'Apply changes' }).click();
+  await expect(page.getByTestId('door-results')).toContainText('Parking Gate: sent');
+  await expect(page.getByTestId('door-results')).toContainText('Reception: sent');
+  expect((await sandbox.stats(request)).requests[DOOR_PATCH]?.total).toBe(2);
+  await expect(cell(page, a!.name, 'Parking Gate')).toHaveAttribute('data-state', 'pending');
+  await expect(cell(page, revoked.name, 'Reception')).toHaveAttribute('aria-label', /removal pending/);
+
+  await request.post(`${E2E.sandboxUrl}/__sandbox/sync`);
+  await expect(cell(page, a!.name, 'Parking Gate')).toHaveAttribute('data-state', 'assigned', { timeout: 15_000 });
+  await expect(cell(page, c.name, 'Reception')).toHaveAttribute('data-state', 'assigned');
+  await expect(cell(page, revoked.name, 'Reception')).toHaveAttribute('data-state', 'none');
+});
+
+test('a change on an offline reader stays pending and is flagged', async ({ page, request }) => {
+  const { people, holders, pendingAt } = await siteOnePeople(request);
+  const person = people.find((p) => !holders(515).has(p.id) && !pendingAt(515).has(p.id))!;
+  await signInAndWait(page, DEMO.siteAdmin);
+  await page.goto('/sites/1/permissions');
+  await cell(page, person.name, 'Back Door').click();
+  await page.getByRole('button', { name: 'Apply changes' }).click();
+  await expect(cell(page, person.name, 'Back Door')).toHaveAttribute('data-state', 'pending');
+  await request.post(`${E2E.sandboxUrl}/__sandbox/sync`);
+  await expect(cell(page, person.name, 'Back Door')).toHaveAttribute('aria-label', /reader may be offline/, {
+    timeout: 20_000,
+  });
+  await expect(page.getByText(/waited over/)).toBeVisible();
+  expect((await sandbox.state(request)).pending).toContainEqual(
+    expect.objectContaining({ userId: person.id, accessPointId: 515 }),
+  );
+});
+
+test('a fault on one door: that door is reported failed and retried, the other door’s change stands', async ({
+  page,
+  request,
+}) => {
+  const { people, holders, pendingAt } = await siteOnePeople(request);
+  const pick = (doorId: number) => people.find((p) => !holders(doorId).has(p.id) && !pendingAt(doorId).has(p.id))!;
+  const good = pick(506);
+  const bad = pick(507);
+  await sandbox.faults(request, {
+    rules: [
+      {
+        route: 'patchDoorUsers',
+        path: '/accessManagementV3/integrator/v1/organisations/4242/accessPoint/507/users/permissions',
+        rate: 1,
+        kind: 'status',
+        status: 503,
+      },
+    ],
+  });
+  try {
+    await signInAndWait(page, DEMO.siteAdmin);
+    await page.goto('/sites/1/permissions');
+    await cell(page, good.name, 'Mail Room').click();
+    await cell(page, bad.name, 'Gym').click();
+    await page.getByRole('button', { name: 'Apply changes' }).click();
+    await expect(page.getByTestId('door-results')).toContainText('Mail Room: sent');
+    await expect(page.getByTestId('door-results')).toContainText('Gym: failed — Spintly is not answering right now');
+    await expect(page.getByTestId('matrix-summary')).toHaveText('+1 grants, −0 revokes on 1 door');
+    const pending = (await sandbox.state(request)).pending;
+    expect(pending).toContainEqual(expect.objectContaining({ userId: good.id, accessPointId: 506 }));
+    expect(
+      pending.some((p: { accessPointId: number; userId: number }) => p.accessPointId === 507 && p.userId === bad.id),
+    ).toBe(false);
+  } finally {
+    await sandbox.faults(request, { rules: [] });
+  }
+  await page.getByRole('button', { name: 'Retry failed doors (1)' }).click();
+  await expect(page.getByTestId('door-results')).toContainText('Gym: sent');
+  const pending = (await sandbox.state(request)).pending;
+  expect(pending).toContainEqual(expect.objectContaining({ userId: bad.id, accessPointId: 507 }));
+  expect(pending).toContainEqual(expect.objectContaining({ userId: good.id, accessPointId: 506 }));
+});
+
+test('the matrix works keyboard-only', async ({ page }) => {
+  await signInAndWait(page, DEMO.siteAdmin);
+  await page.goto('/sites/1/permissions');
+  const grid = page.getByRole('grid');
+  await expect(grid).toBeVisible();
+  // Tab into the grid: the one focusable cell is the first.
+  await page.getByLabel('Status').focus();
+  for (
+    let i = 0;
+    i < 6 && !(await page.evaluate(() => document.activeElement?.getAttribute('role') === 'gridcell'));
+    i++
+  )
+    await page.keyboard.press('Tab');
+  await expect(page.locator('[data-cell="0:0"]')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('[data-cell="1:2"]')).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.locator('[data-cell="1:2"]')).not.toHaveAttribute('data-staged', '');
+  await expect(page.getByTestId('matrix-summary')).toContainText('on 1 door');
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: 'Apply changes' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('door-results')).toContainText('Parking Gate: sent');
+});
+
+test('a person’s doors: grant, see it pending, cancel it', async ({ page, request }) => {
+  const { people, holders, pendingAt } = await siteOnePeople(request);
+  const person = people.find((p) => !holders(509).has(p.id) && !pendingAt(509).has(p.id))!;
+  await signInAndWait(page, DEMO.siteAdmin);
+  await page.goto(`/users/${person.id}`);
+  await page.getByRole('link', { name: 'Change doors' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Doors of ${person.name}`);
+  await page.getByRole('button', { name: 'Grant Bike Storage' }).click();
+  await expect(page.getByRole('row', { name: /Bike Storage/ })).toContainText('Access pending');
+  await page.getByRole('button', { name: 'Cancel the pending change at Bike Storage' }).click();
+  await expect(page.getByRole('row', { name: /Bike Storage/ })).toContainText('No access');
+  expect(
+    (await sandbox.state(request)).pending.some(
+      (p: { userId: number; accessPointId: number }) => p.userId === person.id && p.accessPointId === 509,
+    ),
+  ).toBe(false);
+});
+
+test('matrix and person doors pages have no serious accessibility violations', async ({ page, request }) => {
+  const { people } = await siteOnePeople(request);
+  await signInAndWait(page, DEMO.siteAdmin);
+  for (const path of ['/sites/1/permissions', `/users/${people[0]!.id}/permissions`]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      path,
+    ).toEqual([]);
+  }
+});

@@ -1,0 +1,32 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { personDoorsChangeSchema } from '../../validation/permissions';
+import { defineAction } from '../safe-action';
+
+/** Grants or revokes doors of one person, or cancels a pending change — one Spintly call for the person. */
+export const changePersonDoorsAction = defineAction({
+  name: 'permissions.change_person',
+  capability: 'permissions:write',
+  input: personDoorsChangeSchema,
+  targets: (input) => [
+    { type: 'person' as const, id: input.userId },
+    ...[...input.grant, ...input.revoke, ...input.cancelPending].map((id) => ({ type: 'door' as const, id })),
+  ],
+  async run(input, { spintly }) {
+    await spintly.changeUserDoors(input.userId, {
+      permissionsToAdd: input.grant,
+      permissionsToRemove: input.revoke,
+      pendingPermissionsToRemove: input.cancelPending,
+    });
+    revalidatePath(`/users/${input.userId}`, 'layout');
+    return {
+      spintlyStatus: 200,
+      auditDetail: `+${input.grant.length} −${input.revoke.length} cancel ${input.cancelPending.length}`,
+      message:
+        input.cancelPending.length > 0
+          ? 'Pending change cancelled.'
+          : 'Saved. The door’s reader applies it at its next sync.',
+    };
+  },
+});
