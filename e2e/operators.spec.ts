@@ -3,9 +3,9 @@ import { DEMO, craftedActionPost, mainNav, sandbox, serverActionId, signIn, sign
 
 test.describe('sign-in and navigation by role', () => {
   for (const [email, expected] of [
-    [DEMO.admin, ['Sites', 'People', 'Operators', 'Audit log', 'Account']],
-    [DEMO.siteAdmin, ['Sites', 'People', 'Audit log', 'Account']],
-    [DEMO.frontDesk, ['Account']],
+    [DEMO.admin, ['Sites', 'People', 'Front desk', 'Cards', 'Operators', 'Audit log', 'Account']],
+    [DEMO.siteAdmin, ['Sites', 'People', 'Front desk', 'Cards', 'Audit log', 'Account']],
+    [DEMO.frontDesk, ['Front desk', 'Account']],
   ] as const) {
     test(`${email} sees only their navigation`, async ({ page }) => {
       await signInAndWait(page, email);
@@ -96,7 +96,7 @@ test('an operator’s lifecycle: created with a one-time password, chooses their
   await newcomer.getByRole('button', { name: 'Change password' }).click();
   await expect(newcomer.getByText('Password changed. Sign in with your new password.')).toBeVisible();
   await signInAndWait(newcomer, email, 'olga-own-password-1');
-  await expect(mainNav(newcomer)).toHaveText(['Sites', 'People', 'Audit log', 'Account']);
+  await expect(mainNav(newcomer)).toHaveText(['Sites', 'People', 'Front desk', 'Cards', 'Audit log', 'Account']);
 
   await page.getByRole('button', { name: `Disable ${email}` }).click();
   await page.getByRole('button', { name: 'Disable operator' }).click();

@@ -1,6 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO, craftedActionPost, sandbox, serverActionId, signInAndWait } from './helpers';
+import { expect, test } from '@playwright/test';
+import {
+  DEMO,
+  craftedActionPost,
+  sandbox,
+  serverActionId,
+  signInAndWait,
+  expectNoSeriousA11yViolations,
+} from './helpers';
 
 type SandboxUser = {
   id: number;
@@ -12,12 +18,6 @@ type SandboxUser = {
 };
 const users = async (request: Parameters<typeof sandbox.state>[0]) =>
   (await sandbox.state(request)).users as SandboxUser[];
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('a person’s life: added, listed, edited, deactivated, activated, deleted — as the sandbox sees it', async ({
   page,

@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { E2E } from './ports';
-import { DEMO, sandbox, signInAndWait } from './helpers';
+import { DEMO, sandbox, signInAndWait, expectNoSeriousA11yViolations } from './helpers';
 
 type SandboxUser = { id: number; name: string; homeSiteId: number | null };
 const DOOR_PATCH =
@@ -176,11 +175,6 @@ test('matrix and person doors pages have no serious accessibility violations', a
   for (const path of ['/sites/1/permissions', `/users/${people[0]!.id}/permissions`]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      path,
-    ).toEqual([]);
+    await expectNoSeriousA11yViolations(page, path);
   }
 });

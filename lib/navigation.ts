@@ -10,6 +10,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/sites', label: 'Sites', capability: 'sites:read' },
   { href: '/users', label: 'People', capability: 'people:write' },
+  { href: '/front-desk', label: 'Front desk', capability: 'cards:write' },
+  { href: '/cards', label: 'Cards', capability: 'cards:read' },
   { href: '/operators', label: 'Operators', capability: 'operators:manage' },
   { href: '/audit', label: 'Audit log', capability: 'audit:read' },
   { href: '/account', label: 'Account', capability: 'account' },

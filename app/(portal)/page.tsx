@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { ROLE_LABELS, reachesAllSites } from '@/lib/auth/permissions';
@@ -10,6 +11,8 @@ import { navFor } from '@/lib/navigation';
 
 export default async function HomePage() {
   const operator = await verifySession();
+  // The front desk's day starts at the front desk.
+  if (operator.role === 'front_desk') redirect('/front-desk');
   const sites = await load(() => siteOptionsFor(operator));
   const { spintly } = portalEnv();
   const target = spintly.usesSandbox ? 'the local Spintly sandbox' : new URL(spintly.apiUrl).host;

@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Input } from '@/components/ui/field';
+import { usePeopleSearch } from './use-people-search';
 
 export interface PickedPerson {
   id: number;
@@ -25,34 +26,10 @@ export function PersonPicker({
   exclude?: number[];
 }) {
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<PickedPerson[]>([]);
-  const [status, setStatus] = useState<'idle' | 'loading' | 'error'>('idle');
-
-  useEffect(() => {
-    if (query.trim().length < 2) return;
-    const controller = new AbortController();
-    const search = async () => {
-      setStatus('loading');
-      try {
-        const response = await fetch(`/api/people/search?q=${encodeURIComponent(query.trim())}`, {
-          signal: controller.signal,
-        });
-        if (!response.ok) throw new Error(String(response.status));
-        setResults(((await response.json()) as { people: PickedPerson[] }).people);
-        setStatus('idle');
-      } catch (error) {
-        if ((error as Error).name !== 'AbortError') setStatus('error');
-      }
-    };
-    const timer = setTimeout(() => void search(), 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query]);
+  const { results, status, ready } = usePeopleSearch<PickedPerson>(query, 250);
 
   const chosen = new Set(selected.map((p) => p.id));
-  const shown = query.trim().length < 2 ? [] : results.filter((p) => !exclude.includes(p.id));
+  const shown = results.filter((p) => !exclude.includes(p.id));
   const toggle = (person: PickedPerson) =>
     onChange(chosen.has(person.id) ? selected.filter((p) => p.id !== person.id) : [...selected, person]);
 
@@ -74,7 +51,7 @@ export function PersonPicker({
           ? 'Searching…'
           : status === 'error'
             ? 'Search failed; try again.'
-            : query.trim().length >= 2
+            : ready
               ? `${shown.length} found`
               : 'Type at least 2 characters.'}
       </p>

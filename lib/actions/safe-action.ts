@@ -17,13 +17,21 @@ import { SpintlyError } from '../spintly/errors';
  * Nothing is sent to Spintly before every check has passed.
  */
 export type ActionResult<T = undefined> =
-  { ok: true; message?: string; data?: T } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+  | { ok: true; message?: string; data?: T }
+  | {
+      ok: false;
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+      /** A machine-readable reason, for flows that branch on it (e.g. `no_card_now`). */
+      code?: string;
+    };
 
 /** An expected failure the operator can act on; its message is shown as is. */
 export class ActionError extends Error {
   constructor(
     message: string,
     readonly field?: string,
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -164,6 +172,7 @@ export function defineAction<S extends z.ZodType, T = undefined>(spec: ActionSpe
           ok: false,
           message: error.message,
           ...(error.field && { fieldErrors: { [error.field]: [error.message] } }),
+          ...(error.code && { code: error.code }),
         };
       }
       console.error(

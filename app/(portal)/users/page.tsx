@@ -5,6 +5,7 @@ import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { SearchBox, SelectFilter } from '@/components/ui/url-filters';
+import { StatusFilter, CardFilter, SiteFilter } from '@/components/people/people-filters';
 import { can } from '@/lib/auth/permissions';
 import { verifySession } from '@/lib/auth/session';
 import { peoplePage } from '@/lib/data/people';
@@ -55,23 +56,8 @@ export default async function PeoplePage({
             <div className="sm:col-span-2">
               <SearchBox label="Search" placeholder="Name, email, phone, employee code" />
             </div>
-            <SelectFilter
-              name="status"
-              label="Status"
-              options={[
-                { value: '', label: 'Active and inactive' },
-                { value: 'active', label: 'Active' },
-                { value: 'inactive', label: 'Inactive' },
-              ]}
-            />
-            <SelectFilter
-              name="site"
-              label="Home site"
-              options={[
-                { value: '', label: 'All my sites' },
-                ...result.data.sites.map((s) => ({ value: String(s.id), label: s.name })),
-              ]}
-            />
+            <StatusFilter />
+            <SiteFilter sites={result.data.sites} />
             <SelectFilter
               name="role"
               label="Spintly role"
@@ -80,15 +66,7 @@ export default async function PeoplePage({
                 ...result.data.roles.map((r) => ({ value: String(r.id), label: r.name })),
               ]}
             />
-            <SelectFilter
-              name="card"
-              label="Card"
-              options={[
-                { value: '', label: 'With or without' },
-                { value: 'yes', label: 'Has a card' },
-                { value: 'no', label: 'No card' },
-              ]}
-            />
+            <CardFilter />
             <SelectFilter
               name="expired"
               label="Access expiry"

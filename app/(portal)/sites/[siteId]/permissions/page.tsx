@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { PermissionMatrix } from '@/components/permissions/matrix';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { SearchBox, SelectFilter } from '@/components/ui/url-filters';
+import { SearchBox } from '@/components/ui/url-filters';
+import { StatusFilter } from '@/components/people/people-filters';
 import { siteMatrix } from '@/lib/data/permissions';
 import { load } from '@/lib/data/result';
 import { positiveInt, singleParam } from '@/lib/validation/params';
@@ -49,15 +50,7 @@ export default async function SitePermissionsPage({
       />
       <div role="search" aria-label="Filter people" className="mb-4 grid max-w-2xl gap-3 sm:grid-cols-2">
         <SearchBox label="Search people" placeholder="Name, email, phone, employee code" />
-        <SelectFilter
-          name="status"
-          label="Status"
-          options={[
-            { value: '', label: 'Active and inactive' },
-            { value: 'active', label: 'Active' },
-            { value: 'inactive', label: 'Inactive' },
-          ]}
-        />
+        <StatusFilter />
       </div>
       {data.people.length === 0 || data.doors.length === 0 ? (
         <Notice>{data.doors.length === 0 ? 'This site has no doors.' : 'Nobody matches these filters.'}</Notice>

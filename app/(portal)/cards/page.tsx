@@ -1,0 +1,83 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
+import { DataTable, Td } from '@/components/ui/table';
+import { SearchBox } from '@/components/ui/url-filters';
+import { StatusFilter, CardFilter, SiteFilter } from '@/components/people/people-filters';
+import { verifySession } from '@/lib/auth/session';
+import { peoplePage } from '@/lib/data/people';
+import { load } from '@/lib/data/result';
+import { parsePeopleQuery, peopleQueryString } from '@/lib/validation/people';
+
+export const metadata: Metadata = { title: 'Cards' };
+
+export default async function CardsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await verifySession({ capability: 'cards:read' });
+  const query = parsePeopleQuery(await searchParams);
+  const result = await load(() => peoplePage(query));
+  return (
+    <>
+      <PageHeader
+        title="Cards"
+        description="Who holds a card at your sites, and who does not."
+        actions={
+          <a
+            href={`/api/cards/export${peopleQueryString({ ...query, page: 1 })}`}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+          >
+            Export CSV
+          </a>
+        }
+      />
+      {!result.ok ? (
+        <Notice tone="error" title="Cards could not be loaded">
+          {result.message}
+        </Notice>
+      ) : (
+        <>
+          <div
+            role="search"
+            aria-label="Filter cards"
+            className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4"
+          >
+            <SearchBox label="Search" placeholder="Name, phone, email, card number" />
+            <CardFilter />
+            <SiteFilter sites={result.data.sites} />
+            <StatusFilter />
+          </div>
+          {result.data.rows.length === 0 ? (
+            <Notice>Nobody matches these filters.</Notice>
+          ) : (
+            <DataTable caption="People and their cards" headers={['Name', 'Home site', 'Card', 'Status']}>
+              {result.data.rows.map((p) => (
+                <tr key={p.id}>
+                  <Td>
+                    <Link href={`/front-desk?person=${p.id}`} className="font-medium text-indigo-700 hover:underline">
+                      {p.name}
+                    </Link>
+                  </Td>
+                  <Td>{p.homeSiteName}</Td>
+                  <Td>{p.card ?? <span className="text-slate-500">No card</span>}</Td>
+                  <Td>{p.active ? 'Active' : 'Inactive'}</Td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+          <Pagination
+            page={query.page}
+            perPage={result.data.perPage}
+            total={result.data.total}
+            hrefFor={(page) => `/cards${peopleQueryString({ ...query, page })}`}
+            noun="people"
+          />
+        </>
+      )}
+    </>
+  );
+}

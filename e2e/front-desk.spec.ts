@@ -1,0 +1,159 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { E2E } from './ports';
+import {
+  DEMO,
+  craftedActionPost,
+  mainNav,
+  sandbox,
+  serverActionId,
+  signInAndWait,
+  expectNoSeriousA11yViolations,
+} from './helpers';
+
+type SandboxUser = {
+  id: number;
+  name: string;
+  phone: string | null;
+  homeSiteId: number | null;
+  credentialId: string | null;
+  deactivatedOn: string | null;
+};
+const users = async (request: APIRequestContext) => (await sandbox.state(request)).users as SandboxUser[];
+const userById = async (request: APIRequestContext, id: number) => (await users(request)).find((u) => u.id === id)!;
+
+/** Someone at site 1 without a card, with a name unique enough to find by phone. */
+async function cardless(request: APIRequestContext, skip: number) {
+  return (await users(request)).filter((u) => u.homeSiteId === 1 && !u.credentialId && u.phone && !u.deactivatedOn)[
+    skip
+  ]!;
+}
+
+async function openPerson(page: Page, person: SandboxUser) {
+  await page.getByLabel('Find a person').fill(person.phone!);
+  await expect(page.getByText('1 found — press Enter to open')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: person.name })).toBeVisible();
+}
+
+/** Types the number and presses Enter, as a USB card reader does. */
+async function swipe(page: Page, number: string) {
+  await page.getByLabel(/card number/i).focus();
+  await page.keyboard.type(number);
+  await page.keyboard.press('Enter');
+}
+
+test('front desk issues, replaces and takes back a card, typed as a reader types', async ({ page, request }) => {
+  const person = await cardless(request, 0);
+  const first = `FD${Date.now().toString().slice(-8)}`;
+  const second = `${first}B`;
+  await signInAndWait(page, DEMO.frontDesk);
+  await expect(page).toHaveURL(/\/front-desk$/);
+  await expect(mainNav(page)).toHaveText(['Front desk', 'Account']);
+  await openPerson(page, person);
+
+  await swipe(page, first);
+  await expect(page.getByTestId('current-card')).toHaveText(`Card ${first}`);
+  expect((await userById(request, person.id)).credentialId).toBe(first);
+
+  await swipe(page, second);
+  await expect(page.getByTestId('current-card')).toHaveText(`Card ${second}`);
+  const state = await sandbox.state(request);
+  expect((state.users as SandboxUser[]).find((u) => u.id === person.id)!.credentialId).toBe(second);
+  expect(state.cards.some((c: { credentialId: string }) => c.credentialId === first)).toBe(false);
+
+  await page.getByRole('button', { name: 'Take back card' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Take back card' }).click();
+  await expect(page.getByTestId('current-card')).toHaveText('No card');
+  expect((await userById(request, person.id)).credentialId).toBeNull();
+});
+
+test('a card held by someone else: a clear error naming the holder, and no change', async ({ page, request }) => {
+  const holder = (await users(request)).find((u) => u.homeSiteId === 1 && u.credentialId)!;
+  const person = await cardless(request, 1);
+  await signInAndWait(page, DEMO.frontDesk);
+  await openPerson(page, person);
+  await swipe(page, holder.credentialId!);
+  await expect(
+    page.getByText(`Card ${holder.credentialId} already belongs to ${holder.name}. Nothing was changed`),
+  ).toBeVisible();
+  expect((await userById(request, person.id)).credentialId).toBeNull();
+  expect((await userById(request, holder.id)).credentialId).toBe(holder.credentialId);
+  // A malformed number never leaves the browser.
+  await page.getByLabel(/card number/i).fill('');
+  await swipe(page, '12');
+  await expect(page.getByText('A card number has 4 to 32 letters or digits.')).toBeVisible();
+});
+
+test('when the second step of a replacement fails, the no-card warning shows and the retry works', async ({
+  page,
+  request,
+}) => {
+  const person = await cardless(request, 2);
+  const oldCard = `OLD${Date.now().toString().slice(-7)}`;
+  const newCard = `NEW${Date.now().toString().slice(-7)}`;
+  await signInAndWait(page, DEMO.frontDesk);
+  await openPerson(page, person);
+  await swipe(page, oldCard);
+  await expect(page.getByTestId('current-card')).toHaveText(`Card ${oldCard}`);
+
+  await sandbox.faults(request, { rules: [{ route: 'assignCard', rate: 1, kind: 'status', status: 500 }] });
+  try {
+    await swipe(page, newCard);
+    await expect(page.getByTestId('no-card-warning')).toContainText(`${person.name} has no card right now`);
+    expect((await userById(request, person.id)).credentialId).toBeNull();
+  } finally {
+    await sandbox.faults(request, { rules: [] });
+  }
+  await page.getByRole('button', { name: `Retry issuing card ${newCard}` }).click();
+  await expect(page.getByTestId('current-card')).toHaveText(`Card ${newCard}`);
+  expect((await userById(request, person.id)).credentialId).toBe(newCard);
+});
+
+test('front desk cannot reach people creation, deletion or permission changes: hidden, and refused with nothing sent', async ({
+  page,
+  request,
+}) => {
+  const someone = (await users(request)).find((u) => u.homeSiteId === 1)!;
+  await signInAndWait(page, DEMO.frontDesk);
+  await expect(mainNav(page)).toHaveText(['Front desk', 'Account']);
+  await page.goto('/users/new');
+  await expect(page.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
+  await page.goto('/sites/1/permissions');
+  await expect(page.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
+
+  await sandbox.clearStats(request);
+  const calls: [string, string, unknown][] = [
+    [
+      'lib/actions/people/create-person.ts',
+      'createPersonAction',
+      { name: 'Sneaky', email: 'sneaky@example.com', roleIds: [1], homeSiteId: 1, access: {}, doorIds: [] },
+    ],
+    ['lib/actions/people/delete-people.ts', 'deletePeopleAction', { userIds: [someone.id] }],
+    ['lib/actions/doors/change-door-people.ts', 'changeDoorPeopleAction', { doorId: 501, add: [someone.id] }],
+    ['lib/actions/permissions/change-person-doors.ts', 'changePersonDoorsAction', { userId: someone.id, grant: [502] }],
+  ];
+  for (const [file, name, input] of calls) {
+    const answer = await craftedActionPost(page, '/front-desk', serverActionId(file, name), [null, input]);
+    expect(answer.text, name).toMatch(/Your role does not allow this|Some fields need attention/);
+  }
+  expect((await sandbox.stats(request)).requests).toEqual({});
+  expect((await users(request)).some((u) => u.id === someone.id)).toBe(true);
+});
+
+test('/front-desk and /cards have no serious accessibility violations; /cards exports CSV', async ({
+  page,
+  request,
+}) => {
+  const person = await cardless(request, 3);
+  await signInAndWait(page, DEMO.siteAdmin);
+  for (const path of ['/front-desk', `/front-desk?person=${person.id}`, '/cards', '/cards?card=no']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, path);
+  }
+  const csv = await (await page.request.get(`${E2E.portalUrl}/api/cards/export?card=yes`)).text();
+  const lines = csv.trim().split('\r\n');
+  expect(lines[0]).toBe('"name","email","phone","employee_code","home_site","card","status"');
+  expect(lines.length).toBeGreaterThan(5);
+  expect(lines.slice(1).every((l) => l.includes('"Koramangala Hub"'))).toBe(true);
+});

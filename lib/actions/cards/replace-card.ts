@@ -1,0 +1,41 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { issueCardSchema } from '../../validation/cards';
+import { ActionError, defineAction } from '../safe-action';
+import { cardTaken } from './card-holder';
+
+/**
+ * A lost card as one flow: take back the old card, issue the new one. A new card already held by someone else is
+ * refused before the old one is touched. If issuing fails after the old card is gone, the operator is told plainly
+ * that the person has no card now, and can retry issuing.
+ */
+export const replaceCardAction = defineAction({
+  name: 'cards.replace',
+  capability: 'cards:write',
+  input: issueCardSchema,
+  targets: (input) => [{ type: 'person' as const, id: input.userId }],
+  async run(input, ctx) {
+    const { spintly } = ctx;
+    const [person, holder] = await Promise.all([spintly.getUser(input.userId), spintly.cardHolder(input.credentialId)]);
+    if (holder && holder.id !== input.userId) throw await cardTaken(input.credentialId, holder.id, ctx);
+    const old = person?.credentialId ?? null;
+    if (old) await spintly.unassignCard(input.userId);
+    try {
+      await spintly.assignCard(input.userId, input.credentialId);
+    } catch {
+      revalidatePath('/front-desk');
+      throw new ActionError(
+        `The old card${old ? ` ${old}` : ''} was taken back, but the new card could not be issued: ${person?.name ?? 'this person'} has no card right now. Retry issuing the new card.`,
+        'credentialId',
+        'no_card_now',
+      );
+    }
+    revalidatePath('/front-desk');
+    return {
+      spintlyStatus: 200,
+      auditDetail: `card ${old ?? 'none'} → ${input.credentialId}`,
+      message: `Card replaced: ${input.credentialId} is now active${old ? `, ${old} no longer opens any door` : ''}.`,
+    };
+  },
+});

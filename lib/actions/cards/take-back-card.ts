@@ -1,0 +1,22 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { takeBackCardSchema } from '../../validation/cards';
+import { defineAction } from '../safe-action';
+
+export const takeBackCardAction = defineAction({
+  name: 'cards.take_back',
+  capability: 'cards:write',
+  input: takeBackCardSchema,
+  targets: (input) => [{ type: 'person' as const, id: input.userId }],
+  async run(input, { spintly }) {
+    const person = await spintly.getUser(input.userId);
+    await spintly.unassignCard(input.userId);
+    revalidatePath('/front-desk');
+    return {
+      spintlyStatus: 200,
+      auditDetail: `card ${person?.credentialId ?? 'none'}`,
+      message: 'Card taken back. It no longer opens any door.',
+    };
+  },
+});
