@@ -36,6 +36,7 @@ const config = [
       '**/*.test.ts',
       'e2e/**',
       'scripts/**',
+      'bench/**',
       '*.config.ts',
       '*.config.mts',
       '*.config.mjs',

@@ -100,22 +100,23 @@ export async function peoplePage(query: PeopleQuery) {
   const operator = await verifySession({ capability: 'people:read' });
   const client = spintly();
   const siteFilter = peopleSiteFilter(operator, query.site);
-  const [sites, roles] = await Promise.all([allSiteOptions(), client.listRoles()]);
-  const names = namesOf(sites);
-  const base = { sites: sitesInScope(operator, sites), roles, perPage: PEOPLE_PAGE_SIZE, page: query.page };
-  if (siteFilter === null) return { ...base, rows: [] as PersonRow[], total: 0 };
-
   const upstream = {
     status: query.status,
-    siteIds: siteFilter,
+    siteIds: siteFilter ?? [],
     ...(query.search && { search: query.search }),
   } as const;
   // Spintly filters by status, site and text; role, card and expiry are filtered here over every matching page.
   const localFilters = query.role !== undefined || query.card !== undefined || query.expired !== undefined;
-  if (!localFilters) {
-    const page = await client.listUsers({ ...upstream, page: query.page, perPage: PEOPLE_PAGE_SIZE });
-    return { ...base, rows: page.items.map((u) => toPersonRow(u, names)), total: page.pagination.total };
-  }
+  // Reference data and the people list are independent: one round trip of waiting, not two.
+  const [sites, roles, page] = await Promise.all([
+    allSiteOptions(),
+    client.listRoles(),
+    siteFilter === null || localFilters ? null : client.listUsers({ ...upstream, page: query.page, perPage: PEOPLE_PAGE_SIZE }),
+  ]);
+  const names = namesOf(sites);
+  const base = { sites: sitesInScope(operator, sites), roles, perPage: PEOPLE_PAGE_SIZE, page: query.page };
+  if (siteFilter === null) return { ...base, rows: [] as PersonRow[], total: 0 };
+  if (page) return { ...base, rows: page.items.map((u) => toPersonRow(u, names)), total: page.pagination.total };
   const everyone = await client.allUsers(upstream);
   const matching = everyone.filter(
     (u) =>

@@ -1,0 +1,254 @@
+/**
+ * `npm run bench`: how close each page is to the floor set by one Spintly round trip.
+ *
+ * Starts the sandbox with 10,000 people, 5 sites × 40 doors and a fixed upstream latency L (BENCH_LATENCY_MS, default
+ * 50), starts the production portal, signs in as the demo super admin and measures: server response time per page
+ * (p50/p95 over repeated requests, and the ratio to L), token requests during 200 concurrent actions on a cold start,
+ * one bulk grant of a door to 1,000 people (upstream calls and time), first-load JavaScript per route (gzip), and the
+ * portal's resident memory afterwards. Writes bench/results.json and prints a table. Not part of `npm test`.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { gzipSync } from 'node:zlib';
+
+const L = Number(process.env.BENCH_LATENCY_MS ?? 50);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 30);
+const SANDBOX = 'http://127.0.0.1:4210';
+const PORTAL = 'http://127.0.0.1:3200';
+const DB = 'data/bench.db';
+const children: ChildProcess[] = [];
+
+const TARGETS = { p50: 1.3, p95: 2, tokenRequests: 1, bulkCalls: 1, firstLoadKb: 150, rssMb: 300 };
+
+function stop() {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+}
+process.on('exit', stop);
+
+async function waitFor(url: string, child: ChildProcess) {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: process exited`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // starting
+    }
+    await sleep(250);
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+/** A cookie jar of one: the session cookie Auth.js sets. */
+async function signIn(): Promise<string> {
+  const csrf = await fetch(`${PORTAL}/api/auth/csrf`);
+  // The proxy and the route both set a CSRF cookie; the last one matches the token in the body.
+  const jar = new Map(csrf.headers.getSetCookie().map((c) => c.split(';')[0]!.split('=') as [string, string]));
+  const cookies = [...jar].map(([name, value]) => `${name}=${value}`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${PORTAL}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.join('; ') },
+    body: new URLSearchParams({ email: 'admin@demo.local', password: 'demo-pass-1234', csrfToken, callbackUrl: '/' }),
+  });
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.includes('session-token'));
+  if (!session) throw new Error('sign-in failed');
+  return session;
+}
+
+function actionId(file: string, name: string): string {
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, e]) => e.exportedName === name && e.filename?.endsWith(file));
+  if (!found) throw new Error(`no action ${name}`);
+  return found[0];
+}
+
+async function callAction(cookie: string, id: string, input: unknown): Promise<string> {
+  const response = await fetch(`${PORTAL}/users`, {
+    method: 'POST',
+    headers: { cookie, 'Next-Action': id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component' },
+    body: JSON.stringify([null, input]),
+  });
+  return response.text();
+}
+
+const sandboxJson = async <T>(path: string, init?: RequestInit) =>
+  (await (await fetch(`${SANDBOX}/__sandbox${path}`, init)).json()) as T;
+const upstreamCalls = (stats: { requests: Record<string, { total: number }> }) =>
+  Object.values(stats.requests).reduce((n, r) => n + r.total, 0);
+
+async function timePage(cookie: string, route: string) {
+  const get = async () => {
+    const started = performance.now();
+    const response = await fetch(`${PORTAL}${route}`, { headers: { cookie } });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${route}: ${response.status}`);
+    return performance.now() - started;
+  };
+  for (let i = 0; i < 3; i++) await get();
+  const times: number[] = [];
+  for (let i = 0; i < REPEAT; i++) times.push(await get());
+  return {
+    route,
+    p50Ms: Math.round(percentile(times, 50)),
+    p95Ms: Math.round(percentile(times, 95)),
+    upstreamLatencyMs: L,
+  };
+}
+
+/** First-load JS of a page: every script the HTML references, gzipped, summed. */
+async function firstLoadKb(cookie: string, route: string) {
+  const html = await (await fetch(`${PORTAL}${route}`, { headers: { cookie } })).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!))];
+  let bytes = 0;
+  for (const src of sources)
+    bytes += gzipSync(Buffer.from(await (await fetch(`${PORTAL}${src}`)).arrayBuffer())).length;
+  return Math.round(bytes / 102.4) / 10;
+}
+
+function rssMb(pid: number) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
+}
+
+async function main() {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  if (process.env.BENCH_SKIP_BUILD !== '1' || !existsSync('.next/BUILD_ID')) {
+    console.log('Building the portal…');
+    if (spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit', env }).status !== 0) process.exit(1);
+  }
+  mkdirSync('bench', { recursive: true });
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${DB}${suffix}`, { force: true });
+
+  const sandbox = spawn('node_modules/.bin/tsx', ['--conditions=react-server', 'sandbox/main.ts'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...env,
+      SANDBOX_PORT: '4210',
+      SANDBOX_USERS: '10000',
+      SANDBOX_SITES: '5',
+      SANDBOX_DOORS_PER_SITE: '40',
+      SANDBOX_LATENCY_MS: String(L),
+      SANDBOX_SYNC_MS: '600000',
+    },
+  });
+  children.push(sandbox);
+  await waitFor(`${SANDBOX}/__sandbox/health`, sandbox);
+
+  const portalEnv = {
+    ...env,
+    SPINTLY_API_URL: SANDBOX,
+    SPINTLY_CLIENT_ID: 'demo-client',
+    SPINTLY_CLIENT_SECRET: 'demo-secret',
+    SPINTLY_ORG_ID: '4242',
+    DATABASE_URL: `file:./${DB}`,
+    AUTH_SECRET: 'bench-only-secret-0123456789abcdefghijklmnop',
+    AUTH_TRUST_HOST: 'true',
+  };
+  if (
+    spawnSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/seed-demo-operators.ts', '--quiet'], {
+      env: portalEnv,
+      stdio: 'inherit',
+    }).status !== 0
+  )
+    process.exit(1);
+  const portal = spawn('node_modules/.bin/next', ['start', '-p', '3200'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: portalEnv,
+  });
+  children.push(portal);
+  await waitFor(`${PORTAL}/api/health`, portal);
+  const cookie = await signIn();
+
+  // Cold start: the portal has not talked to Spintly yet. 200 actions at once must cause one token request.
+  const state = await sandboxJson<{ users: { id: number; homeSiteId: number }[] }>('/state');
+  const someone = state.users.find((u) => u.homeSiteId === 1)!;
+  await fetch(`${SANDBOX}/__sandbox/stats`, { method: 'DELETE' });
+  const activate = actionId('lib/actions/people/set-people-active.ts', 'setPeopleActiveAction');
+  await Promise.all(
+    Array.from({ length: 200 }, () => callAction(cookie, activate, { userIds: [someone.id], active: true })),
+  );
+  const tokenRequests = (await sandboxJson<{ tokensIssued: number }>('/stats')).tokensIssued;
+
+  // One door to 1,000 people.
+  const thousand = state.users
+    .filter((u) => u.homeSiteId === 1)
+    .slice(0, 1000)
+    .map((u) => u.id);
+  await fetch(`${SANDBOX}/__sandbox/stats`, { method: 'DELETE' });
+  const grantStarted = performance.now();
+  const grantAnswer = await callAction(
+    cookie,
+    actionId('lib/actions/doors/change-door-people.ts', 'changeDoorPeopleAction'),
+    { doorId: 505, add: thousand },
+  );
+  const bulkMs = Math.round(performance.now() - grantStarted);
+  if (!grantAnswer.includes('added')) throw new Error('bulk grant failed');
+  const bulk = { grants: thousand.length, upstreamCalls: upstreamCalls(await sandboxJson('/stats')), ms: bulkMs };
+
+  const routes = [
+    '/users',
+    '/users?search=sharma',
+    `/users/${someone.id}`,
+    '/sites/1/doors/501',
+    '/sites/1/permissions',
+    '/front-desk',
+    `/front-desk?person=${someone.id}`,
+    '/api/people/search?q=shar',
+  ];
+  const pages = [];
+  for (const route of routes) pages.push(await timePage(cookie, route));
+  const firstLoad: Record<string, number> = {};
+  for (const route of [
+    '/users',
+    `/users/${someone.id}`,
+    '/sites/1/doors/501',
+    '/sites/1/permissions',
+    '/front-desk',
+    '/operators',
+    '/audit',
+  ])
+    firstLoad[route.replace(String(someone.id), '[userId]')] = await firstLoadKb(cookie, route);
+  const results = { pages, tokenRequests, bulk, firstLoadJsKb: firstLoad, rssMb: rssMb(portal.pid!) };
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+
+  const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
+  console.log(`\nUpstream latency L = ${L} ms, ${REPEAT} requests per page\n`);
+  console.log('route'.padEnd(36), 'p50 ms', ' p95 ms', ' p50/L', ' p95/L');
+  for (const p of pages)
+    console.log(
+      p.route.padEnd(36),
+      String(p.p50Ms).padStart(6),
+      String(p.p95Ms).padStart(7),
+      (p.p50Ms / L).toFixed(2).padStart(6),
+      (p.p95Ms / L).toFixed(2).padStart(6),
+      mark(p.p50Ms <= TARGETS.p50 * L && p.p95Ms <= TARGETS.p95 * L),
+    );
+  console.log(
+    `\n${mark(tokenRequests <= TARGETS.tokenRequests)} token requests during 200 concurrent actions: ${tokenRequests}`,
+  );
+  console.log(
+    `${mark(bulk.upstreamCalls <= TARGETS.bulkCalls)} bulk grant of 1 door to ${bulk.grants} people: ${bulk.upstreamCalls} upstream calls, ${bulk.ms} ms`,
+  );
+  for (const [route, kb] of Object.entries(firstLoad))
+    console.log(`${mark(kb <= TARGETS.firstLoadKb)} first-load JS ${route}: ${kb} kB gzip`);
+  console.log(`${mark(results.rssMb <= TARGETS.rssMb)} portal resident memory: ${results.rssMb} MB`);
+  stop();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  stop();
+  process.exit(1);
+});
