@@ -110,7 +110,11 @@ async function timePage(cookie: string, route: string) {
 /** First-load JS of a page: every script the HTML references, gzipped, summed. */
 async function firstLoadKb(cookie: string, route: string) {
   const html = await (await fetch(`${PORTAL}${route}`, { headers: { cookie } })).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!))];
+  // Scripts marked noModule are legacy polyfills that current browsers neither run nor need: not counted.
+  const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((tag) => !/nomodule/i.test(tag));
+  const sources = [
+    ...new Set(tags.map((tag) => /src="([^"]+\.js[^"]*)"/.exec(tag)?.[1]).filter((src): src is string => Boolean(src))),
+  ];
   let bytes = 0;
   for (const src of sources)
     bytes += gzipSync(Buffer.from(await (await fetch(`${PORTAL}${src}`)).arrayBuffer())).length;

@@ -11,7 +11,7 @@ import { issueCardAction } from '@/lib/actions/cards/issue-card';
 import { replaceCardAction } from '@/lib/actions/cards/replace-card';
 import { takeBackCardAction } from '@/lib/actions/cards/take-back-card';
 import type { ActionResult } from '@/lib/actions/safe-action';
-import { cardNumberSchema } from '@/lib/validation/cards';
+import { CARD_NUMBER_PATTERN, CARD_NUMBER_RULE, normaliseCardNumber } from '@/lib/spintly/card-number';
 
 /**
  * Issue, replace or take back a card. The number field works with USB card readers, which type the number and press
@@ -44,12 +44,12 @@ export function CardDesk({ userId, name, card }: { userId: number; name: string;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = cardNumberSchema.safeParse(number);
-    if (!parsed.success) {
-      setError('A card number has 4 to 32 letters or digits.');
+    // Checked here without zod, so the front desk page stays light; the action checks again.
+    const credentialId = normaliseCardNumber(number);
+    if (!CARD_NUMBER_PATTERN.test(credentialId)) {
+      setError(CARD_NUMBER_RULE);
       return;
     }
-    const credentialId = parsed.data;
     startTransition(async () => {
       const result = card
         ? await replaceCardAction(null, { userId, credentialId })

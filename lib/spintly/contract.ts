@@ -9,6 +9,7 @@
  * This module holds no secret and is imported by the sandbox (plain Node) as well as the portal.
  */
 import { z } from 'zod';
+import { CARD_NUMBER_PATTERN } from './card-number';
 
 export type Provenance = 'seen' | 'assumed';
 
@@ -38,11 +39,8 @@ export const paginationAnswerSchema = z.object({
 });
 export type PaginationAnswer = z.infer<typeof paginationAnswerSchema>;
 
-/** Card numbers as printed on the card or typed by a USB reader: 4 to 32 letters or digits. [assumed] */
-export const credentialIdSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9]{4,32}$/, 'must be 4 to 32 letters or digits');
+/** Card numbers: see card-number.ts. [assumed] */
+export const credentialIdSchema = z.string().trim().regex(CARD_NUMBER_PATTERN, 'must be 4 to 32 letters or digits');
 
 /** Phone numbers with optional leading + and 7 to 15 digits. [assumed] */
 export const phoneSchema = z

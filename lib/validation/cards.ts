@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { credentialIdSchema } from '../spintly/contract';
+import { CARD_NUMBER_PATTERN, CARD_NUMBER_RULE, normaliseCardNumber } from '../spintly/card-number';
 
 /** A card number as a USB reader or a person types it; spaces are ignored. */
 export const cardNumberSchema = z.preprocess(
-  (v) => (typeof v === 'string' ? v.replace(/\s+/g, '') : v),
-  credentialIdSchema.refine(() => true, { message: 'A card number has 4 to 32 letters or digits' }),
+  (v) => (typeof v === 'string' ? normaliseCardNumber(v) : v),
+  z.string().regex(CARD_NUMBER_PATTERN, CARD_NUMBER_RULE),
 );
 
 export const issueCardSchema = z.object({ userId: z.coerce.number().int().positive(), credentialId: cardNumberSchema });
