@@ -87,6 +87,12 @@ export function paginate<T>(all: readonly T[], page: number, perPage: number): P
 const lower = (value: string | null) => (value ?? '').toLowerCase();
 const pendingKey = (userId: number, accessPointId: number) => `${accessPointId}:${userId}`;
 
+export interface PermissionPatch {
+  permissionsToAdd?: number[];
+  permissionsToRemove?: number[];
+  pendingPermissionsToRemove?: number[];
+}
+
 export interface UserFilters {
   userType?: ('active' | 'inactive')[] | undefined;
   sites?: number[] | undefined;
@@ -411,40 +417,41 @@ export class World {
     this.pending.delete(pendingKey(userId, accessPointId));
   }
 
-  changeDoorUsers(
-    accessPointId: number,
-    patch: { permissionsToAdd?: number[]; permissionsToRemove?: number[]; pendingPermissionsToRemove?: number[] },
-  ) {
+  /** One door's changes for many people: the door-side PATCH. */
+  changeDoorUsers(accessPointId: number, patch: PermissionPatch) {
     this.accessPoint(accessPointId);
-    const all = [
-      ...(patch.permissionsToAdd ?? []),
-      ...(patch.permissionsToRemove ?? []),
-      ...(patch.pendingPermissionsToRemove ?? []),
-    ];
-    const missing = [...new Set(all.filter((userId) => !this.users.has(userId)))];
-    if (missing.length > 0) throw new ApiError(404, `Users not found: ${missing.join(', ')}`);
-    assertDisjoint(patch.permissionsToAdd, patch.permissionsToRemove, 'user');
-    for (const userId of patch.pendingPermissionsToRemove ?? []) this.cancelPending(userId, accessPointId);
-    for (const userId of patch.permissionsToAdd ?? []) this.requestChange(userId, accessPointId, 'grant');
-    for (const userId of patch.permissionsToRemove ?? []) this.requestChange(userId, accessPointId, 'revoke');
+    this.applyPatch(patch, {
+      exists: (userId) => this.users.has(userId),
+      missing: 'Users not found',
+      noun: 'user',
+      pair: (userId) => [userId, accessPointId],
+    });
   }
 
-  changeUserDoors(
-    userId: number,
-    patch: { permissionsToAdd?: number[]; permissionsToRemove?: number[]; pendingPermissionsToRemove?: number[] },
-  ) {
+  /** One person's changes at many doors: the user-side PATCH. */
+  changeUserDoors(userId: number, patch: PermissionPatch) {
     this.user(userId);
-    const all = [
-      ...(patch.permissionsToAdd ?? []),
-      ...(patch.permissionsToRemove ?? []),
-      ...(patch.pendingPermissionsToRemove ?? []),
-    ];
-    const missing = [...new Set(all.filter((doorId) => !this.accessPoints.has(doorId)))];
-    if (missing.length > 0) throw new ApiError(404, `Access points not found: ${missing.join(', ')}`);
-    assertDisjoint(patch.permissionsToAdd, patch.permissionsToRemove, 'access point');
-    for (const doorId of patch.pendingPermissionsToRemove ?? []) this.cancelPending(userId, doorId);
-    for (const doorId of patch.permissionsToAdd ?? []) this.requestChange(userId, doorId, 'grant');
-    for (const doorId of patch.permissionsToRemove ?? []) this.requestChange(userId, doorId, 'revoke');
+    this.applyPatch(patch, {
+      exists: (doorId) => this.accessPoints.has(doorId),
+      missing: 'Access points not found',
+      noun: 'access point',
+      pair: (doorId) => [userId, doorId],
+    });
+  }
+
+  /** Checks every id first (all or nothing), then cancels, grants and revokes as pending changes. */
+  private applyPatch(
+    patch: PermissionPatch,
+    side: { exists: (id: number) => boolean; missing: string; noun: string; pair: (id: number) => [number, number] },
+  ) {
+    const { permissionsToAdd = [], permissionsToRemove = [], pendingPermissionsToRemove = [] } = patch;
+    const all = [...permissionsToAdd, ...permissionsToRemove, ...pendingPermissionsToRemove];
+    const missing = [...new Set(all.filter((id) => !side.exists(id)))];
+    if (missing.length > 0) throw new ApiError(404, `${side.missing}: ${missing.join(', ')}`);
+    assertDisjoint(permissionsToAdd, permissionsToRemove, side.noun);
+    for (const id of pendingPermissionsToRemove) this.cancelPending(...side.pair(id));
+    for (const id of permissionsToAdd) this.requestChange(...side.pair(id), 'grant');
+    for (const id of permissionsToRemove) this.requestChange(...side.pair(id), 'revoke');
   }
 
   // ---- readers ---------------------------------------------------------------------------
