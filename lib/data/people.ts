@@ -146,7 +146,15 @@ export async function personPage(userId: number) {
         ...permissions.permissionNotAssigned.map((d) => door(d, 'not_assigned')),
       ].sort((a, b) => a.siteId - b.siteId || a.name.localeCompare(b.name))
     : [];
-  return { operator, person: toPersonDetail(user, namesOf(sites)), doors, sites: sitesInScope(operator, sites), readAt: Date.now() };
+  return {
+    operator,
+    person: toPersonDetail(user, namesOf(sites)),
+    doors,
+    /** False when Spintly did not answer for the doors: the person is shown, their doors are not known. */
+    doorsLoaded: permissions !== null,
+    sites: sitesInScope(operator, sites),
+    readAt: Date.now(),
+  };
 }
 
 function door(item: PermissionItem, state: DoorAccess['state']): DoorAccess {

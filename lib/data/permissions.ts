@@ -1,9 +1,10 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { personInScope, reachesAllSites, siteInScope, sitesInScope } from '../auth/permissions';
+import { siteInScope } from '../auth/permissions';
 import { verifySession } from '../auth/session';
 import { portalEnv } from '../env';
 import { spintly } from '../spintly';
+import { personPage } from './people';
 import { allSiteOptions } from './sites';
 
 /**
@@ -61,31 +62,15 @@ export async function siteMatrix(siteId: number, query: { search?: string | unde
 
 /** A person's doors at the operator's sites, grouped by site, each assigned, pending or not assigned. */
 export async function personPermissions(userId: number) {
-  const operator = await verifySession({ capability: 'permissions:read' });
-  const client = spintly();
-  const siteIds = reachesAllSites(operator) ? [] : operator.siteIds;
-  const [user, sites, permissions] = await Promise.all([
-    client.getUser(userId),
-    allSiteOptions(),
-    !reachesAllSites(operator) && siteIds.length === 0 ? null : client.userPermissions(userId, siteIds).catch(() => null),
-  ]);
-  if (!user || !personInScope(operator, user) || !permissions) notFound();
-  const groups = sitesInScope(operator, sites).map((site) => ({
+  await verifySession({ capability: 'permissions:read' });
+  const { operator, person, doors, doorsLoaded, sites, readAt } = await personPage(userId);
+  if (!doorsLoaded) notFound();
+  const groups = sites.map((site) => ({
     site,
-    doors: [
-      ...permissions.permissionAssigned.map((d) => ({ ...d, state: 'assigned' as const })),
-      ...permissions.pendingPermissions.map((d) => ({ ...d, state: 'pending' as const })),
-      ...permissions.permissionNotAssigned.map((d) => ({ ...d, state: 'not_assigned' as const })),
-    ]
+    doors: doors
       .filter((d) => d.siteId === site.id)
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((d) => ({
-        id: d.id,
-        name: d.name,
-        state: d.state,
-        pendingAction: d.pendingAction ?? null,
-        pendingSince: d.pendingSince ?? null,
-      })),
+      .map((d) => ({ id: d.id, name: d.name, state: d.state, pendingAction: d.pendingAction ?? null, pendingSince: d.pendingSince ?? null })),
   }));
-  return { operator, person: { id: user.id, name: user.name }, groups, readAt: Date.now(), stuckAfterMs: portalEnv().pendingStuckAfterMs };
+  return { operator, person: { id: person.id, name: person.name }, groups, readAt, stuckAfterMs: portalEnv().pendingStuckAfterMs };
 }
