@@ -3,15 +3,27 @@
  * route handler authorises again) and sets a Content-Security-Policy with a fresh nonce, which Next.js puts on its
  * own scripts. No 'unsafe-eval' outside development.
  */
-import NextAuth from 'next-auth';
-import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
-import { baseAuthConfig, isPublicPath } from './lib/auth/config';
+import { getToken } from 'next-auth/jwt';
+import { NextResponse, type NextRequest } from 'next/server';
+import { isPublicPath } from './lib/auth/config';
 import { portalEnv } from './lib/env';
 
-const { auth } = NextAuth(() => {
-  const env = portalEnv();
-  return { ...baseAuthConfig, secret: env.auth.secret, trustHost: env.auth.trustHost };
-});
+/**
+ * Is there a valid (decryptable, unexpired) session cookie? Read only: unlike Auth.js's `auth()` wrapper, this does
+ * not re-issue the cookie on every request. Re-issuing made each response carry a fresh session cookie, so a
+ * prefetch still in flight when someone signed out could put the session back; it also cost an encryption per
+ * request. Sessions therefore end 12 hours after sign-in, however active (an absolute timeout).
+ */
+async function hasSession(request: NextRequest): Promise<boolean> {
+  const secret = portalEnv().auth.secret;
+  if (!secret) return false;
+  // The cookie is `__Secure-`-prefixed when the portal is served over HTTPS (perhaps behind a TLS-terminating proxy).
+  for (const secureCookie of [true, false]) {
+    const token = await getToken({ req: request, secret, secureCookie });
+    if (token?.sub) return true;
+  }
+  return false;
+}
 
 function contentSecurityPolicy(nonce: string): string {
   const env = portalEnv();
@@ -32,9 +44,9 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
-const guarded = auth((request) => {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (!request.auth?.user?.id && !isPublicPath(pathname)) {
+  if (!isPublicPath(pathname) && !(await hasSession(request))) {
     const signIn = new URL('/sign-in', request.nextUrl);
     if (pathname !== '/') signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
     return NextResponse.redirect(signIn);
@@ -46,13 +58,6 @@ const guarded = auth((request) => {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('content-security-policy', csp);
   return response;
-});
-
-// With a lazily built configuration, Auth.js hands the wrapped handler back as a promise.
-export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  type Handler = (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
-  const handler = await (guarded as unknown as Promise<Handler>);
-  return handler(request, event);
 }
 
 export const config = {

@@ -1,6 +1,7 @@
 /**
- * The part of the Auth.js configuration that proxy.ts also loads: no database, no providers' secrets. The proxy
- * only sends signed-out visitors to /sign-in; every page, action and route handler authorises again on its own.
+ * The Auth.js configuration without database or providers, and the public paths proxy.ts lets through without a
+ * session. The proxy only sends signed-out visitors to /sign-in; every page, action and route handler authorises
+ * again on its own.
  */
 import type { NextAuthConfig } from 'next-auth';
 
@@ -14,9 +15,6 @@ export const baseAuthConfig = {
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      return isPublicPath(request.nextUrl.pathname) || Boolean(auth?.user?.id);
-    },
     session({ session, token }) {
       // Only the operator id and session version travel in the cookie; role and sites are read on every request.
       session.user.id = token.sub ?? '';
