@@ -1,7 +1,8 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useState, useTransition } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
@@ -13,7 +14,15 @@ import { setOperatorStatusAction } from '@/lib/actions/operators/set-operator-st
 import { updateOperatorAccessAction } from '@/lib/actions/operators/update-operator-access';
 import type { OperatorRow } from '@/lib/data/operators';
 import type { SiteOption } from '@/lib/data/sites';
-import { OperatorForm } from './operator-form';
+
+// The form (react-hook-form + zod) loads when a dialog first opens, not with the list.
+const OperatorForm = dynamic(() => import('./operator-form').then((m) => m.OperatorForm), {
+  loading: () => (
+    <p role="status" className="text-sm text-slate-600">
+      Loading the form…
+    </p>
+  ),
+});
 
 type Secret = { email: string; oneTimePassword: string } | null;
 

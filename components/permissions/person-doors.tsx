@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { PendingSince } from '@/components/doors/pending-since';
 import { Button } from '@/components/ui/button';
 import { DataTable, Td } from '@/components/ui/table';

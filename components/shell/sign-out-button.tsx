@@ -1,19 +1,13 @@
-'use client';
-
-import { useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import { signOutAction } from '@/lib/actions/account/sign-out';
+import { signOutFormAction } from '@/lib/actions/account/sign-out';
 
+/** A plain form posting to the sign-out action: works before the page's JavaScript has loaded, and ships none. */
 export function SignOutButton() {
-  const [pending, startTransition] = useTransition();
   return (
-    <Button
-      variant="ghost"
-      size="sm"
-      pending={pending}
-      onClick={() => startTransition(async () => void (await signOutAction(null, {})))}
-    >
-      Sign out
-    </Button>
+    <form action={signOutFormAction}>
+      <Button type="submit" variant="ghost" size="sm">
+        Sign out
+      </Button>
+    </form>
   );
 }

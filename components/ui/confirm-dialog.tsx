@@ -1,10 +1,10 @@
 'use client';
 
-import * as AlertDialog from '@radix-ui/react-alert-dialog';
-import type { ReactNode } from 'react';
+import { cloneElement, useState, type MouseEvent, type ReactElement, type ReactNode } from 'react';
 import { Button } from './button';
+import { Modal } from './modal';
 
-/** Asks before something hard to undo. The confirm button says what will happen. */
+/** Asks before something hard to undo. The confirm button says what will happen; Cancel has the focus first. */
 export function ConfirmDialog({
   trigger,
   title,
@@ -13,35 +13,47 @@ export function ConfirmDialog({
   tone = 'danger',
   onConfirm,
 }: {
-  trigger: ReactNode;
+  /** The button that opens the question (its own onClick, if any, runs first). */
+  trigger: ReactElement<{ onClick?: (event: MouseEvent<HTMLButtonElement>) => void }>;
   title: string;
   description: ReactNode;
   confirmLabel: string;
   tone?: 'danger' | 'primary';
   onConfirm: () => void;
 }) {
+  const [open, setOpen] = useState(false);
   return (
-    <AlertDialog.Root>
-      <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(28rem,92vw)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl focus:outline-none">
-          <AlertDialog.Title className="text-lg font-semibold">{title}</AlertDialog.Title>
-          <AlertDialog.Description asChild>
-            <div className="mt-2 text-sm text-slate-700">{description}</div>
-          </AlertDialog.Description>
-          <div className="mt-6 flex justify-end gap-2">
-            <AlertDialog.Cancel asChild>
-              <Button variant="secondary">Cancel</Button>
-            </AlertDialog.Cancel>
-            <AlertDialog.Action asChild>
-              <Button variant={tone} onClick={onConfirm}>
-                {confirmLabel}
-              </Button>
-            </AlertDialog.Action>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+    <>
+      {cloneElement(trigger, {
+        onClick: (event: MouseEvent<HTMLButtonElement>) => {
+          trigger.props.onClick?.(event);
+          setOpen(true);
+        },
+      })}
+      <Modal
+        open={open}
+        onClose={() => setOpen(false)}
+        role="alertdialog"
+        closeOnBackdrop={false}
+        title={title}
+        description={description}
+        className="w-[min(28rem,92vw)]"
+      >
+        <div className="mt-2 flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setOpen(false)}>
+            Cancel
+          </Button>
+          <Button
+            variant={tone}
+            onClick={() => {
+              setOpen(false);
+              onConfirm();
+            }}
+          >
+            {confirmLabel}
+          </Button>
+        </div>
+      </Modal>
+    </>
   );
 }

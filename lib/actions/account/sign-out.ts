@@ -1,5 +1,6 @@
 'use server';
 
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { signOut } from '../../auth';
 import { defineAction } from '../safe-action';
@@ -15,3 +16,10 @@ export const signOutAction = defineAction({
     return { redirectTo: '/sign-in' };
   },
 });
+
+/** The same, as a plain form's action (a form wants no result back): signs out, or redirects if not signed in. */
+export async function signOutFormAction(): Promise<void> {
+  // Success redirects from inside the action; not being signed in any more ends at the same place.
+  const result = await signOutAction(null, {});
+  if (!result.ok) redirect('/sign-in');
+}
