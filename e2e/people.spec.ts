@@ -231,3 +231,52 @@ test('bulk: select people on the list, deactivate them together, then activate t
   const ids = deactivated.map((u) => u.id);
   expect((await users(request)).filter((u) => ids.includes(u.id)).every((u) => u.deactivatedOn === null)).toBe(true);
 });
+
+test('door page: holders come a page at a time and can be searched', async ({ page, request }) => {
+  const state = await sandbox.state(request);
+  const all = await users(request);
+  const homeOf = new Map(all.map((u) => [u.id, u.homeSiteId]));
+  // The site-1 door with the most site-1 holders who are not in the middle of a change.
+  const pendingAt = (doorId: number) =>
+    new Set(
+      (state.pending as { userId: number; accessPointId: number }[])
+        .filter((p) => p.accessPointId === doorId)
+        .map((p) => p.userId),
+    );
+  const siteOneDoors = new Set(
+    (state.accessPoints as { id: number; siteId: number }[]).filter((d) => d.siteId === 1).map((d) => d.id),
+  );
+  const doors = (state.permissions as { accessPointId: number; userIds: number[] }[])
+    .filter((p) => siteOneDoors.has(p.accessPointId))
+    .map((p) => ({
+      id: p.accessPointId,
+      holders: p.userIds.filter((id) => homeOf.get(id) === 1 && !pendingAt(p.accessPointId).has(id)),
+    }))
+    .sort((a, b) => b.holders.length - a.holders.length);
+  const door = doors[0]!;
+  const someone = all.find((u) => u.id === door.holders[0])!;
+
+  await signInAndWait(page, DEMO.siteAdmin);
+  await page.goto(`/sites/1/doors/${door.id}`);
+  const table = page.getByRole('table', { name: /People who can open/ });
+  const shown = Math.min(50, door.holders.length);
+  await expect(table.getByRole('row')).toHaveCount(shown + 1);
+  await expect(page.getByTestId('showing')).toHaveText(`Showing 1–${shown} of ${door.holders.length}`);
+  // The seed gives some site-1 door more holders than fit a page, so paging is exercised.
+  expect(door.holders.length).toBeGreaterThan(50);
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Next' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByTestId('showing')).toHaveText(
+    `Showing 51–${Math.min(100, door.holders.length)} of ${door.holders.length}`,
+  );
+  await page.goto(`/sites/1/doors/${door.id}`);
+
+  await page.getByLabel('Find someone at this door').fill(someone.email!);
+  await expect(page).toHaveURL(new RegExp(`search=${encodeURIComponent(someone.email!)}`));
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table).toContainText(someone.name);
+  await expect(page.getByTestId('showing')).toHaveText('Showing 1–1 of 1');
+
+  await page.getByLabel('Find someone at this door').fill('nobody-by-this-name');
+  await expect(page.getByText('Nobody who can open this door matches “nobody-by-this-name”.')).toBeVisible();
+});

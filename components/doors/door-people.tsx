@@ -6,49 +6,70 @@ import { toast } from '@/components/ui/toast';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
+import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
+import { SearchBox } from '@/components/ui/url-filters';
 import { changeDoorPeopleAction } from '@/lib/actions/doors/change-door-people';
 import type { DoorPerson } from '@/lib/data/sites';
 import { PersonPicker, type PickedPerson } from '../people/person-picker';
 import { PendingSince } from './pending-since';
 
+/** The holders of a door, a page at a time (the URL's `search` and `page`), and the door's pending changes. */
 export function DoorPeople({
-  doorId,
-  doorName,
+  door,
+  search,
   holders,
+  matchingCount,
+  holderCount,
+  holderIds,
+  page,
+  perPage,
   pending,
   canEdit,
   readAt,
 }: {
-  doorId: number;
-  doorName: string;
+  door: { id: number; name: string; siteId: number };
+  search: string | undefined;
   holders: DoorPerson[];
+  matchingCount: number;
+  holderCount: number;
+  holderIds: number[];
+  page: number;
+  perPage: number;
   pending: DoorPerson[];
   canEdit: boolean;
   readAt: number;
 }) {
+  const { id: doorId, name: doorName, siteId } = door;
   const router = useRouter();
-  const [selected, setSelected] = useState<Set<number>>(new Set());
+  // A selection belongs to the page of holders it was made on: another page or search starts with none selected.
+  const view = `${search ?? ''}|${page}`;
+  const [selection, setSelection] = useState({ view, ids: new Set<number>() });
+  const selected = selection.view === view ? selection.ids : new Set<number>();
+  const setSelected = (next: Set<number> | ((current: Set<number>) => Set<number>)) =>
+    setSelection({ view, ids: typeof next === 'function' ? next(selected) : next });
   const [adding, setAdding] = useState(false);
   const [picked, setPicked] = useState<PickedPerson[]>([]);
   const [busy, startTransition] = useTransition();
 
   const change = (payload: { add?: number[]; remove?: number[]; cancelPending?: number[] }, after?: () => void) =>
     startTransition(async () => {
-      const result = await changeDoorPeopleAction(null, { doorId, ...payload });
+      const result = await changeDoorPeopleAction(null, { doorId, siteId, ...payload });
       if (!result.ok) return void toast.error(result.message);
       toast.success(result.message ?? 'Saved.');
       after?.();
       router.refresh();
     });
 
-  const allSelected = holders.length > 0 && selected.size === holders.length;
+  const allSelected = holders.length > 0 && holders.every((h) => selected.has(h.id));
+  const pageHref = (p: number) =>
+    `?${new URLSearchParams({ ...(search && { search }), ...(p > 1 && { page: String(p) }) }).toString()}`;
   return (
     <div className="flex flex-col gap-8">
       <section aria-labelledby="holders-heading">
         <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
           <h2 id="holders-heading" className="text-lg font-semibold">
-            Can open this door <span className="text-slate-500">({holders.length})</span>
+            Can open this door <span className="text-slate-500">({holderCount})</span>
           </h2>
           {canEdit && (
             <div className="flex gap-2">
@@ -67,9 +88,16 @@ export function DoorPeople({
             </div>
           )}
         </div>
+        {holderCount > 0 && (
+          <div className="mb-3 max-w-sm">
+            <SearchBox label="Find someone at this door" placeholder="Name, email or employee code" />
+          </div>
+        )}
         {holders.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
-            Nobody you manage can open this door yet.
+            {search
+              ? `Nobody who can open this door matches “${search}”.`
+              : 'Nobody you manage can open this door yet.'}
           </p>
         ) : (
           <DataTable
@@ -80,7 +108,7 @@ export function DoorPeople({
                     <input
                       key="all"
                       type="checkbox"
-                      aria-label="Select everyone"
+                      aria-label="Select everyone on this page"
                       checked={allSelected}
                       onChange={() => setSelected(allSelected ? new Set() : new Set(holders.map((h) => h.id)))}
                     />,
@@ -116,6 +144,9 @@ export function DoorPeople({
               </tr>
             ))}
           </DataTable>
+        )}
+        {matchingCount > 0 && (
+          <Pagination page={page} perPage={perPage} total={matchingCount} hrefFor={pageHref} noun="people" />
         )}
       </section>
 
@@ -169,7 +200,7 @@ export function DoorPeople({
         title={`Give people access to ${doorName}`}
       >
         <div className="flex flex-col gap-4">
-          <PersonPicker selected={picked} onChange={setPicked} exclude={holders.map((h) => h.id)} />
+          <PersonPicker selected={picked} onChange={setPicked} exclude={holderIds} />
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => setAdding(false)}>
               Cancel

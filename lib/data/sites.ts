@@ -64,12 +64,28 @@ export interface DoorPerson {
   pendingSince?: string;
 }
 
-/** Who can open a door and whose change there is pending. People outside the operator's sites are only counted. */
-export async function doorPage(siteId: number, doorId: number) {
+export const DOOR_HOLDERS_PAGE_SIZE = 50;
+
+const byName = new Intl.Collator('en', { sensitivity: 'base' });
+
+/**
+ * Who can open a door and whose change there is pending. People outside the operator's sites are only counted.
+ * Spintly answers with every holder at once (thousands at a busy door), so the page gets one page of them, found by
+ * name, email or employee code and sorted by name; the pending list is short and comes whole.
+ */
+export async function doorPage(
+  siteId: number,
+  doorId: number,
+  query: { search?: string | undefined; page: number } = { page: 1 },
+) {
   const operator = await verifySession({ capability: 'sites:read' });
   if (!siteInScope(operator, siteId)) notFound();
   const client = spintly();
-  const [doors, sites, holders] = await Promise.all([client.allAccessPoints(siteId), allSiteOptions(), client.doorUsers(doorId).catch(() => null)]);
+  const [doors, sites, holders] = await Promise.all([
+    client.allAccessPoints(siteId),
+    allSiteOptions(),
+    client.doorUsers(doorId).catch(() => null),
+  ]);
   const door = doors.find((d) => d.id === doorId);
   const site = sites.find((s) => s.id === siteId);
   if (!door || !site || !holders) notFound();
@@ -83,14 +99,31 @@ export async function doorPage(siteId: number, doorId: number) {
     ...(p.pendingAction && { pendingAction: p.pendingAction }),
     ...(p.pendingSince && { pendingSince: p.pendingSince }),
   });
+  const everyone = holders.usersWithPermissions.filter(visible);
+  const needle = query.search?.toLowerCase();
+  const matching = needle
+    ? everyone.filter((p) => [p.name, p.email, p.employeeCode].some((field) => field?.toLowerCase().includes(needle)))
+    : everyone;
+  const start = (query.page - 1) * DOOR_HOLDERS_PAGE_SIZE;
+  const pending = holders.usersWithPendingPermissions.filter(visible);
   return {
     readAt: Date.now(),
     site,
-    door: { id: door.id, name: door.name },
+    door: { id: door.id, name: door.name, siteId: door.siteId },
     canEdit: can(operator, 'permissions:write'),
-    holders: holders.usersWithPermissions.filter(visible).map(toPerson),
-    pending: holders.usersWithPendingPermissions.filter(visible).map(toPerson),
+    holders: matching
+      .sort((a, b) => byName.compare(a.name, b.name))
+      .slice(start, start + DOOR_HOLDERS_PAGE_SIZE)
+      .map(toPerson),
+    /** How many holders match the search, and how many there are in all (of the operator's sites). */
+    matchingCount: matching.length,
+    holderCount: everyone.length,
+    /** Everyone who has the door or is about to, so "Add people" does not offer them again. */
+    holderIds: [...everyone, ...pending.filter((p) => p.pendingAction !== 'revoke')].map((p) => p.id),
+    pending: pending.map(toPerson),
+    page: query.page,
+    perPage: DOOR_HOLDERS_PAGE_SIZE,
     hiddenCount:
-      holders.usersWithPermissions.filter((p) => !visible(p)).length + holders.usersWithPendingPermissions.filter((p) => !visible(p)).length,
+      holders.usersWithPermissions.length - everyone.length + holders.usersWithPendingPermissions.length - pending.length,
   };
 }

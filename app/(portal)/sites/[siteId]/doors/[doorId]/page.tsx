@@ -6,22 +6,31 @@ import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { doorPage } from '@/lib/data/sites';
 import { load } from '@/lib/data/result';
-import { positiveInt } from '@/lib/validation/params';
+import { positiveInt, singleParam } from '@/lib/validation/params';
 
 export const metadata: Metadata = { title: 'Door' };
 
-export default async function DoorPage({ params }: { params: Promise<{ siteId: string; doorId: string }> }) {
+export default async function DoorPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ siteId: string; doorId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const raw = await params;
   const siteId = positiveInt(raw.siteId) ?? notFound();
   const doorId = positiveInt(raw.doorId) ?? notFound();
-  const result = await load(() => doorPage(siteId, doorId));
+  const query = await searchParams;
+  const search = singleParam(query.search)?.trim().slice(0, 100) || undefined;
+  const page = positiveInt(singleParam(query.page)) ?? 1;
+  const result = await load(() => doorPage(siteId, doorId, { search, page }));
   if (!result.ok)
     return (
       <Notice tone="error" title="This door could not be loaded">
         {result.message}
       </Notice>
     );
-  const { site, door, holders, pending, hiddenCount, canEdit, readAt } = result.data;
+  const { site, door, hiddenCount, ...people } = result.data;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -43,14 +52,7 @@ export default async function DoorPage({ params }: { params: Promise<{ siteId: s
           </Notice>
         </div>
       )}
-      <DoorPeople
-        doorId={door.id}
-        doorName={door.name}
-        holders={holders}
-        pending={pending}
-        canEdit={canEdit}
-        readAt={readAt}
-      />
+      <DoorPeople door={door} search={search} {...people} />
     </>
   );
 }
