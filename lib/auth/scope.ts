@@ -10,7 +10,8 @@ import { doorInScope, personInScope, reachesAllSites, siteInScope, type ScopedOp
  */
 export type ScopeTarget =
   | { type: 'site'; id: number }
-  | { type: 'door'; id: number }
+  /** `siteId`, when the caller knows it, is a hint to check against that site's doors alone; it is verified. */
+  | { type: 'door'; id: number; siteId?: number | undefined }
   | { type: 'person'; id: number }
   | { type: 'operator'; id: string };
 
@@ -34,10 +35,10 @@ export async function checkScope(
     if (!siteInScope(operator, id)) ok = false;
   }
 
-  const doorIds = targets.filter((t) => t.type === 'door').map((t) => t.id);
-  if (doorIds.length > 0) {
-    const doorSites = await doorSiteIndex(spintly);
-    for (const id of doorIds) {
+  const doors = targets.filter((t) => t.type === 'door');
+  if (doors.length > 0) {
+    const doorSites = await doorSiteIndex(doors, operator, spintly);
+    for (const { id } of doors) {
       const siteId = doorSites.get(id);
       if (siteId === undefined || !doorInScope(operator, { siteId })) ok = false;
       if (siteId !== undefined) sites.add(siteId);
@@ -58,10 +59,24 @@ export async function checkScope(
   return { ok, siteId: sites.size > 0 ? Math.min(...sites) : null };
 }
 
-/** Door id → site id, from the cached door lists of every site. */
-async function doorSiteIndex(spintly: SpintlyClient): Promise<Map<number, number>> {
-  const sites = await spintly.allSites();
-  const lists = await Promise.all(sites.map((site) => spintly.allAccessPoints(site.id)));
+/**
+ * Door id → site id, from the cached door lists. Doors given with a site hint (in the operator's scope) are looked
+ * up in that site's list only — one list the page that sent the action has usually just read; the rest in every
+ * site's. A wrong hint finds nothing, so the door counts as out of scope.
+ */
+async function doorSiteIndex(
+  doors: { id: number; siteId?: number | undefined }[],
+  operator: ScopedOperator,
+  spintly: SpintlyClient,
+): Promise<Map<number, number>> {
+  const hinted = new Set<number>();
+  let unhinted = false;
+  for (const door of doors) {
+    if (door.siteId === undefined) unhinted = true;
+    else if (siteInScope(operator, door.siteId)) hinted.add(door.siteId);
+  }
+  const siteIds = unhinted ? (await spintly.allSites()).map((site) => site.id) : [...hinted];
+  const lists = await Promise.all(siteIds.map((siteId) => spintly.allAccessPoints(siteId)));
   return new Map(lists.flat().map((door) => [door.id, door.siteId]));
 }
 

@@ -86,6 +86,8 @@ export const setPeopleActiveSchema = peopleIdsSchema.extend({ active: z.boolean(
 export const doorPeopleChangeSchema = z
   .object({
     doorId: z.coerce.number().int().positive(),
+    /** The door's site, when the page knows it: lets the scope check read one site's doors instead of all. */
+    siteId: z.coerce.number().int().positive().optional(),
     add: idList.default([]),
     remove: idList.default([]),
     cancelPending: idList.default([]),

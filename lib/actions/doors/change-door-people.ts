@@ -10,7 +10,7 @@ export const changeDoorPeopleAction = defineAction({
   capability: 'permissions:write',
   input: doorPeopleChangeSchema,
   targets: (input) => [
-    { type: 'door' as const, id: input.doorId },
+    { type: 'door' as const, id: input.doorId, siteId: input.siteId },
     ...[...input.add, ...input.remove, ...input.cancelPending].map((id) => ({ type: 'person' as const, id })),
   ],
   async run(input, { spintly }) {
