@@ -12,6 +12,7 @@ describe('portalEnv', () => {
       orgId: 4242,
       usesSandbox: true,
       maxConcurrency: 8,
+      maxReadConcurrency: 48,
     });
   });
 

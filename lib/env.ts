@@ -27,6 +27,8 @@ const portalSchema = z
     SPINTLY_ORG_ID: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().optional()),
     SPINTLY_TIMEOUT_MS: int(10_000, 100, 120_000),
     SPINTLY_MAX_CONCURRENCY: int(8, 1, 256),
+    /** Reads change nothing, so a page's fan-out (one call per door of a site: 40 doors = one wave) may go wider than writes. */
+    SPINTLY_MAX_READ_CONCURRENCY: int(48, 1, 256),
     /** A change still pending after this long is flagged: its door's reader is probably offline. */
     PENDING_STUCK_AFTER_S: int(600, 1, 7 * 86_400),
     /** `file:./data/portal.db` (SQLite, the default) or `postgres://…`. */
@@ -94,6 +96,7 @@ const portalSchema = z
         orgId: env.SPINTLY_ORG_ID ?? 4242,
         timeoutMs: env.SPINTLY_TIMEOUT_MS,
         maxConcurrency: env.SPINTLY_MAX_CONCURRENCY,
+        maxReadConcurrency: env.SPINTLY_MAX_READ_CONCURRENCY,
         usesSandbox: apiUrl === SANDBOX_URL,
       },
     };

@@ -25,8 +25,8 @@ function minutesAgo(since: string | null, now: number) {
 }
 
 /**
- * The site's permission matrix: people as rows (virtualised, so 2,000 people × 40 doors is 20-odd rows of DOM),
- * doors as columns. Clicking or pressing Space on a cell stages a change; Apply sends one call per door, shows
+ * The site's permission matrix: a page of people as rows (virtualised, so 100 people × 40 doors is 20-odd rows of
+ * DOM), doors as columns; another page of people is another URL, so staged changes belong to the page they were made on. Clicking or pressing Space on a cell stages a change; Apply sends one call per door, shows
  * progress and each door's outcome, and keeps failed doors' changes staged for a retry.
  */
 export function PermissionMatrix({ data }: { data: MatrixData }) {
@@ -140,7 +140,7 @@ export function PermissionMatrix({ data }: { data: MatrixData }) {
     setProgress({ done: 0, total: work.length });
     const outcome: Record<number, DoorResult> = {};
     for (const [i, [doorId, change]] of work.entries()) {
-      const result = await changeDoorPeopleAction(null, { doorId, ...change });
+      const result = await changeDoorPeopleAction(null, { doorId, siteId: data.site.id, ...change });
       outcome[doorId] = result.ok ? { ok: true } : { ok: false, message: result.message };
       if (result.ok)
         setStaged((current) => {
@@ -250,7 +250,7 @@ export function PermissionMatrix({ data }: { data: MatrixData }) {
                   tabIndex={-1}
                   className="text-left text-xs text-indigo-700 underline"
                   onClick={() => stageMany(people.map((p) => [door.id, p.id]))}
-                  aria-label={`Give ${door.name} to everyone listed`}
+                  aria-label={`Give ${door.name} to everyone on this page`}
                 >
                   Give to all
                 </button>

@@ -7,9 +7,13 @@ import { spintly } from '../spintly';
 import { personPage } from './people';
 import { allSiteOptions } from './sites';
 
+/** People per page of the matrix: Spintly's largest page, so a page of rows is one call. */
+export const MATRIX_PAGE_SIZE = 100;
+
 /**
- * The permission matrix of a site: its doors as columns, its people as rows, and for each door who has it and whose
- * change is pending. One Spintly call per door (never per cell) plus the people list, all in parallel.
+ * The permission matrix of a site: its doors as columns, a page of its people as rows, and for each door who has it
+ * and whose change is pending. One Spintly call per door (never per cell) plus one for the people, all in parallel:
+ * the door reads start as soon as the (cached) door list is known, without waiting for the people.
  */
 export interface MatrixPending {
   userId: number;
@@ -21,25 +25,41 @@ export interface MatrixData {
   site: { id: number; name: string };
   doors: { id: number; name: string }[];
   people: { id: number; name: string; employeeCode: string | null; active: boolean }[];
-  /** Per door: the people (of this list) who can open it, and the pending changes. */
+  /** People matching the filters in all, of which `people` is page `page`. */
+  total: number;
+  page: number;
+  perPage: number;
+  /** Per door: the people (of this page) who can open it, and the pending changes. */
   cells: Record<number, { assigned: number[]; pending: MatrixPending[] }>;
   readAt: number;
   stuckAfterMs: number;
 }
 
-export async function siteMatrix(siteId: number, query: { search?: string | undefined; status: 'all' | 'active' | 'inactive' }): Promise<MatrixData> {
+export async function siteMatrix(
+  siteId: number,
+  query: { search?: string | undefined; status: 'all' | 'active' | 'inactive'; page?: number },
+): Promise<MatrixData> {
   const operator = await verifySession({ capability: 'permissions:write' });
   if (!siteInScope(operator, siteId)) notFound();
   const client = spintly();
-  const [sites, doors, people] = await Promise.all([
+  const page = query.page ?? 1;
+  const doorsAndHolders = client
+    .allAccessPoints(siteId)
+    .then(async (doors) => ({ doors, holders: await Promise.all(doors.map((door) => client.doorUsers(door.id))) }));
+  const [sites, { doors, holders }, people] = await Promise.all([
     allSiteOptions(),
-    client.allAccessPoints(siteId),
-    client.allUsers({ siteIds: [siteId], status: query.status, ...(query.search && { search: query.search }) }),
+    doorsAndHolders,
+    client.listUsers({
+      siteIds: [siteId],
+      status: query.status,
+      page,
+      perPage: MATRIX_PAGE_SIZE,
+      ...(query.search && { search: query.search }),
+    }),
   ]);
   const site = sites.find((s) => s.id === siteId);
   if (!site) notFound();
-  const holders = await Promise.all(doors.map((door) => client.doorUsers(door.id)));
-  const ids = new Set(people.map((p) => p.id));
+  const ids = new Set(people.items.map((p) => p.id));
   const cells: MatrixData['cells'] = {};
   doors.forEach((door, i) => {
     const h = holders[i]!;
@@ -53,7 +73,15 @@ export async function siteMatrix(siteId: number, query: { search?: string | unde
   return {
     site: { id: site.id, name: site.name },
     doors: doors.map((d) => ({ id: d.id, name: d.name })),
-    people: people.map((p) => ({ id: p.id, name: p.name, employeeCode: p.employeeCode, active: p.deactivatedOn === null })),
+    people: people.items.map((p) => ({
+      id: p.id,
+      name: p.name,
+      employeeCode: p.employeeCode,
+      active: p.deactivatedOn === null,
+    })),
+    total: people.pagination.total,
+    page,
+    perPage: MATRIX_PAGE_SIZE,
     cells,
     readAt: Date.now(),
     stuckAfterMs: portalEnv().pendingStuckAfterMs,

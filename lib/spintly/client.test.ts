@@ -256,11 +256,15 @@ describe('errors', () => {
 });
 
 describe('limits and caching', () => {
-  it('keeps at most maxConcurrency requests in flight', async () => {
+  it('keeps at most maxReadConcurrency reads and maxConcurrency writes in flight, each in its own lane', async () => {
     await faults([], { latencyMs: 30 });
-    const spintly = client({ maxConcurrency: 3 });
-    await Promise.all(Array.from({ length: 24 }, (_, i) => spintly.listUsers({ page: i + 1, perPage: 5 })));
-    expect(spintly.peakConcurrency).toBe(3);
+    const spintly = client({ maxConcurrency: 3, maxReadConcurrency: 5 });
+    const someone = (await spintly.listUsers({ perPage: 1 })).items[0]!.id;
+    await Promise.all([
+      ...Array.from({ length: 24 }, (_, i) => spintly.listUsers({ page: i + 1, perPage: 5 })),
+      ...Array.from({ length: 12 }, () => spintly.activateUsers([someone])),
+    ]);
+    expect(spintly.peakConcurrency).toEqual({ read: 5, write: 3 });
   });
 
   it('serves sites, doors and roles from the cache until invalidated or expired; people are always fresh', async () => {

@@ -35,7 +35,10 @@ export interface SpintlyClientConfig {
   clientSecret: string;
   orgId: number;
   timeoutMs: number;
+  /** Most writes in flight at once (bulk work queues behind this). */
   maxConcurrency: number;
+  /** Most reads in flight at once; defaults to maxConcurrency. */
+  maxReadConcurrency?: number;
   retry?: Partial<RetryPolicy>;
   /** How long sites, doors and roles are served from the cache. */
   cacheTtlMs?: number;
@@ -89,14 +92,17 @@ export function createSpintlyClient(config: SpintlyClientConfig) {
     now,
     (token) => logger.rememberSecret(token),
   );
-  const limiter = new ConcurrencyLimiter(config.maxConcurrency);
+  const limiters = {
+    read: new ConcurrencyLimiter(config.maxReadConcurrency ?? config.maxConcurrency),
+    write: new ConcurrencyLimiter(config.maxConcurrency),
+  };
   const transport = new Transport({
     apiUrl: config.apiUrl.replace(/\/+$/, ''),
     orgId: config.orgId,
     timeoutMs: config.timeoutMs,
     retry: { ...DEFAULT_RETRY, ...config.retry },
     tokens,
-    limiter,
+    limiters,
     logger,
     fetch: fetchImpl,
     now,
@@ -264,8 +270,9 @@ export function createSpintlyClient(config: SpintlyClientConfig) {
     get tokenRequests() {
       return tokens.requests;
     },
+    /** Most reads and most writes seen in flight at once. */
     get peakConcurrency() {
-      return limiter.peak;
+      return { read: limiters.read.peak, write: limiters.write.peak };
     },
     invalidate: (tag: string) => cache.invalidateTag(tag),
     /** Gets a token (or reuses the cached one): the cheapest proof that the credentials work. */

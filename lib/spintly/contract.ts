@@ -319,6 +319,8 @@ export interface EndpointDef {
   answer: z.ZodType;
   /** Safe to send again after an ambiguous failure: reads and writes that converge on the same state. */
   idempotent: boolean;
+  /** Changes nothing at Spintly: goes through the wider read lane of the client's concurrency limits. */
+  reads: boolean;
   provenance: { path: Provenance; answer: Provenance };
 }
 
@@ -331,6 +333,7 @@ export const endpoints = {
     body: listSitesBodySchema,
     answer: sitesAnswerSchema,
     idempotent: true,
+    reads: true,
     provenance: { path: 'seen', answer: 'seen' },
   },
   listAccessPoints: {
@@ -339,6 +342,7 @@ export const endpoints = {
     body: listAccessPointsBodySchema,
     answer: accessPointsAnswerSchema,
     idempotent: true,
+    reads: true,
     provenance: { path: 'seen', answer: 'seen' },
   },
   listRoles: {
@@ -348,6 +352,7 @@ export const endpoints = {
     body: empty,
     answer: rolesAnswerSchema,
     idempotent: true,
+    reads: true,
     provenance: { path: 'seen', answer: 'assumed' },
   },
   listUsers: {
@@ -356,6 +361,7 @@ export const endpoints = {
     body: listUsersBodySchema,
     answer: usersAnswerSchema,
     idempotent: true,
+    reads: true,
     provenance: { path: 'seen', answer: 'seen' },
   },
   createUser: {
@@ -364,6 +370,7 @@ export const endpoints = {
     body: createUserBodySchema,
     answer: createUserAnswerSchema,
     idempotent: false,
+    reads: false,
     provenance: { path: 'seen', answer: 'assumed' },
   },
   updateUsers: {
@@ -372,6 +379,7 @@ export const endpoints = {
     body: updateUsersBodySchema,
     answer: userIdsAnswerSchema,
     idempotent: true,
+    reads: false,
     provenance: { path: 'seen', answer: 'assumed' },
   },
   deleteUsers: {
@@ -380,6 +388,7 @@ export const endpoints = {
     body: deleteUsersBodySchema,
     answer: userIdsAnswerSchema,
     idempotent: true,
+    reads: false,
     provenance: { path: 'seen', answer: 'assumed' },
   },
   userPermissions: {
@@ -388,6 +397,7 @@ export const endpoints = {
     body: userPermissionsBodySchema,
     answer: userPermissionsAnswerSchema,
     idempotent: true,
+    reads: true,
     provenance: { path: 'seen', answer: 'assumed' },
   },
   doorUsers: {
@@ -397,6 +407,7 @@ export const endpoints = {
     body: empty,
     answer: doorUsersAnswerSchema,
     idempotent: true,
+    reads: true,
     provenance: { path: 'seen', answer: 'assumed' },
   },
   patchDoorUsers: {
@@ -405,6 +416,7 @@ export const endpoints = {
     body: doorPermissionsPatchSchema,
     answer: okAnswerSchema,
     idempotent: true,
+    reads: false,
     provenance: { path: 'seen', answer: 'assumed' },
   },
   patchUserDoors: {
@@ -413,6 +425,7 @@ export const endpoints = {
     body: userPermissionsPatchSchema,
     answer: okAnswerSchema,
     idempotent: true,
+    reads: false,
     provenance: { path: 'assumed', answer: 'assumed' },
   },
   assignCard: {
@@ -421,6 +434,7 @@ export const endpoints = {
     body: assignCardBodySchema,
     answer: cardAnswerSchema,
     idempotent: false,
+    reads: false,
     provenance: { path: 'assumed', answer: 'assumed' },
   },
   unassignCard: {
@@ -429,6 +443,7 @@ export const endpoints = {
     body: empty,
     answer: cardAnswerSchema,
     idempotent: true,
+    reads: false,
     provenance: { path: 'assumed', answer: 'assumed' },
   },
   accessHistory: {
@@ -437,6 +452,7 @@ export const endpoints = {
     body: accessHistoryBodySchema,
     answer: accessHistoryAnswerSchema,
     idempotent: true,
+    reads: true,
     provenance: { path: 'assumed', answer: 'seen' },
   },
 } as const satisfies Record<string, EndpointDef>;

@@ -27,7 +27,8 @@ export interface TransportDeps {
   timeoutMs: number;
   retry: RetryPolicy;
   tokens: TokenProvider;
-  limiter: ConcurrencyLimiter;
+  /** Reads and writes queue separately: reads may go wider, writes are kept gentle. */
+  limiters: { read: ConcurrencyLimiter; write: ConcurrencyLimiter };
   logger: SpintlyLogger;
   fetch: typeof fetch;
   now: () => number;
@@ -118,7 +119,8 @@ export class Transport {
     token: string,
     attempt: number,
   ): Promise<EndpointAnswer<N>> {
-    const { logger, limiter, timeoutMs } = this.deps;
+    const { logger, limiters, timeoutMs } = this.deps;
+    const limiter = endpoints[name].reads ? limiters.read : limiters.write;
     const began = performance.now();
     const record = (status: number | null, outcome: 'ok' | 'retry' | 'error', error?: SpintlyError) =>
       logger.call({

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { PermissionMatrix } from '@/components/permissions/matrix';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
 import { SearchBox } from '@/components/ui/url-filters';
 import { StatusFilter } from '@/components/people/people-filters';
 import { siteMatrix } from '@/lib/data/permissions';
@@ -24,7 +25,8 @@ export default async function SitePermissionsPage({
   const search = singleParam(query.search)?.trim().slice(0, 100) || undefined;
   const statusParam = singleParam(query.status);
   const status = statusParam === 'active' || statusParam === 'inactive' ? statusParam : 'all';
-  const result = await load(() => siteMatrix(siteId, { search, status }));
+  const page = positiveInt(singleParam(query.page)) ?? 1;
+  const result = await load(() => siteMatrix(siteId, { search, status, page }));
   if (!result.ok)
     return (
       <Notice tone="error" title="Permissions could not be loaded">
@@ -46,7 +48,7 @@ export default async function SitePermissionsPage({
       </nav>
       <PageHeader
         title={`Permissions at ${data.site.name}`}
-        description={`${data.people.length} people × ${data.doors.length} doors`}
+        description={`${data.total} people × ${data.doors.length} doors`}
       />
       <div role="search" aria-label="Filter people" className="mb-4 grid max-w-2xl gap-3 sm:grid-cols-2">
         <SearchBox label="Search people" placeholder="Name, email, phone, employee code" />
@@ -57,6 +59,19 @@ export default async function SitePermissionsPage({
       ) : (
         <PermissionMatrix data={data} />
       )}
+      <Pagination
+        page={data.page}
+        perPage={data.perPage}
+        total={data.total}
+        noun="people"
+        hrefFor={(p) =>
+          `/sites/${siteId}/permissions?${new URLSearchParams({
+            ...(search && { search }),
+            ...(status !== 'all' && { status }),
+            ...(p > 1 && { page: String(p) }),
+          }).toString()}`
+        }
+      />
     </>
   );
 }
