@@ -7,10 +7,10 @@
  * one bulk grant of a door to 1,000 people (upstream calls and time), first-load JavaScript per route (gzip), and the
  * portal's resident memory afterwards. Writes bench/results.json and prints a table. Not part of `npm test`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
+import { startPortal, startSandbox, waitFor } from '../scripts/processes';
 
 const L = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 30);
@@ -25,19 +25,6 @@ function stop() {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
 }
 process.on('exit', stop);
-
-async function waitFor(url: string, child: ChildProcess) {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`${url}: process exited`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // starting
-    }
-    await sleep(250);
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -135,9 +122,8 @@ async function main() {
   mkdirSync('bench', { recursive: true });
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${DB}${suffix}`, { force: true });
 
-  const sandbox = spawn('node_modules/.bin/tsx', ['--conditions=react-server', 'sandbox/main.ts'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
+  const sandbox = startSandbox(
+    {
       ...env,
       SANDBOX_PORT: '4210',
       SANDBOX_USERS: '10000',
@@ -146,9 +132,10 @@ async function main() {
       SANDBOX_LATENCY_MS: String(L),
       SANDBOX_SYNC_MS: '600000',
     },
-  });
+    ['ignore', 'inherit', 'inherit'],
+  );
   children.push(sandbox);
-  await waitFor(`${SANDBOX}/__sandbox/health`, sandbox);
+  await waitFor(`${SANDBOX}/__sandbox/health`, 'The sandbox', sandbox);
 
   const portalEnv = {
     ...env,
@@ -167,12 +154,9 @@ async function main() {
     }).status !== 0
   )
     process.exit(1);
-  const portal = spawn('node_modules/.bin/next', ['start', '-p', '3200'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: portalEnv,
-  });
+  const portal = startPortal(3200, portalEnv, ['ignore', 'ignore', 'inherit']);
   children.push(portal);
-  await waitFor(`${PORTAL}/api/health`, portal);
+  await waitFor(`${PORTAL}/api/health`, 'The portal', portal);
   const cookie = await signIn();
 
   // Cold start: the portal has not talked to Spintly yet. 200 actions at once must cause one token request.

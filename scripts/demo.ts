@@ -4,36 +4,20 @@
  *
  * PORT (default 3000) and SANDBOX_PORT (default 4010) move them; DEMO_SKIP_BUILD=1 reuses the last build.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { bin, startPortal, startSandbox, waitFor } from './processes';
 
 const portalPort = Number(process.env.PORT ?? 3000);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
 const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
 const portalUrl = `http://localhost:${portalPort}`;
-const bin = (name: string) => `node_modules/.bin/${name}`;
 const children: ChildProcess[] = [];
 
 function stopAll(code: number): never {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   process.exit(code);
-}
-
-async function waitFor(url: string, what: string, child: ChildProcess, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`${what} did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
 /** The demo's session-signing secret, kept under ./data so sign-ins survive a restart of the demo. */
@@ -70,23 +54,21 @@ async function main() {
     stopAll(1);
   }
 
-  const sandbox = spawn(bin('tsx'), ['--conditions=react-server', 'sandbox/main.ts'], {
-    stdio: 'inherit',
-    env: { ...env, SANDBOX_PORT: String(sandboxPort) },
-  });
+  const sandbox = startSandbox({ ...env, SANDBOX_PORT: String(sandboxPort) }, 'inherit');
   children.push(sandbox);
   await waitFor(`${sandboxUrl}/__sandbox/health`, 'The sandbox', sandbox);
 
-  const portal = spawn(bin('next'), ['start', '-p', String(portalPort)], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
+  const portal = startPortal(
+    portalPort,
+    {
       ...env,
       SPINTLY_API_URL: sandboxUrl,
       SPINTLY_CLIENT_ID: process.env.SANDBOX_CLIENT_ID ?? 'demo-client',
       SPINTLY_CLIENT_SECRET: process.env.SANDBOX_CLIENT_SECRET ?? 'demo-secret',
       SPINTLY_ORG_ID: process.env.SANDBOX_ORG_ID ?? '4242',
     },
-  });
+    ['ignore', 'ignore', 'inherit'],
+  );
   children.push(portal);
   await waitFor(portalUrl, 'The portal', portal);
 
