@@ -32,6 +32,9 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
   const siteName = new Map(sites.map((s) => [s.id, s.name]));
   const counts = { assigned: 0, pending: 0, not_assigned: 0 };
   for (const d of doors) counts[d.state]++;
+  // The profile lists what the person can open or is waiting for; the doors they cannot open are only counted here
+  // (there can be hundreds) and listed on the "Change doors" page.
+  const reachable = doors.filter((d) => d.state !== 'not_assigned');
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -95,6 +98,10 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
           </p>
           {doors.length === 0 ? (
             <p className="mt-3 text-sm text-slate-600">No doors at your sites.</p>
+          ) : reachable.length === 0 ? (
+            <p className="mt-3 text-sm text-slate-600">
+              {person.name} cannot open any door at your sites, and nothing is pending.
+            </p>
           ) : (
             <table className="mt-3 w-full text-left text-sm">
               <caption className="sr-only">Doors of {person.name}</caption>
@@ -112,7 +119,7 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {doors.map((door) => (
+                {reachable.map((door) => (
                   <tr key={door.id} data-state={door.state}>
                     <td className="py-1.5">{door.name}</td>
                     <td className="py-1.5 text-slate-600">{siteName.get(door.siteId) ?? `Site ${door.siteId}`}</td>
