@@ -78,7 +78,9 @@ describe('faults', () => {
 
   it('applies a rule to one concrete path only, e.g. one door', async () => {
     const h = harness();
-    await h.control('POST', '/faults', { rules: [{ route: 'patchDoorUsers', path: PATHS.doorUsers(502), rate: 1, kind: 'status' }] });
+    await h.control('POST', '/faults', {
+      rules: [{ route: 'patchDoorUsers', path: PATHS.doorUsers(502), rate: 1, kind: 'status' }],
+    });
     expect((await h.call('PATCH', PATHS.doorUsers(502), { permissionsToAdd: [] })).status).toBe(503);
     expect((await h.call('PATCH', PATHS.doorUsers(503), { permissionsToAdd: [] })).status).toBe(200);
   });
