@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
@@ -34,12 +35,7 @@ export default async function SiteDoorsPage({
     `/sites/${siteId}?${new URLSearchParams({ ...(search && { search }), ...(p > 1 && { page: String(p) }) }).toString()}`;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/sites" className="text-indigo-700 underline">
-          Sites
-        </Link>{' '}
-        <span aria-hidden>/</span> {site.name}
-      </nav>
+      <Breadcrumbs trail={[{ href: '/sites', label: 'Sites' }]} current={site.name} />
       <PageHeader
         title={site.name}
         description={site.location ?? undefined}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PendingSince } from '@/components/doors/pending-since';
 import { PersonActions } from '@/components/people/person-actions';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/permissions';
@@ -37,12 +38,7 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
   const reachable = doors.filter((d) => d.state !== 'not_assigned');
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/users" className="text-indigo-700 underline">
-          People
-        </Link>{' '}
-        <span aria-hidden>/</span> {person.name}
-      </nav>
+      <Breadcrumbs trail={[{ href: '/users', label: 'People' }]} current={person.name} />
       <PageHeader
         title={person.name}
         description={`${person.homeSiteName} · ${person.roles.join(', ')}`}

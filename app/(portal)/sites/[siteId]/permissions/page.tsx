@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PermissionMatrix } from '@/components/permissions/matrix';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
@@ -36,16 +36,13 @@ export default async function SitePermissionsPage({
   const data = result.data;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/sites" className="text-indigo-700 underline">
-          Sites
-        </Link>{' '}
-        <span aria-hidden>/</span>{' '}
-        <Link href={`/sites/${siteId}`} className="text-indigo-700 underline">
-          {data.site.name}
-        </Link>{' '}
-        <span aria-hidden>/</span> Permissions
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { href: '/sites', label: 'Sites' },
+          { href: `/sites/${siteId}`, label: data.site.name },
+        ]}
+        current="Permissions"
+      />
       <PageHeader
         title={`Permissions at ${data.site.name}`}
         description={`${data.total} people × ${data.doors.length} doors`}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PersonDoors } from '@/components/permissions/person-doors';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/permissions';
@@ -23,16 +23,13 @@ export default async function PersonPermissionsPage({ params }: { params: Promis
   const { operator, person, groups, readAt, stuckAfterMs } = result.data;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/users" className="text-indigo-700 underline">
-          People
-        </Link>{' '}
-        <span aria-hidden>/</span>{' '}
-        <Link href={`/users/${person.id}`} className="text-indigo-700 underline">
-          {person.name}
-        </Link>{' '}
-        <span aria-hidden>/</span> Doors
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { href: '/users', label: 'People' },
+          { href: `/users/${person.id}`, label: person.name },
+        ]}
+        current="Doors"
+      />
       <PageHeader
         title={`Doors of ${person.name}`}
         description="A change is pending until the door’s reader syncs it; this page updates itself meanwhile."

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DoorPeople } from '@/components/doors/door-people';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { doorPage } from '@/lib/data/sites';
@@ -33,16 +33,13 @@ export default async function DoorPage({
   const { site, door, hiddenCount, ...people } = result.data;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/sites" className="text-indigo-700 underline">
-          Sites
-        </Link>{' '}
-        <span aria-hidden>/</span>{' '}
-        <Link href={`/sites/${site.id}`} className="text-indigo-700 underline">
-          {site.name}
-        </Link>{' '}
-        <span aria-hidden>/</span> {door.name}
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { href: '/sites', label: 'Sites' },
+          { href: `/sites/${site.id}`, label: site.name },
+        ]}
+        current={door.name}
+      />
       <PageHeader title={door.name} description={`${site.name} · who can open this door`} />
       {hiddenCount > 0 && (
         <div className="mb-4">
