@@ -239,7 +239,7 @@ describe('errors', () => {
       delete body.message.sites[0].name;
       return new Response(JSON.stringify(body), { status: 200, headers: response.headers });
     };
-    const error = await caught(client({ fetch: broken }).listSites());
+    const error = await caught(client({ http: broken }).listSites());
     expect(error).toMatchObject({ kind: 'bad_response', endpoint: 'listSites', status: 200 });
     expect(error.upstreamMessage).toMatch(/sites\.0\.name/);
   });

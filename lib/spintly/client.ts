@@ -17,6 +17,7 @@ import {
 } from './contract';
 import { TaggedCache } from './cache';
 import { SpintlyError, type ConflictField } from './errors';
+import { nodeHttp, type HttpRequest } from './http';
 import { ConcurrencyLimiter } from './limiter';
 import { createLogger, stdoutSink, type LogSink } from './log';
 import { TokenProvider } from './token';
@@ -43,7 +44,8 @@ export interface SpintlyClientConfig {
   /** How long sites, doors and roles are served from the cache. */
   cacheTtlMs?: number;
   logSink?: LogSink;
-  fetch?: typeof fetch;
+  /** How requests are sent; defaults to node:http(s) with keep-alive. Tests pass a `fetch` to tamper with answers. */
+  http?: HttpRequest;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -76,11 +78,11 @@ export type AssignCardResult = { userId: number; credentialId: string; reconcile
 export function createSpintlyClient(config: SpintlyClientConfig) {
   const now = config.now ?? Date.now;
   const logger = createLogger(config.logSink ?? stdoutSink, [config.clientSecret], now);
-  const fetchImpl = config.fetch ?? fetch;
+  const send = config.http ?? nodeHttp();
   const tokens = new TokenProvider(
     config,
     ({ url, body, contentType }) =>
-      fetchImpl(url, {
+      send(url, {
         method: 'POST',
         headers: { 'content-type': contentType, accept: 'application/json' },
         body,
@@ -104,7 +106,7 @@ export function createSpintlyClient(config: SpintlyClientConfig) {
     tokens,
     limiters,
     logger,
-    fetch: fetchImpl,
+    http: send,
     now,
     sleep: config.sleep ?? ((ms) => sleep(ms)),
     random: config.random ?? Math.random,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { saamsTokenAnswerSchema, SAAMS_GRANT_TYPE, tokenPayloadSchema, type TokenStyle } from './contract';
 import { SpintlyError, kindForStatus } from './errors';
+import type { HttpAnswer } from './http';
 
 /**
  * Client-credentials tokens, in either of Spintly's two styles. One token is cached until shortly before it
@@ -35,7 +36,7 @@ export class TokenProvider {
 
   constructor(
     private readonly config: TokenConfig,
-    private readonly fetchToken: (init: { url: string; body: string; contentType: string }) => Promise<Response>,
+    private readonly fetchToken: (init: { url: string; body: string; contentType: string }) => Promise<HttpAnswer>,
     private readonly now: () => number,
     private readonly onToken: (token: string) => void,
   ) {}

@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { endpoints, fillPath, type EndpointAnswer, type EndpointBody, type EndpointName } from './contract';
 import { SpintlyError, kindForStatus } from './errors';
+import type { HttpAnswer, HttpRequest } from './http';
 import type { ConcurrencyLimiter } from './limiter';
 import type { SpintlyLogger } from './log';
 import type { TokenProvider } from './token';
@@ -30,7 +31,7 @@ export interface TransportDeps {
   /** Reads and writes queue separately: reads may go wider, writes are kept gentle. */
   limiters: { read: ConcurrencyLimiter; write: ConcurrencyLimiter };
   logger: SpintlyLogger;
-  fetch: typeof fetch;
+  http: HttpRequest;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
@@ -136,9 +137,9 @@ export class Transport {
 
     try {
       const answer = await limiter.run(async () => {
-        let response: Response;
+        let response: HttpAnswer;
         try {
-          response = await this.deps.fetch(url, {
+          response = await this.deps.http(url, {
             method,
             headers: {
               authorization: `Bearer ${token}`,
@@ -163,7 +164,7 @@ export class Transport {
     }
   }
 
-  private parse<N extends EndpointName>(name: N, response: Response, text: string): EndpointAnswer<N> {
+  private parse<N extends EndpointName>(name: N, response: HttpAnswer, text: string): EndpointAnswer<N> {
     let json: unknown;
     try {
       json = JSON.parse(text);
