@@ -279,4 +279,10 @@ test('door page: holders come a page at a time and can be searched', async ({ pa
 
   await page.getByLabel('Find someone at this door').fill('nobody-by-this-name');
   await expect(page.getByText('Nobody who can open this door matches “nobody-by-this-name”.')).toBeVisible();
+
+  // "Add people" does not offer someone who already has the door, and says why the list is empty.
+  await page.getByRole('button', { name: 'Add people' }).click();
+  await page.getByRole('dialog').getByLabel('Find people').fill(someone.email!);
+  await expect(page.getByRole('dialog')).toContainText('1 found, all of whom already have access');
+  await expect(page.getByRole('dialog').getByLabel(someone.name)).toHaveCount(0);
 });

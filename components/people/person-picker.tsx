@@ -12,6 +12,13 @@ export interface PickedPerson {
   homeSiteName: string;
 }
 
+/** "3 found", and how many more matched but are not listed because they already have access. */
+function foundText(shown: number, excluded: number) {
+  if (excluded === 0) return `${shown} found`;
+  if (shown === 0) return `${excluded} found, all of whom already have access`;
+  return `${shown} found (${excluded} more already have access)`;
+}
+
 /**
  * Type to search people (in the operator's sites), tick the ones to pick. Results come from /api/people/search,
  * which applies the same scope as every action.
@@ -52,7 +59,7 @@ export function PersonPicker({
           : status === 'error'
             ? 'Search failed; try again.'
             : ready
-              ? `${shown.length} found`
+              ? foundText(shown.length, results.length - shown.length)
               : 'Type at least 2 characters.'}
       </p>
       {shown.length > 0 && (

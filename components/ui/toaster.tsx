@@ -17,7 +17,7 @@ export function Toaster() {
   return (
     <section
       aria-label="Notifications"
-      className="pointer-events-none fixed top-4 right-4 z-50 flex w-80 flex-col gap-2"
+      className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-80 flex-col gap-2"
     >
       <ol aria-live="polite" className="flex flex-col gap-2">
         {list('success').map((entry) => (
