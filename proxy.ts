@@ -3,27 +3,10 @@
  * route handler authorises again) and sets a Content-Security-Policy with a fresh nonce, which Next.js puts on its
  * own scripts. No 'unsafe-eval' outside development.
  */
-import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { isPublicPath } from './lib/auth/config';
+import { readSessionToken } from './lib/auth/session-token';
 import { portalEnv } from './lib/env';
-
-/**
- * Is there a valid (decryptable, unexpired) session cookie? Read only: unlike Auth.js's `auth()` wrapper, this does
- * not re-issue the cookie on every request. Re-issuing made each response carry a fresh session cookie, so a
- * prefetch still in flight when someone signed out could put the session back; it also cost an encryption per
- * request. Sessions therefore end 12 hours after sign-in, however active (an absolute timeout).
- */
-async function hasSession(request: NextRequest): Promise<boolean> {
-  const secret = portalEnv().auth.secret;
-  if (!secret) return false;
-  // The cookie is `__Secure-`-prefixed when the portal is served over HTTPS (perhaps behind a TLS-terminating proxy).
-  for (const secureCookie of [true, false]) {
-    const token = await getToken({ req: request, secret, secureCookie });
-    if (token?.sub) return true;
-  }
-  return false;
-}
 
 function contentSecurityPolicy(nonce: string): string {
   const env = portalEnv();
@@ -46,7 +29,7 @@ function contentSecurityPolicy(nonce: string): string {
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (!isPublicPath(pathname) && !(await hasSession(request))) {
+  if (!isPublicPath(pathname) && !(await readSessionToken(request.headers, portalEnv().auth.secret))) {
     const signIn = new URL('/sign-in', request.nextUrl);
     if (pathname !== '/') signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
     return NextResponse.redirect(signIn);

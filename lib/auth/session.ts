@@ -1,10 +1,12 @@
 import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
+import { headers } from 'next/headers';
 import { cache } from 'react';
 import { db } from '../db';
+import { portalEnv } from '../env';
 import { operatorStore, type Operator } from '../operators/store';
-import { auth } from './index';
 import { can, type Capability } from './permissions';
+import { readSessionToken } from './session-token';
 
 /**
  * Who is asking, read fresh on every request: the session cookie names the operator, and their status, role, sites
@@ -14,11 +16,11 @@ import { can, type Capability } from './permissions';
 export type SessionOperator = Pick<Operator, 'id' | 'email' | 'name' | 'role' | 'siteIds' | 'mustChangePassword'>;
 
 export const currentOperator = cache(async (): Promise<SessionOperator | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
+  const token = await readSessionToken(await headers(), portalEnv().auth.secret);
+  const id = token?.sub;
+  if (!token || !id) return null;
   const operator = await operatorStore(await db()).get(id);
-  if (!operator || operator.status !== 'active' || operator.sessionVersion !== session.sessionVersion) return null;
+  if (!operator || operator.status !== 'active' || operator.sessionVersion !== token.sv) return null;
   const { id: operatorId, email, name, role, siteIds, mustChangePassword } = operator;
   return { id: operatorId, email, name, role, siteIds, mustChangePassword };
 });
