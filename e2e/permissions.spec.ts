@@ -151,6 +151,64 @@ test('the matrix works keyboard-only', async ({ page }) => {
   await expect(page.getByTestId('door-results')).toContainText('Parking Gate: sent');
 });
 
+test('the matrix draws the rows scrolled to, and keys keep the focused cell in view', async ({ page }) => {
+  await signInAndWait(page, DEMO.siteAdmin);
+  await page.goto('/sites/1/permissions');
+  const grid = page.getByRole('grid');
+  const rowCount = Number(await grid.getAttribute('aria-rowcount')) - 1;
+  expect(rowCount).toBeGreaterThan(40);
+  const scroller = page.getByTestId('matrix-scroll');
+  // Only rows near the view are in the DOM.
+  expect(await grid.getByRole('row').count()).toBeLessThan(rowCount / 2);
+
+  /** Whether a cell is inside the box and not under the sticky header row or name column. */
+  const inView = async (selector: string) =>
+    page.evaluate((s) => {
+      const box = document.querySelector('[data-testid="matrix-scroll"]')!.getBoundingClientRect();
+      const header = document.querySelector('[role="row"][aria-rowindex="1"]')!.getBoundingClientRect();
+      const names = document.querySelector('[role="columnheader"]')!.getBoundingClientRect();
+      const cell = document.querySelector(s)?.getBoundingClientRect();
+      return Boolean(
+        cell &&
+        cell.top >= header.bottom - 1 &&
+        cell.bottom <= box.bottom + 1 &&
+        cell.left >= names.right - 1 &&
+        cell.right <= box.right + 1,
+      );
+    }, selector);
+
+  await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(grid.locator(`[role="row"][aria-rowindex="${rowCount + 1}"]`)).toBeVisible();
+
+  await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
+  await page.locator('[data-cell="0:0"]').focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+  await expect(page.locator('[data-cell="30:0"]')).toBeFocused();
+  expect(await inView('[data-cell="30:0"]')).toBe(true);
+  await page.keyboard.press('End');
+  const lastCol = Number(await grid.getAttribute('aria-colcount')) - 2;
+  await expect(page.locator(`[data-cell="30:${lastCol}"]`)).toBeFocused();
+  expect(await inView(`[data-cell="30:${lastCol}"]`)).toBe(true);
+  await page.keyboard.press('Control+End');
+  await expect(page.locator(`[data-cell="${rowCount - 1}:${lastCol}"]`)).toBeFocused();
+  expect(await inView(`[data-cell="${rowCount - 1}:${lastCol}"]`)).toBe(true);
+  // Moving up, the cell must not end under the sticky header.
+  await page.keyboard.press('PageUp');
+  await expect(page.locator(`[data-cell="${rowCount - 11}:${lastCol}"]`)).toBeFocused();
+  expect(await inView(`[data-cell="${rowCount - 11}:${lastCol}"]`)).toBe(true);
+  await page.keyboard.press('PageDown');
+  // Scrolled away with the mouse, the arrows bring the focused cell back into view.
+  await scroller.evaluate((el) => el.scrollTo({ top: 0, left: 0 }));
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator(`[data-cell="${rowCount - 2}:${lastCol}"]`)).toBeFocused();
+  expect(await inView(`[data-cell="${rowCount - 2}:${lastCol}"]`)).toBe(true);
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('[data-cell="0:1"]')).toBeFocused();
+  expect(await inView('[data-cell="0:1"]')).toBe(true);
+  await expect(page.getByTestId('matrix-summary')).toContainText('No changes staged');
+});
+
 test('a person’s doors: grant, see it pending, cancel it', async ({ page, request }) => {
   const { people, holders, pendingAt } = await siteOnePeople(request);
   const person = people.find((p) => !holders(509).has(p.id) && !pendingAt(509).has(p.id))!;

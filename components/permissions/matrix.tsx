@@ -1,6 +1,5 @@
 'use client';
 
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { toast } from '@/components/ui/toast';
@@ -10,12 +9,17 @@ import { Notice } from '@/components/ui/notice';
 import { changeDoorPeopleAction } from '@/lib/actions/doors/change-door-people';
 import type { MatrixData, MatrixPending } from '@/lib/data/permissions';
 import { isStuck, usePendingRefresh } from './use-pending-refresh';
+import { useVisibleRows } from './use-visible-rows';
 
 type Staged = 'grant' | 'revoke' | 'cancel';
 type Base = 'assigned' | 'pending' | 'none';
 type DoorResult = { ok: true } | { ok: false; message: string };
 
 const ROW_HEIGHT = 40;
+/** Rows drawn above and below the ones in view. */
+const OVERSCAN = 8;
+/** How far PageUp and PageDown move the focus. */
+const PAGE_ROWS = 10;
 const key = (doorId: number, userId: number) => `${doorId}:${userId}`;
 
 function minutesAgo(since: string | null, now: number) {
@@ -25,8 +29,9 @@ function minutesAgo(since: string | null, now: number) {
 }
 
 /**
- * The site's permission matrix: a page of people as rows (virtualised, so 100 people × 40 doors is 20-odd rows of
- * DOM), doors as columns; another page of people is another URL, so staged changes belong to the page they were made on. Clicking or pressing Space on a cell stages a change; Apply sends one call per door, shows
+ * The site's permission matrix: a page of people as rows (only those in view are drawn, so 100 people × 40 doors is
+ * 20-odd rows of DOM), doors as columns; another page of people is another URL, so staged changes belong to the page
+ * they were made on. Clicking or pressing Space on a cell stages a change; Apply sends one call per door, shows
  * progress and each door's outcome, and keeps failed doors' changes staged for a retry.
  */
 export function PermissionMatrix({ data }: { data: MatrixData }) {
@@ -58,13 +63,10 @@ export function PermissionMatrix({ data }: { data: MatrixData }) {
   const stuckCount = allPending.filter((p) => isStuck(p.since, readAt, stuckAfterMs)).length;
   usePendingRefresh(allPending.length > stuckCount, readAt);
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser re-renders this component itself; nothing downstream memoises its functions
-  const rows = useVirtualizer({
-    count: people.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
+  const inView = useVisibleRows(scrollRef, people.length, ROW_HEIGHT, OVERSCAN);
+  // The focused row is always drawn, so the arrow keys can move to it and scroll it into view wherever the box is.
+  const drawn = Array.from({ length: inView.end - inView.start }, (_, i) => inView.start + i);
+  if (focus.row < people.length && (focus.row < inView.start || focus.row >= inView.end)) drawn.push(focus.row);
 
   const toggle = (doorId: number, userId: number) =>
     setStaged((current) => {
@@ -82,31 +84,38 @@ export function PermissionMatrix({ data }: { data: MatrixData }) {
       return next;
     });
 
-  // Keep the focused cell rendered and focused as the arrows move it.
+  // Keep the focused cell focused and in view as the keys move it (the sticky header and name column are the box's
+  // scroll padding, so "in view" means not hidden behind them).
   useEffect(() => {
     if (!focusWithin.current) return;
-    rows.scrollToIndex(focus.row, { align: 'auto' });
-    const frame = requestAnimationFrame(() =>
-      gridRef.current?.querySelector<HTMLElement>(`[data-cell="${focus.row}:${focus.col}"]`)?.focus(),
-    );
-    return () => cancelAnimationFrame(frame);
-  }, [focus, rows]);
+    const cell = gridRef.current?.querySelector<HTMLElement>(`[data-cell="${focus.row}:${focus.col}"]`);
+    cell?.focus({ preventScroll: true });
+    cell?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [focus]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const moves: Record<string, [number, number]> = {
-      ArrowUp: [-1, 0],
-      ArrowDown: [1, 0],
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
+    const lastRow = people.length - 1;
+    const lastCol = doors.length - 1;
+    // The grid keys of the WAI-ARIA grid pattern: arrows, Home/End along a row, Ctrl+Home/End to the corners, and
+    // PageUp/PageDown by a screenful.
+    const moves: Record<string, (f: { row: number; col: number }) => { row: number; col: number }> = {
+      ArrowUp: (f) => ({ ...f, row: f.row - 1 }),
+      ArrowDown: (f) => ({ ...f, row: f.row + 1 }),
+      ArrowLeft: (f) => ({ ...f, col: f.col - 1 }),
+      ArrowRight: (f) => ({ ...f, col: f.col + 1 }),
+      PageUp: (f) => ({ ...f, row: f.row - PAGE_ROWS }),
+      PageDown: (f) => ({ ...f, row: f.row + PAGE_ROWS }),
+      Home: (f) => (event.ctrlKey ? { row: 0, col: 0 } : { ...f, col: 0 }),
+      End: (f) => (event.ctrlKey ? { row: lastRow, col: lastCol } : { ...f, col: lastCol }),
     };
     const move = moves[event.key];
     if (move) {
       event.preventDefault();
       focusWithin.current = true;
-      setFocus((f) => ({
-        row: Math.min(people.length - 1, Math.max(0, f.row + move[0])),
-        col: Math.min(doors.length - 1, Math.max(0, f.col + move[1])),
-      }));
+      setFocus((f) => {
+        const next = move(f);
+        return { row: Math.min(lastRow, Math.max(0, next.row)), col: Math.min(lastCol, Math.max(0, next.col)) };
+      });
     } else if (event.key === ' ' || event.key === 'Enter') {
       event.preventDefault();
       const door = doors[focus.col];
@@ -212,7 +221,7 @@ export function PermissionMatrix({ data }: { data: MatrixData }) {
 
       <div
         ref={scrollRef}
-        className="max-h-[65vh] overflow-auto rounded-lg border border-slate-200 bg-white"
+        className="max-h-[65vh] scroll-pt-16 scroll-pl-56 overflow-auto rounded-lg border border-slate-200 bg-white"
         data-testid="matrix-scroll"
       >
         <div
@@ -257,19 +266,19 @@ export function PermissionMatrix({ data }: { data: MatrixData }) {
               </div>
             ))}
           </div>
-          <div style={{ height: rows.getTotalSize(), position: 'relative' }}>
-            {rows.getVirtualItems().map((item) => {
-              const person = people[item.index]!;
+          <div style={{ height: people.length * ROW_HEIGHT, position: 'relative' }}>
+            {drawn.map((rowIndex) => {
+              const person = people[rowIndex]!;
               return (
                 <div
                   key={person.id}
                   role="row"
-                  aria-rowindex={item.index + 2}
+                  aria-rowindex={rowIndex + 2}
                   className="absolute left-0 grid border-b border-slate-100"
                   style={{
                     gridTemplateColumns: template,
                     height: ROW_HEIGHT,
-                    transform: `translateY(${item.start}px)`,
+                    transform: `translateY(${rowIndex * ROW_HEIGHT}px)`,
                   }}
                 >
                   <div role="rowheader" className="sticky left-0 flex items-center gap-2 bg-white px-3">
@@ -294,7 +303,7 @@ export function PermissionMatrix({ data }: { data: MatrixData }) {
                     const change = staged[key(door.id, person.id)];
                     const pending = index.pending.get(door.id)?.get(person.id);
                     const stuck = pending ? isStuck(pending.since, readAt, stuckAfterMs) : false;
-                    const focused = focus.row === item.index && focus.col === col;
+                    const focused = focus.row === rowIndex && focus.col === col;
                     const state =
                       base === 'assigned'
                         ? 'can open'
@@ -311,12 +320,12 @@ export function PermissionMatrix({ data }: { data: MatrixData }) {
                         aria-colindex={col + 2}
                         aria-selected={Boolean(change)}
                         aria-label={`${person.name}, ${door.name}: ${state}${staging}`}
-                        data-cell={`${item.index}:${col}`}
+                        data-cell={`${rowIndex}:${col}`}
                         data-state={base}
                         data-staged={change ?? ''}
                         tabIndex={focused ? 0 : -1}
                         onClick={() => {
-                          setFocus({ row: item.index, col });
+                          setFocus({ row: rowIndex, col });
                           toggle(door.id, person.id);
                         }}
                         className={cn(
