@@ -209,8 +209,22 @@ test('bulk: select people on the list, deactivate them together, then activate t
     (await rows.nth(1).getByRole('link').textContent())!,
     (await rows.nth(2).getByRole('link').textContent())!,
   ];
+  const toolbar = page.getByRole('toolbar', { name: 'Bulk actions' });
+  const everyone = page.getByRole('checkbox', { name: 'Select everyone on this page' });
+  await everyone.check();
+  await expect(toolbar).toContainText(`${(await rows.count()) - 1} selected`);
+  await everyone.uncheck();
+  await expect(toolbar).toContainText('Select people for bulk actions');
+  // A selection belongs to the page it was made on: on the next page nobody is selected.
+  await page.getByRole('checkbox', { name: `Select ${names[0]}` }).check();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Next' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(toolbar).toContainText('Select people for bulk actions');
+  await page.goBack();
+  await expect(page.getByRole('checkbox', { name: `Select ${names[0]}` })).toBeVisible();
+
   for (const name of names) await page.getByRole('checkbox', { name: `Select ${name}` }).check();
-  await expect(page.getByRole('toolbar', { name: 'Bulk actions' })).toContainText('2 selected');
+  await expect(toolbar).toContainText('2 selected');
   await page.getByRole('toolbar').getByRole('button', { name: 'Deactivate', exact: true }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Deactivate' }).click();
   await expect(page.getByText('2 people deactivated.')).toBeVisible();
