@@ -40,6 +40,24 @@ test.describe('sign-in and navigation by role', () => {
   });
 });
 
+test.describe('before JavaScript has run', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the sign-in form cannot be sent, and if forced never puts the password in the URL', async ({ page }) => {
+    await page.goto('/sign-in');
+    await expect(page.getByLabel('Password')).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeDisabled();
+    // Force it, as a browser extension or a stale page might: the browser's own submit is a POST.
+    await page.locator('fieldset').evaluate((fieldset) => fieldset.removeAttribute('disabled'));
+    await page.getByLabel('Email').fill(DEMO.admin);
+    await page.getByLabel('Password').fill('demo-pass-1234');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForLoadState();
+    expect(page.url()).not.toContain('demo-pass-1234');
+    expect(page.url()).not.toContain('password');
+  });
+});
+
 test('a front-desk session calling an admin-only action directly is refused, and nothing reaches Spintly', async ({
   page,
   request,

@@ -6,6 +6,7 @@ import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input, describedBy } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
+import { Form } from '@/components/ui/form';
 import { changePasswordAction } from '@/lib/actions/account/change-password';
 import { changePasswordSchema, type ChangePasswordInput } from '@/lib/validation/operators';
 
@@ -36,7 +37,7 @@ export function ChangePasswordForm() {
   );
 
   return (
-    <form onSubmit={submit} noValidate className="mt-4 flex flex-col gap-4">
+    <Form onSubmit={submit} className="mt-4 flex flex-col gap-4">
       {message && <Notice tone="error">{message}</Notice>}
       {FIELDS.map((field) => {
         const error = errors[field.name]?.message;
@@ -58,6 +59,6 @@ export function ChangePasswordForm() {
           Change password
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -6,6 +6,7 @@ import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input, describedBy } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
+import { Form } from '@/components/ui/form';
 import { signInAction, signInWithSsoAction } from '@/lib/actions/account/sign-in';
 import { signInSchema, type SignInInput } from '@/lib/validation/operators';
 
@@ -38,7 +39,7 @@ export function SignInForm({
 
   return (
     <>
-      <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4">
+      <Form onSubmit={onSubmit} className="mt-6 flex flex-col gap-4">
         {message && (
           <Notice tone="error" testId="sign-in-error">
             {message}
@@ -65,7 +66,7 @@ export function SignInForm({
         <Button type="submit" pending={pending}>
           Sign in
         </Button>
-      </form>
+      </Form>
       {ssoName && (
         <form action={signInWithSsoAction} className="mt-3">
           <Button type="submit" variant="secondary" className="w-full">

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, Input, describedBy } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
+import { Form } from '@/components/ui/form';
 import { issueCardAction } from '@/lib/actions/cards/issue-card';
 import { replaceCardAction } from '@/lib/actions/cards/replace-card';
 import { takeBackCardAction } from '@/lib/actions/cards/take-back-card';
@@ -79,7 +80,7 @@ export function CardDesk({ userId, name, card }: { userId: number; name: string;
           </Notice>
         </div>
       )}
-      <form onSubmit={submit} noValidate className="mt-4 flex flex-wrap items-end gap-3">
+      <Form onSubmit={submit} className="mt-4 flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <Field
             id="card-number"
@@ -101,7 +102,7 @@ export function CardDesk({ userId, name, card }: { userId: number; name: string;
         <Button type="submit" pending={busy}>
           {card ? 'Replace card' : 'Issue card'}
         </Button>
-      </form>
+      </Form>
       {card && (
         <div className="mt-4">
           <ConfirmDialog

@@ -6,6 +6,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, describedBy } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
+import { Form } from '@/components/ui/form';
 import type { ActionResult } from '@/lib/actions/safe-action';
 import { OPERATOR_ROLES, createOperatorSchema } from '@/lib/validation/operators';
 import { ROLE_LABELS, type OperatorRole } from '@/lib/auth/permissions';
@@ -56,7 +57,7 @@ export function OperatorForm({
   );
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+    <Form onSubmit={submit} className="flex flex-col gap-4">
       {message && <Notice tone="error">{message}</Notice>}
       {!fixedEmail && (
         <>
@@ -112,6 +113,6 @@ export function OperatorForm({
           {submitLabel}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -8,6 +8,7 @@ import { toast } from '@/components/ui/toast';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select, describedBy } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
+import { Form } from '@/components/ui/form';
 import { createPersonAction } from '@/lib/actions/people/create-person';
 import { updatePersonAction } from '@/lib/actions/people/update-person';
 import { ACCESS_MODES, createPersonSchema, updatePersonSchema, type PersonFormValues } from '@/lib/validation/people';
@@ -97,7 +98,7 @@ export function PersonForm({
 
   const siteDoors = options.doors.filter((d) => String(d.siteId) === homeSiteId);
   return (
-    <form onSubmit={submit} noValidate className="flex max-w-3xl flex-col gap-6">
+    <Form onSubmit={submit} className="flex max-w-3xl flex-col gap-6">
       {message && (
         <Notice tone="error" title="Not saved">
           {message}
@@ -216,6 +217,6 @@ export function PersonForm({
           {editing ? 'Save changes' : 'Add person'}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
