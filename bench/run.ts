@@ -224,7 +224,7 @@ async function main() {
       String(p.p95Ms).padStart(7),
       ratio(p.p50Ms).padStart(6),
       ratio(p.p95Ms).padStart(6),
-      mark(p.p50Ms <= TARGETS.p50 * L && p.p95Ms <= TARGETS.p95 * L),
+      L > 0 ? mark(p.p50Ms <= TARGETS.p50 * L && p.p95Ms <= TARGETS.p95 * L) : '',
     );
   console.log(
     `\n${mark(tokenRequests <= TARGETS.tokenRequests)} token requests during 200 concurrent actions: ${tokenRequests}`,
