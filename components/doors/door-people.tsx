@@ -9,6 +9,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import { SearchBox } from '@/components/ui/url-filters';
+import { useRowSelection } from '@/components/ui/use-row-selection';
 import { changeDoorPeopleAction } from '@/lib/actions/doors/change-door-people';
 import type { DoorPerson } from '@/lib/data/sites';
 import { PersonPicker, type PickedPerson } from '../people/person-picker';
@@ -42,12 +43,8 @@ export function DoorPeople({
 }) {
   const { id: doorId, name: doorName, siteId } = door;
   const router = useRouter();
-  // A selection belongs to the page of holders it was made on: another page or search starts with none selected.
-  const view = `${search ?? ''}|${page}`;
-  const [selection, setSelection] = useState({ view, ids: new Set<number>() });
-  const selected = selection.view === view ? selection.ids : new Set<number>();
-  const setSelected = (next: Set<number> | ((current: Set<number>) => Set<number>)) =>
-    setSelection({ view, ids: typeof next === 'function' ? next(selected) : next });
+  const selection = useRowSelection(holders.map((h) => h.id));
+  const n = selection.selectedIds.length;
   const [adding, setAdding] = useState(false);
   const [picked, setPicked] = useState<PickedPerson[]>([]);
   const [busy, startTransition] = useTransition();
@@ -61,7 +58,6 @@ export function DoorPeople({
       router.refresh();
     });
 
-  const allSelected = holders.length > 0 && holders.every((h) => selected.has(h.id));
   const pageHref = (p: number) =>
     `?${new URLSearchParams({ ...(search && { search }), ...(p > 1 && { page: String(p) }) }).toString()}`;
   return (
@@ -76,14 +72,14 @@ export function DoorPeople({
               <Button onClick={() => setAdding(true)}>Add people</Button>
               <ConfirmDialog
                 trigger={
-                  <Button variant="danger" disabled={selected.size === 0 || busy}>
-                    Remove selected ({selected.size})
+                  <Button variant="danger" disabled={n === 0 || busy}>
+                    Remove selected ({n})
                   </Button>
                 }
-                title={`Remove ${selected.size} ${selected.size === 1 ? 'person' : 'people'} from ${doorName}?`}
+                title={`Remove ${n} ${n === 1 ? 'person' : 'people'} from ${doorName}?`}
                 description="They keep opening the door until its reader syncs the change."
                 confirmLabel="Remove access"
-                onConfirm={() => change({ remove: [...selected] }, () => setSelected(new Set()))}
+                onConfirm={() => change({ remove: selection.selectedIds }, selection.clear)}
               />
             </div>
           )}
@@ -109,8 +105,8 @@ export function DoorPeople({
                       key="all"
                       type="checkbox"
                       aria-label="Select everyone on this page"
-                      checked={allSelected}
-                      onChange={() => setSelected(allSelected ? new Set() : new Set(holders.map((h) => h.id)))}
+                      checked={selection.allSelected}
+                      onChange={selection.toggleAll}
                     />,
                   ]
                 : []),
@@ -126,15 +122,8 @@ export function DoorPeople({
                     <input
                       type="checkbox"
                       aria-label={`Select ${person.name}`}
-                      checked={selected.has(person.id)}
-                      onChange={() =>
-                        setSelected((s) => {
-                          const next = new Set(s);
-                          if (next.has(person.id)) next.delete(person.id);
-                          else next.add(person.id);
-                          return next;
-                        })
-                      }
+                      checked={selection.isSelected(person.id)}
+                      onChange={() => selection.toggle(person.id)}
                     />
                   </td>
                 )}

@@ -3,10 +3,11 @@
 import { tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useTransition } from 'react';
 import { toast } from '@/components/ui/toast';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { useRowSelection } from '@/components/ui/use-row-selection';
 import { deletePeopleAction } from '@/lib/actions/people/delete-people';
 import { setPeopleActiveAction } from '@/lib/actions/people/set-people-active';
 import type { PersonRow } from '@/lib/data/people';
@@ -51,26 +52,18 @@ const columns: ColumnDef<typeof features, PersonRow>[] = [
 /** The people list with row selection and bulk activate, deactivate and delete, each behind a confirmation. */
 export function PeopleTable({ rows, canEdit }: { rows: PersonRow[]; canEdit: boolean }) {
   const router = useRouter();
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const selection = useRowSelection(rows.map((row) => row.id));
+  const { selectedIds } = selection;
+  const n = selectedIds.length;
   const [busy, startTransition] = useTransition();
   const table = useTable({ features, columns, data: rows, getRowId: (row) => String(row.id) });
-  // Only people on screen count: an id selected on another page, or gone since a refresh, is never acted on.
-  const selectedIds = rows.filter((row) => selected.has(row.id)).map((row) => row.id);
-  const n = selectedIds.length;
-  const allSelected = rows.length > 0 && n === rows.length;
-  const toggle = (id: number) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
 
   const bulk = (work: () => Promise<{ ok: boolean; message?: string }>) =>
     startTransition(async () => {
       const result = await work();
       if (!result.ok) return void toast.error(result.message ?? 'That did not work.');
       toast.success(result.message ?? 'Done.');
-      setSelected(new Set());
+      selection.clear();
       router.refresh();
     });
 
@@ -128,8 +121,8 @@ export function PeopleTable({ rows, canEdit }: { rows: PersonRow[]; canEdit: boo
                     <input
                       type="checkbox"
                       aria-label="Select everyone on this page"
-                      checked={allSelected}
-                      onChange={() => setSelected(new Set(allSelected ? [] : rows.map((row) => row.id)))}
+                      checked={selection.allSelected}
+                      onChange={selection.toggleAll}
                     />
                   </th>
                 )}
@@ -143,14 +136,14 @@ export function PeopleTable({ rows, canEdit }: { rows: PersonRow[]; canEdit: boo
           </thead>
           <tbody className="divide-y divide-slate-100">
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={selected.has(row.original.id) ? 'bg-indigo-50' : undefined}>
+              <tr key={row.id} className={selection.isSelected(row.original.id) ? 'bg-indigo-50' : undefined}>
                 {canEdit && (
                   <td className="px-3 py-2">
                     <input
                       type="checkbox"
                       aria-label={`Select ${row.original.name}`}
-                      checked={selected.has(row.original.id)}
-                      onChange={() => toggle(row.original.id)}
+                      checked={selection.isSelected(row.original.id)}
+                      onChange={() => selection.toggle(row.original.id)}
                     />
                   </td>
                 )}
