@@ -6,7 +6,7 @@ import { toast } from '@/components/ui/toast';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
-import { Pagination } from '@/components/ui/pagination';
+import { Pagination, pageHref } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import { SearchBox } from '@/components/ui/url-filters';
 import { useRowSelection } from '@/components/ui/use-row-selection';
@@ -58,8 +58,6 @@ export function DoorPeople({
       router.refresh();
     });
 
-  const pageHref = (p: number) =>
-    `?${new URLSearchParams({ ...(search && { search }), ...(p > 1 && { page: String(p) }) }).toString()}`;
   return (
     <div className="flex flex-col gap-8">
       <section aria-labelledby="holders-heading">
@@ -135,7 +133,13 @@ export function DoorPeople({
           </DataTable>
         )}
         {matchingCount > 0 && (
-          <Pagination page={page} perPage={perPage} total={matchingCount} hrefFor={pageHref} noun="people" />
+          <Pagination
+            page={page}
+            perPage={perPage}
+            total={matchingCount}
+            hrefFor={(p) => pageHref('', { search }, p)}
+            noun="people"
+          />
         )}
       </section>
 

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { Pagination } from '@/components/ui/pagination';
+import { Pagination, pageHref } from '@/components/ui/pagination';
 import { SearchBox } from '@/components/ui/url-filters';
 import { load } from '@/lib/data/result';
 import { siteDoorsPage } from '@/lib/data/sites';
@@ -31,8 +31,6 @@ export default async function SiteDoorsPage({
       </Notice>
     );
   const { site, doors, total, perPage } = result.data;
-  const href = (p: number) =>
-    `/sites/${siteId}?${new URLSearchParams({ ...(search && { search }), ...(p > 1 && { page: String(p) }) }).toString()}`;
   return (
     <>
       <Breadcrumbs trail={[{ href: '/sites', label: 'Sites' }]} current={site.name} />
@@ -75,7 +73,13 @@ export default async function SiteDoorsPage({
           ))}
         </ul>
       )}
-      <Pagination page={page} perPage={perPage} total={total} hrefFor={href} noun="doors" />
+      <Pagination
+        page={page}
+        perPage={perPage}
+        total={total}
+        hrefFor={(p) => pageHref(`/sites/${siteId}`, { search }, p)}
+        noun="doors"
+      />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { PermissionMatrix } from '@/components/permissions/matrix';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { Pagination } from '@/components/ui/pagination';
+import { Pagination, pageHref } from '@/components/ui/pagination';
 import { SearchBox } from '@/components/ui/url-filters';
 import { StatusFilter } from '@/components/people/people-filters';
 import { siteMatrix } from '@/lib/data/permissions';
@@ -62,11 +62,7 @@ export default async function SitePermissionsPage({
         total={data.total}
         noun="people"
         hrefFor={(p) =>
-          `/sites/${siteId}/permissions?${new URLSearchParams({
-            ...(search && { search }),
-            ...(status !== 'all' && { status }),
-            ...(p > 1 && { page: String(p) }),
-          }).toString()}`
+          pageHref(`/sites/${siteId}/permissions`, { search, status: status === 'all' ? undefined : status }, p)
         }
       />
     </>
