@@ -129,7 +129,7 @@ function buildConfig(): NextAuthConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => buildConfig());
+export const { handlers, signIn, signOut } = NextAuth(() => buildConfig());
 
 /** Whether single sign-on is configured, for the sign-in page. */
 export function singleSignOn(): { name: string } | null {

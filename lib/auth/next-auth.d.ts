@@ -3,7 +3,7 @@ import '@auth/core/jwt';
 
 declare module 'next-auth' {
   interface Session {
-    /** Compared with the operator's current session version on every request. */
+    /** As /api/auth/session reports it; the server checks the cookie's `sv` itself (lib/auth/session.ts). */
     sessionVersion?: number;
   }
   interface User {
