@@ -11,6 +11,7 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { startPortal, startSandbox, waitFor } from '../scripts/processes';
+import { serverActionId } from '../scripts/server-actions';
 
 const L = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 30);
@@ -50,15 +51,6 @@ async function signIn(): Promise<string> {
     .find((c) => c.includes('session-token'));
   if (!session) throw new Error('sign-in failed');
   return session;
-}
-
-function actionId(file: string, name: string): string {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, e]) => e.exportedName === name && e.filename?.endsWith(file));
-  if (!found) throw new Error(`no action ${name}`);
-  return found[0];
 }
 
 async function callAction(cookie: string, id: string, input: unknown): Promise<string> {
@@ -163,7 +155,7 @@ async function main() {
   const state = await sandboxJson<{ users: { id: number; homeSiteId: number }[] }>('/state');
   const someone = state.users.find((u) => u.homeSiteId === 1)!;
   await fetch(`${SANDBOX}/__sandbox/stats`, { method: 'DELETE' });
-  const activate = actionId('lib/actions/people/set-people-active.ts', 'setPeopleActiveAction');
+  const activate = serverActionId('lib/actions/people/set-people-active.ts', 'setPeopleActiveAction');
   await Promise.all(
     Array.from({ length: 200 }, () => callAction(cookie, activate, { userIds: [someone.id], active: true })),
   );
@@ -179,7 +171,7 @@ async function main() {
   const grantStarted = performance.now();
   const grantAnswer = await callAction(
     cookie,
-    actionId('lib/actions/doors/change-door-people.ts', 'changeDoorPeopleAction'),
+    serverActionId('lib/actions/doors/change-door-people.ts', 'changeDoorPeopleAction'),
     { doorId: 505, siteId: 1, add: thousand },
   );
   const bulkMs = Math.round(performance.now() - grantStarted);

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { E2E } from './ports';
+
+export { serverActionId } from '../scripts/server-actions';
 
 export const DEMO_PASSWORD = 'demo-pass-1234';
 export const DEMO = {
@@ -44,19 +45,6 @@ export const sandbox = {
     await request.post(`${E2E.sandboxUrl}/__sandbox/faults`, { data: config });
   },
 };
-
-/**
- * The id Next.js gave a server action in the production build, for sending a crafted POST that bypasses the UI —
- * exactly what an attacker can do, since every exported action is a public endpoint.
- */
-export function serverActionId(file: string, exportName: string): string {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
-    node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }>;
-  };
-  for (const [id, entry] of Object.entries(manifest.node))
-    if (entry.exportedName === exportName && entry.filename?.endsWith(file)) return id;
-  throw new Error(`no server action ${exportName} in ${file}`);
-}
 
 /** Calls a server action the way the browser's runtime does, with the page's cookies. Returns the raw answer text. */
 export async function craftedActionPost(page: Page, path: string, actionId: string, args: unknown[]) {
