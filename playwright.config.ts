@@ -14,8 +14,10 @@ const portalEnv = {
   SPINTLY_ORG_ID: '4242',
   NEXT_TELEMETRY_DISABLED: '1',
   DATABASE_URL: `file:${E2E.database}`,
-  AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnop',
+  AUTH_SECRET: E2E.authSecret,
   AUTH_TRUST_HOST: 'true',
+  // As if behind one reverse proxy: the sign-in limit per address reads the last X-Forwarded-For entry.
+  TRUSTED_PROXY_HOPS: '1',
   // Flag pending changes as stuck after 5 s, so the offline-reader path is seen within a test.
   PENDING_STUCK_AFTER_S: '5',
 };

@@ -1,12 +1,13 @@
 /**
- * Runs before every page: sends signed-out visitors to /sign-in (an optimistic check only — every page, action and
+ * Runs before every page: refuses malformed server-action requests, sends signed-out visitors to /sign-in (an optimistic check only — every page, action and
  * route handler authorises again) and sets a Content-Security-Policy with a fresh nonce, which Next.js puts on its
  * own scripts. No 'unsafe-eval' outside development.
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { isPublicPath } from './lib/auth/config';
-import { readSessionToken } from './lib/auth/session-token';
+import { readSessionToken, sessionSettings } from './lib/auth/session-token';
 import { portalEnv } from './lib/env';
+import { checkActionRequest, isActionPost } from './lib/http/action-request';
 
 function contentSecurityPolicy(nonce: string): string {
   const env = portalEnv();
@@ -29,7 +30,13 @@ function contentSecurityPolicy(nonce: string): string {
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (!isPublicPath(pathname) && !(await readSessionToken(request.headers, portalEnv().auth.secret))) {
+  // A malformed server-action body is answered here, with a 4xx, before Next's decoder turns it into a 500.
+  if (isActionPost(request)) {
+    const refused = await checkActionRequest(request);
+    if (refused) return refused;
+  }
+  const signedIn = () => readSessionToken(request.headers, sessionSettings(request.headers, portalEnv().auth));
+  if (!isPublicPath(pathname) && !(await signedIn())) {
     const signIn = new URL('/sign-in', request.nextUrl);
     if (pathname !== '/') signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
     return NextResponse.redirect(signIn);

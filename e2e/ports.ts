@@ -5,4 +5,6 @@ export const E2E = {
   portalUrl: 'http://127.0.0.1:3100',
   sandboxUrl: 'http://127.0.0.1:4110',
   database: 'data/e2e.db',
+  /** The e2e portal's AUTH_SECRET: tests seal session cookies with it to probe how sessions end. */
+  authSecret: 'e2e-only-secret-0123456789abcdefghijklmnop',
 } as const;

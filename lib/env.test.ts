@@ -46,6 +46,26 @@ describe('portalEnv', () => {
     expect(portalEnv(real).spintly.orgId).toBe(7);
   });
 
+  it('asks for all three single sign-on settings together, with the sandbox too', () => {
+    expect(() => portalEnv({ AUTH_OIDC_ISSUER: 'https://idp.example.com' })).toThrow(/AUTH_OIDC_ISSUER/);
+    expect(
+      portalEnv({
+        AUTH_OIDC_ISSUER: 'https://idp.example.com',
+        AUTH_OIDC_CLIENT_ID: 'portal',
+        AUTH_OIDC_CLIENT_SECRET: 'oidc-secret',
+      }).auth.oidc,
+    ).toMatchObject({ issuer: 'https://idp.example.com', clientId: 'portal' });
+  });
+
+  it('has session and proxy defaults: 12 h from sign-in, no trusted proxy, reads bounded to 10 s', () => {
+    expect(portalEnv({}).auth).toMatchObject({ sessionMaxAgeS: 12 * 3600, trustedProxyHops: 0 });
+    expect(portalEnv({}).spintly).toMatchObject({ readTimeoutMs: 4000, readBudgetMs: 10_000 });
+    expect(portalEnv({ SESSION_MAX_AGE_H: '8', TRUSTED_PROXY_HOPS: '2' }).auth).toMatchObject({
+      sessionMaxAgeS: 8 * 3600,
+      trustedProxyHops: 2,
+    });
+  });
+
   it('refuses malformed values', () => {
     expect(() => portalEnv({ SPINTLY_TOKEN_STYLE: 'basic' })).toThrow(/SPINTLY_TOKEN_STYLE/);
     expect(() => portalEnv({ SPINTLY_MAX_CONCURRENCY: '0' })).toThrow(/SPINTLY_MAX_CONCURRENCY/);

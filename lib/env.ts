@@ -25,7 +25,12 @@ const portalSchema = z
     SPINTLY_CLIENT_ID: optionalString,
     SPINTLY_CLIENT_SECRET: optionalString,
     SPINTLY_ORG_ID: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().optional()),
+    /** Per attempt, for writes (and the token). */
     SPINTLY_TIMEOUT_MS: int(10_000, 100, 120_000),
+    /** Per attempt, for reads: a read that hangs is abandoned and, time allowing, tried again. */
+    SPINTLY_READ_TIMEOUT_MS: int(4_000, 100, 120_000),
+    /** The most a read waits in all, retries included: a page whose read hangs shows its error within this. */
+    SPINTLY_READ_BUDGET_MS: int(10_000, 100, 300_000),
     SPINTLY_MAX_CONCURRENCY: int(8, 1, 256),
     /** Reads change nothing, so a page's fan-out (one call per door of a site: 40 doors = one wave) may go wider than writes. */
     SPINTLY_MAX_READ_CONCURRENCY: int(48, 1, 256),
@@ -43,6 +48,13 @@ const portalSchema = z
     AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
     AUTH_TRUST_HOST: z.preprocess(emptyAsUndefined, z.enum(['true', 'false', '1', '0']).optional()),
     AUTH_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+    /** Absolute session limit, counted from sign-in: no activity extends it. */
+    SESSION_MAX_AGE_H: int(12, 1, 24 * 30),
+    /**
+     * How many proxies you run in front of the portal. The client's address is the entry that many places from the
+     * right of X-Forwarded-For (what your own proxies appended); 0 = unknown, so no per-address sign-in limit applies.
+     */
+    TRUSTED_PROXY_HOPS: int(0, 0, 10),
     /** Optional single sign-on: all three switch it on. */
     AUTH_OIDC_ISSUER: z.preprocess(emptyAsUndefined, z.url().optional()),
     AUTH_OIDC_CLIENT_ID: optionalString,
@@ -50,8 +62,6 @@ const portalSchema = z
     AUTH_OIDC_NAME: z.preprocess(emptyAsUndefined, z.string().default('single sign-on')),
   })
   .superRefine((env, ctx) => {
-    // The sandbox's demo credentials are a convenience for the sandbox only: a real Spintly needs real ones.
-    if (env.SPINTLY_API_URL === SANDBOX_URL) return;
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_CLIENT_ID, env.AUTH_OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean))
       ctx.addIssue({
@@ -59,6 +69,7 @@ const portalSchema = z
         path: ['AUTH_OIDC_ISSUER'],
         message: 'AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET go together',
       });
+    // The sandbox's demo credentials are a convenience for the sandbox only: a real Spintly needs real ones.
     if (env.SPINTLY_API_URL === SANDBOX_URL) return;
     for (const key of ['SPINTLY_CLIENT_ID', 'SPINTLY_CLIENT_SECRET', 'SPINTLY_ORG_ID'] as const) {
       if (env[key] === undefined)
@@ -75,6 +86,8 @@ const portalSchema = z
         secret: env.AUTH_SECRET,
         trustHost: env.AUTH_TRUST_HOST === 'true' || env.AUTH_TRUST_HOST === '1',
         url: env.AUTH_URL,
+        sessionMaxAgeS: env.SESSION_MAX_AGE_H * 3600,
+        trustedProxyHops: env.TRUSTED_PROXY_HOPS,
         oidc:
           env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID && env.AUTH_OIDC_CLIENT_SECRET
             ? {
@@ -95,6 +108,8 @@ const portalSchema = z
         clientSecret: env.SPINTLY_CLIENT_SECRET ?? 'demo-secret',
         orgId: env.SPINTLY_ORG_ID ?? 4242,
         timeoutMs: env.SPINTLY_TIMEOUT_MS,
+        readTimeoutMs: env.SPINTLY_READ_TIMEOUT_MS,
+        readBudgetMs: env.SPINTLY_READ_BUDGET_MS,
         maxConcurrency: env.SPINTLY_MAX_CONCURRENCY,
         maxReadConcurrency: env.SPINTLY_MAX_READ_CONCURRENCY,
         usesSandbox: apiUrl === SANDBOX_URL,

@@ -6,16 +6,18 @@ import { writeAudit } from '../audit/log';
 import { db } from '../db';
 import { ConfigError, portalEnv } from '../env';
 import { operatorStore } from '../operators/store';
+import { randomUUID } from 'node:crypto';
 import { baseAuthConfig } from './config';
+import { encodeCapped, secondsLeft } from './session-token';
 import { clearAccountFailures, clientAddress, isSignInLimited, limitKeys, recordFailedSignIn } from './sign-in-limit';
 
 /** Shown as the reason on the sign-in page; codes travel in URLs, so they say nothing about which part was wrong. */
 export class SignInLimited extends CredentialsSignin {
   override code = 'rate_limited';
 }
-export class OperatorDisabled extends CredentialsSignin {
-  override code = 'disabled';
-}
+
+/** A new session's own claims: its id (for sign-out) and the sign-in time (for the absolute limit). */
+const newSession = () => ({ sid: randomUUID(), signedInAt: Math.floor(Date.now() / 1000) });
 
 const credentialsSchema = z.object({
   email: z.string().trim().email().max(254),
@@ -53,6 +55,9 @@ function buildConfig(): NextAuthConfig {
 
   return {
     ...baseAuthConfig,
+    session: { ...baseAuthConfig.session, maxAge: env.auth.sessionMaxAgeS },
+    // Auth.js re-issues the token on every session read with exp = now + maxAge; capped, no read extends a session.
+    jwt: { encode: encodeCapped(env.auth.sessionMaxAgeS) },
     secret: env.auth.secret,
     trustHost: env.auth.trustHost,
     providers: [
@@ -63,20 +68,23 @@ function buildConfig(): NextAuthConfig {
           if (!parsed.success) return null;
           const { email, password } = parsed.data;
           const database = await db();
-          const keys = limitKeys(email, clientAddress(request.headers));
+          const keys = limitKeys(email, clientAddress(request.headers, env.auth.trustedProxyHops));
           if (await isSignInLimited(database, keys)) {
             await audit(email, 'denied', 'too many failed sign-ins');
             throw new SignInLimited();
           }
           const operator = await operatorStore(database).verifyCredentials(email, password);
-          if (!operator) {
+          // A disabled account gets the same answer as a wrong password, and counts the same towards the limits:
+          // a different one would tell a guesser that the password was right.
+          if (!operator || operator.status !== 'active') {
             await recordFailedSignIn(database, keys);
-            await audit(email, 'denied', 'wrong email or password');
+            await audit(
+              email,
+              'denied',
+              operator ? 'operator disabled' : 'wrong email or password',
+              operator ?? undefined,
+            );
             return null;
-          }
-          if (operator.status !== 'active') {
-            await audit(email, 'denied', 'operator disabled', operator);
-            throw new OperatorDisabled();
           }
           await clearAccountFailures(database, email);
           await audit(email, 'ok', 'password', operator);
@@ -117,13 +125,14 @@ function buildConfig(): NextAuthConfig {
         return ok;
       },
       async jwt({ token, user, account }) {
-        if (!user) return token;
+        // A re-issue keeps the session's own claims; one past the absolute limit (or without them) ends instead.
+        if (!user) return secondsLeft(token, env.auth.sessionMaxAgeS) > 0 ? token : null;
         if (account?.provider === 'oidc') {
           const operator = await operatorStore(await db()).getByEmail(user.email ?? '');
           if (!operator) return null;
-          return { ...token, sub: operator.id, sv: operator.sessionVersion };
+          return { ...token, sub: operator.id, sv: operator.sessionVersion, ...newSession() };
         }
-        return { ...token, sub: user.id, sv: user.sessionVersion };
+        return { ...token, sub: user.id, sv: user.sessionVersion, ...newSession() };
       },
     },
   };

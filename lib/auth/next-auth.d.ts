@@ -14,5 +14,9 @@ declare module 'next-auth' {
 declare module '@auth/core/jwt' {
   interface JWT {
     sv?: number;
+    /** This session's id: sign-out revokes it (lib/auth/session-revocations.ts). */
+    sid?: string;
+    /** When the operator signed in, epoch seconds: the absolute session limit counts from here. */
+    signedInAt?: number;
   }
 }

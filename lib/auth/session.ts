@@ -6,21 +6,33 @@ import { db } from '../db';
 import { portalEnv } from '../env';
 import { operatorStore, type Operator } from '../operators/store';
 import { can, type Capability } from './permissions';
-import { readSessionToken } from './session-token';
+import { isSessionRevoked } from './session-revocations';
+import { readSessionToken, sessionSettings } from './session-token';
 
 /**
- * Who is asking, read fresh on every request: the session cookie names the operator, and their status, role, sites
- * and session version come from the database, so disabling someone or changing their role takes effect at once.
+ * Who is asking, read fresh on every request: the session cookie names the operator and the session, and their
+ * status, role, sites and session version come from the database, as does whether this session was signed out — so
+ * signing out, disabling someone or changing their role takes effect at once, on every instance.
  * Cached per request (React cache), so a page and its components share one lookup.
  */
 export type SessionOperator = Pick<Operator, 'id' | 'email' | 'name' | 'role' | 'siteIds' | 'mustChangePassword'>;
 
+/** The signed-in session's cookie claims (operator id, session id, sign-in time), or null. */
+export const currentSessionToken = cache(async () => {
+  const requestHeaders = await headers();
+  return readSessionToken(requestHeaders, sessionSettings(requestHeaders, portalEnv().auth));
+});
+
 export const currentOperator = cache(async (): Promise<SessionOperator | null> => {
-  const token = await readSessionToken(await headers(), portalEnv().auth.secret);
+  const token = await currentSessionToken();
   const id = token?.sub;
-  if (!token || !id) return null;
-  const operator = await operatorStore(await db()).get(id);
-  if (!operator || operator.status !== 'active' || operator.sessionVersion !== token.sv) return null;
+  if (!token || !id || typeof token.sid !== 'string') return null;
+  const database = await db();
+  const [operator, revoked] = await Promise.all([
+    operatorStore(database).get(id),
+    isSessionRevoked(database, token.sid),
+  ]);
+  if (revoked || !operator || operator.status !== 'active' || operator.sessionVersion !== token.sv) return null;
   const { id: operatorId, email, name, role, siteIds, mustChangePassword } = operator;
   return { id: operatorId, email, name, role, siteIds, mustChangePassword };
 });

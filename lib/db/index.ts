@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
 import { portalEnv } from '../env';
 import * as initial from './migrations/0001_initial';
+import * as sessionRevocations from './migrations/0002_session_revocations';
 import type { Database } from './schema';
 
 /**
@@ -14,6 +15,7 @@ type Dialect = 'sqlite' | 'postgres';
 
 const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void> }> = {
   '0001_initial': initial,
+  '0002_session_revocations': sessionRevocations,
 };
 
 export async function openDatabase(url: string): Promise<Kysely<Database>> {

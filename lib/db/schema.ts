@@ -51,9 +51,18 @@ export interface SignInAttemptsTable {
   at: string;
 }
 
+export interface SessionRevocationsTable {
+  /** The session id (`sid` claim) that was signed out. */
+  sid: string;
+  operator_id: string;
+  /** When the revoked token would have expired: the row may go after this. */
+  expires_at: string;
+}
+
 export interface Database {
   operators: OperatorsTable;
   operator_sites: OperatorSitesTable;
   audit_log: AuditLogTable;
   sign_in_attempts: SignInAttemptsTable;
+  session_revocations: SessionRevocationsTable;
 }

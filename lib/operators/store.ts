@@ -185,6 +185,15 @@ export function operatorStore(db: Kysely<Database>, now: () => Date = () => new 
       return strip(await require(id))!;
     },
 
+    /** Every session of the operator ends: the session version their cookies carry is no longer current. */
+    async endAllSessions(id: string) {
+      await db
+        .updateTable('operators')
+        .set((eb) => ({ updated_at: stamp(), session_version: eb('session_version', '+', 1) }))
+        .where('id', '=', id)
+        .execute();
+    },
+
     /** A new one-time password; the operator's sessions end and they must choose a new password at sign-in. */
     async resetPassword(id: string) {
       await require(id);

@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { verifySession } from '@/lib/auth/session';
+import { portalEnv } from '@/lib/env';
+import { signOutEverywhereFormAction } from '@/lib/actions/account/sign-out';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -27,6 +30,23 @@ export default async function AccountPage() {
           You will be signed out everywhere and sign in again with the new password.
         </p>
         <ChangePasswordForm />
+      </section>
+      <section
+        aria-labelledby="sessions-heading"
+        className="mt-6 max-w-lg rounded-lg border border-slate-200 bg-white p-6"
+      >
+        <h2 id="sessions-heading" className="font-semibold">
+          Signed-in devices
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Lost a device, or signed in on a shared computer? End every session of this account, this one included.
+          Sessions also end on their own {Math.round(portalEnv().auth.sessionMaxAgeS / 3600)} hours after sign-in.
+        </p>
+        <form action={signOutEverywhereFormAction} className="mt-4">
+          <Button type="submit" variant="secondary">
+            Sign out everywhere
+          </Button>
+        </form>
       </section>
     </>
   );

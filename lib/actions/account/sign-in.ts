@@ -12,7 +12,6 @@ import { fieldErrorsOf, type ActionResult } from '../safe-action';
  */
 const MESSAGES: Record<string, string> = {
   rate_limited: 'Too many failed sign-ins. Wait 15 minutes and try again, or ask a super admin to reset your password.',
-  disabled: 'This account is disabled. Ask a super admin to enable it.',
 };
 const WRONG = 'Wrong email or password.';
 
