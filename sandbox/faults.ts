@@ -20,6 +20,8 @@ export const faultRuleSchema = z.strictObject({
   retryAfterS: z.number().int().min(0).max(3600).optional(),
   /** For `commit_then_fail`: answer with the status (default) or hang after committing. */
   then: z.enum(['status', 'hang']).optional(),
+  /** Fire at most this many times, then let requests through: scripts a sequence ("fail once, then …"). */
+  times: z.number().int().min(1).optional(),
 });
 export type FaultRule = z.infer<typeof faultRuleSchema>;
 
@@ -48,6 +50,8 @@ export interface FaultDecision {
 export class Faults {
   private config: FaultConfig = { rules: [] };
   private random: Random = createRandom(1);
+  /** How often each rule (by index) has fired since the config was set. */
+  private fired: number[] = [];
 
   constructor(initial?: FaultConfig) {
     if (initial) this.set(initial);
@@ -56,6 +60,7 @@ export class Faults {
   set(config: FaultConfig) {
     this.config = config;
     this.random = createRandom(config.seed ?? 1);
+    this.fired = config.rules.map(() => 0);
   }
 
   get current(): FaultConfig {
@@ -66,11 +71,15 @@ export class Faults {
   decide(route: RouteIdentity): FaultDecision {
     const { latencyMs = 0, jitterMs = 0, rules } = this.config;
     const delayMs = latencyMs + (jitterMs > 0 ? Math.floor(this.random.next() * (jitterMs + 1)) : 0);
-    for (const rule of rules) {
+    for (const [index, rule] of rules.entries()) {
       const matches =
         (rule.route === undefined || rule.route === route.name || rule.route === route.key) &&
-        (rule.path === undefined || rule.path === route.path);
-      if (matches && this.random.next() < rule.rate) return { delayMs, rule };
+        (rule.path === undefined || rule.path === route.path) &&
+        (rule.times === undefined || (this.fired[index] ?? 0) < rule.times);
+      if (matches && this.random.next() < rule.rate) {
+        this.fired[index] = (this.fired[index] ?? 0) + 1;
+        return { delayMs, rule };
+      }
     }
     return { delayMs, rule: null };
   }

@@ -52,6 +52,23 @@ describe('spintly CLI', () => {
     await h.control('POST', '/faults', { rules: [] });
   });
 
+  it('check rides out 503s from the token endpoint too (its first request)', async () => {
+    await h.control('POST', '/faults', {
+      rules: [
+        { route: 'token', rate: 1, kind: 'status', status: 503, times: 2 },
+        { rate: 0.3, kind: 'status', status: 503 },
+      ],
+    });
+    await h.control('DELETE', '/stats');
+    const { code, stdout } = await cli(['check']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, sites: 3 });
+    const stats = (await h.control('GET', '/stats')).json;
+    const token = stats.requests['POST /saamsIdm/oauth/token'];
+    expect(token.byStatus['503']).toBe(2);
+    await h.control('POST', '/faults', { rules: [] });
+  });
+
   it('prints a typed error and exits 1 when Spintly refuses, without echoing the secret', async () => {
     const { code, stdout, stderr } = await cli(['permissions', '999999', '--verbose']);
     expect(code).toBe(1);

@@ -22,7 +22,10 @@ export type ActionResult<T = undefined> =
       ok: false;
       message: string;
       fieldErrors?: Record<string, string[]>;
-      /** A machine-readable reason, for flows that branch on it (e.g. `no_card_now`). */
+      /**
+       * A machine-readable reason, for flows that branch on it: `no_card_now`, or `unknown_outcome` when Spintly did not
+       * confirm a write and the portal could not tell whether it landed (the screen offers "Check now").
+       */
       code?: string;
     };
 
@@ -64,6 +67,9 @@ export interface ActionSpec<S extends z.ZodType, T> {
     redirectTo?: string;
   }>;
 }
+
+/** The result code for a write Spintly did not confirm either way. */
+export const UNKNOWN_OUTCOME = 'unknown_outcome';
 
 const UNEXPECTED = 'Something went wrong on our side, and the change may not have been made. Check, then try again.';
 
@@ -159,11 +165,13 @@ export function defineAction<S extends z.ZodType, T = undefined>(spec: ActionSpe
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof SpintlyError) {
-        await record('failed', { targets, siteId, spintlyStatus: error.status, detail: `spintly ${error.kind}` });
+        const detail = `spintly ${error.kind}${error.outcomeUnknown ? ', outcome unknown' : ''}`;
+        await record('failed', { targets, siteId, spintlyStatus: error.status, detail });
         return {
           ok: false,
           message: error.message,
           ...(error.field && { fieldErrors: { [error.field]: [error.message] } }),
+          ...(error.outcomeUnknown && { code: UNKNOWN_OUTCOME }),
         };
       }
       if (error instanceof ActionError) {
@@ -175,9 +183,9 @@ export function defineAction<S extends z.ZodType, T = undefined>(spec: ActionSpe
           ...(error.code && { code: error.code }),
         };
       }
-      console.error(
-        `[action ${spec.name}] unexpected ${error instanceof Error ? `${error.name}: ${error.message}` : 'error'}`,
-      );
+      // The error's type and where it was thrown, not its message: a message can carry what a client sent.
+      const where = error instanceof Error ? (error.stack?.split('\n')[1]?.trim() ?? '') : '';
+      console.error(`[action ${spec.name}] unexpected ${error instanceof Error ? error.name : 'error'} ${where}`);
       await record('failed', { targets, siteId, detail: 'unexpected error' });
       return { ok: false, message: UNEXPECTED };
     }

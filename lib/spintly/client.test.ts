@@ -2,7 +2,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openHarness, type Harness } from '../../sandbox/tests/harness';
 import { createSpintlyClient, type SpintlyClientConfig } from './client';
-import { SpintlyError } from './errors';
+import {
+  NOT_MADE_MESSAGE,
+  SpintlyError,
+  UNKNOWN_OUTCOME_MESSAGE,
+  UNKNOWN_OUTCOME_SAFE_TO_RETRY_MESSAGE,
+} from './errors';
 
 const logs: string[] = [];
 let h: Harness;
@@ -145,8 +150,49 @@ describe('retries', () => {
     await faults([{ route: 'createUser', rate: 1, kind: 'status', status: 500 }]);
     const error = await caught(client().createUser({ name: 'No Repeat', email: 'no.repeat@example.com' }));
     expect(error.kind).toBe('unavailable');
-    // One create, then the lookup that found nothing, then exactly one more create.
+    // One create, then the lookup that found nothing, then exactly one more create, and a last look.
     expect(requestsTo(await stats(), CREATE)).toBe(2);
+    // The portal looked after the last try too, so it may say that nothing was made.
+    expect(error.outcomeUnknown).toBe(false);
+    expect(error.message).toBe(NOT_MADE_MESSAGE);
+  });
+
+  it('a read that hangs gives up within its budget, retries included', async () => {
+    await faults([{ route: 'listRoles', rate: 1, kind: 'hang' }]);
+    const spintly = client({
+      readTimeoutMs: 300,
+      readBudgetMs: 800,
+      retry: { baseDelayMs: 5, maxDelayMs: 5 },
+      now: Date.now, // the budget is measured on the real clock
+    });
+    await spintly.listSites();
+    const started = performance.now();
+    const error = await caught(spintly.listRoles());
+    const took = performance.now() - started;
+    expect(error.kind).toBe('timeout');
+    // Two full attempts and a third cut to what was left of the budget: not four attempts of 300 ms.
+    expect(took).toBeGreaterThanOrEqual(750);
+    expect(took).toBeLessThan(1_100);
+    expect(requestsTo(await stats(), 'GET /userManagement/integrator/v1/organisations/{org}/formData')).toBe(3);
+  });
+
+  it('a read ends at the deadline of the request it serves, before its own budget', async () => {
+    await faults([{ route: 'listRoles', rate: 1, kind: 'hang' }]);
+    const deadline = Date.now() + 400;
+    const spintly = client({ readTimeoutMs: 300, readBudgetMs: 5_000, readDeadline: () => deadline, now: Date.now });
+    const started = performance.now();
+    expect((await caught(spintly.listRoles())).kind).toBe('timeout');
+    expect(performance.now() - started).toBeLessThan(700);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(350);
+  });
+
+  it('an idempotent write that keeps failing ambiguously reports an unknown outcome, not "nothing lost"', async () => {
+    await faults([{ route: 'updateUsers', rate: 1, kind: 'commit_then_fail' }]);
+    const spintly = client();
+    const error = await caught(spintly.deactivateUsers([1001]));
+    expect(error.outcomeUnknown).toBe(true);
+    expect(error.message).toBe(UNKNOWN_OUTCOME_SAFE_TO_RETRY_MESSAGE);
+    expect(error.message).not.toMatch(/nothing was lost/i);
   });
 });
 
@@ -185,6 +231,54 @@ describe('no duplicates after ambiguous failures', () => {
     for (let i = 0; i < 6; i++)
       expect(state.users.filter((u: any) => u.email === `maybe.${i}@example.com`).length).toBeLessThanOrEqual(1);
     expect(results.length).toBeGreaterThan(0);
+  });
+
+  it('commit then fail on the retry: the second attempt is looked up too, and reported as landed', async () => {
+    // First try: a plain 503 (nothing made), the look finds nobody; second try commits, then fails.
+    await faults([
+      { route: 'createUser', rate: 1, kind: 'status', status: 503, times: 1 },
+      { route: 'createUser', rate: 1, kind: 'commit_then_fail', times: 1 },
+    ]);
+    const result = await client().createUser({ name: 'Second Lands', email: 'second.lands@example.com' });
+    expect(result.reconciled).toBe(true);
+    const state = (await h.control('GET', '/state')).json;
+    const matches = state.users.filter((u: any) => u.email === 'second.lands@example.com');
+    expect(matches.map((u: any) => u.id)).toEqual([result.userId]);
+    expect(requestsTo(await stats(), CREATE)).toBe(2);
+  });
+
+  it('the same for a card: a commit on the retry is reported as issued', async () => {
+    const spintly = client();
+    const { userId } = await spintly.createUser({ name: 'Card Retry', email: 'card.retry@example.com' });
+    await faults([
+      { route: 'assignCard', rate: 1, kind: 'status', status: 503, times: 1 },
+      { route: 'assignCard', rate: 1, kind: 'commit_then_fail', times: 1 },
+    ]);
+    expect(await spintly.assignCard(userId, 'CR000777')).toEqual({
+      userId,
+      credentialId: 'CR000777',
+      reconciled: true,
+    });
+    expect(h.sandbox.world.user(userId).credentialId).toBe('CR000777');
+  });
+
+  it('when the look itself fails, the outcome is unknown and the operator is told to check', async () => {
+    await faults([
+      { route: 'createUser', rate: 1, kind: 'commit_then_fail' },
+      { route: 'listUsers', rate: 1, kind: 'status', status: 503 },
+    ]);
+    const error = await caught(client().createUser({ name: 'Look Fails', email: 'look.fails@example.com' }));
+    expect(error.outcomeUnknown).toBe(true);
+    expect(error.message).toBe(UNKNOWN_OUTCOME_MESSAGE);
+    expect(requestsTo(await stats(), CREATE)).toBe(1);
+  });
+
+  it('a create the portal cannot look up (no email, phone or code) is unknown, not retried', async () => {
+    await faults([{ route: 'createUser', rate: 1, kind: 'commit_then_fail' }]);
+    const error = await caught(client().createUser({ name: 'Nameless Only' }));
+    expect(error.outcomeUnknown).toBe(true);
+    expect(error.message).toMatch(/Search for them before adding them again/);
+    expect(requestsTo(await stats(), CREATE)).toBe(1);
   });
 
   it('commit then fail on assign-card: the card is on the person and the call succeeds', async () => {

@@ -35,7 +35,14 @@ export interface SpintlyClientConfig {
   clientId: string;
   clientSecret: string;
   orgId: number;
+  /** Per attempt, for writes and the token. */
   timeoutMs: number;
+  /** Per attempt, for reads; defaults to timeoutMs. */
+  readTimeoutMs?: number;
+  /** A read's whole wait, retries included; defaults to the retry budget. */
+  readBudgetMs?: number;
+  /** The deadline of the request a read serves (epoch ms), when there is one: see ReadLimits. */
+  readDeadline?: () => number | undefined;
   /** Most writes in flight at once (bulk work queues behind this). */
   maxConcurrency: number;
   /** Most reads in flight at once; defaults to maxConcurrency. */
@@ -72,6 +79,9 @@ export const CACHE_TAGS = {
   doors: (siteId: number) => `doors:${siteId}`,
 } as const;
 
+/** Tries of a write that is looked up after each ambiguous failure (create a person, assign a card). */
+export const WRITE_ONCE_ATTEMPTS = 2;
+
 export type CreateUserResult = { userId: number; reconciled: boolean };
 export type AssignCardResult = { userId: number; credentialId: string; reconciled: boolean };
 
@@ -98,11 +108,17 @@ export function createSpintlyClient(config: SpintlyClientConfig) {
     read: new ConcurrencyLimiter(config.maxReadConcurrency ?? config.maxConcurrency),
     write: new ConcurrencyLimiter(config.maxConcurrency),
   };
+  const retry = { ...DEFAULT_RETRY, ...config.retry };
   const transport = new Transport({
     apiUrl: config.apiUrl.replace(/\/+$/, ''),
     orgId: config.orgId,
     timeoutMs: config.timeoutMs,
-    retry: { ...DEFAULT_RETRY, ...config.retry },
+    reads: {
+      timeoutMs: config.readTimeoutMs ?? config.timeoutMs,
+      budgetMs: config.readBudgetMs ?? retry.budgetMs,
+      ...(config.readDeadline && { deadline: config.readDeadline }),
+    },
+    retry,
     tokens,
     limiters,
     logger,
@@ -166,30 +182,58 @@ export function createSpintlyClient(config: SpintlyClientConfig) {
     return [first, ...rest].flatMap((page) => page.items);
   }
 
-  async function createUser(input: CreateUserInput): Promise<CreateUserResult> {
-    const firstTry = async () => (await transport.send('createUser', {}, input, { retry: false })).userIds[0]!;
-    try {
-      return { userId: await firstTry(), reconciled: false };
-    } catch (error) {
-      if (!(error instanceof SpintlyError)) throw error;
-      if (error.kind === 'conflict') throw await explainConflict(error, input);
-      if (!error.ambiguous) throw error;
-      // Spintly may have created the person before failing: find them before trying again.
-      const landed = await reconcileCreate(input, error);
-      if (landed) return { userId: landed, reconciled: true };
-      return { userId: await firstTry(), reconciled: false };
+  /**
+   * A write that must not be repeated blindly (a second create makes a second person; a second card assignment can
+   * fail as a conflict with itself). After every ambiguous failure — the retry's included — the portal looks whether
+   * it landed: if it did, that is success; if the look shows it did not, one more try (or, after the last, a
+   * confirmed "not made"); if the look itself fails, nobody knows, and the operator is told to check.
+   */
+  async function writeOnce<T>(
+    attempt: () => Promise<T>,
+    look: (failure: SpintlyError) => Promise<T | null>,
+    onConflict: (failure: SpintlyError) => Promise<SpintlyError>,
+  ): Promise<T> {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!(error instanceof SpintlyError)) throw error;
+        if (error.kind === 'conflict') throw await onConflict(error);
+        if (!error.ambiguous) throw error;
+        let landed: T | null;
+        try {
+          landed = await look(error);
+        } catch (lookFailure) {
+          // A conflict found by the look is a definite answer; anything else leaves the outcome unknown.
+          if (lookFailure instanceof SpintlyError && lookFailure.kind === 'conflict') throw lookFailure;
+          if (lookFailure instanceof SpintlyError && lookFailure.outcomeUnknown) throw lookFailure;
+          throw error.withUnknownOutcome();
+        }
+        if (landed !== null) return landed;
+        if (tries >= WRITE_ONCE_ATTEMPTS) throw error.confirmedNotMade();
+      }
     }
+  }
+
+  function createUser(input: CreateUserInput): Promise<CreateUserResult> {
+    return writeOnce<CreateUserResult>(
+      async () => ({
+        userId: (await transport.send('createUser', {}, input, { retry: false })).userIds[0]!,
+        reconciled: false,
+      }),
+      async (failure) => {
+        const userId = await reconcileCreate(input, failure);
+        return userId === null ? null : { userId, reconciled: true };
+      },
+      (conflict) => explainConflict(conflict, input),
+    );
   }
 
   async function reconcileCreate(input: CreateUserInput, original: SpintlyError): Promise<number | null> {
     if (!input.email && !input.phone && !input.employeeCode)
-      throw new SpintlyError({
-        kind: original.kind,
-        endpoint: 'createUser',
-        status: original.status,
-        message:
-          'Spintly did not confirm whether the person was created. Search for them before adding them again: with no email, phone or employee code the portal cannot check for you.',
-      });
+      throw original.withUnknownOutcome(
+        'Spintly did not confirm whether the person was created. Search for them before adding them again: with no email, phone or employee code the portal cannot check for you.',
+      );
     const matches = await findByIdentity(input);
     const same = matches.find(({ user }) => user.name.trim().toLowerCase() === input.name.trim().toLowerCase());
     if (same) return same.user.id;
@@ -214,22 +258,20 @@ export function createSpintlyClient(config: SpintlyClientConfig) {
     return error;
   }
 
-  async function assignCard(userId: number, credentialId: string): Promise<AssignCardResult> {
-    const firstTry = async () => {
-      await transport.send('assignCard', { userId }, { credentialId }, { retry: false });
-      return { userId, credentialId, reconciled: false };
-    };
-    try {
-      return await firstTry();
-    } catch (error) {
-      if (!(error instanceof SpintlyError)) throw error;
-      if (error.kind === 'conflict') throw await explainCardConflict(error, userId, credentialId);
-      if (!error.ambiguous) throw error;
-      const holder = await cardHolder(credentialId);
-      if (holder?.id === userId) return { userId, credentialId, reconciled: true };
-      if (holder) throw cardConflict(holder, credentialId);
-      return await firstTry();
-    }
+  function assignCard(userId: number, credentialId: string): Promise<AssignCardResult> {
+    return writeOnce<AssignCardResult>(
+      async () => {
+        await transport.send('assignCard', { userId }, { credentialId }, { retry: false });
+        return { userId, credentialId, reconciled: false };
+      },
+      async () => {
+        const holder = await cardHolder(credentialId);
+        if (holder?.id === userId) return { userId, credentialId, reconciled: true };
+        if (holder) throw cardConflict(holder, credentialId);
+        return null;
+      },
+      (conflict) => explainCardConflict(conflict, userId, credentialId),
+    );
   }
 
   async function cardHolder(credentialId: string): Promise<SpintlyUser | null> {
@@ -279,7 +321,7 @@ export function createSpintlyClient(config: SpintlyClientConfig) {
     invalidate: (tag: string) => cache.invalidateTag(tag),
     /** Gets a token (or reuses the cached one): the cheapest proof that the credentials work. */
     connect: async () => {
-      await tokens.get();
+      await transport.connect();
     },
 
     async listSites(page = 1, perPage = 25): Promise<Page<Site>> {

@@ -28,11 +28,24 @@ const MESSAGES: Record<SpintlyErrorKind, string> = {
   not_found: 'Spintly has no such record. It may have been deleted; refresh the page and try again.',
   conflict: 'That value is already used by someone else in Spintly.',
   rate_limited: 'Spintly is receiving too many requests right now. Wait a minute and try again.',
-  unavailable: 'Spintly is not answering right now. Nothing was lost; try again in a few minutes.',
+  unavailable: 'Spintly is not answering right now. Try again in a few minutes.',
   timeout: 'Spintly took too long to answer. Try again; if this keeps happening, Spintly may be having problems.',
   bad_response:
     'Spintly sent an answer the portal does not understand. The problem has been logged; contact support if it continues.',
 };
+
+/**
+ * After a write failed ambiguously (timeout, 5xx, dropped connection) the operator is told one of three truths: it
+ * was made (no error), it was not (`NOT_MADE`, only when the portal looked and found it absent), or nobody knows
+ * (`UNKNOWN_OUTCOME`). "Nothing was lost" is never said unless the portal knows.
+ */
+export const UNKNOWN_OUTCOME_MESSAGE =
+  'Spintly did not confirm this change, so it may or may not have been made. Check before trying again.';
+/** The same, for a change that cannot happen twice (setting who has a door, deactivating): retrying is safe. */
+export const UNKNOWN_OUTCOME_SAFE_TO_RETRY_MESSAGE =
+  'Spintly did not confirm this change, so it may or may not have been made. Check, or try again: it cannot be made twice.';
+export const NOT_MADE_MESSAGE =
+  'Spintly is not answering right now. The portal checked: the change was not made. Try again in a few minutes.';
 
 export class SpintlyError extends Error {
   override readonly name = 'SpintlyError';
@@ -48,6 +61,8 @@ export class SpintlyError extends Error {
   readonly retryAfterS: number | undefined;
   /** Spintly's own words, for the log. Never put this in front of a user. */
   readonly upstreamMessage: string | undefined;
+  /** A write that may or may not have been applied: the operator must check before trying again. */
+  readonly outcomeUnknown: boolean;
 
   constructor(init: {
     kind: SpintlyErrorKind;
@@ -58,6 +73,7 @@ export class SpintlyError extends Error {
     holderId?: number;
     retryAfterS?: number;
     upstreamMessage?: string;
+    outcomeUnknown?: boolean;
   }) {
     super(init.message ?? MESSAGES[init.kind]);
     this.kind = init.kind;
@@ -67,6 +83,28 @@ export class SpintlyError extends Error {
     this.holderId = init.holderId;
     this.retryAfterS = init.retryAfterS;
     this.upstreamMessage = init.upstreamMessage;
+    this.outcomeUnknown = init.outcomeUnknown ?? false;
+  }
+
+  private copy(changes: { message: string; outcomeUnknown: boolean }): SpintlyError {
+    return new SpintlyError({
+      kind: this.kind,
+      endpoint: this.endpoint,
+      status: this.status,
+      ...(this.retryAfterS !== undefined && { retryAfterS: this.retryAfterS }),
+      ...(this.upstreamMessage !== undefined && { upstreamMessage: this.upstreamMessage }),
+      ...changes,
+    });
+  }
+
+  /** The same failure of a write whose effect nobody can vouch for. */
+  withUnknownOutcome(message = UNKNOWN_OUTCOME_MESSAGE): SpintlyError {
+    return this.copy({ message, outcomeUnknown: true });
+  }
+
+  /** The same failure, once the portal has looked and found that the change did not land. */
+  confirmedNotMade(message = NOT_MADE_MESSAGE): SpintlyError {
+    return this.copy({ message, outcomeUnknown: false });
   }
 
   /** Failures where the request may or may not have been applied by Spintly. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { portalEnv } from '../env';
 import { createSpintlyClient, type SpintlyClient } from './client';
 
@@ -8,10 +9,17 @@ import { createSpintlyClient, type SpintlyClient } from './client';
  */
 let client: SpintlyClient | undefined;
 
+/**
+ * The moment the page being rendered must have its Spintly answers by: its first read plus the read budget. React's
+ * cache is per request while a page renders, so every read of one page shares one deadline, and a page that reads
+ * twice in a row still shows its error within one budget. Outside a render (actions, scripts) each read has its own.
+ */
+const pageDeadline = cache(() => ({ at: Date.now() + portalEnv().spintly.readBudgetMs }));
+
 export function spintly(): SpintlyClient {
   if (!client) {
     const { spintly: config } = portalEnv();
-    client = createSpintlyClient(config);
+    client = createSpintlyClient({ ...config, readDeadline: () => pageDeadline().at });
   }
   return client;
 }

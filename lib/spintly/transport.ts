@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { endpoints, fillPath, type EndpointAnswer, type EndpointBody, type EndpointName } from './contract';
-import { SpintlyError, kindForStatus } from './errors';
+import { SpintlyError, UNKNOWN_OUTCOME_MESSAGE, UNKNOWN_OUTCOME_SAFE_TO_RETRY_MESSAGE, kindForStatus } from './errors';
 import type { HttpAnswer, HttpRequest } from './http';
 import type { ConcurrencyLimiter } from './limiter';
 import type { SpintlyLogger } from './log';
@@ -22,10 +22,24 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 200, maxDelayMs: 3_000, budgetMs: 30_000 };
 
+/**
+ * How long a read may keep a page waiting. Each attempt gets `timeoutMs`; all attempts together, retries included,
+ * end by `budgetMs` after the read began — or earlier, at the deadline of the request it serves (`deadline`), so a
+ * page that reads twice in a row still answers within one budget.
+ */
+export interface ReadLimits {
+  timeoutMs: number;
+  budgetMs: number;
+  /** Epoch ms by which the current request must have its answers, when there is one. */
+  deadline?: () => number | undefined;
+}
+
 export interface TransportDeps {
   apiUrl: string;
   orgId: number;
+  /** Per attempt, for writes and the token. */
   timeoutMs: number;
+  reads: ReadLimits;
   retry: RetryPolicy;
   tokens: TokenProvider;
   /** Reads and writes queue separately: reads may go wider, writes are kept gentle. */
@@ -61,6 +75,15 @@ export function backoffMs(attempt: number, policy: RetryPolicy, random: () => nu
   return Math.floor(random() * ceiling);
 }
 
+interface RetryRun {
+  /** What is being attempted: an endpoint's name, or `token`. */
+  endpoint: string;
+  /** Repeat transient failures of the work itself (token failures are always repeated). */
+  retry: boolean;
+  /** Epoch ms after which no attempt starts and none runs on. */
+  endsAt: number;
+}
+
 export class Transport {
   constructor(private readonly deps: TransportDeps) {}
 
@@ -82,31 +105,75 @@ export class Transport {
     const url = `${this.deps.apiUrl}${fillPath(def.path, { ...params, org: this.deps.orgId })}${query}`;
     const payload = input.data === undefined ? undefined : JSON.stringify(input.data);
 
-    const retry = options.retry ?? def.idempotent;
+    const { reads, retry: policy } = this.deps;
     const started = this.deps.now();
+    const endsAt = def.reads
+      ? Math.min(started + reads.budgetMs, reads.deadline?.() ?? Number.POSITIVE_INFINITY)
+      : started + policy.budgetMs;
+    const perAttemptMs = def.reads ? reads.timeoutMs : this.deps.timeoutMs;
+    try {
+      const run = { endpoint: name, retry: options.retry ?? def.idempotent, endsAt };
+      return await this.retrying(run, async (attempt, leftMs) => {
+        let token: string | undefined;
+        try {
+          token = await this.deps.tokens.get();
+          return await this.attempt(name, def.method, url, payload, token, attempt, Math.min(perAttemptMs, leftMs));
+        } catch (error) {
+          // A 401 on a call means this token went stale (and nothing was done): drop it, so the retry gets a new one.
+          if (token && error instanceof SpintlyError && error.kind === 'unauthorized')
+            this.deps.tokens.invalidate(token);
+          if (
+            options.notFoundOnRetryIsDone &&
+            attempt > 1 &&
+            error instanceof SpintlyError &&
+            error.kind === 'not_found'
+          )
+            return { userIds: [] } as EndpointAnswer<N>;
+          throw error;
+        }
+      });
+    } catch (error) {
+      // A write whose last attempt failed ambiguously may have been applied: nobody can say it was not.
+      if (!def.reads && error instanceof SpintlyError && error.ambiguous && error.endpoint === name)
+        throw error.withUnknownOutcome(
+          def.idempotent ? UNKNOWN_OUTCOME_SAFE_TO_RETRY_MESSAGE : UNKNOWN_OUTCOME_MESSAGE,
+        );
+      throw error;
+    }
+  }
+
+  /**
+   * Asks for a token (or reuses the cached one) with the same retries as any call: the cheapest proof that the
+   * credentials work, and what `npm run spintly -- check` tries first.
+   */
+  connect(): Promise<string> {
+    const endsAt = this.deps.now() + this.deps.retry.budgetMs;
+    return this.retrying({ endpoint: 'token', retry: true, endsAt }, () => this.deps.tokens.get());
+  }
+
+  /**
+   * Runs `work` until it succeeds or may not be repeated: transient failures (timeouts, 5xx, 429) are tried again
+   * with backoff while attempts and time are left; a 401 on a call refreshes the token once and goes again (the
+   * call was not processed). Token failures are always safe to repeat; the work itself only when `run.retry`.
+   */
+  private async retrying<T>(run: RetryRun, work: (attempt: number, leftMs: number) => Promise<T>): Promise<T> {
+    const { now, retry: policy } = this.deps;
     let refreshedAfter401 = false;
     for (let attempt = 1; ; attempt++) {
-      let token: string | undefined;
       try {
-        token = await this.deps.tokens.get();
-        return await this.attempt(name, def.method, url, payload, token, attempt);
+        return await work(attempt, Math.max(1, run.endsAt - now()));
       } catch (caught) {
         const error =
-          caught instanceof SpintlyError ? caught : new SpintlyError({ kind: 'unavailable', endpoint: name });
-        // A 401 on an API call means the token went stale, and nothing was done: refresh once and go again.
-        if (error.kind === 'unauthorized' && error.endpoint !== 'token' && token && !refreshedAfter401) {
+          caught instanceof SpintlyError ? caught : new SpintlyError({ kind: 'unavailable', endpoint: run.endpoint });
+        if (error.kind === 'unauthorized' && error.endpoint !== 'token' && !refreshedAfter401) {
           refreshedAfter401 = true;
-          this.deps.tokens.invalidate(token);
           continue;
         }
-        if (options.notFoundOnRetryIsDone && attempt > 1 && error.kind === 'not_found') {
-          return { userIds: [] } as EndpointAnswer<N>;
-        }
         const tokenFailure = error.endpoint === 'token';
-        // Token requests are always safe to repeat; the call itself only when the caller says so.
-        if (!error.transient || (!retry && !tokenFailure) || attempt >= this.deps.retry.maxAttempts) throw error;
-        const delay = backoffMs(attempt, this.deps.retry, this.deps.random, error.retryAfterS);
-        if (this.deps.now() - started + delay > this.deps.retry.budgetMs) throw error;
+        if (!error.transient || (!run.retry && !tokenFailure) || attempt >= policy.maxAttempts) throw error;
+        const delay = backoffMs(attempt, policy, this.deps.random, error.retryAfterS);
+        // Retries only inside the budget: an attempt that could not finish in time is not started.
+        if (now() + delay >= run.endsAt) throw error;
         await this.deps.sleep(delay);
       }
     }
@@ -119,8 +186,9 @@ export class Transport {
     payload: string | undefined,
     token: string,
     attempt: number,
+    timeoutMs: number,
   ): Promise<EndpointAnswer<N>> {
-    const { logger, limiters, timeoutMs } = this.deps;
+    const { logger, limiters } = this.deps;
     const limiter = endpoints[name].reads ? limiters.read : limiters.write;
     const began = performance.now();
     const record = (status: number | null, outcome: 'ok' | 'retry' | 'error', error?: SpintlyError) =>

@@ -85,6 +85,19 @@ describe('faults', () => {
     expect((await h.call('PATCH', PATHS.doorUsers(503), { permissionsToAdd: [] })).status).toBe(200);
   });
 
+  it('a rule with `times` fires that often, then lets the next rule or the request through', async () => {
+    const h = harness();
+    await h.control('POST', '/faults', {
+      rules: [
+        { route: 'listRoles', rate: 1, kind: 'status', status: 500, times: 1 },
+        { route: 'listRoles', rate: 1, kind: 'status', status: 504, times: 1 },
+      ],
+    });
+    expect((await h.call('GET', PATHS.roles)).status).toBe(500);
+    expect((await h.call('GET', PATHS.roles)).status).toBe(504);
+    expect((await h.call('GET', PATHS.roles)).status).toBe(200);
+  });
+
   it('commit then fail: the person is created although the caller sees a 502', async () => {
     const h = harness();
     await h.control('POST', '/faults', { rules: [{ route: 'createUser', rate: 1, kind: 'commit_then_fail' }] });
