@@ -1,6 +1,7 @@
 /** Operator forms: shared by the react-hook-form resolver in the browser and the server actions. */
 import { z } from 'zod';
 import { idList } from './ids';
+import { safeText } from './text';
 
 export const OPERATOR_ROLES = ['super_admin', 'site_admin', 'front_desk'] as const;
 
@@ -23,7 +24,7 @@ export const createOperatorSchema = z
       .trim()
       .toLowerCase()
       .pipe(z.email({ message: 'Enter a valid email address' })),
-    name: z.string().trim().min(1, 'Enter a name').max(100),
+    name: safeText().pipe(z.string().min(1, 'Enter a name').max(100)),
     ...accessFields,
   })
   .superRefine(needsSites);

@@ -1,6 +1,7 @@
 /** People (Spintly users): the form schema shared by react-hook-form and the actions, and the list's URL query. */
 import { z } from 'zod';
 import { idList } from './ids';
+import { safeText } from './text';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -29,7 +30,7 @@ const accessSchema = z.object({
 });
 
 export const personFieldsSchema = z.object({
-  name: z.string().trim().min(1, 'Enter a name').max(100, 'Use at most 100 characters'),
+  name: safeText().pipe(z.string().min(1, 'Enter a name').max(100, 'Use at most 100 characters')),
   email: z.preprocess(
     blankToUndefined,
     z
@@ -48,7 +49,10 @@ export const personFieldsSchema = z.object({
       .pipe(z.string().regex(/^\+?[0-9]{7,15}$/, 'Enter 7 to 15 digits, optionally starting with +'))
       .optional(),
   ),
-  employeeCode: z.preprocess(blankToUndefined, z.string().trim().max(50, 'Use at most 50 characters').optional()),
+  employeeCode: z.preprocess(
+    blankToUndefined,
+    safeText().pipe(z.string().max(50, 'Use at most 50 characters')).optional(),
+  ),
   roleIds: idList.pipe(z.array(z.number()).min(1, 'Choose at least one role')),
   homeSiteId: z.coerce.number({ message: 'Choose a home site' }).int().positive('Choose a home site'),
   access: accessSchema,
@@ -99,7 +103,7 @@ export const doorPeopleChangeSchema = z
 /** The people list's URL: every filter is bookmarkable; anything malformed is dropped, never an error page. */
 const optionalId = z.coerce.number().int().positive().optional().catch(undefined);
 export const peopleQuerySchema = z.object({
-  search: z.string().trim().max(100).optional().catch(undefined),
+  search: safeText().pipe(z.string().max(100)).optional().catch(undefined),
   status: z.enum(['all', 'active', 'inactive']).default('all').catch('all'),
   site: optionalId,
   role: optionalId,
