@@ -1,8 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
-import { toast } from '@/components/ui/toast';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
@@ -10,6 +8,7 @@ import { Pagination, pageHref } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import { SearchBox } from '@/components/ui/url-filters';
 import { useRowSelection } from '@/components/ui/use-row-selection';
+import { useServerAction } from '@/components/ui/use-server-action';
 import { changeDoorPeopleAction } from '@/lib/actions/doors/change-door-people';
 import type { DoorPerson } from '@/lib/data/sites';
 import { PersonPicker, type PickedPerson } from '../people/person-picker';
@@ -42,20 +41,16 @@ export function DoorPeople({
   readAt: number;
 }) {
   const { id: doorId, name: doorName, siteId } = door;
-  const router = useRouter();
   const selection = useRowSelection(holders.map((h) => h.id));
   const n = selection.selectedIds.length;
   const [adding, setAdding] = useState(false);
   const [picked, setPicked] = useState<PickedPerson[]>([]);
-  const [busy, startTransition] = useTransition();
+  const changeDoor = useServerAction(changeDoorPeopleAction, { successMessage: 'Saved.' });
+  const busy = changeDoor.pending;
 
   const change = (payload: { add?: number[]; remove?: number[]; cancelPending?: number[] }, after?: () => void) =>
-    startTransition(async () => {
-      const result = await changeDoorPeopleAction(null, { doorId, siteId, ...payload });
-      if (!result.ok) return void toast.error(result.message);
-      toast.success(result.message ?? 'Saved.');
-      after?.();
-      router.refresh();
+    void changeDoor.run({ doorId, siteId, ...payload }).then((result) => {
+      if (result.ok) after?.();
     });
 
   return (

@@ -1,17 +1,16 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useRef, useState, useTransition, type FormEvent } from 'react';
-import { toast } from '@/components/ui/toast';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, Input, describedBy } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { Form } from '@/components/ui/form';
+import { useServerAction, type ServerActionOptions } from '@/components/ui/use-server-action';
 import { issueCardAction } from '@/lib/actions/cards/issue-card';
 import { replaceCardAction } from '@/lib/actions/cards/replace-card';
 import { takeBackCardAction } from '@/lib/actions/cards/take-back-card';
-import type { ActionResult } from '@/lib/actions/safe-action';
 import { CARD_NUMBER_PATTERN, CARD_NUMBER_RULE, normaliseCardNumber } from '@/lib/spintly/card-number';
 
 /**
@@ -23,25 +22,35 @@ export function CardDesk({ userId, name, card }: { userId: number; name: string;
   const [number, setNumber] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [noCard, setNoCard] = useState<string | null>(null);
-  const [busy, startTransition] = useTransition();
   const input = useRef<HTMLInputElement>(null);
+  /** The card number being issued, for the "has no card right now" warning if a replace stops half-way. */
+  const attempted = useRef<string | null>(null);
 
-  const finish = (result: ActionResult, credentialId?: string) => {
-    if (result.ok) {
-      toast.success(result.message ?? 'Done.');
+  // A person was just picked: the next thing the desk does is tap their card on the reader, which types into the
+  // focused field. Were focus left in the search box, the number would become a search and no card would be issued.
+  useEffect(() => input.current?.focus(), []);
+
+  const options: ServerActionOptions<unknown> = {
+    onSuccess: () => {
       setNumber('');
       setError(null);
       setNoCard(null);
-      router.refresh();
-      return;
-    }
-    if (result.code === 'no_card_now' && credentialId) {
-      setNoCard(credentialId);
-      router.refresh();
-    }
-    setError(result.message);
-    input.current?.focus();
+    },
+    onError: (result) => {
+      if (result.code === 'no_card_now' && attempted.current) {
+        setNoCard(attempted.current);
+        router.refresh();
+      }
+      setError(result.message);
+      input.current?.focus();
+      // Shown beside the field; a change Spintly did not confirm also gets the toast with "Check now".
+      return result.code === 'unknown_outcome' ? undefined : 'handled';
+    },
   };
+  const issue = useServerAction(issueCardAction, options);
+  const replace = useServerAction(replaceCardAction, options);
+  const takeBack = useServerAction(takeBackCardAction, options);
+  const busy = issue.pending || replace.pending || takeBack.pending;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -51,16 +60,14 @@ export function CardDesk({ userId, name, card }: { userId: number; name: string;
       setError(CARD_NUMBER_RULE);
       return;
     }
-    startTransition(async () => {
-      const result = card
-        ? await replaceCardAction(null, { userId, credentialId })
-        : await issueCardAction(null, { userId, credentialId });
-      finish(result, credentialId);
-    });
+    attempted.current = credentialId;
+    void (card ? replace : issue).run({ userId, credentialId });
   };
 
-  const retryIssue = (credentialId: string) =>
-    startTransition(async () => finish(await issueCardAction(null, { userId, credentialId }), credentialId));
+  const retryIssue = (credentialId: string) => {
+    attempted.current = credentialId;
+    void issue.run({ userId, credentialId });
+  };
 
   return (
     <section aria-labelledby="card-heading" className="rounded-lg border border-slate-200 bg-white p-6">
@@ -114,7 +121,10 @@ export function CardDesk({ userId, name, card }: { userId: number; name: string;
             title={`Take back card ${card} from ${name}?`}
             description="The card stops opening doors. You can issue it to someone else afterwards."
             confirmLabel="Take back card"
-            onConfirm={() => startTransition(async () => finish(await takeBackCardAction(null, { userId })))}
+            onConfirm={() => {
+              attempted.current = null;
+              void takeBack.run({ userId });
+            }}
           />
         </div>
       )}

@@ -1,8 +1,9 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { toast } from '@/components/ui/toast';
+import { useServerAction } from '@/components/ui/use-server-action';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
@@ -30,18 +31,14 @@ export function OperatorsManager({ rows, sites }: { rows: OperatorRow[]; sites: 
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<OperatorRow | null>(null);
   const [secret, setSecret] = useState<Secret>(null);
-  const [pending, startTransition] = useTransition();
-
-  const runRowAction = (
-    work: () => Promise<{ ok: boolean; message?: string; data?: unknown }>,
-    onData?: (data: unknown) => void,
-  ) =>
-    startTransition(async () => {
-      const result = await work();
-      if (!result.ok) return void toast.error(result.message ?? 'That did not work.');
-      if (onData && result.data) onData(result.data);
-      else toast.success(result.message ?? 'Done.');
-    });
+  // The actions revalidate /operators themselves; the new one-time password is shown in its own dialog.
+  const setStatus = useServerAction(setOperatorStatusAction, { refresh: false });
+  const resetPassword = useServerAction(resetOperatorPasswordAction, {
+    refresh: false,
+    successMessage: null,
+    onSuccess: (result) => setSecret((result.data as Secret) ?? null),
+  });
+  const pending = setStatus.pending || resetPassword.pending;
 
   return (
     <>
@@ -106,12 +103,7 @@ export function OperatorsManager({ rows, sites }: { rows: OperatorRow[]; sites: 
                   title={`Reset the password of ${row.email}?`}
                   description="They are signed out everywhere and must sign in with a new one-time password, then choose their own."
                   confirmLabel="Reset password"
-                  onConfirm={() =>
-                    runRowAction(
-                      () => resetOperatorPasswordAction(null, { operatorId: row.id }),
-                      (data) => setSecret(data as Secret),
-                    )
-                  }
+                  onConfirm={() => resetPassword.run({ operatorId: row.id })}
                 />
                 {!row.isYou &&
                   (row.status === 'active' ? (
@@ -124,9 +116,7 @@ export function OperatorsManager({ rows, sites }: { rows: OperatorRow[]; sites: 
                       title={`Disable ${row.email}?`}
                       description="They lose access at once, including any page they have open. You can enable them again later."
                       confirmLabel="Disable operator"
-                      onConfirm={() =>
-                        runRowAction(() => setOperatorStatusAction(null, { operatorId: row.id, status: 'disabled' }))
-                      }
+                      onConfirm={() => setStatus.run({ operatorId: row.id, status: 'disabled' })}
                     />
                   ) : (
                     <Button
@@ -134,9 +124,7 @@ export function OperatorsManager({ rows, sites }: { rows: OperatorRow[]; sites: 
                       size="sm"
                       disabled={pending}
                       aria-label={`Enable ${row.email}`}
-                      onClick={() =>
-                        runRowAction(() => setOperatorStatusAction(null, { operatorId: row.id, status: 'active' }))
-                      }
+                      onClick={() => setStatus.run({ operatorId: row.id, status: 'active' })}
                     >
                       Enable
                     </Button>

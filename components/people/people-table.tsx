@@ -2,12 +2,10 @@
 
 import { tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
-import { toast } from '@/components/ui/toast';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useRowSelection } from '@/components/ui/use-row-selection';
+import { useServerAction } from '@/components/ui/use-server-action';
 import { deletePeopleAction } from '@/lib/actions/people/delete-people';
 import { setPeopleActiveAction } from '@/lib/actions/people/set-people-active';
 import type { PersonRow } from '@/lib/data/people';
@@ -51,21 +49,13 @@ const columns: ColumnDef<typeof features, PersonRow>[] = [
 
 /** The people list with row selection and bulk activate, deactivate and delete, each behind a confirmation. */
 export function PeopleTable({ rows, canEdit }: { rows: PersonRow[]; canEdit: boolean }) {
-  const router = useRouter();
   const selection = useRowSelection(rows.map((row) => row.id));
   const { selectedIds } = selection;
   const n = selectedIds.length;
-  const [busy, startTransition] = useTransition();
   const table = useTable({ features, columns, data: rows, getRowId: (row) => String(row.id) });
-
-  const bulk = (work: () => Promise<{ ok: boolean; message?: string }>) =>
-    startTransition(async () => {
-      const result = await work();
-      if (!result.ok) return void toast.error(result.message ?? 'That did not work.');
-      toast.success(result.message ?? 'Done.');
-      selection.clear();
-      router.refresh();
-    });
+  const setActive = useServerAction(setPeopleActiveAction, { onSuccess: selection.clear });
+  const remove = useServerAction(deletePeopleAction, { onSuccess: selection.clear });
+  const busy = setActive.pending || remove.pending;
 
   return (
     <>
@@ -84,7 +74,7 @@ export function PeopleTable({ rows, canEdit }: { rows: PersonRow[]; canEdit: boo
             description="Their doors open for them again."
             tone="primary"
             confirmLabel="Activate"
-            onConfirm={() => bulk(() => setPeopleActiveAction(null, { userIds: selectedIds, active: true }))}
+            onConfirm={() => setActive.run({ userIds: selectedIds, active: true })}
           />
           <ConfirmDialog
             trigger={
@@ -95,7 +85,7 @@ export function PeopleTable({ rows, canEdit }: { rows: PersonRow[]; canEdit: boo
             title={`Deactivate ${n} ${n === 1 ? 'person' : 'people'}?`}
             description="No door opens for them until they are activated again. Their doors and cards are kept."
             confirmLabel="Deactivate"
-            onConfirm={() => bulk(() => setPeopleActiveAction(null, { userIds: selectedIds, active: false }))}
+            onConfirm={() => setActive.run({ userIds: selectedIds, active: false })}
           />
           <ConfirmDialog
             trigger={
@@ -106,7 +96,7 @@ export function PeopleTable({ rows, canEdit }: { rows: PersonRow[]; canEdit: boo
             title={`Delete ${n} ${n === 1 ? 'person' : 'people'}?`}
             description="They are removed from Spintly with their cards and door permissions. This cannot be undone."
             confirmLabel="Delete for good"
-            onConfirm={() => bulk(() => deletePeopleAction(null, { userIds: selectedIds }))}
+            onConfirm={() => remove.run({ userIds: selectedIds })}
           />
         </div>
       )}

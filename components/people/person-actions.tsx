@@ -1,23 +1,18 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
-import { toast } from '@/components/ui/toast';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { useServerAction } from '@/components/ui/use-server-action';
 import { deletePeopleAction } from '@/lib/actions/people/delete-people';
 import { setPeopleActiveAction } from '@/lib/actions/people/set-people-active';
 
 export function PersonActions({ userId, name, active }: { userId: number; name: string; active: boolean }) {
   const router = useRouter();
-  const [busy, startTransition] = useTransition();
-  const run = (work: () => Promise<{ ok: boolean; message?: string }>, then: () => void) =>
-    startTransition(async () => {
-      const result = await work();
-      if (!result.ok) return void toast.error(result.message ?? 'That did not work.');
-      toast.success(result.message ?? 'Done.');
-      then();
-    });
+  const setActive = useServerAction(setPeopleActiveAction);
+  // After a delete the person's page is gone: go to the list instead of refreshing it.
+  const remove = useServerAction(deletePeopleAction, { refresh: false, onSuccess: () => router.push('/users') });
+  const busy = setActive.pending || remove.pending;
   return (
     <div className="flex flex-wrap gap-2">
       <Button variant="secondary" onClick={() => router.push(`/users/${userId}/edit`)}>
@@ -33,12 +28,7 @@ export function PersonActions({ userId, name, active }: { userId: number; name: 
           title={`Deactivate ${name}?`}
           description="No door opens for them until they are activated again. Their doors and card are kept."
           confirmLabel="Deactivate"
-          onConfirm={() =>
-            run(
-              () => setPeopleActiveAction(null, { userIds: [userId], active: false }),
-              () => router.refresh(),
-            )
-          }
+          onConfirm={() => setActive.run({ userIds: [userId], active: false })}
         />
       ) : (
         <ConfirmDialog
@@ -51,12 +41,7 @@ export function PersonActions({ userId, name, active }: { userId: number; name: 
           description="Their doors open for them again."
           tone="primary"
           confirmLabel="Activate"
-          onConfirm={() =>
-            run(
-              () => setPeopleActiveAction(null, { userIds: [userId], active: true }),
-              () => router.refresh(),
-            )
-          }
+          onConfirm={() => setActive.run({ userIds: [userId], active: true })}
         />
       )}
       <ConfirmDialog
@@ -68,12 +53,7 @@ export function PersonActions({ userId, name, active }: { userId: number; name: 
         title={`Delete ${name}?`}
         description="They are removed from Spintly with their card and door permissions. This cannot be undone."
         confirmLabel="Delete for good"
-        onConfirm={() =>
-          run(
-            () => deletePeopleAction(null, { userIds: [userId] }),
-            () => router.push('/users'),
-          )
-        }
+        onConfirm={() => remove.run({ userIds: [userId] })}
       />
     </div>
   );

@@ -1,8 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
-import { toast } from '@/components/ui/toast';
+import { useServerAction } from '@/components/ui/use-server-action';
 import { PendingSince } from '@/components/doors/pending-since';
 import { Button } from '@/components/ui/button';
 import { DataTable, Td } from '@/components/ui/table';
@@ -32,8 +30,8 @@ export function PersonDoors({
   readAt: number;
   stuckAfterMs: number;
 }) {
-  const router = useRouter();
-  const [busy, startTransition] = useTransition();
+  const changeDoors = useServerAction(changePersonDoorsAction, { successMessage: 'Saved.' });
+  const busy = changeDoors.pending;
   const pending = groups.flatMap((g) => g.doors).filter((d) => d.state === 'pending');
   usePendingRefresh(
     pending.some((d) => !isStuck(d.pendingSince, readAt, stuckAfterMs)),
@@ -41,12 +39,7 @@ export function PersonDoors({
   );
 
   const change = (payload: { grant?: number[]; revoke?: number[]; cancelPending?: number[] }) =>
-    startTransition(async () => {
-      const result = await changePersonDoorsAction(null, { userId, ...payload });
-      if (!result.ok) return void toast.error(result.message);
-      toast.success(result.message ?? 'Saved.');
-      router.refresh();
-    });
+    void changeDoors.run({ userId, ...payload });
 
   return (
     <div className="flex flex-col gap-6">

@@ -5,10 +5,17 @@
  */
 export type ToastTone = 'success' | 'error';
 
+/** One thing the reader can do about the outcome, e.g. "Check now" after a change Spintly did not confirm. */
+export interface ToastAction {
+  label: string;
+  onClick: () => void;
+}
+
 export interface ToastEntry {
   id: number;
   tone: ToastTone;
   message: string;
+  action?: ToastAction;
 }
 
 /** At most this many at once: the oldest goes first. */
@@ -23,15 +30,15 @@ function publish(next: readonly ToastEntry[]) {
   for (const listener of listeners) listener();
 }
 
-function show(tone: ToastTone, message: string): number {
+function show(tone: ToastTone, message: string, action?: ToastAction): number {
   const id = nextId++;
-  publish([...entries, { id, tone, message }].slice(-MAX_SHOWN));
+  publish([...entries, { id, tone, message, ...(action && { action }) }].slice(-MAX_SHOWN));
   return id;
 }
 
 export const toast = {
   success: (message: string) => show('success', message),
-  error: (message: string) => show('error', message),
+  error: (message: string, action?: ToastAction) => show('error', message, action),
   dismiss: (id: number) => publish(entries.filter((entry) => entry.id !== id)),
 };
 

@@ -59,7 +59,21 @@ function ToastItem({ entry }: { entry: ToastEntry }) {
           : 'border-red-200 bg-red-50 text-red-900',
       )}
     >
-      <p className="flex-1">{entry.message}</p>
+      <div className="flex flex-1 flex-col items-start gap-2">
+        <p>{entry.message}</p>
+        {entry.action && (
+          <button
+            type="button"
+            onClick={() => {
+              entry.action?.onClick();
+              toast.dismiss(entry.id);
+            }}
+            className="rounded border border-current px-2 py-0.5 text-xs font-medium focus-visible:outline-2"
+          >
+            {entry.action.label}
+          </button>
+        )}
+      </div>
       <button
         type="button"
         onClick={() => toast.dismiss(entry.id)}
