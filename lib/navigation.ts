@@ -9,7 +9,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/sites', label: 'Sites', capability: 'sites:read' },
-  { href: '/users', label: 'People', capability: 'people:write' },
+  { href: '/users', label: 'People', capability: 'people:list' },
   { href: '/front-desk', label: 'Front desk', capability: 'cards:write' },
   { href: '/cards', label: 'Cards', capability: 'cards:read' },
   { href: '/operators', label: 'Operators', capability: 'operators:manage' },
@@ -18,3 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
 ];
 
 export const navFor = (operator: ScopedOperator) => NAV_ITEMS.filter((item) => can(operator, item.capability));
+
+/** Where "People" in a breadcrumb leads: the list for admins; the front desk reaches people through the desk. */
+export const peopleCrumb = (operator: ScopedOperator) =>
+  can(operator, 'people:list') ? { href: '/users', label: 'People' } : { href: '/front-desk', label: 'Front desk' };

@@ -18,6 +18,7 @@ const ALL: Capability[] = [
   'operators:manage',
   'audit:read',
   'sites:read',
+  'people:list',
   'people:read',
   'people:write',
   'permissions:read',

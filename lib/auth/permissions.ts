@@ -21,6 +21,8 @@ export type Capability =
   | 'operators:manage'
   | 'audit:read'
   | 'sites:read'
+  /** The people list (/users) and its bulk actions; the front desk finds people at /front-desk instead. */
+  | 'people:list'
   | 'people:read'
   | 'people:write'
   | 'permissions:read'
@@ -34,6 +36,7 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'operators:manage',
     'audit:read',
     'sites:read',
+    'people:list',
     'people:read',
     'people:write',
     'permissions:read',
@@ -45,6 +48,7 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'account',
     'audit:read',
     'sites:read',
+    'people:list',
     'people:read',
     'people:write',
     'permissions:read',

@@ -97,7 +97,7 @@ function toPersonDetail(user: SpintlyUser, siteNames: ReadonlyMap<number, string
 const namesOf = (sites: readonly SiteOption[]) => new Map(sites.map((s) => [s.id, s.name]));
 
 export async function peoplePage(query: PeopleQuery) {
-  const operator = await verifySession({ capability: 'people:read' });
+  const operator = await verifySession({ capability: 'people:list' });
   const client = spintly();
   const siteFilter = peopleSiteFilter(operator, query.site);
   const upstream = {

@@ -19,7 +19,7 @@ export default async function PeoplePage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const operator = await verifySession({ capability: 'people:read' });
+  const operator = await verifySession({ capability: 'people:list' });
   const query = parsePeopleQuery(await searchParams);
   const result = await load(() => peoplePage(query));
   const canEdit = can(operator, 'people:write');

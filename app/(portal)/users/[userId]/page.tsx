@@ -7,6 +7,7 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/permissions';
+import { peopleCrumb } from '@/lib/navigation';
 import { personPage, type DoorAccess } from '@/lib/data/people';
 import { load } from '@/lib/data/result';
 import { positiveInt } from '@/lib/validation/params';
@@ -38,7 +39,7 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
   const reachable = doors.filter((d) => d.state !== 'not_assigned');
   return (
     <>
-      <Breadcrumbs trail={[{ href: '/users', label: 'People' }]} current={person.name} />
+      <Breadcrumbs trail={[peopleCrumb(operator)]} current={person.name} />
       <PageHeader
         title={person.name}
         description={`${person.homeSiteName} · ${person.roles.join(', ')}`}

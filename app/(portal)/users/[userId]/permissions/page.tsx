@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PersonDoors } from '@/components/permissions/person-doors';
+import { peopleCrumb } from '@/lib/navigation';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
@@ -24,10 +25,7 @@ export default async function PersonPermissionsPage({ params }: { params: Promis
   return (
     <>
       <Breadcrumbs
-        trail={[
-          { href: '/users', label: 'People' },
-          { href: `/users/${person.id}`, label: person.name },
-        ]}
+        trail={[peopleCrumb(operator), { href: `/users/${person.id}`, label: person.name }]}
         current="Doors"
       />
       <PageHeader
