@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { faultConfigSchema } from './faults';
 import { describeIssues, parseJson, readBody, sendError, sendJson } from './http';
-import type { Sandbox } from './server';
+import type { Sandbox } from './sandbox';
 import { ApiError, type World } from './world';
 
 const resetSchema = z.strictObject({

@@ -15,18 +15,10 @@ import { handleToken } from './token-routes';
 import { TokenIssuer } from './tokens';
 import { describeIssues, parseJson, readBody, sendError, sendJson } from './http';
 import { SANDBOX_DEFAULTS, type SandboxOptions } from './options';
-import { ApiError, type World } from './world';
+import type { Sandbox } from './sandbox';
+import { ApiError } from './world';
 
-export interface Sandbox {
-  readonly url: string;
-  readonly options: SandboxOptions;
-  readonly world: World;
-  readonly tokens: TokenIssuer;
-  readonly stats: Stats;
-  readonly faults: Faults;
-  reset(overrides?: Partial<Pick<SeedOptions, 'seed' | 'users' | 'doorsPerSite'>>): void;
-  close(): Promise<void>;
-}
+export type { Sandbox } from './sandbox';
 
 interface Route {
   identity: RouteIdentity;
