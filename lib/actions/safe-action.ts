@@ -1,7 +1,7 @@
 import 'server-only';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { type z } from 'zod';
-import { writeAudit } from '../audit/log';
+import { auditRecorder } from '../audit/log';
 import { can, type Capability } from '../auth/permissions';
 import { checkScope, type ScopeTarget } from '../auth/scope';
 import { currentOperator, type SessionOperator } from '../auth/session';
@@ -98,23 +98,7 @@ export function defineAction<S extends z.ZodType, T = undefined>(spec: ActionSpe
     const started = performance.now();
     const operator = await currentOperator();
     const database = await db();
-    const record = (
-      outcome: 'ok' | 'invalid' | 'denied' | 'failed',
-      extra: { targets?: ScopeTarget[]; siteId?: number | null; spintlyStatus?: number | null; detail?: string | null },
-    ) =>
-      writeAudit(database, {
-        operatorId: operator?.id ?? null,
-        operatorEmail: operator?.email ?? null,
-        operatorRole: operator?.role ?? null,
-        action: spec.name,
-        targetType: extra.targets?.[0]?.type ?? null,
-        targetIds: extra.targets?.map((t) => t.id) ?? [],
-        siteId: extra.siteId ?? null,
-        outcome,
-        spintlyStatus: extra.spintlyStatus ?? null,
-        durationMs: performance.now() - started,
-        detail: extra.detail ?? null,
-      });
+    const record = auditRecorder(database, operator, spec.name, started);
 
     if (!operator) {
       await record('denied', { detail: 'no valid session' });

@@ -38,10 +38,12 @@ export interface AuditFilters {
 }
 
 export async function writeAudit(db: Kysely<Database>, record: AuditRecord, at: Date = new Date()): Promise<void> {
+  const id = randomUUID();
+  const targets = [...new Set(record.targetIds.map(String))];
   await db
     .insertInto('audit_log')
     .values({
-      id: randomUUID(),
+      id,
       at: at.toISOString(),
       operator_id: record.operatorId,
       operator_email: record.operatorEmail,
@@ -56,13 +58,21 @@ export async function writeAudit(db: Kysely<Database>, record: AuditRecord, at: 
       detail: record.detail,
     })
     .execute();
+  if (targets.length > 0)
+    await db
+      .insertInto('audit_targets')
+      .values(targets.map((target) => ({ audit_id: id, target_id: target })))
+      .execute();
 }
 
 function filtered(db: Kysely<Database>, filters: AuditFilters) {
   let query = db.selectFrom('audit_log');
   if (filters.operator) query = query.where(contains('operator_email', filters.operator));
   if (filters.action) query = query.where(contains('action', filters.action));
-  if (filters.target) query = query.where(contains('target_ids', filters.target));
+  if (filters.target) {
+    const target = filters.target.trim();
+    query = query.where('id', 'in', db.selectFrom('audit_targets').select('audit_id').where('target_id', '=', target));
+  }
   if (filters.from) query = query.where('at', '>=', `${filters.from}T00:00:00.000Z`);
   if (filters.to) query = query.where('at', '<=', `${filters.to}T23:59:59.999Z`);
   if (filters.siteIds) {
@@ -73,7 +83,7 @@ function filtered(db: Kysely<Database>, filters: AuditFilters) {
 }
 
 /** Case-insensitive "contains" that treats % and _ in the user's text literally, on SQLite and Postgres alike. */
-function contains(column: 'operator_email' | 'action' | 'target_ids', text: string) {
+function contains(column: 'operator_email' | 'action', text: string) {
   const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 }
@@ -129,4 +139,39 @@ export async function* allAudit(db: Kysely<Database>, filters: AuditFilters, chu
     for (const row of rows) yield toEntry(row);
     if (rows.length < chunk) return;
   }
+}
+
+/** Who acted, as the audit log names them; null when nobody is signed in. */
+export interface AuditActor {
+  id: string;
+  email: string;
+  role: string;
+}
+
+export interface AuditOutcomeExtra {
+  targets?: readonly { type: string; id: string | number }[];
+  siteId?: number | null;
+  spintlyStatus?: number | null;
+  detail?: string | null;
+}
+
+/**
+ * The record step that actions and route handlers share: one call per outcome, with the actor, the audit name and
+ * the time since `started` filled in.
+ */
+export function auditRecorder(db: Kysely<Database>, actor: AuditActor | null, action: string, started: number) {
+  return (outcome: AuditOutcome, extra: AuditOutcomeExtra = {}) =>
+    writeAudit(db, {
+      operatorId: actor?.id ?? null,
+      operatorEmail: actor?.email ?? null,
+      operatorRole: actor?.role ?? null,
+      action,
+      targetType: extra.targets?.[0]?.type ?? null,
+      targetIds: extra.targets?.map((t) => t.id) ?? [],
+      siteId: extra.siteId ?? null,
+      outcome,
+      spintlyStatus: extra.spintlyStatus ?? null,
+      durationMs: performance.now() - started,
+      detail: extra.detail ?? null,
+    });
 }

@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from
 import { portalEnv } from '../env';
 import * as initial from './migrations/0001_initial';
 import * as sessionRevocations from './migrations/0002_session_revocations';
+import * as auditTargets from './migrations/0003_audit_targets';
 import type { Database } from './schema';
 
 /**
@@ -16,6 +17,7 @@ type Dialect = 'sqlite' | 'postgres';
 const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void> }> = {
   '0001_initial': initial,
   '0002_session_revocations': sessionRevocations,
+  '0003_audit_targets': auditTargets,
 };
 
 export async function openDatabase(url: string): Promise<Kysely<Database>> {

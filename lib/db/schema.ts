@@ -34,7 +34,7 @@ export interface AuditLogTable {
   operator_role: string | null;
   action: string;
   target_type: string | null;
-  /** Comma-separated ids the action was given. */
+  /** Comma-separated ids the action was given (also one row each in audit_targets). */
   target_ids: string | null;
   site_id: number | null;
   outcome: AuditOutcome;
@@ -42,6 +42,12 @@ export interface AuditLogTable {
   duration_ms: number;
   /** A short, safe explanation (never a secret, a password or Spintly's raw text). */
   detail: string | null;
+}
+
+/** One row per id an audit record names, for indexed "everything that touched X" lookups. */
+export interface AuditTargetsTable {
+  audit_id: string;
+  target_id: string;
 }
 
 export interface SignInAttemptsTable {
@@ -63,6 +69,7 @@ export interface Database {
   operators: OperatorsTable;
   operator_sites: OperatorSitesTable;
   audit_log: AuditLogTable;
+  audit_targets: AuditTargetsTable;
   sign_in_attempts: SignInAttemptsTable;
   session_revocations: SessionRevocationsTable;
 }

@@ -1,8 +1,5 @@
-import { can } from '@/lib/auth/permissions';
-import { currentOperator } from '@/lib/auth/session';
-import { csvRow } from '@/lib/audit/csv';
-import { auditExportRows } from '@/lib/data/audit';
-import { parseAuditQuery } from '@/lib/validation/audit';
+import { auditExportRows, auditQuerySchema } from '@/lib/data/audit';
+import { defineRoute } from '@/lib/http/define-route';
 
 const HEADER = [
   'at',
@@ -19,43 +16,28 @@ const HEADER = [
 ];
 
 /** The audit log as CSV, with the same filters and scope as the page; formula-like cells are neutralised. */
-export async function GET(request: Request) {
-  const operator = await currentOperator();
-  if (!operator) return Response.json({ message: 'Sign in first.' }, { status: 401 });
-  if (!can(operator, 'audit:read'))
-    return Response.json({ message: 'Your role does not include the audit log.' }, { status: 403 });
-  const query = parseAuditQuery(new URL(request.url).searchParams);
-  const encoder = new TextEncoder();
-  const rows = auditExportRows(operator, query);
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      controller.enqueue(encoder.encode(csvRow(HEADER)));
-      for await (const e of rows)
-        controller.enqueue(
-          encoder.encode(
-            csvRow([
-              e.at,
-              e.operatorEmail,
-              e.operatorRole,
-              e.action,
-              e.targetType,
-              e.targetIds.join(' '),
-              e.siteId,
-              e.outcome,
-              e.spintlyStatus,
-              e.durationMs,
-              e.detail,
-            ]),
-          ),
-        );
-      controller.close();
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`,
-      'cache-control': 'no-store',
-    },
-  });
-}
+export const GET = defineRoute({
+  name: 'audit.export',
+  capability: 'audit:read',
+  query: auditQuerySchema,
+  audit: true,
+  async run(query, { operator }) {
+    async function* rows() {
+      for await (const e of auditExportRows(operator, query))
+        yield [
+          e.at,
+          e.operatorEmail,
+          e.operatorRole,
+          e.action,
+          e.targetType,
+          e.targetIds.join(' '),
+          e.siteId,
+          e.outcome,
+          e.spintlyStatus,
+          e.durationMs,
+          e.detail,
+        ];
+    }
+    return { csv: { filename: `audit-${new Date().toISOString().slice(0, 10)}.csv`, header: HEADER, rows: rows() } };
+  },
+});

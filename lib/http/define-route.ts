@@ -1,0 +1,132 @@
+import 'server-only';
+import type { z } from 'zod';
+import { auditRecorder } from '../audit/log';
+import { csvRow } from '../audit/csv';
+import { can, type Capability } from '../auth/permissions';
+import { currentOperator, type SessionOperator } from '../auth/session';
+import { db } from '../db';
+import { toQueryString } from '../query-string';
+import { spintly } from '../spintly';
+import { SpintlyError, type SpintlyErrorKind } from '../spintly/errors';
+import { flattenParams } from '../validation/query';
+
+/**
+ * The one way to write a route handler under app/api (Auth.js's and the health check aside), beside defineAction:
+ * session → query parsed with its zod schema → role's capability → run (which applies the scope rule in its data
+ * function) → audit record → answer. A CSV answer is streamed, and its audit record (`<domain>.export`, with the
+ * filter and the number of rows) is written when the last row has gone out. A SpintlyError becomes a status here,
+ * once, with the message written for an admin.
+ */
+export interface RouteContext {
+  operator: SessionOperator;
+  spintly: ReturnType<typeof spintly>;
+  request: Request;
+}
+
+export interface CsvAnswer {
+  filename: string;
+  header: readonly string[];
+  rows: AsyncIterable<readonly unknown[]> | Iterable<readonly unknown[]>;
+}
+
+export type RouteAnswer = { json: unknown; status?: number } | { csv: CsvAnswer };
+
+export interface RouteSpec<S extends z.ZodType> {
+  /** `<domain>.<verb>` as the audit log names it, e.g. `cards.export`. */
+  name: string;
+  capability: Capability;
+  /** The URL's query; list schemas catch malformed values, so this rarely refuses. */
+  query: S;
+  /**
+   * Whether each call is audited. Exports are (who took which people's data, filtered how, how many rows); a
+   * search box asking as someone types is not, or the log would be mostly keystrokes.
+   */
+  audit: boolean;
+  run: (query: z.output<S>, ctx: RouteContext) => Promise<RouteAnswer>;
+}
+
+const STATUS_FOR: Partial<Record<SpintlyErrorKind, number>> = { rate_limited: 429, timeout: 504 };
+
+const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+
+export function defineRoute<S extends z.ZodType>(spec: RouteSpec<S>) {
+  return async function GET(request: Request): Promise<Response> {
+    const started = performance.now();
+    const operator = await currentOperator();
+    const database = await db();
+    const write = auditRecorder(database, operator, spec.name, started);
+    const record: typeof write = (...args) => (spec.audit ? write(...args) : Promise.resolve());
+
+    if (!operator) {
+      await record('denied', { detail: 'no valid session' });
+      return json({ message: 'Sign in first.' }, 401);
+    }
+    if (!can(operator, spec.capability)) {
+      await record('denied', { detail: `role ${operator.role} lacks ${spec.capability}` });
+      return json({ message: 'Your role does not allow this.' }, 403);
+    }
+    const parsed = spec.query.safeParse(flattenParams(new URL(request.url).searchParams));
+    if (!parsed.success) {
+      await record('invalid', { detail: 'query did not validate' });
+      return json({ message: 'The request’s filters could not be read.' }, 400);
+    }
+    const query = parsed.data;
+    const filter = describeFilter(query);
+    const siteId = typeof (query as { site?: unknown }).site === 'number' ? (query as { site: number }).site : null;
+
+    let answer: RouteAnswer;
+    try {
+      answer = await spec.run(query, { operator, spintly: spintly(), request });
+    } catch (error) {
+      if (!(error instanceof SpintlyError)) throw error;
+      await record('failed', { siteId, spintlyStatus: error.status, detail: `spintly ${error.kind}; ${filter}` });
+      return json({ message: error.message }, STATUS_FOR[error.kind] ?? 502);
+    }
+    if ('json' in answer) {
+      await record('ok', { siteId, detail: filter });
+      return json(answer.json, answer.status);
+    }
+    return csvResponse(answer.csv, (rows, failed) =>
+      record(failed ? 'failed' : 'ok', {
+        siteId,
+        detail: `${rows} rows; ${filter}${failed ? '; stopped by an error' : ''}`,
+      }),
+    );
+  };
+}
+
+/** The filter for the audit record: the query without its page, as it would stand in a URL. */
+function describeFilter(query: unknown): string {
+  const { page: _page, ...rest } = (query ?? {}) as Record<string, unknown>;
+  const text = toQueryString('', rest, { status: 'all' });
+  return text === '?' ? 'no filter' : `filter ${text.slice(1)}`;
+}
+
+function csvResponse(csv: CsvAnswer, done: (rows: number, failed: boolean) => Promise<void>): Response {
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let count = 0;
+      try {
+        controller.enqueue(encoder.encode(csvRow(csv.header)));
+        for await (const row of csv.rows) {
+          controller.enqueue(encoder.encode(csvRow(row)));
+          count++;
+        }
+      } catch (error) {
+        await done(count, true);
+        controller.error(error);
+        return;
+      }
+      await done(count, false);
+      controller.close();
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${csv.filename}"`,
+      'cache-control': 'no-store',
+    },
+  });
+}
