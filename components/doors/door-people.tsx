@@ -4,13 +4,14 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
-import { Pagination, pageHref } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import { SearchBox } from '@/components/ui/url-filters';
 import { useRowSelection } from '@/components/ui/use-row-selection';
 import { useServerAction } from '@/components/ui/use-server-action';
 import { changeDoorPeopleAction } from '@/lib/actions/doors/change-door-people';
-import type { DoorPerson } from '@/lib/data/sites';
+import type { DoorPerson } from '@/lib/data/doors';
+import { toQueryString } from '@/lib/query-string';
 import { PersonPicker, type PickedPerson } from '../people/person-picker';
 import { PendingSince } from './pending-since';
 
@@ -132,7 +133,7 @@ export function DoorPeople({
             page={page}
             perPage={perPage}
             total={matchingCount}
-            hrefFor={(p) => pageHref('', { search }, p)}
+            hrefFor={(page) => toQueryString('', { search, page })}
             noun="people"
           />
         )}

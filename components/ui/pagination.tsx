@@ -1,13 +1,5 @@
 import Link from 'next/link';
 
-/** The URL of page `page`, keeping the filters that are set; page 1 is left out, so the first page has one URL. */
-export function pageHref(path: string, filters: Record<string, string | undefined>, page: number): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
-  if (page > 1) params.set('page', String(page));
-  return `${path}?${params.toString()}`;
-}
-
 /** "Showing x–y of N" with previous/next links that keep the other URL parameters. */
 export function Pagination({
   page,

@@ -3,9 +3,23 @@ import { reachesAllSites, type ScopedOperator } from '../auth/permissions';
 import { verifySession } from '../auth/session';
 import { allAudit, queryAudit, type AuditEntry, type AuditFilters } from '../audit/log';
 import { db } from '../db';
-import type { AuditQuery } from '../validation/audit';
+import { z } from 'zod';
+import { queryFields } from '../validation/query';
 
 export const AUDIT_PAGE_SIZE = 50;
+
+/** The audit list's URL: filters by operator, action, target and dates (YYYY-MM-DD), and the page. */
+const text = z.string().trim().max(200).optional().catch(undefined);
+const day = z.iso.date().optional().catch(undefined);
+export const auditQuerySchema = z.object({
+  operator: text,
+  action: text,
+  target: text,
+  from: day,
+  to: day,
+  page: queryFields.page,
+});
+export type AuditQuery = z.output<typeof auditQuerySchema>;
 
 /** Super admins see every entry; site admins only entries about their sites. */
 export function auditScope(operator: ScopedOperator, query: AuditQuery): AuditFilters {

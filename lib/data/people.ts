@@ -1,10 +1,11 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { peopleSiteFilter, personInScope, reachesAllSites, sitesInScope } from '../auth/permissions';
+import { peopleSiteFilter, personInScope, reachesAllSites, sitesInScope, type ScopedOperator } from '../auth/permissions';
 import { verifySession } from '../auth/session';
 import { spintly } from '../spintly';
 import type { PermissionItem, SpintlyUser } from '../spintly/contract';
-import type { PeopleQuery } from '../validation/people';
+import { z } from 'zod';
+import { queryFields } from '../validation/query';
 import { allSiteOptions, type SiteOption } from './sites';
 
 /**
@@ -55,6 +56,20 @@ export interface DoorAccess {
 
 export const PEOPLE_PAGE_SIZE = 25;
 
+/** The people list's URL (also /cards and its export): every filter is bookmarkable. */
+export const peopleQuerySchema = z.object({
+  search: queryFields.search,
+  status: queryFields.status,
+  site: queryFields.id,
+  role: queryFields.id,
+  card: queryFields.yesNo,
+  expired: queryFields.yesNo,
+  page: queryFields.page,
+});
+export type PeopleQuery = z.output<typeof peopleQuerySchema>;
+/** Values the URL leaves out. */
+export const PEOPLE_QUERY_DEFAULTS = { status: 'all', page: 1 } as const;
+
 export function toPersonRow(user: SpintlyUser, siteNames: ReadonlyMap<number, string>): PersonRow {
   return {
     id: user.id,
@@ -96,36 +111,56 @@ function toPersonDetail(user: SpintlyUser, siteNames: ReadonlyMap<number, string
 
 const namesOf = (sites: readonly SiteOption[]) => new Map(sites.map((s) => [s.id, s.name]));
 
-export async function peoplePage(query: PeopleQuery) {
-  const operator = await verifySession({ capability: 'people:list' });
-  const client = spintly();
+/**
+ * People in the operator's scope that match a list query: one page of them, or every one (`perPage: 'all'`, for
+ * exports). The one place that turns scope into Spintly's site filter (where an empty list means every site) and
+ * that applies the filters Spintly's list lacks (role, card, expiry) — shared by /users, /cards, its export and the
+ * people search.
+ */
+export async function listPeopleInScope(
+  operator: ScopedOperator,
+  query: Omit<PeopleQuery, 'page'> & { page?: number },
+  perPage: number | 'all',
+): Promise<{ items: SpintlyUser[]; total: number }> {
   const siteFilter = peopleSiteFilter(operator, query.site);
-  const upstream = {
-    status: query.status,
-    siteIds: siteFilter ?? [],
-    ...(query.search && { search: query.search }),
-  } as const;
+  if (siteFilter === null) return { items: [], total: 0 };
+  const client = spintly();
+  const upstream = { status: query.status, siteIds: siteFilter, ...(query.search && { search: query.search }) } as const;
   // Spintly filters by status, site and text; role, card and expiry are filtered here over every matching page.
   const localFilters = query.role !== undefined || query.card !== undefined || query.expired !== undefined;
-  // Reference data and the people list are independent: one round trip of waiting, not two.
-  const [sites, roles, page] = await Promise.all([
-    allSiteOptions(),
-    client.listRoles(),
-    siteFilter === null || localFilters ? null : client.listUsers({ ...upstream, page: query.page, perPage: PEOPLE_PAGE_SIZE }),
-  ]);
-  const names = namesOf(sites);
-  const base = { sites: sitesInScope(operator, sites), roles, perPage: PEOPLE_PAGE_SIZE, page: query.page };
-  if (siteFilter === null) return { ...base, rows: [] as PersonRow[], total: 0 };
-  if (page) return { ...base, rows: page.items.map((u) => toPersonRow(u, names)), total: page.pagination.total };
-  const everyone = await client.allUsers(upstream);
-  const matching = everyone.filter(
+  const page = query.page ?? 1;
+  if (!localFilters && perPage !== 'all') {
+    const answer = await client.listUsers({ ...upstream, page, perPage });
+    return { items: answer.items, total: answer.pagination.total };
+  }
+  const matching = (await client.allUsers(upstream)).filter(
     (u) =>
       (query.role === undefined || u.roles.some((r) => r.id === query.role)) &&
       (query.card === undefined || (query.card === 'yes') === (u.credentialId !== null)) &&
       (query.expired === undefined || (query.expired === 'yes') === u.accessExpired),
   );
-  const start = (query.page - 1) * PEOPLE_PAGE_SIZE;
-  return { ...base, rows: matching.slice(start, start + PEOPLE_PAGE_SIZE).map((u) => toPersonRow(u, names)), total: matching.length };
+  if (perPage === 'all') return { items: matching, total: matching.length };
+  const start = (page - 1) * perPage;
+  return { items: matching.slice(start, start + perPage), total: matching.length };
+}
+
+export async function peoplePage(query: PeopleQuery) {
+  const operator = await verifySession({ capability: 'people:list' });
+  // Reference data and the people list are independent: one round trip of waiting, not two.
+  const [sites, roles, found] = await Promise.all([
+    allSiteOptions(),
+    spintly().listRoles(),
+    listPeopleInScope(operator, query, PEOPLE_PAGE_SIZE),
+  ]);
+  const names = namesOf(sites);
+  return {
+    sites: sitesInScope(operator, sites),
+    roles,
+    perPage: PEOPLE_PAGE_SIZE,
+    page: query.page,
+    rows: found.items.map((u) => toPersonRow(u, names)),
+    total: found.total,
+  };
 }
 
 /** One person and their doors at the operator's sites, fetched together; 404 when out of scope or unknown. */

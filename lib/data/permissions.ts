@@ -1,5 +1,7 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { queryFields } from '../validation/query';
 import { siteInScope } from '../auth/permissions';
 import { verifySession } from '../auth/session';
 import { portalEnv } from '../env';
@@ -9,6 +11,15 @@ import { allSiteOptions } from './sites';
 
 /** People per page of the matrix: Spintly's largest page, so a page of rows is one call. */
 export const MATRIX_PAGE_SIZE = 100;
+
+/** The matrix page: `?search=&status=&page=` over the site's people. */
+export const matrixQuerySchema = z.object({
+  search: queryFields.search,
+  status: queryFields.status,
+  page: queryFields.page,
+});
+export type MatrixQuery = z.output<typeof matrixQuerySchema>;
+export const MATRIX_QUERY_DEFAULTS = { status: 'all', page: 1 } as const;
 
 /**
  * The permission matrix of a site: its doors as columns, a page of its people as rows, and for each door who has it
@@ -37,12 +48,12 @@ export interface MatrixData {
 
 export async function siteMatrix(
   siteId: number,
-  query: { search?: string | undefined; status: 'all' | 'active' | 'inactive'; page?: number },
+  query: MatrixQuery,
 ): Promise<MatrixData> {
   const operator = await verifySession({ capability: 'permissions:write' });
   if (!siteInScope(operator, siteId)) notFound();
   const client = spintly();
-  const page = query.page ?? 1;
+  const { page } = query;
   const doorsAndHolders = client
     .allAccessPoints(siteId)
     .then(async (doors) => ({ doors, holders: await Promise.all(doors.map((door) => client.doorUsers(door.id))) }));

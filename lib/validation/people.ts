@@ -1,4 +1,4 @@
-/** People (Spintly users): the form schema shared by react-hook-form and the actions, and the list's URL query. */
+/** People (Spintly users): the form schema shared by react-hook-form and the actions. */
 import { z } from 'zod';
 import { idList } from './ids';
 import { safeText } from './text';
@@ -86,52 +86,3 @@ export const peopleIdsSchema = z.object({
   userIds: idList.pipe(z.array(z.number()).min(1, 'Select at least one person').max(500)),
 });
 export const setPeopleActiveSchema = peopleIdsSchema.extend({ active: z.boolean() });
-
-export const doorPeopleChangeSchema = z
-  .object({
-    doorId: z.coerce.number().int().positive(),
-    /** The door's site, when the page knows it: lets the scope check read one site's doors instead of all. */
-    siteId: z.coerce.number().int().positive().optional(),
-    add: idList.default([]),
-    remove: idList.default([]),
-    cancelPending: idList.default([]),
-  })
-  .refine((v) => v.add.length + v.remove.length + v.cancelPending.length > 0, {
-    message: 'Choose someone to add or remove',
-  });
-
-/** The people list's URL: every filter is bookmarkable; anything malformed is dropped, never an error page. */
-const optionalId = z.coerce.number().int().positive().optional().catch(undefined);
-export const peopleQuerySchema = z.object({
-  search: safeText().pipe(z.string().max(100)).optional().catch(undefined),
-  status: z.enum(['all', 'active', 'inactive']).default('all').catch('all'),
-  site: optionalId,
-  role: optionalId,
-  card: z.enum(['yes', 'no']).optional().catch(undefined),
-  expired: z.enum(['yes', 'no']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
-});
-export type PeopleQuery = z.output<typeof peopleQuerySchema>;
-
-export function parsePeopleQuery(params: Record<string, string | string[] | undefined>): PeopleQuery {
-  const flat = Object.fromEntries(
-    Object.entries(params)
-      .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])
-      .filter(([, v]) => v !== undefined && v !== ''),
-  );
-  return peopleQuerySchema.parse(flat);
-}
-
-export function peopleQueryString(query: Partial<PeopleQuery>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query))
-    if (
-      value !== undefined &&
-      value !== '' &&
-      !(key === 'page' && value === 1) &&
-      !(key === 'status' && value === 'all')
-    )
-      params.set(key, String(value));
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}

@@ -4,8 +4,9 @@ import { Field, Input } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable, Td } from '@/components/ui/table';
-import { auditPage } from '@/lib/data/audit';
-import { auditQueryString, parseAuditQuery } from '@/lib/validation/audit';
+import { auditPage, auditQuerySchema } from '@/lib/data/audit';
+import { toQueryString } from '@/lib/query-string';
+import { parseQuery } from '@/lib/validation/query';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -21,7 +22,7 @@ export default async function AuditPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const query = parseAuditQuery(await searchParams);
+  const query = parseQuery(auditQuerySchema, await searchParams);
   const { rows, total, page, perPage, allSites } = await auditPage(query);
 
   return (
@@ -35,7 +36,7 @@ export default async function AuditPage({
         }
         actions={
           <a
-            href={`/api/audit/export${auditQueryString({ ...query, page: 1 })}`}
+            href={toQueryString('/api/audit/export', { ...query, page: 1 })}
             className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
           >
             Export CSV
@@ -110,7 +111,7 @@ export default async function AuditPage({
         page={page}
         perPage={perPage}
         total={total}
-        hrefFor={(p) => `/audit${auditQueryString({ ...query, page: p })}`}
+        hrefFor={(p) => toQueryString('/audit', { ...query, page: p })}
         noun="entries"
       />
     </>

@@ -7,9 +7,10 @@ import { DataTable, Td } from '@/components/ui/table';
 import { SearchBox } from '@/components/ui/url-filters';
 import { StatusFilter, CardFilter, SiteFilter } from '@/components/people/people-filters';
 import { verifySession } from '@/lib/auth/session';
-import { peoplePage } from '@/lib/data/people';
+import { PEOPLE_QUERY_DEFAULTS, peoplePage, peopleQuerySchema } from '@/lib/data/people';
 import { load } from '@/lib/data/result';
-import { parsePeopleQuery, peopleQueryString } from '@/lib/validation/people';
+import { toQueryString } from '@/lib/query-string';
+import { parseQuery } from '@/lib/validation/query';
 
 export const metadata: Metadata = { title: 'Cards' };
 
@@ -19,7 +20,7 @@ export default async function CardsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await verifySession({ capability: 'cards:read' });
-  const query = parsePeopleQuery(await searchParams);
+  const query = parseQuery(peopleQuerySchema, await searchParams);
   const result = await load(() => peoplePage(query));
   return (
     <>
@@ -28,7 +29,7 @@ export default async function CardsPage({
         description="Who holds a card at your sites, and who does not."
         actions={
           <a
-            href={`/api/cards/export${peopleQueryString({ ...query, page: 1 })}`}
+            href={toQueryString('/api/cards/export', { ...query, page: 1 }, PEOPLE_QUERY_DEFAULTS)}
             className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
           >
             Export CSV
@@ -73,7 +74,7 @@ export default async function CardsPage({
             page={query.page}
             perPage={result.data.perPage}
             total={result.data.total}
-            hrefFor={(page) => `/cards${peopleQueryString({ ...query, page })}`}
+            hrefFor={(page) => toQueryString('/cards', { ...query, page }, PEOPLE_QUERY_DEFAULTS)}
             noun="people"
           />
         </>

@@ -8,9 +8,10 @@ import { SearchBox, SelectFilter } from '@/components/ui/url-filters';
 import { StatusFilter, CardFilter, SiteFilter } from '@/components/people/people-filters';
 import { can } from '@/lib/auth/permissions';
 import { verifySession } from '@/lib/auth/session';
-import { peoplePage } from '@/lib/data/people';
+import { PEOPLE_QUERY_DEFAULTS, peoplePage, peopleQuerySchema } from '@/lib/data/people';
 import { load } from '@/lib/data/result';
-import { parsePeopleQuery, peopleQueryString } from '@/lib/validation/people';
+import { toQueryString } from '@/lib/query-string';
+import { parseQuery } from '@/lib/validation/query';
 
 export const metadata: Metadata = { title: 'People' };
 
@@ -20,7 +21,7 @@ export default async function PeoplePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const operator = await verifySession({ capability: 'people:list' });
-  const query = parsePeopleQuery(await searchParams);
+  const query = parseQuery(peopleQuerySchema, await searchParams);
   const result = await load(() => peoplePage(query));
   const canEdit = can(operator, 'people:write');
   const filtered = Boolean(
@@ -86,7 +87,7 @@ export default async function PeoplePage({
             page={query.page}
             perPage={result.data.perPage}
             total={result.data.total}
-            hrefFor={(page) => `/users${peopleQueryString({ ...query, page })}`}
+            hrefFor={(page) => toQueryString('/users', { ...query, page }, PEOPLE_QUERY_DEFAULTS)}
             noun="people"
           />
         </>

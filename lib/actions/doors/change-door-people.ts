@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { doorPeopleChangeSchema } from '../../validation/people';
+import { doorPeopleChangeSchema } from '../../validation/doors';
 import { defineAction } from '../safe-action';
 
 /** Gives people a door, takes it away, or cancels a pending change — one call to Spintly for the door. */

@@ -4,11 +4,13 @@ import { notFound } from 'next/navigation';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { Pagination, pageHref } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { SearchBox } from '@/components/ui/url-filters';
 import { load } from '@/lib/data/result';
-import { siteDoorsPage } from '@/lib/data/sites';
-import { positiveInt, singleParam } from '@/lib/validation/params';
+import { siteDoorsPage, siteDoorsQuerySchema } from '@/lib/data/sites';
+import { positiveInt } from '@/lib/validation/params';
+import { toQueryString } from '@/lib/query-string';
+import { parseQuery } from '@/lib/validation/query';
 
 export const metadata: Metadata = { title: 'Doors' };
 
@@ -20,10 +22,9 @@ export default async function SiteDoorsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const siteId = positiveInt((await params).siteId) ?? notFound();
-  const query = await searchParams;
-  const search = singleParam(query.search)?.trim().slice(0, 100) || undefined;
-  const page = positiveInt(singleParam(query.page)) ?? 1;
-  const result = await load(() => siteDoorsPage(siteId, { search, page }));
+  const query = parseQuery(siteDoorsQuerySchema, await searchParams);
+  const { search } = query;
+  const result = await load(() => siteDoorsPage(siteId, query));
   if (!result.ok)
     return (
       <Notice tone="error" title="Doors could not be loaded">
@@ -74,10 +75,10 @@ export default async function SiteDoorsPage({
         </ul>
       )}
       <Pagination
-        page={page}
+        page={query.page}
         perPage={perPage}
         total={total}
-        hrefFor={(p) => pageHref(`/sites/${siteId}`, { search }, p)}
+        hrefFor={(page) => toQueryString(`/sites/${siteId}`, { search, page })}
         noun="doors"
       />
     </>

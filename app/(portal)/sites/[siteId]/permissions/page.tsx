@@ -4,12 +4,14 @@ import { PermissionMatrix } from '@/components/permissions/matrix';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { Pagination, pageHref } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { SearchBox } from '@/components/ui/url-filters';
 import { StatusFilter } from '@/components/people/people-filters';
-import { siteMatrix } from '@/lib/data/permissions';
+import { MATRIX_QUERY_DEFAULTS, matrixQuerySchema, siteMatrix } from '@/lib/data/permissions';
 import { load } from '@/lib/data/result';
-import { positiveInt, singleParam } from '@/lib/validation/params';
+import { positiveInt } from '@/lib/validation/params';
+import { toQueryString } from '@/lib/query-string';
+import { parseQuery } from '@/lib/validation/query';
 
 export const metadata: Metadata = { title: 'Permissions' };
 
@@ -21,12 +23,9 @@ export default async function SitePermissionsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const siteId = positiveInt((await params).siteId) ?? notFound();
-  const query = await searchParams;
-  const search = singleParam(query.search)?.trim().slice(0, 100) || undefined;
-  const statusParam = singleParam(query.status);
-  const status = statusParam === 'active' || statusParam === 'inactive' ? statusParam : 'all';
-  const page = positiveInt(singleParam(query.page)) ?? 1;
-  const result = await load(() => siteMatrix(siteId, { search, status, page }));
+  const query = parseQuery(matrixQuerySchema, await searchParams);
+  const { search, status } = query;
+  const result = await load(() => siteMatrix(siteId, query));
   if (!result.ok)
     return (
       <Notice tone="error" title="Permissions could not be loaded">
@@ -61,8 +60,8 @@ export default async function SitePermissionsPage({
         perPage={data.perPage}
         total={data.total}
         noun="people"
-        hrefFor={(p) =>
-          pageHref(`/sites/${siteId}/permissions`, { search, status: status === 'all' ? undefined : status }, p)
+        hrefFor={(page) =>
+          toQueryString(`/sites/${siteId}/permissions`, { search, status, page }, MATRIX_QUERY_DEFAULTS)
         }
       />
     </>

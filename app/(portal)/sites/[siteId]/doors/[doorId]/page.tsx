@@ -4,9 +4,10 @@ import { DoorPeople } from '@/components/doors/door-people';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { doorPage } from '@/lib/data/sites';
+import { doorHoldersQuerySchema, doorPage } from '@/lib/data/doors';
 import { load } from '@/lib/data/result';
-import { positiveInt, singleParam } from '@/lib/validation/params';
+import { positiveInt } from '@/lib/validation/params';
+import { parseQuery } from '@/lib/validation/query';
 
 export const metadata: Metadata = { title: 'Door' };
 
@@ -20,10 +21,9 @@ export default async function DoorPage({
   const raw = await params;
   const siteId = positiveInt(raw.siteId) ?? notFound();
   const doorId = positiveInt(raw.doorId) ?? notFound();
-  const query = await searchParams;
-  const search = singleParam(query.search)?.trim().slice(0, 100) || undefined;
-  const page = positiveInt(singleParam(query.page)) ?? 1;
-  const result = await load(() => doorPage(siteId, doorId, { search, page }));
+  const query = parseQuery(doorHoldersQuerySchema, await searchParams);
+  const { search } = query;
+  const result = await load(() => doorPage(siteId, doorId, query));
   if (!result.ok)
     return (
       <Notice tone="error" title="This door could not be loaded">
