@@ -144,6 +144,7 @@ test('/front-desk and /cards have no serious accessibility violations; /cards ex
   page,
   request,
 }) => {
+  test.setTimeout(60_000);
   const person = await cardless(request, 3);
   await signInAndWait(page, DEMO.siteAdmin);
   for (const path of ['/front-desk', `/front-desk?person=${person.id}`, '/cards', '/cards?card=no']) {

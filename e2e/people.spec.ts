@@ -181,6 +181,8 @@ test('a site admin cannot see or touch another site, in the UI or through a craf
 });
 
 test('the people, sites and door pages have no serious accessibility violations', async ({ page, request }) => {
+  // Several full axe scans; each takes seconds on a loaded 2-core machine.
+  test.setTimeout(60_000);
   const person = (await users(request)).find((u) => u.homeSiteId === 1)!;
   await signInAndWait(page, DEMO.siteAdmin);
   for (const path of [

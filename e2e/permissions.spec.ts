@@ -231,6 +231,8 @@ test('a person’s doors: grant, see it pending, cancel it', async ({ page, requ
 });
 
 test('matrix and person doors pages have no serious accessibility violations', async ({ page, request }) => {
+  // Several full axe scans; each takes seconds on a loaded 2-core machine.
+  test.setTimeout(60_000);
   const { people } = await siteOnePeople(request);
   await signInAndWait(page, DEMO.siteAdmin);
   for (const path of ['/sites/1/permissions', `/users/${people[0]!.id}/permissions`]) {

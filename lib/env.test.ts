@@ -66,6 +66,15 @@ describe('portalEnv', () => {
     });
   });
 
+  it('shows times in India by default, and takes another zone and locale', () => {
+    expect(portalEnv({}).display).toEqual({ timeZone: 'Asia/Kolkata', locale: 'en-IN' });
+    expect(portalEnv({ PORTAL_TIME_ZONE: 'Europe/London', PORTAL_LOCALE: 'en-GB' }).display).toEqual({
+      timeZone: 'Europe/London',
+      locale: 'en-GB',
+    });
+    expect(() => portalEnv({ PORTAL_TIME_ZONE: 'Mars/Olympus' })).toThrow(/PORTAL_TIME_ZONE/);
+  });
+
   it('refuses malformed values', () => {
     expect(() => portalEnv({ SPINTLY_TOKEN_STYLE: 'basic' })).toThrow(/SPINTLY_TOKEN_STYLE/);
     expect(() => portalEnv({ SPINTLY_MAX_CONCURRENCY: '0' })).toThrow(/SPINTLY_MAX_CONCURRENCY/);

@@ -16,6 +16,23 @@ const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.preprocess(emptyAsUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
 
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isLocale(value: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([value]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
 const portalSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -48,6 +65,15 @@ const portalSchema = z
     AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
     AUTH_TRUST_HOST: z.preprocess(emptyAsUndefined, z.enum(['true', 'false', '1', '0']).optional()),
     AUTH_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+    /** Where the portal's people work: every time shown, typed and exported is in this zone and locale. */
+    PORTAL_TIME_ZONE: z.preprocess(
+      emptyAsUndefined,
+      z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Kolkata').default('Asia/Kolkata'),
+    ),
+    PORTAL_LOCALE: z.preprocess(
+      emptyAsUndefined,
+      z.string().refine(isLocale, 'must be a locale such as en-IN').default('en-IN'),
+    ),
     /** Absolute session limit, counted from sign-in: no activity extends it. */
     SESSION_MAX_AGE_H: int(12, 1, 24 * 30),
     /**
@@ -82,6 +108,7 @@ const portalSchema = z
       nodeEnv: env.NODE_ENV,
       databaseUrl: env.DATABASE_URL,
       pendingStuckAfterMs: env.PENDING_STUCK_AFTER_S * 1000,
+      display: { timeZone: env.PORTAL_TIME_ZONE, locale: env.PORTAL_LOCALE },
       auth: {
         secret: env.AUTH_SECRET,
         trustHost: env.AUTH_TRUST_HOST === 'true' || env.AUTH_TRUST_HOST === '1',

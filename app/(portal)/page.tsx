@@ -8,6 +8,7 @@ import { load } from '@/lib/data/result';
 import { siteOptionsFor } from '@/lib/data/sites';
 import { portalEnv } from '@/lib/env';
 import { navFor } from '@/lib/navigation';
+import { Panel } from '@/components/ui/panel';
 
 export default async function HomePage() {
   const operator = await verifySession();
@@ -23,7 +24,7 @@ export default async function HomePage() {
         description={`Signed in as ${ROLE_LABELS[operator.role].toLowerCase()}.`}
       />
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="sites-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <Panel aria-labelledby="sites-heading" className="p-6">
           <h2 id="sites-heading" className="font-semibold">
             {reachesAllSites(operator) ? 'All sites' : 'Your sites'}
           </h2>
@@ -45,8 +46,8 @@ export default async function HomePage() {
               <Notice tone="error">{sites.message}</Notice>
             </div>
           )}
-        </section>
-        <section aria-labelledby="work-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        </Panel>
+        <Panel aria-labelledby="work-heading" className="p-6">
           <h2 id="work-heading" className="font-semibold">
             What you can do here
           </h2>
@@ -65,7 +66,7 @@ export default async function HomePage() {
             <dt>Organisation</dt>
             <dd>{spintly.orgId}</dd>
           </dl>
-        </section>
+        </Panel>
       </div>
     </>
   );

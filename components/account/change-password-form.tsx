@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
-import { Field, Input, describedBy } from '@/components/ui/field';
+import { FormField, Input } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { Form } from '@/components/ui/form';
 import { changePasswordAction } from '@/lib/actions/account/change-password';
@@ -43,15 +43,11 @@ export function ChangePasswordForm() {
         const error = errors[field.name]?.message;
         const description = 'description' in field ? field.description : undefined;
         return (
-          <Field key={field.name} id={field.name} label={field.label} error={error} description={description}>
-            <Input
-              id={field.name}
-              type="password"
-              autoComplete={field.autoComplete}
-              {...describedBy(field.name, error, Boolean(description))}
-              {...form.register(field.name)}
-            />
-          </Field>
+          <FormField key={field.name} id={field.name} label={field.label} error={error} description={description}>
+            {(control) => (
+              <Input {...control} type="password" autoComplete={field.autoComplete} {...form.register(field.name)} />
+            )}
+          </FormField>
         );
       })}
       <div className="flex justify-end">

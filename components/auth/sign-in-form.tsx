@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
-import { Field, Input, describedBy } from '@/components/ui/field';
+import { FormField, Input } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { Form } from '@/components/ui/form';
 import { signInAction, signInWithSsoAction } from '@/lib/actions/account/sign-in';
@@ -45,24 +45,14 @@ export function SignInForm({
             {message}
           </Notice>
         )}
-        <Field id="email" label="Email" error={errors.email?.message}>
-          <Input
-            id="email"
-            type="email"
-            autoComplete="username"
-            {...describedBy('email', errors.email?.message)}
-            {...form.register('email')}
-          />
-        </Field>
-        <Field id="password" label="Password" error={errors.password?.message}>
-          <Input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            {...describedBy('password', errors.password?.message)}
-            {...form.register('password')}
-          />
-        </Field>
+        <FormField id="email" label="Email" error={errors.email?.message}>
+          {(control) => <Input {...control} type="email" autoComplete="username" {...form.register('email')} />}
+        </FormField>
+        <FormField id="password" label="Password" error={errors.password?.message}>
+          {(control) => (
+            <Input {...control} type="password" autoComplete="current-password" {...form.register('password')} />
+          )}
+        </FormField>
         <Button type="submit" pending={pending}>
           Sign in
         </Button>

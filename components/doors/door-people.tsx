@@ -14,6 +14,7 @@ import type { DoorPerson } from '@/lib/data/doors';
 import { toQueryString } from '@/lib/query-string';
 import { PersonPicker, type PickedPerson } from '../people/person-picker';
 import { PendingSince } from './pending-since';
+import { Panel } from '@/components/ui/panel';
 
 /** The holders of a door, a page at a time (the URL's `search` and `page`), and the door's pending changes. */
 export function DoorPeople({
@@ -151,10 +152,7 @@ export function DoorPeople({
             Nothing is pending at this door.
           </p>
         ) : (
-          <ul
-            className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
-            data-testid="pending-list"
-          >
+          <Panel as="ul" className="divide-y divide-slate-100" data-testid="pending-list">
             {pending.map((person) => (
               <li key={person.id} className="flex flex-wrap items-center gap-3 px-4 py-2 text-sm">
                 <span className="font-medium">{person.name}</span>
@@ -176,7 +174,7 @@ export function DoorPeople({
                 )}
               </li>
             ))}
-          </ul>
+          </Panel>
         )}
       </section>
 

@@ -12,6 +12,7 @@ import { issueCardAction } from '@/lib/actions/cards/issue-card';
 import { replaceCardAction } from '@/lib/actions/cards/replace-card';
 import { takeBackCardAction } from '@/lib/actions/cards/take-back-card';
 import { CARD_NUMBER_PATTERN, CARD_NUMBER_RULE, normaliseCardNumber } from '@/lib/spintly/card-number';
+import { Panel } from '@/components/ui/panel';
 
 /**
  * Issue, replace or take back a card. The number field works with USB card readers, which type the number and press
@@ -70,7 +71,7 @@ export function CardDesk({ userId, name, card }: { userId: number; name: string;
   };
 
   return (
-    <section aria-labelledby="card-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+    <Panel aria-labelledby="card-heading" className="p-6">
       <h2 id="card-heading" className="font-semibold">
         Access card
       </h2>
@@ -128,6 +129,6 @@ export function CardDesk({ userId, name, card }: { userId: number; name: string;
           />
         </div>
       )}
-    </section>
+    </Panel>
   );
 }

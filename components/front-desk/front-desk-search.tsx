@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { usePeopleSearch } from '@/components/people/use-people-search';
 import { Input } from '@/components/ui/field';
+import { Panel } from '@/components/ui/panel';
 
 interface Result {
   id: number;
@@ -50,10 +51,7 @@ export function FrontDeskSearch({ initial }: { initial?: string }) {
               : 'Type at least 2 characters.'}
       </p>
       {shown.length > 0 && (
-        <ul
-          className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
-          aria-label="Search results"
-        >
+        <Panel as="ul" className="divide-y divide-slate-100" aria-label="Search results">
           {shown.map((p) => (
             <li key={p.id}>
               <button
@@ -70,7 +68,7 @@ export function FrontDeskSearch({ initial }: { initial?: string }) {
               </button>
             </li>
           ))}
-        </ul>
+        </Panel>
       )}
     </div>
   );

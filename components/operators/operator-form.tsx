@@ -1,14 +1,14 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
-import { Field, Input, Select, describedBy } from '@/components/ui/field';
+import { Field, FormField, Input, Select } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { Form } from '@/components/ui/form';
+import { schemaResolver } from '@/components/ui/schema-resolver';
 import type { ActionResult } from '@/lib/actions/safe-action';
-import { OPERATOR_ROLES, createOperatorSchema } from '@/lib/validation/operators';
+import { OPERATOR_ROLES, createOperatorSchema, type CreateOperatorOutput } from '@/lib/validation/operators';
 import { ROLE_LABELS, type OperatorRole } from '@/lib/auth/permissions';
 import type { SiteOption } from '@/lib/data/sites';
 
@@ -34,12 +34,12 @@ export function OperatorForm({
   initial?: Partial<OperatorFormValues>;
   fixedEmail?: string;
   submitLabel: string;
-  onSubmit: (values: OperatorFormValues) => Promise<ActionResult<unknown>>;
+  onSubmit: (values: CreateOperatorOutput) => Promise<ActionResult<unknown>>;
 }) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
-  const form = useForm<OperatorFormValues>({
-    resolver: zodResolver(createOperatorSchema) as never,
+  const form = useForm<OperatorFormValues, unknown, CreateOperatorOutput>({
+    resolver: schemaResolver<OperatorFormValues, typeof createOperatorSchema>(createOperatorSchema),
     defaultValues: { email: fixedEmail ?? '', name: '', role: 'site_admin', siteIds: [], ...initial },
   });
   const { errors } = form.formState;
@@ -61,23 +61,12 @@ export function OperatorForm({
       {message && <Notice tone="error">{message}</Notice>}
       {!fixedEmail && (
         <>
-          <Field id="op-email" label="Email" error={errors.email?.message}>
-            <Input
-              id="op-email"
-              type="email"
-              autoComplete="off"
-              {...describedBy('op-email', errors.email?.message)}
-              {...form.register('email')}
-            />
-          </Field>
-          <Field id="op-name" label="Name" error={errors.name?.message}>
-            <Input
-              id="op-name"
-              autoComplete="off"
-              {...describedBy('op-name', errors.name?.message)}
-              {...form.register('name')}
-            />
-          </Field>
+          <FormField id="op-email" label="Email" error={errors.email?.message}>
+            {(control) => <Input {...control} type="email" autoComplete="off" {...form.register('email')} />}
+          </FormField>
+          <FormField id="op-name" label="Name" error={errors.name?.message}>
+            {(control) => <Input {...control} autoComplete="off" {...form.register('name')} />}
+          </FormField>
         </>
       )}
       <Field id="op-role" label="Role" error={errors.role?.message}>

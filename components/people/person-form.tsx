@@ -1,17 +1,24 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { toast } from '@/components/ui/toast';
 import { Button } from '@/components/ui/button';
-import { Field, Input, Select, describedBy } from '@/components/ui/field';
+import { Field, FormField, Input, Select } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { Form } from '@/components/ui/form';
 import { createPersonAction } from '@/lib/actions/people/create-person';
 import { updatePersonAction } from '@/lib/actions/people/update-person';
-import { ACCESS_MODES, createPersonSchema, updatePersonSchema, type PersonFormValues } from '@/lib/validation/people';
+import {
+  ACCESS_MODES,
+  createPersonSchema,
+  updatePersonSchema,
+  type PersonFormValues,
+  type PersonInput,
+} from '@/lib/validation/people';
+import { Panel } from '@/components/ui/panel';
+import { schemaResolver } from '@/components/ui/schema-resolver';
 
 interface Options {
   roles: { id: number; name: string }[];
@@ -49,9 +56,10 @@ export function PersonForm({
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
   const editing = userId !== undefined;
-  const form = useForm<PersonFormValues>({
-    // The schema's output (numbers, nulls) differs from the form's strings; the action parses the strings again.
-    resolver: zodResolver(editing ? updatePersonSchema : createPersonSchema) as unknown as Resolver<PersonFormValues>,
+  const form = useForm<PersonFormValues, unknown, PersonInput>({
+    resolver: schemaResolver<PersonFormValues, typeof createPersonSchema | typeof updatePersonSchema>(
+      editing ? updatePersonSchema : createPersonSchema,
+    ),
     defaultValues: {
       name: '',
       email: '',
@@ -104,56 +112,59 @@ export function PersonForm({
           {message}
         </Notice>
       )}
-      <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-6 sm:grid-cols-2">
+      <Panel as="fieldset" className="grid gap-4 p-6 sm:grid-cols-2">
         <legend className="px-1 font-semibold">Details</legend>
         {TEXT_FIELDS.map((field) => {
           const error = errors[field.name]?.message;
           const description = 'description' in field ? field.description : undefined;
           return (
-            <Field
+            <FormField
               key={field.name}
               id={`person-${field.name}`}
               label={field.label}
               error={error}
               description={description}
             >
-              <Input
-                id={`person-${field.name}`}
-                type={field.type}
-                autoComplete={field.autoComplete}
-                {...describedBy(`person-${field.name}`, error, Boolean(description))}
-                {...form.register(field.name)}
-              />
-            </Field>
+              {(control) => (
+                <Input
+                  {...control}
+                  type={field.type}
+                  autoComplete={field.autoComplete}
+                  {...form.register(field.name)}
+                />
+              )}
+            </FormField>
           );
         })}
-        <Field id="person-home" label="Home site" error={errors.homeSiteId?.message}>
-          <Select
-            id="person-home"
-            {...describedBy('person-home', errors.homeSiteId?.message)}
-            {...form.register('homeSiteId')}
-          >
-            <option value="">Choose a site</option>
-            {options.sites.map((s) => (
-              <option key={s.id} value={String(s.id)}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field
+        <FormField id="person-home" label="Home site" error={errors.homeSiteId?.message}>
+          {(control) => (
+            <Select {...control} {...form.register('homeSiteId')}>
+              <option value="">Choose a site</option>
+              {options.sites.map((s) => (
+                <option key={s.id} value={String(s.id)}>
+                  {s.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        <FormField
           id="person-expiry"
           label="Access expires on"
           error={errors.accessExpiresOn?.message}
-          description="Leave empty for no expiry."
+          description="As dd/mm/yyyy; leave empty for no expiry."
         >
-          <Input
-            id="person-expiry"
-            type="date"
-            {...describedBy('person-expiry', errors.accessExpiresOn?.message, true)}
-            {...form.register('accessExpiresOn')}
-          />
-        </Field>
+          {(control) => (
+            <Input
+              {...control}
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder="dd/mm/yyyy"
+              {...form.register('accessExpiresOn')}
+            />
+          )}
+        </FormField>
         <fieldset className="sm:col-span-2">
           <legend className="text-sm font-medium text-slate-800">Spintly roles</legend>
           <div className="mt-1 flex flex-wrap gap-x-6 gap-y-1">
@@ -166,9 +177,9 @@ export function PersonForm({
           </div>
           {errors.roleIds && <p className="mt-1 text-sm text-red-700">{errors.roleIds.message}</p>}
         </fieldset>
-      </fieldset>
+      </Panel>
 
-      <fieldset className="grid gap-2 rounded-lg border border-slate-200 bg-white p-6 sm:grid-cols-2">
+      <Panel as="fieldset" className="grid gap-2 p-6 sm:grid-cols-2">
         <legend className="px-1 font-semibold">How they open doors</legend>
         {ACCESS_MODES.map((mode) => (
           <label key={mode.key} className="flex items-center gap-2 text-sm">
@@ -185,10 +196,10 @@ export function PersonForm({
             <Input id="person-range" type="number" min={0} max={10} {...form.register('access.clickToAccessRange')} />
           </Field>
         </div>
-      </fieldset>
+      </Panel>
 
       {!editing && (
-        <fieldset className="rounded-lg border border-slate-200 bg-white p-6">
+        <Panel as="fieldset" className="p-6">
           <legend className="px-1 font-semibold">First doors</legend>
           {homeSiteId ? (
             siteDoors.length === 0 ? (
@@ -206,7 +217,7 @@ export function PersonForm({
           ) : (
             <p className="text-sm text-slate-600">Choose a home site to see its doors.</p>
           )}
-        </fieldset>
+        </Panel>
       )}
 
       <div className="flex justify-end gap-2">

@@ -8,9 +8,22 @@ const VARIANTS = {
   ghost: 'text-slate-700 hover:bg-slate-100 disabled:text-slate-500',
 } as const;
 
+export type ButtonVariant = keyof typeof VARIANTS;
+export type ButtonSize = 'sm' | 'md';
+
+/** A button's classes, for a link that should look like one (`<Link className={buttonVariants('secondary')}>`). */
+export function buttonVariants(variant: ButtonVariant = 'primary', size: ButtonSize = 'md', className?: string) {
+  return cn(
+    'inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed',
+    size === 'sm' ? 'px-2.5 py-1 text-sm' : 'px-4 py-2 text-sm',
+    VARIANTS[variant],
+    className,
+  );
+}
+
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
-  variant?: keyof typeof VARIANTS;
-  size?: 'sm' | 'md';
+  variant?: ButtonVariant;
+  size?: ButtonSize;
   /** Shows a spinner and disables the button while work is under way. */
   pending?: boolean;
 }
@@ -30,12 +43,7 @@ export function Button({
       type={type}
       disabled={disabled || pending}
       aria-busy={pending || undefined}
-      className={cn(
-        'inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed',
-        size === 'sm' ? 'px-2.5 py-1 text-sm' : 'px-4 py-2 text-sm',
-        VARIANTS[variant],
-        className,
-      )}
+      className={buttonVariants(variant, size, className)}
       {...props}
     >
       {pending && (

@@ -35,6 +35,37 @@ export function Field({
   );
 }
 
+/** What a FormField hands its control: the id its label points at, and aria attributes for description and error. */
+export interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/**
+ * A Field whose control is given its id and aria attributes, so the id is written once:
+ * `<FormField id="person-phone" label="Phone" error={…}>{(control) => <Input {...control} {...register('phone')} />}</FormField>`.
+ */
+export function FormField({
+  id,
+  label,
+  error,
+  description,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  description?: ReactNode;
+  children: (control: ControlProps) => ReactNode;
+}) {
+  return (
+    <Field id={id} label={label} error={error} description={description}>
+      {children({ id, ...describedBy(id, error, Boolean(description)) })}
+    </Field>
+  );
+}
+
 /** aria attributes that point a control at its Field's description and error. */
 export function describedBy(id: string, error?: string, description?: boolean) {
   const ids = [description && `${id}-description`, error && `${id}-error`].filter(Boolean).join(' ');

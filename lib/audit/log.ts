@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { AuditOutcome, Database } from '../db/schema';
+import { dayBounds } from '../format';
 
 /**
  * The audit log: one row for every action an operator attempts, whatever its outcome. What goes in is chosen by
@@ -30,9 +31,10 @@ export interface AuditFilters {
   operator?: string | undefined;
   action?: string | undefined;
   target?: string | undefined;
-  /** ISO dates (YYYY-MM-DD), both included. */
+  /** ISO dates (YYYY-MM-DD), both included, as days in `timeZone` (default UTC). */
   from?: string | undefined;
   to?: string | undefined;
+  timeZone?: string | undefined;
   /** Only entries of these sites; undefined = every entry (super admins). */
   siteIds?: readonly number[] | undefined;
 }
@@ -73,8 +75,9 @@ function filtered(db: Kysely<Database>, filters: AuditFilters) {
     const target = filters.target.trim();
     query = query.where('id', 'in', db.selectFrom('audit_targets').select('audit_id').where('target_id', '=', target));
   }
-  if (filters.from) query = query.where('at', '>=', `${filters.from}T00:00:00.000Z`);
-  if (filters.to) query = query.where('at', '<=', `${filters.to}T23:59:59.999Z`);
+  const zone = filters.timeZone ?? 'UTC';
+  if (filters.from) query = query.where('at', '>=', dayBounds(filters.from, zone).start);
+  if (filters.to) query = query.where('at', '<=', dayBounds(filters.to, zone).end);
   if (filters.siteIds) {
     const ids = [...filters.siteIds];
     query = ids.length > 0 ? query.where('site_id', 'in', ids) : query.where('site_id', '=', -1);

@@ -4,13 +4,18 @@ import { verifySession } from '../auth/session';
 import { allAudit, queryAudit, type AuditEntry, type AuditFilters } from '../audit/log';
 import { db } from '../db';
 import { z } from 'zod';
+import { portalEnv } from '../env';
+import { parseDay } from '../format';
 import { queryFields } from '../validation/query';
 
 export const AUDIT_PAGE_SIZE = 50;
 
 /** The audit list's URL: filters by operator, action, target and dates (YYYY-MM-DD), and the page. */
 const text = z.string().trim().max(200).optional().catch(undefined);
-const day = z.iso.date().optional().catch(undefined);
+/** A day as typed (dd/mm/yyyy or yyyy-mm-dd), kept as yyyy-mm-dd. */
+const day = z
+  .preprocess((value) => (typeof value === 'string' ? (parseDay(value) ?? undefined) : value), z.iso.date().optional())
+  .catch(undefined);
 export const auditQuerySchema = z.object({
   operator: text,
   action: text,
@@ -29,6 +34,8 @@ export function auditScope(operator: ScopedOperator, query: AuditQuery): AuditFi
     target: query.target,
     from: query.from,
     to: query.to,
+    // Days are the portal's days: "30/11/2026" in India starts at 18:30 UTC the day before.
+    timeZone: portalEnv().display.timeZone,
     ...(!reachesAllSites(operator) && { siteIds: operator.siteIds }),
   };
 }

@@ -29,6 +29,7 @@ export const createOperatorSchema = z
   })
   .superRefine(needsSites);
 export type CreateOperatorInput = z.input<typeof createOperatorSchema>;
+export type CreateOperatorOutput = z.output<typeof createOperatorSchema>;
 
 export const updateOperatorAccessSchema = z.object({ operatorId: z.uuid(), ...accessFields }).superRefine(needsSites);
 

@@ -1,6 +1,7 @@
 /** People (Spintly users): the form schema shared by react-hook-form and the actions. */
 import { z } from 'zod';
 import { idList } from './ids';
+import { parseDay } from '../format';
 import { safeText } from './text';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -56,7 +57,11 @@ export const personFieldsSchema = z.object({
   roleIds: idList.pipe(z.array(z.number()).min(1, 'Choose at least one role')),
   homeSiteId: z.coerce.number({ message: 'Choose a home site' }).int().positive('Choose a home site'),
   access: accessSchema,
-  accessExpiresOn: z.preprocess(blankToUndefined, z.iso.date({ message: 'Use a date like 2026-12-31' }).optional()),
+  accessExpiresOn: z.preprocess(
+    (value) =>
+      typeof value === 'string' && value.trim() !== '' ? (parseDay(value) ?? value) : blankToUndefined(value),
+    z.iso.date({ message: 'Use a date like 31/12/2026' }).optional(),
+  ),
 });
 
 const reachable = (value: { email?: string | undefined; phone?: string | undefined }, ctx: z.RefinementCtx) => {
@@ -69,6 +74,9 @@ export const createPersonSchema = personFieldsSchema.extend({ doorIds: idList })
 export const updatePersonSchema = personFieldsSchema
   .extend({ userId: z.coerce.number().int().positive() })
   .superRefine(reachable);
+
+/** What the person form submits once its schema has parsed it (create or update). */
+export type PersonInput = z.output<typeof createPersonSchema> | z.output<typeof updatePersonSchema>;
 
 export type PersonFormValues = {
   name: string;

@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { verifySession } from '@/lib/auth/session';
 import { portalEnv } from '@/lib/env';
 import { signOutEverywhereFormAction } from '@/lib/actions/account/sign-out';
+import { Panel } from '@/components/ui/panel';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -22,7 +23,7 @@ export default async function AccountPage() {
           </Notice>
         </div>
       )}
-      <section aria-labelledby="password-heading" className="max-w-lg rounded-lg border border-slate-200 bg-white p-6">
+      <Panel aria-labelledby="password-heading" className="max-w-lg p-6">
         <h2 id="password-heading" className="font-semibold">
           Change password
         </h2>
@@ -30,11 +31,8 @@ export default async function AccountPage() {
           You will be signed out everywhere and sign in again with the new password.
         </p>
         <ChangePasswordForm />
-      </section>
-      <section
-        aria-labelledby="sessions-heading"
-        className="mt-6 max-w-lg rounded-lg border border-slate-200 bg-white p-6"
-      >
+      </Panel>
+      <Panel aria-labelledby="sessions-heading" className="mt-6 max-w-lg p-6">
         <h2 id="sessions-heading" className="font-semibold">
           Signed-in devices
         </h2>
@@ -47,7 +45,7 @@ export default async function AccountPage() {
             Sign out everywhere
           </Button>
         </form>
-      </section>
+      </Panel>
     </>
   );
 }

@@ -1,12 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DayInput } from '@/components/ui/day-input';
 import { Field, Input } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable, Td } from '@/components/ui/table';
 import { auditPage, auditQuerySchema } from '@/lib/data/audit';
+import { portalEnv } from '@/lib/env';
+import { formatDateTime } from '@/lib/format';
 import { toQueryString } from '@/lib/query-string';
 import { parseQuery } from '@/lib/validation/query';
+import { buttonVariants } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -24,6 +28,7 @@ export default async function AuditPage({
 }) {
   const query = parseQuery(auditQuerySchema, await searchParams);
   const { rows, total, page, perPage, allSites } = await auditPage(query);
+  const { display } = portalEnv();
 
   return (
     <>
@@ -35,10 +40,7 @@ export default async function AuditPage({
             : 'Changes made through the portal at your sites.'
         }
         actions={
-          <a
-            href={toQueryString('/api/audit/export', { ...query, page: 1 })}
-            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
-          >
+          <a href={toQueryString('/api/audit/export', { ...query, page: 1 })} className={buttonVariants('secondary')}>
             Export CSV
           </a>
         }
@@ -60,16 +62,13 @@ export default async function AuditPage({
           <Input id="f-target" name="target" defaultValue={query.target ?? ''} />
         </Field>
         <Field id="f-from" label="From">
-          <Input id="f-from" name="from" type="date" defaultValue={query.from ?? ''} />
+          <DayInput id="f-from" name="from" defaultDay={query.from} />
         </Field>
         <Field id="f-to" label="To">
-          <Input id="f-to" name="to" type="date" defaultValue={query.to ?? ''} />
+          <DayInput id="f-to" name="to" defaultDay={query.to} />
         </Field>
         <div className="flex items-end gap-2">
-          <button
-            type="submit"
-            className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800"
-          >
+          <button type="submit" className={buttonVariants('primary')}>
             Filter
           </button>
           <Link href="/audit" className="px-2 py-2 text-sm text-slate-700 underline">
@@ -83,11 +82,13 @@ export default async function AuditPage({
       ) : (
         <DataTable
           caption="Audit entries, newest first"
-          headers={['When (UTC)', 'Operator', 'Action', 'Targets', 'Site', 'Outcome', 'Spintly', 'Time']}
+          headers={['When', 'Operator', 'Action', 'Targets', 'Site', 'Outcome', 'Spintly', 'Time']}
         >
           {rows.map((row) => (
             <tr key={row.id}>
-              <Td className="whitespace-nowrap">{row.at.slice(0, 19).replace('T', ' ')}</Td>
+              <Td className="whitespace-nowrap">
+                <time dateTime={row.at}>{formatDateTime(row.at, display)}</time>
+              </Td>
               <Td>
                 {row.operatorEmail ?? '—'}
                 {row.operatorRole && <div className="text-xs text-slate-500">{row.operatorRole}</div>}

@@ -11,6 +11,7 @@ import { PEOPLE_QUERY_DEFAULTS, peoplePage, peopleQuerySchema } from '@/lib/data
 import { load } from '@/lib/data/result';
 import { toQueryString } from '@/lib/query-string';
 import { parseQuery } from '@/lib/validation/query';
+import { buttonVariants } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Cards' };
 
@@ -30,7 +31,7 @@ export default async function CardsPage({
         actions={
           <a
             href={toQueryString('/api/cards/export', { ...query, page: 1 }, PEOPLE_QUERY_DEFAULTS)}
-            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+            className={buttonVariants('secondary')}
           >
             Export CSV
           </a>

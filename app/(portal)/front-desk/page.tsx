@@ -4,9 +4,12 @@ import { FrontDeskSearch } from '@/components/front-desk/front-desk-search';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { verifySession } from '@/lib/auth/session';
+import { portalEnv } from '@/lib/env';
+import { formatDate } from '@/lib/format';
 import { personPage } from '@/lib/data/people';
 import { load } from '@/lib/data/result';
 import { positiveInt, singleParam } from '@/lib/validation/params';
+import { Panel } from '@/components/ui/panel';
 
 export const metadata: Metadata = { title: 'Front desk' };
 
@@ -33,7 +36,7 @@ export default async function FrontDeskPage({
           {found && !found.ok && <Notice tone="error">{found.message}</Notice>}
           {found?.ok && (
             <>
-              <section aria-labelledby="person-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+              <Panel aria-labelledby="person-heading" className="p-6">
                 <h2 id="person-heading" className="text-xl font-semibold">
                   {found.data.person.name}
                 </h2>
@@ -43,7 +46,7 @@ export default async function FrontDeskPage({
                   <dt className="text-slate-600">Access expires</dt>
                   <dd>
                     {found.data.person.accessExpiresAt
-                      ? `${found.data.person.accessExpiresAt.slice(0, 10)}${found.data.person.accessExpired ? ' (expired)' : ''}`
+                      ? `${formatDate(found.data.person.accessExpiresAt, portalEnv().display)}${found.data.person.accessExpired ? ' (expired)' : ''}`
                       : 'Never'}
                   </dd>
                   <dt className="text-slate-600">Contact</dt>
@@ -66,7 +69,7 @@ export default async function FrontDeskPage({
                     <li className="text-slate-600">None</li>
                   )}
                 </ul>
-              </section>
+              </Panel>
               <CardDesk
                 key={found.data.person.id}
                 userId={found.data.person.id}

@@ -12,6 +12,7 @@ import { PEOPLE_QUERY_DEFAULTS, peoplePage, peopleQuerySchema } from '@/lib/data
 import { load } from '@/lib/data/result';
 import { toQueryString } from '@/lib/query-string';
 import { parseQuery } from '@/lib/validation/query';
+import { buttonVariants } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'People' };
 
@@ -34,10 +35,7 @@ export default async function PeoplePage({
         description="Everyone with access at your sites."
         actions={
           canEdit && (
-            <Link
-              href="/users/new"
-              className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800"
-            >
+            <Link href="/users/new" className={buttonVariants('primary')}>
               Add person
             </Link>
           )

@@ -11,6 +11,8 @@ import { siteDoorsPage, siteDoorsQuerySchema } from '@/lib/data/sites';
 import { positiveInt } from '@/lib/validation/params';
 import { toQueryString } from '@/lib/query-string';
 import { parseQuery } from '@/lib/validation/query';
+import { buttonVariants } from '@/components/ui/button';
+import { Panel } from '@/components/ui/panel';
 
 export const metadata: Metadata = { title: 'Doors' };
 
@@ -40,16 +42,10 @@ export default async function SiteDoorsPage({
         description={site.location ?? undefined}
         actions={
           <>
-            <Link
-              href={`/sites/${siteId}/permissions`}
-              className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800"
-            >
+            <Link href={`/sites/${siteId}/permissions`} className={buttonVariants('primary')}>
               Permission matrix
             </Link>
-            <Link
-              href={`/users?site=${siteId}`}
-              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
-            >
+            <Link href={`/users?site=${siteId}`} className={buttonVariants('secondary')}>
               People of this site
             </Link>
           </>
@@ -61,7 +57,7 @@ export default async function SiteDoorsPage({
       {doors.length === 0 ? (
         <Notice>{search ? `No door of this site matches “${search}”.` : 'This site has no doors yet.'}</Notice>
       ) : (
-        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+        <Panel as="ul" className="divide-y divide-slate-100">
           {doors.map((door) => (
             <li key={door.id}>
               <Link
@@ -72,7 +68,7 @@ export default async function SiteDoorsPage({
               </Link>
             </li>
           ))}
-        </ul>
+        </Panel>
       )}
       <Pagination
         page={query.page}

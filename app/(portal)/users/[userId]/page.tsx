@@ -7,11 +7,14 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/permissions';
+import { portalEnv } from '@/lib/env';
+import { formatDate } from '@/lib/format';
 import { peopleCrumb } from '@/lib/navigation';
 import { personPage, type DoorAccess } from '@/lib/data/people';
 import { load } from '@/lib/data/result';
 import { positiveInt } from '@/lib/validation/params';
 import { ACCESS_MODES } from '@/lib/validation/people';
+import { Panel } from '@/components/ui/panel';
 
 export const metadata: Metadata = { title: 'Person' };
 
@@ -31,6 +34,7 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
       </Notice>
     );
   const { operator, person, doors, sites, readAt } = result.data;
+  const { display } = portalEnv();
   const siteName = new Map(sites.map((s) => [s.id, s.name]));
   const counts = { assigned: 0, pending: 0, not_assigned: 0 };
   for (const d of doors) counts[d.state]++;
@@ -50,14 +54,16 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
         }
       />
       <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
-        <section aria-labelledby="profile-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <Panel aria-labelledby="profile-heading" className="p-6">
           <h2 id="profile-heading" className="font-semibold">
             Profile
           </h2>
           <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="text-slate-600">Status</dt>
             <dd data-testid="person-status">
-              {person.active ? 'Active' : `Inactive since ${person.deactivatedOn?.slice(0, 10)}`}
+              {person.active
+                ? 'Active'
+                : `Inactive since ${person.deactivatedOn ? formatDate(person.deactivatedOn, display) : '—'}`}
             </dd>
             <dt className="text-slate-600">Email</dt>
             <dd>{person.email ?? '—'}</dd>
@@ -70,7 +76,7 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
             <dt className="text-slate-600">Access expires</dt>
             <dd>
               {person.accessExpiresAt
-                ? `${person.accessExpiresAt.slice(0, 10)}${person.accessExpired ? ' (expired)' : ''}`
+                ? `${formatDate(person.accessExpiresAt, display)}${person.accessExpired ? ' (expired)' : ''}`
                 : 'Never'}
             </dd>
             <dt className="text-slate-600">Opens doors by</dt>
@@ -82,8 +88,8 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
             <dt className="text-slate-600">Spintly app</dt>
             <dd>{person.isSignedUp ? 'Signed up' : 'Not signed up yet'}</dd>
           </dl>
-        </section>
-        <section aria-labelledby="doors-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        </Panel>
+        <Panel aria-labelledby="doors-heading" className="p-6">
           <h2 id="doors-heading" className="font-semibold">
             Doors
           </h2>
@@ -135,7 +141,7 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
               </tbody>
             </table>
           )}
-        </section>
+        </Panel>
       </div>
     </>
   );

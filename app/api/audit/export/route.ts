@@ -1,4 +1,6 @@
 import { auditExportRows, auditQuerySchema } from '@/lib/data/audit';
+import { portalEnv } from '@/lib/env';
+import { dayOf, isoWithOffset } from '@/lib/format';
 import { defineRoute } from '@/lib/http/define-route';
 
 const HEADER = [
@@ -22,10 +24,11 @@ export const GET = defineRoute({
   query: auditQuerySchema,
   audit: true,
   async run(query, { operator }) {
+    const { timeZone } = portalEnv().display;
     async function* rows() {
       for await (const e of auditExportRows(operator, query))
         yield [
-          e.at,
+          isoWithOffset(e.at, timeZone),
           e.operatorEmail,
           e.operatorRole,
           e.action,
@@ -38,6 +41,6 @@ export const GET = defineRoute({
           e.detail,
         ];
     }
-    return { csv: { filename: `audit-${new Date().toISOString().slice(0, 10)}.csv`, header: HEADER, rows: rows() } };
+    return { csv: { filename: `audit-${dayOf(Date.now(), timeZone)}.csv`, header: HEADER, rows: rows() } };
   },
 });

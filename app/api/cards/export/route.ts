@@ -1,5 +1,7 @@
 import { allSiteOptions } from '@/lib/data/sites';
 import { listPeopleInScope, peopleQuerySchema, toPersonRow } from '@/lib/data/people';
+import { portalEnv } from '@/lib/env';
+import { dayOf } from '@/lib/format';
 import { defineRoute } from '@/lib/http/define-route';
 
 /** People in scope and their cards as CSV, with the filters of the /cards page; audited with filter and row count. */
@@ -13,7 +15,7 @@ export const GET = defineRoute({
     const names = new Map(sites.map((s) => [s.id, s.name]));
     return {
       csv: {
-        filename: `cards-${new Date().toISOString().slice(0, 10)}.csv`,
+        filename: `cards-${dayOf(Date.now(), portalEnv().display.timeZone)}.csv`,
         header: ['name', 'email', 'phone', 'employee_code', 'home_site', 'card', 'status'],
         rows: people.items.map((user) => {
           const p = toPersonRow(user, names);

@@ -6,6 +6,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { editPersonPage } from '@/lib/data/people';
 import { load } from '@/lib/data/result';
 import { positiveInt } from '@/lib/validation/params';
+import { portalEnv } from '@/lib/env';
+import { dayOf, showDay } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Edit person' };
 
@@ -33,7 +35,9 @@ export default async function EditPersonPage({ params }: { params: Promise<{ use
           roleIds: person.roleIds.map(String),
           homeSiteId: person.homeSiteId === null ? '' : String(person.homeSiteId),
           access: { ...person.access, clickToAccessRange: String(person.access.clickToAccessRange) },
-          accessExpiresOn: person.accessExpiresAt?.slice(0, 10) ?? '',
+          accessExpiresOn: person.accessExpiresAt
+            ? showDay(dayOf(person.accessExpiresAt, portalEnv().display.timeZone))
+            : '',
         }}
       />
     </>
