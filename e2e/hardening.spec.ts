@@ -197,8 +197,11 @@ test('the front desk: /users is not theirs; picking a person puts the cursor in 
   request,
 }) => {
   await signInAndWait(page, DEMO.frontDesk);
-  await page.goto('/users');
+  // The page checks who is asking before it sends a byte, so the refusal is a real 403, not a 200 that says no.
+  const denied = await page.goto('/users');
+  expect(denied?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
+  expect((await page.goto('/users/99999999'))?.status()).toBe(404);
   await expect(page.getByRole('table')).toHaveCount(0);
 
   const state = await sandbox.state(request);

@@ -144,18 +144,20 @@ export async function listPeopleInScope(
   return { items: matching.slice(start, start + perPage), total: matching.length };
 }
 
+/** What the people list's filters offer: the operator's sites and Spintly's roles (both cached). */
+export async function peopleFilterOptions() {
+  const operator = await verifySession({ capability: 'people:list' });
+  const [sites, roles] = await Promise.all([allSiteOptions(), spintly().listRoles()]);
+  return { sites: sitesInScope(operator, sites), roles };
+}
+
+/** One page of the people list, as rows. */
 export async function peoplePage(query: PeopleQuery) {
   const operator = await verifySession({ capability: 'people:list' });
-  // Reference data and the people list are independent: one round trip of waiting, not two.
-  const [sites, roles, found] = await Promise.all([
-    allSiteOptions(),
-    spintly().listRoles(),
-    listPeopleInScope(operator, query, PEOPLE_PAGE_SIZE),
-  ]);
+  // Site names come from the cache; the people list is the one read that waits on Spintly.
+  const [sites, found] = await Promise.all([allSiteOptions(), listPeopleInScope(operator, query, PEOPLE_PAGE_SIZE)]);
   const names = namesOf(sites);
   return {
-    sites: sitesInScope(operator, sites),
-    roles,
     perPage: PEOPLE_PAGE_SIZE,
     page: query.page,
     rows: found.items.map((u) => toPersonRow(u, names)),

@@ -1,14 +1,22 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { PeopleTable } from '@/components/people/people-table';
 import { Notice } from '@/components/ui/notice';
+import { TableSkeleton } from '@/components/ui/skeleton';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { SearchBox, SelectFilter } from '@/components/ui/url-filters';
 import { StatusFilter, CardFilter, SiteFilter } from '@/components/people/people-filters';
 import { can } from '@/lib/auth/permissions';
 import { verifySession } from '@/lib/auth/session';
-import { PEOPLE_QUERY_DEFAULTS, peoplePage, peopleQuerySchema } from '@/lib/data/people';
+import {
+  PEOPLE_QUERY_DEFAULTS,
+  peopleFilterOptions,
+  peoplePage,
+  peopleQuerySchema,
+  type PeopleQuery,
+} from '@/lib/data/people';
 import { load } from '@/lib/data/result';
 import { toQueryString } from '@/lib/query-string';
 import { parseQuery } from '@/lib/validation/query';
@@ -23,7 +31,7 @@ export default async function PeoplePage({
 }) {
   const operator = await verifySession({ capability: 'people:list' });
   const query = parseQuery(peopleQuerySchema, await searchParams);
-  const result = await load(() => peoplePage(query));
+  const options = await load(() => peopleFilterOptions());
   const canEdit = can(operator, 'people:write');
   const filtered = Boolean(
     query.search || query.site || query.role || query.card || query.expired || query.status !== 'all',
@@ -41,9 +49,9 @@ export default async function PeoplePage({
           )
         }
       />
-      {!result.ok ? (
+      {!options.ok ? (
         <Notice tone="error" title="People could not be loaded">
-          {result.message}
+          {options.message}
         </Notice>
       ) : (
         <>
@@ -56,13 +64,13 @@ export default async function PeoplePage({
               <SearchBox label="Search" placeholder="Name, email, phone, employee code" />
             </div>
             <StatusFilter />
-            <SiteFilter sites={result.data.sites} />
+            <SiteFilter sites={options.data.sites} />
             <SelectFilter
               name="role"
               label="Spintly role"
               options={[
                 { value: '', label: 'Any role' },
-                ...result.data.roles.map((r) => ({ value: String(r.id), label: r.name })),
+                ...options.data.roles.map((r) => ({ value: String(r.id), label: r.name })),
               ]}
             />
             <CardFilter />
@@ -76,20 +84,46 @@ export default async function PeoplePage({
               ]}
             />
           </div>
-          {result.data.rows.length === 0 ? (
-            <Notice>{filtered ? 'Nobody matches these filters.' : 'Nobody has access at your sites yet.'}</Notice>
-          ) : (
-            <PeopleTable rows={result.data.rows} canEdit={canEdit} />
-          )}
-          <Pagination
-            page={query.page}
-            perPage={result.data.perPage}
-            total={result.data.total}
-            hrefFor={(page) => toQueryString('/users', { ...query, page }, PEOPLE_QUERY_DEFAULTS)}
-            noun="people"
-          />
+          {/* The filters are on screen at once; the list streams in below them when Spintly answers. */}
+          <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label="Loading people" columns={7} />}>
+            <PeopleResults query={query} canEdit={canEdit} filtered={filtered} />
+          </Suspense>
         </>
       )}
+    </>
+  );
+}
+
+async function PeopleResults({
+  query,
+  canEdit,
+  filtered,
+}: {
+  query: PeopleQuery;
+  canEdit: boolean;
+  filtered: boolean;
+}) {
+  const result = await load(() => peoplePage(query));
+  if (!result.ok)
+    return (
+      <Notice tone="error" title="Couldn’t load people from Spintly">
+        {result.message}
+      </Notice>
+    );
+  return (
+    <>
+      {result.data.rows.length === 0 ? (
+        <Notice>{filtered ? 'Nobody matches these filters.' : 'Nobody has access at your sites yet.'}</Notice>
+      ) : (
+        <PeopleTable rows={result.data.rows} canEdit={canEdit} />
+      )}
+      <Pagination
+        page={query.page}
+        perPage={result.data.perPage}
+        total={result.data.total}
+        hrefFor={(page) => toQueryString('/users', { ...query, page }, PEOPLE_QUERY_DEFAULTS)}
+        noun="people"
+      />
     </>
   );
 }
