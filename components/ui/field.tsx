@@ -1,20 +1,15 @@
 import type { ComponentProps, ReactNode } from 'react';
 import { cn } from './cn';
 
-/** A labelled control with its description and error tied to it for screen readers. */
-export function Field({
-  id,
-  label,
-  error,
-  description,
-  children,
-}: {
+interface FieldProps {
   id: string;
   label: string;
   error?: string | undefined;
   description?: ReactNode;
-  children: ReactNode;
-}) {
+}
+
+/** A labelled control with its description and error tied to it for screen readers. */
+export function Field({ id, label, error, description, children }: FieldProps & { children: ReactNode }) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
@@ -52,13 +47,7 @@ export function FormField({
   error,
   description,
   children,
-}: {
-  id: string;
-  label: string;
-  error?: string | undefined;
-  description?: ReactNode;
-  children: (control: ControlProps) => ReactNode;
-}) {
+}: FieldProps & { children: (control: ControlProps) => ReactNode }) {
   return (
     <Field id={id} label={label} error={error} description={description}>
       {children({ id, ...describedBy(id, error, Boolean(description)) })}

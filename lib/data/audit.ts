@@ -49,7 +49,15 @@ export async function auditPage(query: AuditQuery) {
   const operator = await verifySession({ capability: 'audit:read' });
   const { entries, total } = await queryAudit(await db(), auditScope(operator, query), { page: query.page, perPage: AUDIT_PAGE_SIZE });
   const rows: AuditRow[] = entries.map(({ operatorId: _id, ...row }) => row);
-  return { rows, total, page: query.page, perPage: AUDIT_PAGE_SIZE, allSites: reachesAllSites(operator) };
+  return {
+    rows,
+    total,
+    page: query.page,
+    perPage: AUDIT_PAGE_SIZE,
+    allSites: reachesAllSites(operator),
+    /** When the log was read, for "12 min ago". */
+    readAt: Date.now(),
+  };
 }
 
 export async function* auditExportRows(operator: ScopedOperator, query: AuditQuery) {

@@ -7,7 +7,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { DataTable, Td } from '@/components/ui/table';
 import { auditPage, auditQuerySchema } from '@/lib/data/audit';
 import { portalEnv } from '@/lib/env';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, relativeTime } from '@/lib/format';
 import { toQueryString } from '@/lib/query-string';
 import { parseQuery } from '@/lib/validation/query';
 import { buttonVariants } from '@/components/ui/button';
@@ -27,7 +27,7 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const query = parseQuery(auditQuerySchema, await searchParams);
-  const { rows, total, page, perPage, allSites } = await auditPage(query);
+  const { rows, total, page, perPage, allSites, readAt } = await auditPage(query);
   const { display } = portalEnv();
 
   return (
@@ -88,6 +88,7 @@ export default async function AuditPage({
             <tr key={row.id}>
               <Td className="whitespace-nowrap">
                 <time dateTime={row.at}>{formatDateTime(row.at, display)}</time>
+                <div className="text-xs text-slate-500">{relativeTime(row.at, readAt)}</div>
               </Td>
               <Td>
                 {row.operatorEmail ?? '—'}

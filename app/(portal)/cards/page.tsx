@@ -1,21 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
+import { PeopleResults } from '@/components/people/people-results';
 import { Notice } from '@/components/ui/notice';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { PageHeader } from '@/components/ui/page-header';
-import { Pagination } from '@/components/ui/pagination';
 import { DataTable, Td } from '@/components/ui/table';
 import { SearchBox } from '@/components/ui/url-filters';
 import { StatusFilter, CardFilter, SiteFilter } from '@/components/people/people-filters';
 import { verifySession } from '@/lib/auth/session';
-import {
-  PEOPLE_QUERY_DEFAULTS,
-  peopleFilterOptions,
-  peoplePage,
-  peopleQuerySchema,
-  type PeopleQuery,
-} from '@/lib/data/people';
+import { PEOPLE_QUERY_DEFAULTS, peopleFilterOptions, peopleQuerySchema } from '@/lib/data/people';
 import { load } from '@/lib/data/result';
 import { toQueryString } from '@/lib/query-string';
 import { parseQuery } from '@/lib/validation/query';
@@ -62,49 +56,30 @@ export default async function CardsPage({
             <StatusFilter />
           </div>
           <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label="Loading cards" columns={4} />}>
-            <CardResults query={query} />
+            <PeopleResults query={query} path="/cards" what="cards" empty="Nobody matches these filters.">
+              {(rows) => (
+                <DataTable caption="People and their cards" headers={['Name', 'Home site', 'Card', 'Status']}>
+                  {rows.map((p) => (
+                    <tr key={p.id}>
+                      <Td>
+                        <Link
+                          href={`/front-desk?person=${p.id}`}
+                          className="font-medium text-indigo-700 hover:underline"
+                        >
+                          {p.name}
+                        </Link>
+                      </Td>
+                      <Td>{p.homeSiteName}</Td>
+                      <Td>{p.card ?? <span className="text-slate-500">No card</span>}</Td>
+                      <Td>{p.active ? 'Active' : 'Inactive'}</Td>
+                    </tr>
+                  ))}
+                </DataTable>
+              )}
+            </PeopleResults>
           </Suspense>
         </>
       )}
-    </>
-  );
-}
-
-async function CardResults({ query }: { query: PeopleQuery }) {
-  const result = await load(() => peoplePage(query));
-  if (!result.ok)
-    return (
-      <Notice tone="error" title="Couldn’t load cards from Spintly">
-        {result.message}
-      </Notice>
-    );
-  return (
-    <>
-      {result.data.rows.length === 0 ? (
-        <Notice>Nobody matches these filters.</Notice>
-      ) : (
-        <DataTable caption="People and their cards" headers={['Name', 'Home site', 'Card', 'Status']}>
-          {result.data.rows.map((p) => (
-            <tr key={p.id}>
-              <Td>
-                <Link href={`/front-desk?person=${p.id}`} className="font-medium text-indigo-700 hover:underline">
-                  {p.name}
-                </Link>
-              </Td>
-              <Td>{p.homeSiteName}</Td>
-              <Td>{p.card ?? <span className="text-slate-500">No card</span>}</Td>
-              <Td>{p.active ? 'Active' : 'Inactive'}</Td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
-      <Pagination
-        page={query.page}
-        perPage={result.data.perPage}
-        total={result.data.total}
-        hrefFor={(page) => toQueryString('/cards', { ...query, page }, PEOPLE_QUERY_DEFAULTS)}
-        noun="people"
-      />
     </>
   );
 }

@@ -2,23 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { PeopleTable } from '@/components/people/people-table';
+import { PeopleResults } from '@/components/people/people-results';
 import { Notice } from '@/components/ui/notice';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { PageHeader } from '@/components/ui/page-header';
-import { Pagination } from '@/components/ui/pagination';
 import { SearchBox, SelectFilter } from '@/components/ui/url-filters';
 import { StatusFilter, CardFilter, SiteFilter } from '@/components/people/people-filters';
 import { can } from '@/lib/auth/permissions';
 import { verifySession } from '@/lib/auth/session';
-import {
-  PEOPLE_QUERY_DEFAULTS,
-  peopleFilterOptions,
-  peoplePage,
-  peopleQuerySchema,
-  type PeopleQuery,
-} from '@/lib/data/people';
+import { peopleFilterOptions, peopleQuerySchema } from '@/lib/data/people';
 import { load } from '@/lib/data/result';
-import { toQueryString } from '@/lib/query-string';
 import { parseQuery } from '@/lib/validation/query';
 import { buttonVariants } from '@/components/ui/button';
 
@@ -86,44 +79,17 @@ export default async function PeoplePage({
           </div>
           {/* The filters are on screen at once; the list streams in below them when Spintly answers. */}
           <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label="Loading people" columns={7} />}>
-            <PeopleResults query={query} canEdit={canEdit} filtered={filtered} />
+            <PeopleResults
+              query={query}
+              path="/users"
+              what="people"
+              empty={filtered ? 'Nobody matches these filters.' : 'Nobody has access at your sites yet.'}
+            >
+              {(rows) => <PeopleTable rows={rows} canEdit={canEdit} />}
+            </PeopleResults>
           </Suspense>
         </>
       )}
-    </>
-  );
-}
-
-async function PeopleResults({
-  query,
-  canEdit,
-  filtered,
-}: {
-  query: PeopleQuery;
-  canEdit: boolean;
-  filtered: boolean;
-}) {
-  const result = await load(() => peoplePage(query));
-  if (!result.ok)
-    return (
-      <Notice tone="error" title="Couldn’t load people from Spintly">
-        {result.message}
-      </Notice>
-    );
-  return (
-    <>
-      {result.data.rows.length === 0 ? (
-        <Notice>{filtered ? 'Nobody matches these filters.' : 'Nobody has access at your sites yet.'}</Notice>
-      ) : (
-        <PeopleTable rows={result.data.rows} canEdit={canEdit} />
-      )}
-      <Pagination
-        page={query.page}
-        perPage={result.data.perPage}
-        total={result.data.total}
-        hrefFor={(page) => toQueryString('/users', { ...query, page }, PEOPLE_QUERY_DEFAULTS)}
-        noun="people"
-      />
     </>
   );
 }
