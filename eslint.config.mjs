@@ -3,7 +3,9 @@ import nextTs from 'eslint-config-next/typescript';
 import tseslint from 'typescript-eslint';
 
 const config = [
-  { ignores: ['.next/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'data/**'] },
+  {
+    ignores: ['**/.next/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'data/**'],
+  },
   ...nextVitals,
   ...nextTs,
   // Typed rules: the ones that catch real bugs in async server code, not style.
@@ -34,6 +36,7 @@ const config = [
       'lib/env.ts',
       'instrumentation.ts',
       '**/*.test.ts',
+      'lib/db/test-databases.ts',
       'e2e/**',
       'scripts/**',
       'bench/**',

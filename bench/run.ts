@@ -151,13 +151,12 @@ async function main() {
     AUTH_SECRET: 'bench-only-secret-0123456789abcdefghijklmnop',
     AUTH_TRUST_HOST: 'true',
   };
-  if (
-    spawnSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/seed-demo-operators.ts', '--quiet'], {
-      env: portalEnv,
-      stdio: 'inherit',
-    }).status !== 0
-  )
-    process.exit(1);
+  for (const script of ['scripts/db-migrate.ts', 'scripts/seed-demo-operators.ts'])
+    if (
+      spawnSync(bin('tsx'), ['--conditions=react-server', script, '--quiet'], { env: portalEnv, stdio: 'inherit' })
+        .status !== 0
+    )
+      process.exit(1);
   const portal = startPortal(3200, portalEnv, ['ignore', 'ignore', 'inherit']);
   children.push(portal);
   const floor = spawn(bin('next'), ['start', 'bench/floor', '-p', '3201'], {

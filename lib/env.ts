@@ -74,6 +74,14 @@ const portalSchema = z
       emptyAsUndefined,
       z.string().refine(isLocale, 'must be a locale such as en-IN').default('en-IN'),
     ),
+    /** `inline`: this web instance also runs background tasks (one leader per task however many run); `off`: leave them to `npm run worker`. */
+    PORTAL_WORKER: z.preprocess(emptyAsUndefined, z.enum(['inline', 'off']).default('inline')),
+    /** Registers a no-op task with this interval, for tests of the worker across instances. */
+    PORTAL_WORKER_TEST_TASK_S: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
+    AUDIT_RETENTION_DAYS: int(730, 1, 36_500),
+    /** Background work reaches Spintly through lanes of its own, so it never crowds out people at the screens. */
+    SPINTLY_BACKGROUND_READS: int(4, 1, 64),
+    SPINTLY_BACKGROUND_WRITES: int(2, 1, 64),
     /** Absolute session limit, counted from sign-in: no activity extends it. */
     SESSION_MAX_AGE_H: int(12, 1, 24 * 30),
     /**
@@ -109,6 +117,11 @@ const portalSchema = z
       databaseUrl: env.DATABASE_URL,
       pendingStuckAfterMs: env.PENDING_STUCK_AFTER_S * 1000,
       display: { timeZone: env.PORTAL_TIME_ZONE, locale: env.PORTAL_LOCALE },
+      worker: {
+        mode: env.PORTAL_WORKER,
+        testTaskS: env.PORTAL_WORKER_TEST_TASK_S,
+        auditRetentionDays: env.AUDIT_RETENTION_DAYS,
+      },
       auth: {
         secret: env.AUTH_SECRET,
         trustHost: env.AUTH_TRUST_HOST === 'true' || env.AUTH_TRUST_HOST === '1',
@@ -139,6 +152,7 @@ const portalSchema = z
         readBudgetMs: env.SPINTLY_READ_BUDGET_MS,
         maxConcurrency: env.SPINTLY_MAX_CONCURRENCY,
         maxReadConcurrency: env.SPINTLY_MAX_READ_CONCURRENCY,
+        background: { reads: env.SPINTLY_BACKGROUND_READS, writes: env.SPINTLY_BACKGROUND_WRITES },
         usesSandbox: apiUrl === SANDBOX_URL,
       },
     };

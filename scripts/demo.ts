@@ -45,6 +45,12 @@ async function main() {
     if (build.status !== 0) stopAll(build.status ?? 1);
   }
 
+  // The schema first (a web instance never migrates), then the demo operators.
+  const migrated = spawnSync(bin('tsx'), ['--conditions=react-server', 'scripts/db-migrate.ts'], {
+    env,
+    stdio: 'inherit',
+  });
+  if (migrated.status !== 0) stopAll(1);
   const seeded = spawnSync(bin('tsx'), ['--conditions=react-server', 'scripts/seed-demo-operators.ts'], {
     env,
     encoding: 'utf8',

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import { openDatabase, type Database } from '../db';
+import type { Database } from '../db';
+import { describeDatabases } from '../db/test-databases';
 import {
   MAX_FAILED_SIGN_INS_PER_ADDRESS,
   clearAccountFailures,
@@ -11,12 +12,12 @@ import {
 } from './sign-in-limit';
 
 let db: Kysely<Database>;
-beforeEach(async () => {
-  db = await openDatabase('file::memory:');
-});
-afterEach(() => db.destroy());
+describeDatabases('sign-in limit', (database) => {
+  beforeEach(async () => {
+    db = await database.open();
+  });
+  afterEach(() => db.destroy());
 
-describe('sign-in limit', () => {
   it('limits an account after 5 failures within 15 minutes, wherever they come from', async () => {
     const t0 = new Date('2026-01-01T10:00:00Z');
     const keys = limitKeys('A@x.com', '203.0.113.1');

@@ -2,26 +2,42 @@ import 'server-only';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
-import { portalEnv } from '../env';
+import { ConfigError, portalEnv } from '../env';
 import * as initial from './migrations/0001_initial';
 import * as sessionRevocations from './migrations/0002_session_revocations';
 import * as auditTargets from './migrations/0003_audit_targets';
+import * as worker from './migrations/0004_worker';
 import type { Database } from './schema';
 
 /**
- * The portal's own store, behind one Kysely instance. SQLite (a file under ./data, created on first use) by default;
- * `DATABASE_URL=postgres://…` switches to Postgres with no other change. Migrations run before first use.
+ * The portal's own store, behind one Kysely instance. SQLite (a file under ./data) by default;
+ * `DATABASE_URL=postgres://…` switches to Postgres with no other change.
+ *
+ * Migrating is a step of its own (`npm run db:migrate`; the demo, the e2e setup and the bench run it): a web
+ * instance never migrates, it checks that the schema is current and refuses to start otherwise, so several instances
+ * starting at once cannot race over it. Kysely's migrator takes a lock while it migrates (an advisory lock on
+ * Postgres; SQLite has one writer), so two `db:migrate` runs at once are safe too.
  */
-type Dialect = 'sqlite' | 'postgres';
+export type Dialect = 'sqlite' | 'postgres';
 
 const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void> }> = {
   '0001_initial': initial,
   '0002_session_revocations': sessionRevocations,
   '0003_audit_targets': auditTargets,
+  '0004_worker': worker,
 };
 
-export async function openDatabase(url: string): Promise<Kysely<Database>> {
-  const dialect: Dialect = url.startsWith('file:') ? 'sqlite' : 'postgres';
+export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');
+
+export interface OpenOptions {
+  /** Bring the schema up to date first (scripts and tests); a web instance only checks it. Default true. */
+  migrate?: boolean;
+  /** Postgres only: use this schema (created if missing) instead of `public` — each test file gets its own. */
+  schema?: string;
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Kysely<Database>> {
+  const dialect = dialectOf(url);
   let db: Kysely<Database>;
   if (dialect === 'sqlite') {
     const { default: SQLite } = await import('better-sqlite3');
@@ -34,24 +50,83 @@ export async function openDatabase(url: string): Promise<Kysely<Database>> {
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   } else {
     const { Pool } = await import('pg');
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: url, max: 10 }) }) });
+    if (options.schema) {
+      const setup = new Pool({ connectionString: url, max: 1 });
+      // Two openers at once can both find it missing; the loser's "already exists" is the outcome it wanted.
+      await setup
+        .query(`create schema if not exists "${options.schema.replace(/"/g, '')}"`)
+        .catch((error: { code?: string }) => {
+          if (error.code !== '23505' && error.code !== '42P06') throw error;
+        })
+        .finally(() => setup.end());
+    }
+    const pool = new Pool({
+      connectionString: url,
+      max: 10,
+      ...(options.schema && { options: `-c search_path=${options.schema}` }),
+    });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
+  if (options.schema) migrationSchemas.set(db, options.schema);
+  if (options.migrate ?? true) await migrate(db, dialect);
+  return db;
+}
+
+/** Databases opened in a schema of their own: the migrator keeps its tables there too. */
+const migrationSchemas = new WeakMap<Kysely<Database>, string>();
+
+function migrator(db: Kysely<Database>, dialect: Dialect) {
   const migrations: Record<string, Migration> = Object.fromEntries(
     Object.entries(MIGRATIONS).map(([name, migration]) => [
       name,
       { up: (k: Kysely<unknown>) => migration.up(k, dialect) },
     ]),
   );
-  const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
+  const schema = migrationSchemas.get(db);
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema && { migrationTableSchema: schema }),
+  });
+}
+
+/** Applies every migration not yet applied; returns their names. */
+export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
+  const { error, results } = await migrator(db, dialect).migrateToLatest();
   if (error) throw new Error(`database migration failed: ${error instanceof Error ? error.message : String(error)}`);
-  return db;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Migrations the database has not had yet (all of them for an empty one). */
+export async function pendingMigrations(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
+  const known = await migrator(db, dialect).getMigrations();
+  return known.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+/** Refuses a database whose schema is behind this code, naming the command that brings it up to date. */
+export async function checkSchema(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+  const pending = await pendingMigrations(db, dialect);
+  if (pending.length > 0)
+    throw new ConfigError(
+      `The portal's database schema is behind (${pending.length} migration${pending.length === 1 ? '' : 's'} not applied: ${pending.join(', ')}). Run \`npm run db:migrate\` with the same DATABASE_URL, then start the portal again.`,
+    );
 }
 
 let shared: Promise<Kysely<Database>> | undefined;
 
-/** The process's database, opened and migrated once. */
+/** The process's database, opened once; refuses a schema that is behind, naming the command that fixes it. */
 export function db(): Promise<Kysely<Database>> {
-  shared ??= openDatabase(portalEnv().databaseUrl).catch((error: unknown) => {
+  shared ??= (async () => {
+    const url = portalEnv().databaseUrl;
+    const database = await openDatabase(url, { migrate: false });
+    try {
+      await checkSchema(database, dialectOf(url));
+    } catch (error) {
+      await database.destroy();
+      throw error;
+    }
+    return database;
+  })().catch((error: unknown) => {
     shared = undefined;
     throw error;
   });

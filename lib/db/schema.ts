@@ -65,6 +65,34 @@ export interface SessionRevocationsTable {
   expires_at: string;
 }
 
+export interface WorkerLeasesTable {
+  task: string;
+  /** The process leading the task (SQLite only; Postgres leads by advisory lock). */
+  holder: string;
+  /** The lease ends here unless renewed: a dead leader loses it within 30 s. */
+  expires_at: string;
+}
+
+export type WorkerRunOutcome = 'running' | 'ok' | 'failed';
+
+export interface WorkerRunsTable {
+  id: Generated<number>;
+  task: string;
+  holder: string;
+  started_at: string;
+  finished_at: string | null;
+  outcome: WorkerRunOutcome;
+  /** JSON of what the run counted (rows pruned…). */
+  counts: string | null;
+  error: string | null;
+}
+
+export interface PortalInstancesTable {
+  id: string;
+  started_at: string;
+  last_seen: string;
+}
+
 export interface Database {
   operators: OperatorsTable;
   operator_sites: OperatorSitesTable;
@@ -72,4 +100,7 @@ export interface Database {
   audit_targets: AuditTargetsTable;
   sign_in_attempts: SignInAttemptsTable;
   session_revocations: SessionRevocationsTable;
+  worker_leases: WorkerLeasesTable;
+  worker_runs: WorkerRunsTable;
+  portal_instances: PortalInstancesTable;
 }

@@ -1,15 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import { openDatabase, type Database } from '../db';
+import type { Database } from '../db';
+import { describeDatabases } from '../db/test-databases';
 import { OperatorError, generateOneTimePassword, operatorStore } from './store';
 
 let db: Kysely<Database>;
-beforeEach(async () => {
-  db = await openDatabase('file::memory:');
-});
-afterEach(() => db.destroy());
+describeDatabases('operator store', (database) => {
+  beforeEach(async () => {
+    db = await database.open();
+  });
+  afterEach(() => db.destroy());
 
-describe('operator store', () => {
   it('creates an operator with a one-time password stored only as an argon2id hash', async () => {
     const store = operatorStore(db);
     const { operator, oneTimePassword } = await store.create({

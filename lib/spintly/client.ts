@@ -45,6 +45,8 @@ export interface SpintlyClientConfig {
   maxConcurrency: number;
   /** Most reads in flight at once; defaults to maxConcurrency. */
   maxReadConcurrency?: number;
+  /** The lanes background work uses (`client.background`), apart from the operators' (default 4 reads, 2 writes). */
+  background?: { reads: number; writes: number };
   retry?: Partial<RetryPolicy>;
   /** How long sites, doors and roles are served from the cache. */
   cacheTtlMs?: number;
@@ -79,49 +81,83 @@ export function createSpintlyClient(config: SpintlyClientConfig) {
     read: new ConcurrencyLimiter(config.maxReadConcurrency ?? config.maxConcurrency),
     write: new ConcurrencyLimiter(config.maxConcurrency),
   };
+  const backgroundLimiters = {
+    read: new ConcurrencyLimiter(config.background?.reads ?? 4),
+    write: new ConcurrencyLimiter(config.background?.writes ?? 2),
+  };
   const retry = { ...DEFAULT_RETRY, ...config.retry };
-  const transport = new Transport({
-    apiUrl: config.apiUrl.replace(/\/+$/, ''),
-    orgId: config.orgId,
-    timeoutMs: config.timeoutMs,
-    reads: {
-      timeoutMs: config.readTimeoutMs ?? config.timeoutMs,
-      budgetMs: config.readBudgetMs ?? retry.budgetMs,
-      ...(config.readDeadline && { deadline: config.readDeadline }),
-    },
-    retry,
-    tokens,
-    limiters,
-    logger,
-    http: send,
-    now,
-    sleep: config.sleep ?? ((ms) => sleep(ms)),
-    random: config.random ?? Math.random,
-  });
+  let lastAnsweredAt: number | null = null;
+  const transportWith = (lanes: typeof limiters) =>
+    new Transport({
+      apiUrl: config.apiUrl.replace(/\/+$/, ''),
+      orgId: config.orgId,
+      timeoutMs: config.timeoutMs,
+      reads: {
+        timeoutMs: config.readTimeoutMs ?? config.timeoutMs,
+        budgetMs: config.readBudgetMs ?? retry.budgetMs,
+        ...(config.readDeadline && { deadline: config.readDeadline }),
+      },
+      retry,
+      tokens,
+      limiters: lanes,
+      logger,
+      http: send,
+      now,
+      sleep: config.sleep ?? ((ms) => sleep(ms)),
+      random: config.random ?? Math.random,
+      onAnswer: () => {
+        lastAnsweredAt = now();
+      },
+    });
+  const transport = transportWith(limiters);
   const cache = new TaggedCache(config.cacheTtlMs ?? 60_000, now);
 
-  const context = { transport, cache };
-  const users = usersResource(context);
+  /** Every resource over one transport: the operators' lanes, or the background's. */
+  function resources(over: Transport) {
+    const context = { transport: over, cache };
+    const users = usersResource(context);
+    return {
+      ...doorsResource(context),
+      ...users,
+      ...permissionsResource(context),
+      ...cardsResource(context, users),
+      ...historyResource(context),
+    };
+  }
 
   return {
     /** Requests sent to the token endpoint by this client. */
     get tokenRequests() {
       return tokens.requests;
     },
-    /** Most reads and most writes seen in flight at once. */
+    /** Most reads and most writes seen in flight at once, in the operators' lanes. */
     get peakConcurrency() {
       return { read: limiters.read.peak, write: limiters.write.peak };
+    },
+    /** When Spintly last answered any call (a health check's "is Spintly there?"), epoch ms. */
+    get lastAnsweredAt() {
+      return lastAnsweredAt;
+    },
+    /**
+     * This instance's share of the deployment's write lane: with n instances up, maxConcurrency ÷ n (at least 1), so
+     * adding instances never multiplies the writes Spintly sees.
+     */
+    shareWriteLane(instances: number) {
+      limiters.write.limit = Math.max(1, Math.floor(config.maxConcurrency / Math.max(1, instances)));
     },
     invalidate: (tag: string) => cache.invalidateTag(tag),
     /** Gets a token (or reuses the cached one): the cheapest proof that the credentials work. */
     connect: async () => {
       await transport.connect();
     },
-    ...doorsResource(context),
-    ...users,
-    ...permissionsResource(context),
-    ...cardsResource(context, users),
-    ...historyResource(context),
+    ...resources(transport),
+    /** The same calls through lanes of their own, for background tasks: they never crowd out people at screens. */
+    background: {
+      ...resources(transportWith(backgroundLimiters)),
+      get peakConcurrency() {
+        return { read: backgroundLimiters.read.peak, write: backgroundLimiters.write.peak };
+      },
+    },
   };
 }
 

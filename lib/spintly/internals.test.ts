@@ -55,6 +55,36 @@ describe('ConcurrencyLimiter', () => {
     expect(done).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(peak).toBe(2);
   });
+
+  it('takes a new limit while busy: lower holds new work back, higher lets waiting work start', async () => {
+    const limiter = new ConcurrencyLimiter(4);
+    let active = 0;
+    const peaks: number[] = [];
+    const gates: (() => void)[] = [];
+    const work = () =>
+      limiter.run(async () => {
+        active++;
+        peaks.push(active);
+        await new Promise<void>((r) => gates.push(r));
+        active--;
+      });
+    const all = Array.from({ length: 8 }, work);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(active).toBe(4);
+    limiter.limit = 2; // two instances now share the lane
+    gates.splice(0).forEach((open) => open());
+    await new Promise((r) => setTimeout(r, 5));
+    expect(active).toBe(2);
+    limiter.limit = 3;
+    await new Promise((r) => setTimeout(r, 5));
+    expect(active).toBe(3);
+    while (active > 0 || gates.length > 0) {
+      gates.splice(0).forEach((open) => open());
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await Promise.all(all);
+    expect(Math.max(...peaks.slice(4))).toBeLessThanOrEqual(3);
+  });
 });
 
 describe('TaggedCache', () => {

@@ -49,6 +49,8 @@ export interface TransportDeps {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  /** Told whenever Spintly answers (any status): for health checks. */
+  onAnswer?: () => void;
 }
 
 export interface SendOptions {
@@ -217,7 +219,9 @@ export class Transport {
             ...(payload !== undefined && { body: payload }),
             signal: AbortSignal.timeout(timeoutMs),
           });
-          return { response, text: await response.text() };
+          const text = await response.text();
+          this.deps.onAnswer?.();
+          return { response, text };
         } catch (error) {
           const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
           throw new SpintlyError({ kind: timedOut ? 'timeout' : 'unavailable', endpoint: name });

@@ -1,0 +1,126 @@
+import 'server-only';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { Leadership } from './leadership';
+
+/**
+ * The one home for background work. A task is a name, an interval and a function; however many processes run the
+ * worker (web instances with PORTAL_WORKER=inline, `npm run worker`), each task runs on one of them — its leader —
+ * once per interval. Whether a run is due is read from the record of runs, so a new leader that took over picks up
+ * where the old one stopped, never running a task twice within its interval. Every run is recorded with its outcome,
+ * its counts and its error.
+ */
+export interface TaskContext {
+  db: Kysely<Database>;
+  now: () => number;
+}
+
+export interface Task {
+  name: string;
+  intervalMs: number;
+  /** Returns what it counted (rows pruned…), recorded with the run. */
+  run: (ctx: TaskContext) => Promise<Record<string, number> | void>;
+}
+
+export interface WorkerOptions {
+  db: Kysely<Database>;
+  leadership: Leadership;
+  tasks: readonly Task[];
+  /** This process, as runs record it. */
+  holder: string;
+  /** How often each task's leadership and due time are checked. */
+  tickMs?: number;
+  now?: () => number;
+  log?: (line: string) => void;
+}
+
+export interface RunningWorker {
+  /** Checks every task once now (the loop does this every tick). */
+  tick(): Promise<void>;
+  /** Finishes the runs in flight, gives up every lead and stops. */
+  stop(): Promise<void>;
+}
+
+export function startWorker(options: WorkerOptions): RunningWorker {
+  const { db, leadership, tasks, holder } = options;
+  const now = options.now ?? Date.now;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const inFlight = new Set<Promise<void>>();
+  let stopped = false;
+
+  async function due(task: Task): Promise<boolean> {
+    const last = await db
+      .selectFrom('worker_runs')
+      .select('started_at')
+      .where('task', '=', task.name)
+      .orderBy('started_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return !last || Date.parse(last.started_at) + task.intervalMs <= now();
+  }
+
+  async function runTask(task: Task) {
+    const started = new Date(now()).toISOString();
+    const { id } = await db
+      .insertInto('worker_runs')
+      .values({ task: task.name, holder, started_at: started, outcome: 'running' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    try {
+      const counts = (await task.run({ db, now })) ?? {};
+      await db
+        .updateTable('worker_runs')
+        .set({ outcome: 'ok', finished_at: new Date(now()).toISOString(), counts: JSON.stringify(counts) })
+        .where('id', '=', id)
+        .execute();
+    } catch (error) {
+      const message = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : 'failed';
+      await db
+        .updateTable('worker_runs')
+        .set({ outcome: 'failed', finished_at: new Date(now()).toISOString(), error: message })
+        .where('id', '=', id)
+        .execute();
+      log(`[worker] ${task.name} failed`);
+    }
+  }
+
+  const running = new Set<string>();
+  async function tick() {
+    for (const task of tasks) {
+      if (stopped || running.has(task.name)) continue;
+      // Taken before the first await, so two ticks of this process never both find the task due.
+      running.add(task.name);
+      let go = false;
+      try {
+        go = (await leadership.lead(task.name)) && (await due(task));
+      } catch {
+        // the database is unreachable for now; the next tick tries again
+      }
+      if (!go || stopped) {
+        running.delete(task.name);
+        continue;
+      }
+      const run = runTask(task)
+        .catch(() => {})
+        .finally(() => {
+          running.delete(task.name);
+          inFlight.delete(run);
+        });
+      inFlight.add(run);
+    }
+  }
+
+  const timer = setInterval(() => void tick(), options.tickMs ?? 1_000);
+  timer.unref();
+  void tick();
+
+  return {
+    tick,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await Promise.all([...inFlight]);
+      await leadership.close();
+    },
+  };
+}
