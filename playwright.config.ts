@@ -22,6 +22,14 @@ const portalEnv = {
   PENDING_STUCK_AFTER_S: '5',
 };
 
+const CHROMIUM_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: false,
@@ -38,18 +46,22 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: /multi\.spec\.ts$/,
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: {
           ...(chromiumPath && { executablePath: chromiumPath }),
-          args: [
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
+          args: CHROMIUM_ARGS,
         },
+      },
+    },
+    {
+      // Two production portals on one Postgres database (started by the spec itself), against the same sandbox.
+      name: 'multi',
+      testMatch: /multi\.spec\.ts$/,
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: { ...(chromiumPath && { executablePath: chromiumPath }), args: CHROMIUM_ARGS },
       },
     },
   ],
