@@ -15,18 +15,18 @@ export async function register() {
     console.error(`[portal] ${error instanceof Error ? error.message : 'the database could not be opened'}`);
     process.exit(1);
   }
-  const { spintly, setCacheBus } = await import('./lib/spintly');
+  const { dropTagLocally, setCacheBus, setInstanceCount } = await import('./lib/spintly');
   const { dialectOf } = await import('./lib/db');
   let bus: { close(): Promise<void> } | undefined;
   if (dialectOf(env.databaseUrl) === 'postgres') {
     const { postgresCacheBus } = await import('./lib/db/notify');
-    const listening = await postgresCacheBus(env.databaseUrl, (tag) => spintly().invalidate(tag));
+    const listening = await postgresCacheBus(env.databaseUrl, dropTagLocally);
     setCacheBus(listening);
     bus = listening;
   }
   const { registerInstance } = await import('./lib/worker/instances');
   // Each instance takes its share of the deployment's Spintly write lane.
-  const instance = await registerInstance(database, (instances) => spintly().shareWriteLane(instances));
+  const instance = await registerInstance(database, setInstanceCount);
   let worker: { stop(): Promise<void> } | undefined;
   if (env.worker.mode === 'inline') {
     const { startPortalWorker } = await import('./lib/worker');

@@ -22,6 +22,7 @@ export class ConcurrencyLimiter {
   /** A new cap (e.g. this instance's share of the deployment's lane); waiting requests start as room allows. */
   set limit(limit: number) {
     ConcurrencyLimiter.check(limit);
+    if (limit === this.current) return;
     this.current = limit;
     while (this.active + this.starting < this.current && this.waiting.length > 0) {
       this.starting++;
