@@ -77,8 +77,9 @@ export default defineConfig({
     },
     {
       // The production build `npm test` made just before; `next dev` would hide build-only failures.
-      // A fresh database, migrated (the portal refuses a schema that is behind), with the demo operators; then the server.
-      command: `rm -f ${E2E.database} ${E2E.database}-wal ${E2E.database}-shm && node_modules/.bin/tsx --conditions=react-server scripts/db-migrate.ts && node_modules/.bin/tsx --conditions=react-server scripts/seed-demo-operators.ts --quiet && npm start`,
+      // A fresh database, migrated (the portal refuses a schema that is behind), with the demo operators and the people
+      // directory read from the sandbox (reseeded at every start); then the server.
+      command: `rm -f ${E2E.database} ${E2E.database}-wal ${E2E.database}-shm && node_modules/.bin/tsx --conditions=react-server scripts/db-migrate.ts && node_modules/.bin/tsx --conditions=react-server scripts/seed-demo-operators.ts --quiet && node_modules/.bin/tsx --conditions=react-server scripts/spintly.ts sync --wait > /dev/null && npm start`,
       url: `${E2E.portalUrl}/api/health`,
       env: portalEnv,
       reuseExistingServer: !process.env.CI,

@@ -151,7 +151,8 @@ async function main() {
     AUTH_SECRET: 'bench-only-secret-0123456789abcdefghijklmnop',
     AUTH_TRUST_HOST: 'true',
   };
-  for (const script of ['scripts/db-migrate.ts', 'scripts/seed-demo-operators.ts'])
+  // The schema, the demo operators, and the people directory read from the freshly seeded sandbox.
+  for (const script of ['scripts/db-migrate.ts', 'scripts/seed-demo-operators.ts', 'scripts/spintly.ts'])
     if (
       spawnSync(bin('tsx'), ['--conditions=react-server', script, '--quiet'], { env: portalEnv, stdio: 'inherit' })
         .status !== 0

@@ -172,7 +172,8 @@ test('a background task runs once per interval across both instances, and the ot
 });
 
 test('signing in still works on the instance left standing', async ({ page }) => {
-  const standing = (['a', 'b'] as const).find((k) => portals[k]?.exitCode === null)!;
+  // (A killed child keeps exitCode null and gets a signalCode.)
+  const standing = (['a', 'b'] as const).find((k) => portals[k]?.exitCode === null && portals[k]?.signalCode === null)!;
   await signInAt(page, standing, DEMO.siteAdmin);
   await expect(page.getByTestId('signed-in-as')).toBeVisible();
   expect((await fetch(`${url(standing)}/api/health`)).status).toBe(200);

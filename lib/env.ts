@@ -79,6 +79,8 @@ const portalSchema = z
     /** Registers a no-op task with this interval, for tests of the worker across instances. */
     PORTAL_WORKER_TEST_TASK_S: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
     AUDIT_RETENTION_DAYS: int(730, 1, 36_500),
+    /** How often the people directory re-reads Spintly's whole user list. */
+    DIRECTORY_SYNC_INTERVAL_S: int(600, 5, 86_400),
     /** Background work reaches Spintly through lanes of its own, so it never crowds out people at the screens. */
     SPINTLY_BACKGROUND_READS: int(4, 1, 64),
     SPINTLY_BACKGROUND_WRITES: int(2, 1, 64),
@@ -117,6 +119,7 @@ const portalSchema = z
       databaseUrl: env.DATABASE_URL,
       pendingStuckAfterMs: env.PENDING_STUCK_AFTER_S * 1000,
       display: { timeZone: env.PORTAL_TIME_ZONE, locale: env.PORTAL_LOCALE },
+      directory: { syncIntervalS: env.DIRECTORY_SYNC_INTERVAL_S },
       worker: {
         mode: env.PORTAL_WORKER,
         testTaskS: env.PORTAL_WORKER_TEST_TASK_S,

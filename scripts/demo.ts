@@ -63,6 +63,21 @@ async function main() {
   const sandbox = startSandbox({ ...env, SANDBOX_PORT: String(sandboxPort) }, 'inherit');
   children.push(sandbox);
   await waitFor(`${sandboxUrl}/__sandbox/health`, 'The sandbox', sandbox);
+  // The sandbox is reseeded at every start: read its people into the directory now, not at the first interval.
+  const synced = spawnSync(bin('tsx'), ['--conditions=react-server', 'scripts/spintly.ts', 'sync'], {
+    env: {
+      ...env,
+      SPINTLY_API_URL: sandboxUrl,
+      SPINTLY_CLIENT_ID: process.env.SANDBOX_CLIENT_ID ?? 'demo-client',
+      SPINTLY_CLIENT_SECRET: process.env.SANDBOX_CLIENT_SECRET ?? 'demo-secret',
+      SPINTLY_ORG_ID: process.env.SANDBOX_ORG_ID ?? '4242',
+    },
+    encoding: 'utf8',
+  });
+  if (synced.status !== 0) {
+    console.error(synced.stdout, synced.stderr);
+    stopAll(1);
+  }
 
   const portal = startPortal(
     portalPort,

@@ -7,6 +7,8 @@
  *   doors <siteId> [--search text]
  *   users [--search text] [--inactive] [--site id]
  *   permissions <userId>
+ *   sync [--wait]                           one people-directory reconcile into DATABASE_URL (as the portal does),
+ *                                           printing its summary; --wait first waits up to 60 s for Spintly to answer
  */
 import { parseArgs } from 'node:util';
 import { portalEnv } from '../lib/env';
@@ -14,7 +16,7 @@ import { createSpintlyClient } from '../lib/spintly/client';
 import { SpintlyError } from '../lib/spintly/errors';
 
 const USAGE =
-  'usage: npm run spintly -- check | sites | roles | doors <siteId> [--search t] | users [--search t] [--inactive] [--site id] | permissions <userId> [--verbose]';
+  'usage: npm run spintly -- check | sites | roles | doors <siteId> [--search t] | users [--search t] [--inactive] [--site id] | permissions <userId> | sync [--wait] [--verbose]';
 
 function positiveInt(value: string | undefined, what: string): number {
   const n = Number(value);
@@ -24,6 +26,19 @@ function positiveInt(value: string | undefined, what: string): number {
 
 class UsageError extends Error {}
 
+/** Spintly (or the sandbox, still starting) may not answer yet: try for up to a minute. */
+async function waitForSpintly(connect: () => Promise<void>) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return await connect();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
@@ -32,6 +47,7 @@ async function main(): Promise<number> {
       inactive: { type: 'boolean', default: false },
       site: { type: 'string' },
       verbose: { type: 'boolean', default: false },
+      wait: { type: 'boolean', default: false },
     },
   });
   const [command, arg] = positionals;
@@ -86,6 +102,21 @@ async function main(): Promise<number> {
         });
       case 'permissions':
         return spintly.userPermissions(positiveInt(arg, 'userId'));
+      case 'sync': {
+        if (values.wait) await waitForSpintly(() => spintly.connect());
+        const { openDatabase, dialectOf } = await import('../lib/db');
+        const { reconcile } = await import('../lib/directory/sync');
+        const { spintlySource } = await import('../lib/directory');
+        const url = portalEnv().databaseUrl;
+        const db = await openDatabase(url, { migrate: false });
+        try {
+          const started = performance.now();
+          const summary = await reconcile(db, dialectOf(url), spintlySource(spintly.background));
+          return { ...summary, ms: Math.round(performance.now() - started) };
+        } finally {
+          await db.destroy();
+        }
+      }
       default:
         throw new UsageError(USAGE);
     }

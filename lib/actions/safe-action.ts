@@ -6,6 +6,7 @@ import { can, type Capability } from '../auth/permissions';
 import { checkScope, type ScopeTarget } from '../auth/scope';
 import { currentOperator, type SessionOperator } from '../auth/session';
 import { db } from '../db';
+import { refreshPeople } from '../directory';
 import { spintly } from '../spintly';
 import { SpintlyError } from '../spintly/errors';
 
@@ -54,6 +55,11 @@ export interface ActionSpec<S extends z.ZodType, T> {
   targets: (input: z.output<S>) => ScopeTarget[];
   /** Allowed while the operator still has to replace a one-time password (only the password change itself). */
   allowDuringPasswordChange?: boolean;
+  /**
+   * People whose record this action changes in Spintly: read back afterwards, whatever the outcome (a failure may
+   * have landed in part), so the people directory agrees with Spintly at once. `true` = the person targets.
+   */
+  changesPeople?: true | ((input: z.output<S>, data: T | undefined) => number[]);
   run: (
     input: z.output<S>,
     ctx: ActionContext,
@@ -123,6 +129,14 @@ export function defineAction<S extends z.ZodType, T = undefined>(spec: ActionSpe
     }
 
     const client = spintly();
+    const refreshDirectory = async (data: T | undefined) => {
+      if (!spec.changesPeople) return;
+      const ids =
+        spec.changesPeople === true
+          ? targets.filter((t) => t.type === 'person').map((t) => t.id)
+          : spec.changesPeople(input, data);
+      if (ids.length > 0) await refreshPeople(ids);
+    };
     let siteId: number | null = null;
     let redirectTo: string | undefined;
     try {
@@ -133,6 +147,7 @@ export function defineAction<S extends z.ZodType, T = undefined>(spec: ActionSpe
         return { ok: false, message: 'That is outside the sites you manage, or it no longer exists.' };
       }
       const result = await spec.run(input, { operator, spintly: client });
+      await refreshDirectory(result.data);
       await record('ok', {
         targets,
         siteId,
@@ -148,6 +163,7 @@ export function defineAction<S extends z.ZodType, T = undefined>(spec: ActionSpe
         };
     } catch (error) {
       unstable_rethrow(error);
+      if (error instanceof SpintlyError || error instanceof ActionError) await refreshDirectory(undefined);
       if (error instanceof SpintlyError) {
         const detail = `spintly ${error.kind}${error.outcomeUnknown ? ', outcome unknown' : ''}`;
         await record('failed', { targets, siteId, spintlyStatus: error.status, detail });

@@ -6,6 +6,8 @@ import { spintly } from '../spintly';
 import type { PermissionItem, SpintlyUser } from '../spintly/contract';
 import { z } from 'zod';
 import { queryFields } from '../validation/query';
+import { directoryDb, queryDirectory, repairPerson, streamDirectory, syncStatus, type DirectoryFilter, type DirectoryPerson } from '../directory';
+import { portalEnv } from '../env';
 import { allSiteOptions, type SiteOption } from './sites';
 
 /**
@@ -64,11 +66,13 @@ export const peopleQuerySchema = z.object({
   role: queryFields.id,
   card: queryFields.yesNo,
   expired: queryFields.yesNo,
+  sort: z.enum(['name', 'created', 'expiry']).default('name').catch('name'),
+  dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
   page: queryFields.page,
 });
 export type PeopleQuery = z.output<typeof peopleQuerySchema>;
 /** Values the URL leaves out. */
-export const PEOPLE_QUERY_DEFAULTS = { status: 'all', page: 1 } as const;
+export const PEOPLE_QUERY_DEFAULTS = { status: 'all', sort: 'name', dir: 'asc', page: 1 } as const;
 
 export function toPersonRow(user: SpintlyUser, siteNames: ReadonlyMap<number, string>): PersonRow {
   return {
@@ -111,37 +115,83 @@ function toPersonDetail(user: SpintlyUser, siteNames: ReadonlyMap<number, string
 
 const namesOf = (sites: readonly SiteOption[]) => new Map(sites.map((s) => [s.id, s.name]));
 
+/** A directory row as lists show it. */
+function fromDirectory(person: DirectoryPerson, siteNames: ReadonlyMap<number, string>, now: number): PersonRow {
+  return {
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    phone: person.phone,
+    employeeCode: person.employee_code,
+    homeSiteId: person.home_site_id,
+    homeSiteName:
+      person.home_site_id === null ? '—' : (siteNames.get(person.home_site_id) ?? `Site ${person.home_site_id}`),
+    roles: person.roles,
+    active: person.active,
+    card: person.card,
+    accessExpiresAt: person.access_expires_at,
+    accessExpired: person.access_expires_at !== null && Date.parse(person.access_expires_at) < now,
+  };
+}
+
+type ListQuery = Omit<PeopleQuery, 'page' | 'sort' | 'dir'> & Partial<Pick<PeopleQuery, 'page' | 'sort' | 'dir'>>;
+
+function directoryFilter(operator: ScopedOperator, query: ListQuery): DirectoryFilter {
+  return {
+    // The one place scope becomes a site filter ([] = every site, for super admins; null = none).
+    siteIds: peopleSiteFilter(operator, query.site),
+    search: query.search,
+    status: query.status,
+    role: query.role,
+    card: query.card,
+    expired: query.expired,
+    sort: query.sort ?? 'name',
+    dir: query.dir ?? 'asc',
+  };
+}
+
 /**
- * People in the operator's scope that match a list query: one page of them, or every one (`perPage: 'all'`, for
- * exports). The one place that turns scope into Spintly's site filter (where an empty list means every site) and
- * that applies the filters Spintly's list lacks (role, card, expiry) — shared by /users, /cards, its export and the
- * people search.
+ * People in the operator's scope that match a list query, from the people directory (the portal's synced copy of
+ * Spintly's people): one page with the exact count. Shared by /users, /cards and the people search, so scope and
+ * filters mean the same everywhere; 0 Spintly calls however many people there are.
  */
 export async function listPeopleInScope(
   operator: ScopedOperator,
-  query: Omit<PeopleQuery, 'page'> & { page?: number },
-  perPage: number | 'all',
-): Promise<{ items: SpintlyUser[]; total: number }> {
-  const siteFilter = peopleSiteFilter(operator, query.site);
-  if (siteFilter === null) return { items: [], total: 0 };
-  const client = spintly();
-  const upstream = { status: query.status, siteIds: siteFilter, ...(query.search && { search: query.search }) } as const;
-  // Spintly filters by status, site and text; role, card and expiry are filtered here over every matching page.
-  const localFilters = query.role !== undefined || query.card !== undefined || query.expired !== undefined;
-  const page = query.page ?? 1;
-  if (!localFilters && perPage !== 'all') {
-    const answer = await client.listUsers({ ...upstream, page, perPage });
-    return { items: answer.items, total: answer.pagination.total };
-  }
-  const matching = (await client.allUsers(upstream)).filter(
-    (u) =>
-      (query.role === undefined || u.roles.some((r) => r.id === query.role)) &&
-      (query.card === undefined || (query.card === 'yes') === (u.credentialId !== null)) &&
-      (query.expired === undefined || (query.expired === 'yes') === u.accessExpired),
-  );
-  if (perPage === 'all') return { items: matching, total: matching.length };
-  const start = (page - 1) * perPage;
-  return { items: matching.slice(start, start + perPage), total: matching.length };
+  query: ListQuery,
+  perPage: number,
+): Promise<{ items: PersonRow[]; total: number }> {
+  const [{ db: database, dialect }, sites] = await Promise.all([directoryDb(), allSiteOptions()]);
+  const found = await queryDirectory(database, dialect, directoryFilter(operator, query), {
+    page: query.page ?? 1,
+    perPage,
+  });
+  const names = namesOf(sites);
+  const now = Date.now();
+  return { items: found.items.map((p) => fromDirectory(p, names, now)), total: found.total };
+}
+
+/** Every person a list query matches, a chunk at a time: for exports of 100,000 rows. */
+export async function* streamPeopleInScope(operator: ScopedOperator, query: ListQuery): AsyncGenerator<PersonRow> {
+  const [{ db: database, dialect }, sites] = await Promise.all([directoryDb(), allSiteOptions()]);
+  const names = namesOf(sites);
+  const now = Date.now();
+  for await (const person of streamDirectory(database, dialect, directoryFilter(operator, query)))
+    yield fromDirectory(person, names, now);
+}
+
+/** How fresh the directory is, for "People as of 10:42 (2 min ago)" and the stale-copy warning. */
+export async function directoryFreshness() {
+  const { db: database } = await directoryDb();
+  const { lastOk, last } = await syncStatus(database);
+  const intervalMs = portalEnv().directory.syncIntervalS * 1000;
+  const asOf = lastOk?.finished_at ?? null;
+  return {
+    asOf,
+    running: last?.outcome === 'running',
+    lastFailed: last?.outcome === 'failed',
+    stale: asOf === null || Date.now() - Date.parse(asOf) > 3 * intervalMs,
+    readAt: Date.now(),
+  };
 }
 
 /** What the people list's filters offer: the operator's sites and Spintly's roles (both cached). */
@@ -154,15 +204,8 @@ export async function peopleFilterOptions() {
 /** One page of the people list, as rows. */
 export async function peoplePage(query: PeopleQuery) {
   const operator = await verifySession({ capability: 'people:list' });
-  // Site names come from the cache; the people list is the one read that waits on Spintly.
-  const [sites, found] = await Promise.all([allSiteOptions(), listPeopleInScope(operator, query, PEOPLE_PAGE_SIZE)]);
-  const names = namesOf(sites);
-  return {
-    perPage: PEOPLE_PAGE_SIZE,
-    page: query.page,
-    rows: found.items.map((u) => toPersonRow(u, names)),
-    total: found.total,
-  };
+  const found = await listPeopleInScope(operator, query, PEOPLE_PAGE_SIZE);
+  return { perPage: PEOPLE_PAGE_SIZE, page: query.page, rows: found.items, total: found.total };
 }
 
 /** One person and their doors at the operator's sites, fetched together; 404 when out of scope or unknown. */
@@ -176,6 +219,8 @@ export async function personPage(userId: number) {
     allSiteOptions(),
   ]);
   if (!user || !personInScope(operator, user)) notFound();
+  // Read-repair: this page read the person live, so the directory's copy agrees from now on.
+  await repairPerson(user);
   const doors: DoorAccess[] = permissions
     ? [
         ...permissions.permissionAssigned.map((d) => door(d, 'assigned')),

@@ -7,6 +7,7 @@ import * as initial from './migrations/0001_initial';
 import * as sessionRevocations from './migrations/0002_session_revocations';
 import * as auditTargets from './migrations/0003_audit_targets';
 import * as worker from './migrations/0004_worker';
+import * as directory from './migrations/0005_directory';
 import type { Database } from './schema';
 
 /**
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0002_session_revocations': sessionRevocations,
   '0003_audit_targets': auditTargets,
   '0004_worker': worker,
+  '0005_directory': directory,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

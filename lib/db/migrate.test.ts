@@ -32,7 +32,10 @@ describeDatabases('migrations', (database) => {
         .selectFrom('kysely_migration' as never)
         .select('name' as never)
         .execute();
-      expect(applied).toHaveLength(4);
+      const names = applied.map((row) => (row as { name: string }).name);
+      expect(names).toContain('0001_initial');
+      expect(new Set(names).size).toBe(names.length); // each applied exactly once
+      expect(await pendingMigrations(b, 'postgres')).toEqual([]);
     } finally {
       await a.schema.dropSchema(schema).cascade().execute();
       await Promise.all([a.destroy(), b.destroy()]);

@@ -93,6 +93,45 @@ export interface PortalInstancesTable {
   last_seen: string;
 }
 
+export interface PeopleTable {
+  id: number;
+  name: string;
+  /** Lower-cased name, for sorting by name case-insensitively through an index. */
+  name_sort: string;
+  email: string | null;
+  phone: string | null;
+  employee_code: string | null;
+  home_site_id: number | null;
+  /** JSON array of the Spintly role names, for display. */
+  role_names: string;
+  card: string | null;
+  access_expires_at: string | null;
+  active: number;
+  is_signed_up: number;
+  created_at: string;
+  search_text: string;
+  fingerprint: string;
+  confirmed_at: string;
+  missing_since_sync: number | null;
+}
+
+export interface PeopleRolesTable {
+  person_id: number;
+  role_id: number;
+}
+
+export interface DirectorySyncsTable {
+  id: Generated<number>;
+  started_at: string;
+  finished_at: string | null;
+  pages: number;
+  added: number;
+  changed: number;
+  removed: number;
+  outcome: 'running' | 'ok' | 'failed';
+  error: string | null;
+}
+
 export interface Database {
   operators: OperatorsTable;
   operator_sites: OperatorSitesTable;
@@ -103,4 +142,7 @@ export interface Database {
   worker_leases: WorkerLeasesTable;
   worker_runs: WorkerRunsTable;
   portal_instances: PortalInstancesTable;
+  people: PeopleTable;
+  people_roles: PeopleRolesTable;
+  directory_syncs: DirectorySyncsTable;
 }

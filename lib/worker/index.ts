@@ -5,6 +5,7 @@ import type { Database } from '../db/schema';
 import { portalEnv } from '../env';
 import { postgresLeadership, sqliteLeadership } from './leadership';
 import { startWorker, type RunningWorker, type Task } from './runner';
+import { directoryTask } from '../directory';
 import { processHolder } from './holder';
 import { heartbeatTask, housekeepingTasks } from './tasks';
 
@@ -14,6 +15,7 @@ export type { Task, TaskContext, RunningWorker } from './runner';
 export function portalTasks(): Task[] {
   const { worker } = portalEnv();
   return [
+    directoryTask(),
     ...housekeepingTasks({ auditRetentionDays: worker.auditRetentionDays }),
     ...(worker.testTaskS ? [heartbeatTask(worker.testTaskS)] : []),
   ];

@@ -10,7 +10,9 @@ import { SearchBox, SelectFilter } from '@/components/ui/url-filters';
 import { StatusFilter, CardFilter, SiteFilter } from '@/components/people/people-filters';
 import { can } from '@/lib/auth/permissions';
 import { verifySession } from '@/lib/auth/session';
-import { peopleFilterOptions, peopleQuerySchema } from '@/lib/data/people';
+import { directoryFreshness, peopleFilterOptions, peopleQuerySchema } from '@/lib/data/people';
+import { portalEnv } from '@/lib/env';
+import { DirectoryFreshness } from '@/components/people/directory-freshness';
 import { load } from '@/lib/data/result';
 import { parseQuery } from '@/lib/validation/query';
 import { buttonVariants } from '@/components/ui/button';
@@ -24,7 +26,7 @@ export default async function PeoplePage({
 }) {
   const operator = await verifySession({ capability: 'people:list' });
   const query = parseQuery(peopleQuerySchema, await searchParams);
-  const options = await load(() => peopleFilterOptions());
+  const [options, freshness] = await Promise.all([load(() => peopleFilterOptions()), directoryFreshness()]);
   const canEdit = can(operator, 'people:write');
   const filtered = Boolean(
     query.search || query.site || query.role || query.card || query.expired || query.status !== 'all',
@@ -76,8 +78,26 @@ export default async function PeoplePage({
                 { value: 'no', label: 'Not expired' },
               ]}
             />
+            <SelectFilter
+              name="sort"
+              label="Sort by"
+              options={[
+                { value: '', label: 'Name' },
+                { value: 'created', label: 'Added' },
+                { value: 'expiry', label: 'Access expiry' },
+              ]}
+            />
+            <SelectFilter
+              name="dir"
+              label="Order"
+              options={[
+                { value: '', label: 'Ascending' },
+                { value: 'desc', label: 'Descending' },
+              ]}
+            />
           </div>
-          {/* The filters are on screen at once; the list streams in below them when Spintly answers. */}
+          <DirectoryFreshness freshness={freshness} display={portalEnv().display} />
+          {/* The filters are on screen at once; the list streams in below them. */}
           <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label="Loading people" columns={7} />}>
             <PeopleResults
               query={query}

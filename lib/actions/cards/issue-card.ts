@@ -11,6 +11,7 @@ export const issueCardAction = defineAction({
   capability: 'cards:write',
   input: issueCardSchema,
   targets: (input) => [{ type: 'person' as const, id: input.userId }],
+  changesPeople: true,
   async run(input, ctx) {
     await ctx.spintly
       .assignCard(input.userId, input.credentialId)

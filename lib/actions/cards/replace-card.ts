@@ -15,6 +15,7 @@ export const replaceCardAction = defineAction({
   capability: 'cards:write',
   input: issueCardSchema,
   targets: (input) => [{ type: 'person' as const, id: input.userId }],
+  changesPeople: true,
   async run(input, ctx) {
     const { spintly } = ctx;
     const [person, holder] = await Promise.all([spintly.getUser(input.userId), spintly.cardHolder(input.credentialId)]);

@@ -9,6 +9,7 @@ export const takeBackCardAction = defineAction({
   capability: 'cards:write',
   input: takeBackCardSchema,
   targets: (input) => [{ type: 'person' as const, id: input.userId }],
+  changesPeople: true,
   async run(input, { spintly }) {
     const person = await spintly.getUser(input.userId);
     await spintly.unassignCard(input.userId);

@@ -14,6 +14,7 @@ export const createPersonAction = defineAction({
     { type: 'site' as const, id: input.homeSiteId },
     ...input.doorIds.map((id) => ({ type: 'door' as const, id })),
   ],
+  changesPeople: (_input, data: { userId: number } | undefined) => (data ? [data.userId] : []),
   async run(input, { spintly }) {
     const user = toSpintlyUser(input);
     const { userId, reconciled } = await spintly.createUser({

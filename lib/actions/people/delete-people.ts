@@ -10,6 +10,7 @@ export const deletePeopleAction = defineAction({
   capability: 'people:write',
   input: peopleIdsSchema,
   targets: (input) => input.userIds.map((id) => ({ type: 'person' as const, id })),
+  changesPeople: true,
   async run(input, { spintly }) {
     await spintly.deleteUsers(input.userIds);
     revalidatePath('/users');

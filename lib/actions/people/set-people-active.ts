@@ -10,6 +10,7 @@ export const setPeopleActiveAction = defineAction({
   capability: 'people:write',
   input: setPeopleActiveSchema,
   targets: (input) => input.userIds.map((id) => ({ type: 'person' as const, id })),
+  changesPeople: true,
   async run(input, { spintly }) {
     if (input.active) await spintly.activateUsers(input.userIds);
     else await spintly.deactivateUsers(input.userIds);

@@ -14,6 +14,7 @@ export const updatePersonAction = defineAction({
     { type: 'person' as const, id: input.userId },
     { type: 'site' as const, id: input.homeSiteId },
   ],
+  changesPeople: true,
   async run(input, { spintly }) {
     await spintly.updateUsers([{ id: input.userId, ...toSpintlyUser(input) }]);
     revalidatePath('/users');

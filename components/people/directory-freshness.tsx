@@ -1,0 +1,35 @@
+import { Notice } from '@/components/ui/notice';
+import { formatTime, relativeTime, type DisplaySettings } from '@/lib/format';
+
+/**
+ * How old the people list is: it comes from the portal's copy of Spintly's people, re-read in full every few minutes
+ * and updated at once by the portal's own changes. A warning when the last re-read failed or the copy is old.
+ */
+export function DirectoryFreshness({
+  freshness,
+  display,
+}: {
+  freshness: { asOf: string | null; running: boolean; lastFailed: boolean; stale: boolean; readAt: number };
+  display: DisplaySettings;
+}) {
+  const { asOf, running, lastFailed, stale, readAt } = freshness;
+  return (
+    <div className="mb-3 flex flex-col gap-2">
+      <p className="text-xs text-slate-600" data-testid="directory-freshness">
+        {asOf
+          ? `People as of ${formatTime(asOf, display)} (${relativeTime(asOf, readAt)})`
+          : 'The people list has not been read from Spintly yet.'}
+        {running && ' · updating now…'}
+      </p>
+      {(lastFailed || stale) && asOf && (
+        <Notice tone="warning" title="This list may be out of date">
+          {lastFailed
+            ? 'The last time the portal re-read Spintly’s people it could not finish. '
+            : 'The portal has not re-read Spintly’s people for a while. '}
+          Changes made in the portal show at once; changes made elsewhere may be missing. A person’s own page is always
+          read live.
+        </Notice>
+      )}
+    </div>
+  );
+}

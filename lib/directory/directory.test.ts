@@ -1,0 +1,165 @@
+import type { Kysely } from 'kysely';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { Database } from '../db';
+import { describeDatabases } from '../db/test-databases';
+import type { SpintlyUser } from '../spintly/contract';
+import { queryDirectory, streamDirectory, syncStatus } from './query';
+import { reconcile, type DirectorySource } from './sync';
+
+let db: Kysely<Database>;
+
+function person(id: number, overrides: Partial<SpintlyUser> = {}): SpintlyUser {
+  return {
+    id,
+    name: `Person ${id}`,
+    email: `p${id}@example.com`,
+    phone: `+9190000${String(id).padStart(5, '0')}`,
+    employeeCode: `E${id}`,
+    uniqueId: null,
+    isSignedUp: false,
+    createdAt: new Date(Date.UTC(2026, 0, 1) + id * 60_000).toISOString(),
+    roles: [{ id: 1, name: 'Spintly user' }],
+    cardAssigned: false,
+    credentialId: null,
+    accessExpiresAt: null,
+    accessExpired: false,
+    deactivatedOn: null,
+    reportingTo: null,
+    attributes: [],
+    homeSiteId: 1,
+    ...overrides,
+  };
+}
+
+/** Spintly as a list the test edits; `failWalk` makes the next walk fail half way. */
+function fakeSpintly(initial: SpintlyUser[]) {
+  const state = { people: [...initial], failWalk: false, failLook: false };
+  const source: DirectorySource = {
+    allUsers: async () => {
+      if (state.failWalk) throw new Error('Spintly is not answering right now.');
+      return [...state.people];
+    },
+    usersById: async (ids) => {
+      if (state.failLook) throw new Error('no answer');
+      return state.people.filter((p) => ids.includes(p.id));
+    },
+  };
+  return { state, source };
+}
+
+const ids = async () => (await db.selectFrom('people').select('id').orderBy('id').execute()).map((r) => Number(r.id));
+
+describeDatabases('people directory', (database) => {
+  beforeEach(async () => {
+    db = await database.open();
+  });
+  afterEach(() => db.destroy());
+
+  it('a reconcile copies every person and records its run; a second one counts only what changed', async () => {
+    const spintly = fakeSpintly([person(1), person(2), person(3)]);
+    const first = await reconcile(db, database.kind, spintly.source);
+    expect(first).toMatchObject({ outcome: 'ok', people: 3, added: 3, changed: 0, removed: 0 });
+    spintly.state.people[1] = person(2, { name: 'Renamed Two', credentialId: 'C2002' });
+    const second = await reconcile(db, database.kind, spintly.source);
+    expect(second).toMatchObject({ outcome: 'ok', added: 0, changed: 1, removed: 0 });
+    const found = await queryDirectory(db, database.kind, { siteIds: [], search: 'c2002' }, { page: 1, perPage: 5 });
+    expect(found.items.map((p) => p.name)).toEqual(['Renamed Two']);
+    expect((await syncStatus(db)).lastOk?.id).toBe(second.id);
+  });
+
+  it('a walk that fails half way removes nobody and is recorded as failed', async () => {
+    const spintly = fakeSpintly([person(1), person(2)]);
+    await reconcile(db, database.kind, spintly.source);
+    spintly.state.people = [];
+    spintly.state.failWalk = true;
+    const failed = await reconcile(db, database.kind, spintly.source);
+    expect(failed).toMatchObject({ outcome: 'failed', removed: 0 });
+    expect(await ids()).toEqual([1, 2]);
+    const status = await syncStatus(db);
+    expect(status.last?.outcome).toBe('failed');
+    expect(status.last?.error).toMatch(/not answering/);
+  });
+
+  it('removes a person confirmed gone by a targeted read, or missed by two complete walks in a row', async () => {
+    const spintly = fakeSpintly([person(1), person(2), person(3)]);
+    await reconcile(db, database.kind, spintly.source);
+    // Deleted in Spintly (its own website, say): the targeted read confirms it at once.
+    spintly.state.people = [person(1), person(3)];
+    expect((await reconcile(db, database.kind, spintly.source)).removed).toBe(1);
+    expect(await ids()).toEqual([1, 3]);
+    // Skipped by a walk while it changed, with no targeted answer: kept once, removed after a second miss.
+    spintly.state.people = [person(1)];
+    spintly.state.failLook = true;
+    expect((await reconcile(db, database.kind, spintly.source)).removed).toBe(0);
+    expect(await ids()).toEqual([1, 3]);
+    expect((await reconcile(db, database.kind, spintly.source)).removed).toBe(1);
+    expect(await ids()).toEqual([1]);
+    // Personal data goes with them: nothing found by their email any more.
+    const search = await queryDirectory(
+      db,
+      database.kind,
+      { siteIds: [], search: 'p3@example' },
+      { page: 1, perPage: 5 },
+    );
+    expect(search.total).toBe(0);
+  });
+
+  it('a person seen again after one miss is kept', async () => {
+    const spintly = fakeSpintly([person(1), person(2)]);
+    await reconcile(db, database.kind, spintly.source);
+    spintly.state.people = [person(1)];
+    spintly.state.failLook = true;
+    await reconcile(db, database.kind, spintly.source);
+    spintly.state.people = [person(1), person(2)];
+    await reconcile(db, database.kind, spintly.source);
+    spintly.state.people = [person(1)];
+    expect((await reconcile(db, database.kind, spintly.source)).removed).toBe(0); // a first miss again
+    expect(await ids()).toEqual([1, 2]);
+  });
+
+  it('filters by scope, status, role, card and expiry, searches, sorts both ways and counts exactly', async () => {
+    const now = new Date('2026-11-30T10:00:00Z');
+    const spintly = fakeSpintly([
+      person(1, { name: 'Asha Rao', homeSiteId: 1, credentialId: 'AB1234' }),
+      person(2, { name: 'ravi kumar', homeSiteId: 1, deactivatedOn: '2026-10-01T00:00:00.000Z' }),
+      person(3, { name: 'Bina Das', homeSiteId: 2, roles: [{ id: 4, name: 'Manager' }] }),
+      person(4, { name: 'Chetan Iyer', homeSiteId: 2, accessExpiresAt: '2026-11-01T00:00:00.000Z' }),
+      person(5, { name: 'Devi Nair', homeSiteId: null }),
+    ]);
+    await reconcile(db, database.kind, spintly.source);
+    const names = async (filter: Parameters<typeof queryDirectory>[2]) =>
+      (await queryDirectory(db, database.kind, filter, { page: 1, perPage: 10 }, now)).items.map((p) => p.name);
+
+    expect(await names({ siteIds: [1] })).toEqual(['Asha Rao', 'ravi kumar']);
+    expect(await names({ siteIds: null })).toEqual([]);
+    expect(await names({ siteIds: [] })).toHaveLength(5);
+    expect(await names({ siteIds: [], status: 'inactive' })).toEqual(['ravi kumar']);
+    expect(await names({ siteIds: [], role: 4 })).toEqual(['Bina Das']);
+    expect(await names({ siteIds: [], card: 'yes' })).toEqual(['Asha Rao']);
+    expect(await names({ siteIds: [], expired: 'yes' })).toEqual(['Chetan Iyer']);
+    expect(await names({ siteIds: [], search: 'kum' })).toEqual(['ravi kumar']);
+    expect(await names({ siteIds: [], search: 'ab12' })).toEqual(['Asha Rao']);
+    expect(await names({ siteIds: [], search: 'E3' })).toEqual(['Bina Das']);
+    expect(await names({ siteIds: [], sort: 'name', dir: 'desc' })).toEqual([
+      'ravi kumar',
+      'Devi Nair',
+      'Chetan Iyer',
+      'Bina Das',
+      'Asha Rao',
+    ]);
+    expect(await names({ siteIds: [], sort: 'created', dir: 'desc' })).toEqual([
+      'Devi Nair',
+      'Chetan Iyer',
+      'Bina Das',
+      'ravi kumar',
+      'Asha Rao',
+    ]);
+    expect((await names({ siteIds: [], sort: 'expiry' }))[0]).toBe('Chetan Iyer');
+    const paged = await queryDirectory(db, database.kind, { siteIds: [] }, { page: 2, perPage: 2 }, now);
+    expect([paged.total, paged.items.map((p) => p.id)]).toEqual([5, [4, 5]]); // Asha, Bina | Chetan, Devi | ravi
+
+    const streamed = [];
+    for await (const p of streamDirectory(db, database.kind, { siteIds: [2] }, 1, now)) streamed.push(p.name);
+    expect(streamed).toEqual(['Bina Das', 'Chetan Iyer']);
+  });
+});

@@ -1,0 +1,124 @@
+import 'server-only';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Dialect } from '../db';
+import type { Database } from '../db/schema';
+import { toDirectoryPerson, type DirectoryPerson } from './store';
+
+/** What a people list asks the directory; the scope is already resolved to home sites (null = none, [] = all). */
+export interface DirectoryFilter {
+  siteIds: readonly number[] | null;
+  search?: string | undefined;
+  status?: 'all' | 'active' | 'inactive';
+  role?: number | undefined;
+  card?: 'yes' | 'no' | undefined;
+  expired?: 'yes' | 'no' | undefined;
+  sort?: 'name' | 'created' | 'expiry';
+  dir?: 'asc' | 'desc';
+}
+
+type PeopleQuery = SelectQueryBuilder<Database, 'people', object>;
+
+function where(db: Kysely<Database>, dialect: Dialect, filter: DirectoryFilter, now: string) {
+  let query: PeopleQuery = db.selectFrom('people');
+  if (filter.siteIds !== null && filter.siteIds.length > 0)
+    query = query.where('home_site_id', 'in', [...filter.siteIds]);
+  if (filter.status === 'active') query = query.where('active', '=', 1);
+  if (filter.status === 'inactive') query = query.where('active', '=', 0);
+  if (filter.role !== undefined)
+    query = query.where(
+      'id',
+      'in',
+      db.selectFrom('people_roles').select('person_id').where('role_id', '=', filter.role),
+    );
+  if (filter.card === 'yes') query = query.where('card', 'is not', null);
+  if (filter.card === 'no') query = query.where('card', 'is', null);
+  if (filter.expired === 'yes') query = query.where('access_expires_at', '<', now);
+  if (filter.expired === 'no')
+    query = query.where((eb) => eb.or([eb('access_expires_at', 'is', null), eb('access_expires_at', '>=', now)]));
+  const needle = filter.search?.trim().toLowerCase();
+  if (needle) {
+    if (dialect === 'sqlite' && [...needle].length >= 3) {
+      // FTS5's trigram tokenizer answers "contains" from its index; a phrase keeps the text literal.
+      const phrase = `"${needle.replace(/"/g, '""')}"`;
+      query = query.where(
+        'id',
+        'in',
+        sql<number>`(select rowid from people_search where people_search match ${phrase})`,
+      );
+    } else {
+      // Postgres: pg_trgm's GIN index serves LIKE; shorter needles on SQLite scan (few such searches, all fast).
+      const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
+    }
+  }
+  return query;
+}
+
+const SORT_COLUMN = { name: 'name_sort', created: 'created_at', expiry: 'access_expires_at' } as const;
+
+function ordered(query: PeopleQuery, filter: DirectoryFilter) {
+  const column = SORT_COLUMN[filter.sort ?? 'name'];
+  const dir = filter.dir ?? 'asc';
+  // People without an expiry sort after every date, whichever way.
+  const withNulls = filter.sort === 'expiry' ? query.orderBy(sql`access_expires_at is null`) : query;
+  return withNulls.orderBy(column, dir).orderBy('id', dir);
+}
+
+/** One page of the people matching a filter, and how many match in all. */
+export async function queryDirectory(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  filter: DirectoryFilter,
+  page: { page: number; perPage: number },
+  now = new Date(),
+): Promise<{ items: DirectoryPerson[]; total: number }> {
+  if (filter.siteIds === null) return { items: [], total: 0 };
+  const at = now.toISOString();
+  const [rows, count] = await Promise.all([
+    ordered(where(db, dialect, filter, at), filter)
+      .selectAll()
+      .limit(page.perPage)
+      .offset((page.page - 1) * page.perPage)
+      .execute(),
+    where(db, dialect, filter, at)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toDirectoryPerson), total: Number(count.n) };
+}
+
+/** Every person matching a filter, a chunk at a time, so an export of 100,000 rows never sits in memory at once. */
+export async function* streamDirectory(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  filter: DirectoryFilter,
+  chunk = 1000,
+  now = new Date(),
+): AsyncGenerator<DirectoryPerson> {
+  if (filter.siteIds === null) return;
+  const at = now.toISOString();
+  for (let offset = 0; ; offset += chunk) {
+    const rows = await ordered(where(db, dialect, filter, at), { ...filter, sort: 'name', dir: 'asc' })
+      .selectAll()
+      .limit(chunk)
+      .offset(offset)
+      .execute();
+    for (const row of rows) yield toDirectoryPerson(row);
+    if (rows.length < chunk) return;
+  }
+}
+
+/** The last sync that finished well, and the last one of any outcome: for "People as of 10:42". */
+export async function syncStatus(db: Kysely<Database>) {
+  const [lastOk, last] = await Promise.all([
+    db
+      .selectFrom('directory_syncs')
+      .selectAll()
+      .where('outcome', '=', 'ok')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    db.selectFrom('directory_syncs').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst(),
+  ]);
+  return { lastOk: lastOk ?? null, last: last ?? null };
+}

@@ -1,0 +1,108 @@
+import 'server-only';
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../db';
+import type { Database } from '../db/schema';
+import type { SpintlyUser } from '../spintly/contract';
+import { removePeople, upsertPeople } from './store';
+
+/**
+ * Reconcile: the only honest copy of a list with no "changed since" filter is one re-read in full. One run reads
+ * every page of Spintly's user list (through the background lane the caller passes), writes what changed, and
+ * removes people Spintly no longer has — but carefully, since a list read page by page can skip a row that moves
+ * while it is read: a person is removed only when a targeted read confirms they are gone, or when two complete walks
+ * in a row missed them. A walk that fails half way removes nobody and is recorded as failed.
+ */
+export interface DirectorySource {
+  /** Every person, page by page. */
+  allUsers(): Promise<SpintlyUser[]>;
+  /** These people as Spintly has them now (absent = gone). At most 100 ids a call. */
+  usersById(ids: number[]): Promise<SpintlyUser[]>;
+}
+
+export interface SyncSummary {
+  id: number;
+  outcome: 'ok' | 'failed';
+  people: number;
+  added: number;
+  changed: number;
+  removed: number;
+  error?: string;
+}
+
+export async function reconcile(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  source: DirectorySource,
+  now: () => number = Date.now,
+): Promise<SyncSummary> {
+  const stamp = () => new Date(now()).toISOString();
+  const { id } = await db
+    .insertInto('directory_syncs')
+    .values({ started_at: stamp(), outcome: 'running', pages: 0, added: 0, changed: 0, removed: 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const finish = async (summary: Omit<SyncSummary, 'id'>, pages: number) => {
+    await db
+      .updateTable('directory_syncs')
+      .set({
+        finished_at: stamp(),
+        outcome: summary.outcome,
+        pages,
+        added: summary.added,
+        changed: summary.changed,
+        removed: summary.removed,
+        error: summary.error ?? null,
+      })
+      .where('id', '=', id)
+      .execute();
+    return { id, ...summary };
+  };
+
+  let everyone: SpintlyUser[];
+  try {
+    everyone = await source.allUsers();
+  } catch (error) {
+    const message = error instanceof Error ? error.message.slice(0, 300) : 'the walk failed';
+    return finish({ outcome: 'failed', people: 0, added: 0, changed: 0, removed: 0, error: message }, 0);
+  }
+  const pages = Math.ceil(everyone.length / 100);
+  const { added, changed } = await upsertPeople(db, dialect, everyone, stamp());
+
+  // Who the directory has that this walk did not see.
+  const seen = new Set(everyone.map((u) => u.id));
+  const known = await db.selectFrom('people').select(['id', 'missing_since_sync']).execute();
+  const absent = known.filter((row) => !seen.has(Number(row.id)));
+  const gone: number[] = [];
+  const firstMiss: number[] = [];
+  for (let i = 0; i < absent.length; i += 100) {
+    const batch = absent.slice(i, i + 100);
+    let confirmed: Set<number> | null = null;
+    try {
+      const present = new Set((await source.usersById(batch.map((r) => Number(r.id)))).map((u) => u.id));
+      confirmed = new Set(batch.map((r) => Number(r.id)).filter((rowId) => !present.has(rowId)));
+    } catch {
+      // no targeted answer: fall back to the two-walk rule
+    }
+    for (const row of batch) {
+      const rowId = Number(row.id);
+      if (confirmed?.has(rowId) || (row.missing_since_sync !== null && Number(row.missing_since_sync) < id))
+        gone.push(rowId);
+      else if (row.missing_since_sync === null) firstMiss.push(rowId);
+    }
+  }
+  if (firstMiss.length > 0)
+    for (let i = 0; i < firstMiss.length; i += 400)
+      await db
+        .updateTable('people')
+        .set({ missing_since_sync: id })
+        .where('id', 'in', firstMiss.slice(i, i + 400))
+        .execute();
+  const removed = await removePeople(db, dialect, gone);
+  return finish({ outcome: 'ok', people: everyone.length, added, changed, removed }, pages);
+}
+
+/** Is the directory empty (never synced, or a fresh database)? Then a reconcile is due at once. */
+export async function directoryIsEmpty(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('people').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}
