@@ -1,40 +1,73 @@
 import { SelectFilter } from '@/components/ui/url-filters';
 
-/** The filters people lists share, each bound to its URL parameter. */
-export function StatusFilter() {
-  return (
-    <SelectFilter
-      name="status"
-      label="Status"
-      options={[
-        { value: '', label: 'Active and inactive' },
-        { value: 'active', label: 'Active' },
-        { value: 'inactive', label: 'Inactive' },
-      ]}
-    />
-  );
+/**
+ * The filters people lists share, each bound to its URL parameter (the names of `peopleQuerySchema` in
+ * lib/data/people.ts). The first option of each is the default, which leaves the parameter out of the URL.
+ */
+const FIXED = {
+  status: {
+    label: 'Status',
+    options: [
+      ['', 'Active and inactive'],
+      ['active', 'Active'],
+      ['inactive', 'Inactive'],
+    ],
+  },
+  card: {
+    label: 'Card',
+    options: [
+      ['', 'With or without'],
+      ['yes', 'Has a card'],
+      ['no', 'No card'],
+    ],
+  },
+  expired: {
+    label: 'Access expiry',
+    options: [
+      ['', 'Any'],
+      ['yes', 'Expired'],
+      ['no', 'Not expired'],
+    ],
+  },
+  sort: {
+    label: 'Sort by',
+    options: [
+      ['', 'Name'],
+      ['created', 'Added'],
+      ['expiry', 'Access expiry'],
+    ],
+  },
+  dir: {
+    label: 'Order',
+    options: [
+      ['', 'Ascending'],
+      ['desc', 'Descending'],
+    ],
+  },
+} as const;
+
+export function PeopleFilter({ name }: { name: keyof typeof FIXED }) {
+  const { label, options } = FIXED[name];
+  return <SelectFilter name={name} label={label} options={options.map(([value, text]) => ({ value, label: text }))} />;
 }
 
-export function CardFilter() {
+/** A filter whose options are the operator's own (sites, Spintly roles). */
+export function ChoiceFilter({
+  name,
+  label,
+  any,
+  choices,
+}: {
+  name: 'site' | 'role';
+  label: string;
+  any: string;
+  choices: { id: number; name: string }[];
+}) {
   return (
     <SelectFilter
-      name="card"
-      label="Card"
-      options={[
-        { value: '', label: 'With or without' },
-        { value: 'yes', label: 'Has a card' },
-        { value: 'no', label: 'No card' },
-      ]}
-    />
-  );
-}
-
-export function SiteFilter({ sites }: { sites: { id: number; name: string }[] }) {
-  return (
-    <SelectFilter
-      name="site"
-      label="Home site"
-      options={[{ value: '', label: 'All my sites' }, ...sites.map((s) => ({ value: String(s.id), label: s.name }))]}
+      name={name}
+      label={label}
+      options={[{ value: '', label: any }, ...choices.map((c) => ({ value: String(c.id), label: c.name }))]}
     />
   );
 }

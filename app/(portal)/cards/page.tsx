@@ -7,7 +7,7 @@ import { TableSkeleton } from '@/components/ui/skeleton';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataTable, Td } from '@/components/ui/table';
 import { SearchBox } from '@/components/ui/url-filters';
-import { StatusFilter, CardFilter, SiteFilter } from '@/components/people/people-filters';
+import { ChoiceFilter, PeopleFilter } from '@/components/people/people-filters';
 import { verifySession } from '@/lib/auth/session';
 import { PEOPLE_QUERY_DEFAULTS, peopleFilterOptions, peopleQuerySchema } from '@/lib/data/people';
 import { load } from '@/lib/data/result';
@@ -51,9 +51,9 @@ export default async function CardsPage({
             className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4"
           >
             <SearchBox label="Search" placeholder="Name, phone, email, card number" />
-            <CardFilter />
-            <SiteFilter sites={options.data.sites} />
-            <StatusFilter />
+            <PeopleFilter name="card" />
+            <ChoiceFilter name="site" label="Home site" any="All my sites" choices={options.data.sites} />
+            <PeopleFilter name="status" />
           </div>
           <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label="Loading cards" columns={4} />}>
             <PeopleResults query={query} path="/cards" what="cards" empty="Nobody matches these filters.">

@@ -6,8 +6,8 @@ import { PeopleResults } from '@/components/people/people-results';
 import { Notice } from '@/components/ui/notice';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { PageHeader } from '@/components/ui/page-header';
-import { SearchBox, SelectFilter } from '@/components/ui/url-filters';
-import { StatusFilter, CardFilter, SiteFilter } from '@/components/people/people-filters';
+import { SearchBox } from '@/components/ui/url-filters';
+import { ChoiceFilter, PeopleFilter } from '@/components/people/people-filters';
 import { can } from '@/lib/auth/permissions';
 import { verifySession } from '@/lib/auth/session';
 import { directoryFreshness, peopleFilterOptions, peopleQuerySchema } from '@/lib/data/people';
@@ -58,43 +58,13 @@ export default async function PeoplePage({
             <div className="sm:col-span-2">
               <SearchBox label="Search" placeholder="Name, email, phone, employee code" />
             </div>
-            <StatusFilter />
-            <SiteFilter sites={options.data.sites} />
-            <SelectFilter
-              name="role"
-              label="Spintly role"
-              options={[
-                { value: '', label: 'Any role' },
-                ...options.data.roles.map((r) => ({ value: String(r.id), label: r.name })),
-              ]}
-            />
-            <CardFilter />
-            <SelectFilter
-              name="expired"
-              label="Access expiry"
-              options={[
-                { value: '', label: 'Any' },
-                { value: 'yes', label: 'Expired' },
-                { value: 'no', label: 'Not expired' },
-              ]}
-            />
-            <SelectFilter
-              name="sort"
-              label="Sort by"
-              options={[
-                { value: '', label: 'Name' },
-                { value: 'created', label: 'Added' },
-                { value: 'expiry', label: 'Access expiry' },
-              ]}
-            />
-            <SelectFilter
-              name="dir"
-              label="Order"
-              options={[
-                { value: '', label: 'Ascending' },
-                { value: 'desc', label: 'Descending' },
-              ]}
-            />
+            <PeopleFilter name="status" />
+            <ChoiceFilter name="site" label="Home site" any="All my sites" choices={options.data.sites} />
+            <ChoiceFilter name="role" label="Spintly role" any="Any role" choices={options.data.roles} />
+            <PeopleFilter name="card" />
+            <PeopleFilter name="expired" />
+            <PeopleFilter name="sort" />
+            <PeopleFilter name="dir" />
           </div>
           <DirectoryFreshness freshness={freshness} display={portalEnv().display} />
           {/* The filters are on screen at once; the list streams in below them. */}

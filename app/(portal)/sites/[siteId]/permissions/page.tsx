@@ -6,7 +6,7 @@ import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { SearchBox } from '@/components/ui/url-filters';
-import { StatusFilter } from '@/components/people/people-filters';
+import { PeopleFilter } from '@/components/people/people-filters';
 import { MATRIX_QUERY_DEFAULTS, matrixQuerySchema, siteMatrix } from '@/lib/data/permissions';
 import { load } from '@/lib/data/result';
 import { positiveInt } from '@/lib/validation/params';
@@ -48,7 +48,7 @@ export default async function SitePermissionsPage({
       />
       <div role="search" aria-label="Filter people" className="mb-4 grid max-w-2xl gap-3 sm:grid-cols-2">
         <SearchBox label="Search people" placeholder="Name, email, phone, employee code" />
-        <StatusFilter />
+        <PeopleFilter name="status" />
       </div>
       {data.people.length === 0 || data.doors.length === 0 ? (
         <Notice>{data.doors.length === 0 ? 'This site has no doors.' : 'Nobody matches these filters.'}</Notice>
