@@ -152,10 +152,16 @@ async function main() {
     AUTH_TRUST_HOST: 'true',
   };
   // The schema, the demo operators, and the people directory read from the freshly seeded sandbox.
-  for (const script of ['scripts/db-migrate.ts', 'scripts/seed-demo-operators.ts', 'scripts/spintly.ts'])
+  for (const args of [
+    ['scripts/db-migrate.ts'],
+    ['scripts/seed-demo-operators.ts', '--quiet'],
+    ['scripts/spintly.ts', 'sync'],
+  ])
     if (
-      spawnSync(bin('tsx'), ['--conditions=react-server', script, '--quiet'], { env: portalEnv, stdio: 'inherit' })
-        .status !== 0
+      spawnSync(bin('tsx'), ['--conditions=react-server', ...args], {
+        env: portalEnv,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      }).status !== 0
     )
       process.exit(1);
   const portal = startPortal(3200, portalEnv, ['ignore', 'ignore', 'inherit']);
