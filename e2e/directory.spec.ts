@@ -1,0 +1,71 @@
+/**
+ * The people directory (issue 16): /users reads the portal's copy of Spintly's people. It sorts both ways from the
+ * URL, says how fresh it is, picks up a person added behind the portal's back (through Spintly's own API) at the next
+ * reconcile, and shows a person the portal itself added at once (write-through).
+ */
+import { spawnSync } from 'node:child_process';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { DEMO, signInAndWait } from './helpers';
+import { E2E } from './ports';
+
+/** Creates a person straight through the sandbox's Spintly API, as Spintly's own website would. */
+async function createBehindTheBack(request: APIRequestContext, name: string) {
+  const token = await request.post(`${E2E.sandboxUrl}/saamsIdm/oauth/token`, {
+    data: {
+      clientId: 'demo-client',
+      clientSecret: 'demo-secret',
+      grantType: 'urn:ietf:params:oauth:grant-type:client-credentials',
+    },
+  });
+  const accessToken = ((await token.json()) as { message: { payload: { access_token: string } } }).message.payload
+    .access_token;
+  const created = await request.post(`${E2E.sandboxUrl}/userManagement/integrator/v1/organisations/4242/users/create`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+    data: { name, email: `${name.toLowerCase().replace(/\s+/g, '.')}@example.com`, homeSiteId: 1 },
+  });
+  expect(created.status()).toBe(200);
+}
+
+/** One reconcile against the e2e portal's database, as the background task would run it. */
+function syncNow() {
+  const run = spawnSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/spintly.ts', 'sync'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${E2E.database}`,
+      SPINTLY_API_URL: E2E.sandboxUrl,
+      SPINTLY_CLIENT_ID: 'demo-client',
+      SPINTLY_CLIENT_SECRET: 'demo-secret',
+      SPINTLY_ORG_ID: '4242',
+    },
+    encoding: 'utf8',
+  });
+  expect(run.status, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as { outcome: string; added: number };
+}
+
+test('the list sorts by name both ways from the URL and says how fresh it is', async ({ page }) => {
+  await signInAndWait(page, DEMO.admin);
+  const names = async () => page.getByRole('table').getByRole('row').locator('td:nth-child(2)').allInnerTexts();
+  await page.goto('/users?sort=name');
+  await expect(page.getByTestId('directory-freshness')).toContainText(/People as of .+\((just now|\d+ min ago)\)/);
+  const ascending = await names();
+  await page.goto('/users?sort=name&dir=desc');
+  const descending = await names();
+  const collator = new Intl.Collator('en', { sensitivity: 'base' });
+  expect(ascending.length).toBeGreaterThan(5);
+  expect([...ascending].sort(collator.compare)).toEqual(ascending);
+  expect([...descending].sort((a, b) => collator.compare(b, a))).toEqual(descending);
+  await expect(page.getByLabel('Order')).toHaveValue('desc');
+});
+
+test('a person added behind the portal’s back shows after the next reconcile', async ({ page, request }) => {
+  const name = `Behind Back ${Date.now().toString().slice(-6)}`;
+  await createBehindTheBack(request, name);
+  await signInAndWait(page, DEMO.admin);
+  await page.goto(`/users?search=${encodeURIComponent(name)}`);
+  await expect(page.getByText('Nobody matches these filters.')).toBeVisible();
+  expect(syncNow()).toMatchObject({ outcome: 'ok', added: 1 });
+  await page.goto(`/users?search=${encodeURIComponent(name)}`);
+  await expect(page.getByRole('link', { name })).toBeVisible();
+  await expect(page.getByTestId('showing')).toHaveText('Showing 1–1 of 1');
+});
