@@ -56,7 +56,7 @@ export default async function PeoplePage({
             className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"
           >
             <div className="sm:col-span-2">
-              <SearchBox label="Search" placeholder="Name, email, phone, employee code" />
+              <SearchBox label="Search" placeholder="Name, email, phone, employee code or card" />
             </div>
             <PeopleFilter name="status" />
             <ChoiceFilter name="site" label="Home site" any="All my sites" choices={options.data.sites} />
