@@ -10,6 +10,7 @@ import { Form } from '@/components/ui/form';
 import { useServerAction, type ServerActionOptions } from '@/components/ui/use-server-action';
 import { issueCardAction } from '@/lib/actions/cards/issue-card';
 import { replaceCardAction } from '@/lib/actions/cards/replace-card';
+import { NO_CARD_NOW, UNKNOWN_OUTCOME } from '@/lib/actions/result-codes';
 import { takeBackCardAction } from '@/lib/actions/cards/take-back-card';
 import { CARD_NUMBER_PATTERN, CARD_NUMBER_RULE, normaliseCardNumber } from '@/lib/spintly/card-number';
 import { Panel } from '@/components/ui/panel';
@@ -38,14 +39,14 @@ export function CardDesk({ userId, name, card }: { userId: number; name: string;
       setNoCard(null);
     },
     onError: (result) => {
-      if (result.code === 'no_card_now' && attempted.current) {
+      if (result.code === NO_CARD_NOW && attempted.current) {
         setNoCard(attempted.current);
         router.refresh();
       }
       setError(result.message);
       input.current?.focus();
       // Shown beside the field; a change Spintly did not confirm also gets the toast with "Check now".
-      return result.code === 'unknown_outcome' ? undefined : 'handled';
+      return result.code === UNKNOWN_OUTCOME ? undefined : 'handled';
     },
   };
   const issue = useServerAction(issueCardAction, options);

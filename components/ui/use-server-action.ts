@@ -2,11 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
+import { UNKNOWN_OUTCOME } from '@/lib/actions/result-codes';
 import type { ActionResult } from '@/lib/actions/safe-action';
 import { toast } from './toast';
-
-/** The result code of a write Spintly did not confirm either way (lib/actions/safe-action.ts). */
-const UNKNOWN_OUTCOME = 'unknown_outcome';
 
 /** A server action as defineAction shapes it: `(previousState, input)`, for useActionState and plain forms alike. */
 export type ServerAction<I, T> = (previous: unknown, input: I) => Promise<ActionResult<T>>;

@@ -7,6 +7,7 @@ import { checkScope, type ScopeTarget } from '../auth/scope';
 import { currentOperator, type SessionOperator } from '../auth/session';
 import { db } from '../db';
 import { refreshPeople } from '../directory';
+import { UNKNOWN_OUTCOME } from './result-codes';
 import { spintly } from '../spintly';
 import { SpintlyError } from '../spintly/errors';
 
@@ -73,9 +74,6 @@ export interface ActionSpec<S extends z.ZodType, T> {
     redirectTo?: string;
   }>;
 }
-
-/** The result code for a write Spintly did not confirm either way. */
-export const UNKNOWN_OUTCOME = 'unknown_outcome';
 
 const UNEXPECTED = 'Something went wrong on our side, and the change may not have been made. Check, then try again.';
 

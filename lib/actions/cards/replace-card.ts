@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { issueCardSchema } from '../../validation/cards';
+import { NO_CARD_NOW } from '../result-codes';
 import { ActionError, defineAction } from '../safe-action';
 import { cardTaken } from './card-holder';
 
@@ -29,7 +30,7 @@ export const replaceCardAction = defineAction({
       throw new ActionError(
         `The old card${old ? ` ${old}` : ''} was taken back, but the new card could not be issued: ${person?.name ?? 'this person'} has no card right now. Retry issuing the new card.`,
         'credentialId',
-        'no_card_now',
+        NO_CARD_NOW,
       );
     }
     revalidatePath('/front-desk');
