@@ -2,15 +2,13 @@
  * Every date and time the portal shows, reads or writes, in one place. The customers work in India: the portal's
  * time zone and locale (`PORTAL_TIME_ZONE`, default Asia/Kolkata; `PORTAL_LOCALE`, default en-IN) drive what a page
  * shows; CSVs carry ISO 8601 with the zone's offset, so a spreadsheet and a script read the same instant. Dates are
- * typed and shown as dd/mm/yyyy (yyyy-mm-dd is accepted too). No server-only import: client components format too,
- * with the settings the layout hands them.
+ * typed and shown as dd/mm/yyyy (yyyy-mm-dd is accepted too). No server-only import, so a client component can format
+ * with the same functions when given the settings.
  */
 export interface DisplaySettings {
   timeZone: string;
   locale: string;
 }
-
-export const DEFAULT_DISPLAY: DisplaySettings = { timeZone: 'Asia/Kolkata', locale: 'en-IN' };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(settings: DisplaySettings, options: Intl.DateTimeFormatOptions, name: string) {

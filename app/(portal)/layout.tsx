@@ -3,10 +3,8 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { NavLinks } from '@/components/shell/nav-links';
 import { SignOutButton } from '@/components/shell/sign-out-button';
-import { DisplayProvider } from '@/components/ui/display';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { currentOperator } from '@/lib/auth/session';
-import { portalEnv } from '@/lib/env';
 import { navFor } from '@/lib/navigation';
 
 /** The signed-in shell. Pages check their own capability; this only needs someone signed in. */
@@ -39,7 +37,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-6 py-8">
-        <DisplayProvider settings={portalEnv().display}>{children}</DisplayProvider>
+        {children}
       </main>
     </div>
   );

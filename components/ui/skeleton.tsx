@@ -38,18 +38,3 @@ export function TableSkeleton({ rows = 8, columns = 5, label }: { rows?: number;
     </div>
   );
 }
-
-export function PanelSkeleton({ lines = 4, label }: { lines?: number; label: string }) {
-  return (
-    <div
-      role="status"
-      aria-label={label}
-      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-6"
-    >
-      <SkeletonLine className="w-1/3" />
-      {Array.from({ length: lines }, (_, i) => (
-        <SkeletonLine key={i} className={i % 2 ? 'w-2/3' : 'w-5/6'} />
-      ))}
-    </div>
-  );
-}

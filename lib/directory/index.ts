@@ -30,7 +30,7 @@ export async function syncDirectory(source: DirectorySource = spintlySource()): 
   return reconcile(database, dialect, source);
 }
 
-/** The reconcile as a background task: every DIRECTORY_SYNC_INTERVAL_S, and at once on an empty directory. */
+/** The reconcile as a background task: every DIRECTORY_SYNC_INTERVAL_S, and at once on a database that never ran it. */
 export function directoryTask(): Task {
   return {
     name: 'directory.reconcile',
@@ -76,10 +76,4 @@ export async function repairPerson(user: SpintlyUser): Promise<void> {
   } catch {
     // as above
   }
-}
-
-/** Forget a person the portal deleted, at once. */
-export async function forgetPeople(ids: readonly number[]): Promise<void> {
-  const { db: database, dialect } = await directoryDb();
-  await removePeople(database, dialect, ids).catch(() => 0);
 }

@@ -100,9 +100,3 @@ export async function reconcile(
   const removed = await removePeople(db, dialect, gone);
   return finish({ outcome: 'ok', people: everyone.length, added, changed, removed }, pages);
 }
-
-/** Is the directory empty (never synced, or a fresh database)? Then a reconcile is due at once. */
-export async function directoryIsEmpty(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('people').select('id').limit(1).executeTakeFirst();
-  return row === undefined;
-}
