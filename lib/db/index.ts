@@ -8,6 +8,7 @@ import * as sessionRevocations from './migrations/0002_session_revocations';
 import * as auditTargets from './migrations/0003_audit_targets';
 import * as worker from './migrations/0004_worker';
 import * as directory from './migrations/0005_directory';
+import * as runRequests from './migrations/0006_run_requests';
 import type { Database } from './schema';
 
 /**
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0003_audit_targets': auditTargets,
   '0004_worker': worker,
   '0005_directory': directory,
+  '0006_run_requests': runRequests,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

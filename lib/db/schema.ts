@@ -87,6 +87,15 @@ export interface WorkerRunsTable {
   error: string | null;
 }
 
+/** "Run this task now", written by any instance, picked up by the task's leader. */
+export interface WorkerRequestsTable {
+  id: Generated<number>;
+  task: string;
+  requested_at: string;
+  /** Who asked: an operator id, or a script's name. */
+  requested_by: string;
+}
+
 export interface PortalInstancesTable {
   id: string;
   started_at: string;
@@ -125,6 +134,10 @@ export interface DirectorySyncsTable {
   started_at: string;
   finished_at: string | null;
   pages: number;
+  /** Pages the walk will read in all, once its first page told; for progress while it runs. */
+  pages_total: number | null;
+  /** People the walk saw (a complete walk: everyone Spintly has). */
+  people: number | null;
   added: number;
   changed: number;
   removed: number;
@@ -145,4 +158,5 @@ export interface Database {
   people: PeopleTable;
   people_roles: PeopleRolesTable;
   directory_syncs: DirectorySyncsTable;
+  worker_requests: WorkerRequestsTable;
 }

@@ -35,9 +35,13 @@ function person(id: number, overrides: Partial<SpintlyUser> = {}): SpintlyUser {
 function fakeSpintly(initial: SpintlyUser[]) {
   const state = { people: [...initial], failWalk: false, failLook: false };
   const source: DirectorySource = {
-    allUsers: async () => {
-      if (state.failWalk) throw new Error('Spintly is not answering right now.');
-      return [...state.people];
+    // Pages of two, so a walk that fails does so half way, after writing its first page.
+    walk: async (onPage) => {
+      const pages = Math.max(1, Math.ceil(state.people.length / 2));
+      for (let page = 0; page < pages; page++) {
+        if (state.failWalk && page > 0) throw new Error('Spintly is not answering right now.');
+        await onPage(state.people.slice(page * 2, page * 2 + 2), { read: page + 1, total: pages });
+      }
     },
     usersById: async (ids) => {
       if (state.failLook) throw new Error('no answer');
@@ -70,11 +74,13 @@ describeDatabases('people directory', (database) => {
   it('a walk that fails half way removes nobody and is recorded as failed', async () => {
     const spintly = fakeSpintly([person(1), person(2)]);
     await reconcile(db, database.kind, spintly.source);
-    spintly.state.people = [];
+    // Now Spintly has other people; the walk reads its first page (5 and 6) and then fails.
+    spintly.state.people = [person(5), person(6), person(7)];
     spintly.state.failWalk = true;
     const failed = await reconcile(db, database.kind, spintly.source);
-    expect(failed).toMatchObject({ outcome: 'failed', removed: 0 });
-    expect(await ids()).toEqual([1, 2]);
+    expect(failed).toMatchObject({ outcome: 'failed', removed: 0, added: 2 });
+    // 1 and 2 were not seen, but a walk that did not finish removes nobody; what it read is kept.
+    expect(await ids()).toEqual([1, 2, 5, 6]);
     const status = await syncStatus(db);
     expect(status.last?.outcome).toBe('failed');
     expect(status.last?.error).toMatch(/not answering/);

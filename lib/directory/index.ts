@@ -1,5 +1,7 @@
 import 'server-only';
+import type { Kysely } from 'kysely';
 import { db, dialectOf } from '../db';
+import type { Database } from '../db/schema';
 import { portalEnv } from '../env';
 import { spintly } from '../spintly';
 import type { SpintlyUser } from '../spintly/contract';
@@ -19,7 +21,7 @@ export async function directoryDb() {
 /** Spintly as the reconcile reads it: through the background lane, so it never crowds out people at screens. */
 export function spintlySource(client = spintly().background): DirectorySource {
   return {
-    allUsers: () => client.allUsers(),
+    walk: (onPage) => client.eachUserPage(onPage),
     usersById: async (ids) => (await client.listUsers({ userIds: ids, perPage: ids.length })).items,
   };
 }
@@ -30,17 +32,41 @@ export async function syncDirectory(source: DirectorySource = spintlySource()): 
   return reconcile(database, dialect, source);
 }
 
-/** The reconcile as a background task: every DIRECTORY_SYNC_INTERVAL_S, and at once on a database that never ran it. */
+export const DIRECTORY_TASK = 'directory.reconcile';
+
+/**
+ * The reconcile as a background task: every DIRECTORY_SYNC_INTERVAL_S, when someone asks ("Sync now"), and whenever
+ * the copy is empty although Spintly was not (a new database, a table emptied by hand).
+ */
 export function directoryTask(): Task {
   return {
-    name: 'directory.reconcile',
+    name: DIRECTORY_TASK,
     intervalMs: portalEnv().directory.syncIntervalS * 1000,
+    wanted: ({ db: database, now }) => copyIsEmpty(database, now()),
     run: async () => {
       const summary = await syncDirectory();
       if (summary.outcome === 'failed') throw new Error(summary.error ?? 'the walk failed');
       return { people: summary.people, added: summary.added, changed: summary.changed, removed: summary.removed };
     },
   };
+}
+
+/** After an empty Spintly, or a failed try, wait this long before an empty copy asks for another run. */
+const EMPTY_RETRY_MS = 60_000;
+
+async function copyIsEmpty(database: Kysely<Database>, now: number): Promise<boolean> {
+  if (await database.selectFrom('people').select('id').limit(1).executeTakeFirst()) return false;
+  const last = await database
+    .selectFrom('directory_syncs')
+    .select(['started_at', 'outcome', 'people'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!last) return true;
+  if (last.outcome === 'running') return false;
+  // A copy emptied after a run that found people is re-read at once; an empty Spintly or a failure, a minute later.
+  if (last.outcome === 'ok' && Number(last.people ?? 0) > 0) return true;
+  return Date.parse(last.started_at) + EMPTY_RETRY_MS <= now;
 }
 
 /**

@@ -3,7 +3,11 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../db';
 import type { Database } from '../db/schema';
 import type { SpintlyUser } from '../spintly/contract';
+import type { WalkProgress } from '../spintly/resources/shared';
 import { removePeople, upsertPeople } from './store';
+
+/** How often a running walk records its progress, for the progress bar of "Sync now". */
+const PROGRESS_EVERY_MS = 500;
 
 /**
  * Reconcile: the only honest copy of a list with no "changed since" filter is one re-read in full. One run reads
@@ -13,8 +17,8 @@ import { removePeople, upsertPeople } from './store';
  * in a row missed them. A walk that fails half way removes nobody and is recorded as failed.
  */
 export interface DirectorySource {
-  /** Every person, page by page. */
-  allUsers(): Promise<SpintlyUser[]>;
+  /** Every person, handed over a page at a time (rejects when the walk could not finish). */
+  walk(onPage: (users: SpintlyUser[], progress: WalkProgress) => Promise<void>): Promise<void>;
   /** These people as Spintly has them now (absent = gone). At most 100 ids a call. */
   usersById(ids: number[]): Promise<SpintlyUser[]>;
 }
@@ -48,6 +52,7 @@ export async function reconcile(
         finished_at: stamp(),
         outcome: summary.outcome,
         pages,
+        people: summary.outcome === 'ok' ? summary.people : null,
         added: summary.added,
         changed: summary.changed,
         removed: summary.removed,
@@ -58,18 +63,35 @@ export async function reconcile(
     return { id, ...summary };
   };
 
-  let everyone: SpintlyUser[];
+  // Each page is written as it arrives, so the walk never holds everyone; people seen are remembered by id only.
+  const seen = new Set<number>();
+  let pages = 0;
+  let added = 0;
+  let changed = 0;
+  let reported = now();
   try {
-    everyone = await source.allUsers();
+    await source.walk(async (users, progress) => {
+      const counts = await upsertPeople(db, dialect, users, stamp());
+      added += counts.added;
+      changed += counts.changed;
+      for (const user of users) seen.add(user.id);
+      pages = progress.read;
+      if (progress.read === 1 || progress.read === progress.total || now() - reported >= PROGRESS_EVERY_MS) {
+        reported = now();
+        await db
+          .updateTable('directory_syncs')
+          .set({ pages, pages_total: progress.total })
+          .where('id', '=', id)
+          .execute();
+      }
+    });
   } catch (error) {
+    // What was read is written (it is what Spintly said); nobody is removed on a walk that did not finish.
     const message = error instanceof Error ? error.message.slice(0, 300) : 'the walk failed';
-    return finish({ outcome: 'failed', people: 0, added: 0, changed: 0, removed: 0, error: message }, 0);
+    return finish({ outcome: 'failed', people: seen.size, added, changed, removed: 0, error: message }, pages);
   }
-  const pages = Math.ceil(everyone.length / 100);
-  const { added, changed } = await upsertPeople(db, dialect, everyone, stamp());
 
   // Who the directory has that this walk did not see.
-  const seen = new Set(everyone.map((u) => u.id));
   const known = await db.selectFrom('people').select(['id', 'missing_since_sync']).execute();
   const absent = known.filter((row) => !seen.has(Number(row.id)));
   const gone: number[] = [];
@@ -98,5 +120,5 @@ export async function reconcile(
         .where('id', 'in', firstMiss.slice(i, i + 400))
         .execute();
   const removed = await removePeople(db, dialect, gone);
-  return finish({ outcome: 'ok', people: everyone.length, added, changed, removed }, pages);
+  return finish({ outcome: 'ok', people: seen.size, added, changed, removed }, pages);
 }

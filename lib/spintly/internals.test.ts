@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TaggedCache } from './cache';
 import { ConcurrencyLimiter } from './limiter';
 import { createRedactor } from './log';
+import { eachPage } from './resources/shared';
 import { refreshMarginMs } from './token';
 import { DEFAULT_RETRY, backoffMs } from './transport';
 
@@ -100,5 +101,63 @@ describe('TaggedCache', () => {
     expect(await cache.get('bad', ['t'], async () => 'ok')).toBe('ok');
     cache.invalidateTag('t');
     expect(await cache.get('k', ['t'], load)).toBe(2);
+  });
+});
+
+describe('eachPage', () => {
+  const list = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+  const fetcher = (items: number[], failOn?: number) => {
+    const asked: number[] = [];
+    const fetchPage = async (page: number, perPage: number) => {
+      asked.push(page);
+      await new Promise((resolve) => setTimeout(resolve, (page * 7) % 5)); // pages answer out of order
+      if (page === failOn) throw new Error(`page ${page} failed`);
+      return {
+        items: items.slice((page - 1) * perPage, page * perPage),
+        pagination: { currentPage: page, perPage, total: items.length },
+      };
+    };
+    return { asked, fetchPage };
+  };
+
+  it('hands over every page once, one handler at a time, counting progress', async () => {
+    const { fetchPage } = fetcher(list(1050));
+    const seen: number[] = [];
+    const progress: string[] = [];
+    let inHandler = 0;
+    let overlapped = false;
+    await eachPage(
+      fetchPage,
+      async (items, p) => {
+        overlapped ||= ++inHandler > 1;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        seen.push(...items);
+        progress.push(`${p.read}/${p.total}`);
+        inHandler--;
+      },
+      3,
+    );
+    expect(seen.sort((a, b) => a - b)).toEqual(list(1050));
+    expect(progress).toEqual(Array.from({ length: 11 }, (_, i) => `${i + 1}/11`));
+    expect(overlapped).toBe(false);
+  });
+
+  it('stops asking for pages after one fails, and rejects only once nothing is being handled', async () => {
+    const { asked, fetchPage } = fetcher(list(5000), 4);
+    let handled = 0;
+    let settled = false;
+    const walk = eachPage(
+      fetchPage,
+      async () => {
+        handled++;
+      },
+      2,
+    ).finally(() => (settled = true));
+    await expect(walk).rejects.toThrow('page 4 failed');
+    expect(settled).toBe(true);
+    expect(asked.length).toBeLessThan(10); // not all 50 pages
+    const handledAtEnd = handled;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(handled).toBe(handledAtEnd); // nothing handled after the walk said it failed
   });
 });

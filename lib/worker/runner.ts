@@ -18,6 +18,8 @@ export interface TaskContext {
 export interface Task {
   name: string;
   intervalMs: number;
+  /** Also due, before its interval is up, whenever this says so (say, a copy found empty). */
+  wanted?: (ctx: TaskContext) => Promise<boolean>;
   /** Returns what it counted (rows pruned…), recorded with the run. */
   run: (ctx: TaskContext) => Promise<Record<string, number> | void>;
 }
@@ -41,6 +43,14 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
+/**
+ * Asks for a run of a task now, from any instance: its leader starts one at its next tick (about a second), unless a
+ * run started after this request already. Request times come from the asking instance's clock; keep clocks in sync.
+ */
+export async function requestRun(db: Kysely<Database>, task: string, by: string, at = new Date()): Promise<void> {
+  await db.insertInto('worker_requests').values({ task, requested_by: by, requested_at: at.toISOString() }).execute();
+}
+
 export function startWorker(options: WorkerOptions): RunningWorker {
   const { db, leadership, tasks, holder } = options;
   const now = options.now ?? Date.now;
@@ -48,6 +58,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   const inFlight = new Set<Promise<void>>();
   let stopped = false;
 
+  /** Due when its interval is up, when someone asked for a run after the last one started, or when it wants to. */
   async function due(task: Task): Promise<boolean> {
     const last = await db
       .selectFrom('worker_runs')
@@ -56,7 +67,15 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       .orderBy('started_at', 'desc')
       .limit(1)
       .executeTakeFirst();
-    return !last || Date.parse(last.started_at) + task.intervalMs <= now();
+    if (!last || Date.parse(last.started_at) + task.intervalMs <= now()) return true;
+    const asked = await db
+      .selectFrom('worker_requests')
+      .select('id')
+      .where('task', '=', task.name)
+      .where('requested_at', '>', last.started_at)
+      .limit(1)
+      .executeTakeFirst();
+    return asked !== undefined || ((await task.wanted?.({ db, now })) ?? false);
   }
 
   async function runTask(task: Task) {

@@ -39,7 +39,8 @@ export function housekeepingTasks(settings: { auditRetentionDays: number }): Tas
       run: async ({ db, now }) => {
         const before = new Date(now() - 30 * 86_400_000).toISOString();
         const result = await db.deleteFrom('worker_runs').where('started_at', '<', before).executeTakeFirst();
-        return { removed: Number(result.numDeletedRows) };
+        const requests = await db.deleteFrom('worker_requests').where('requested_at', '<', before).executeTakeFirst();
+        return { removed: Number(result.numDeletedRows), requestsRemoved: Number(requests.numDeletedRows) };
       },
     },
   ];

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Database } from '../db';
 import { describeDatabases, type TestDatabase } from '../db/test-databases';
 import { LEASE_MS, postgresLeadership, sqliteLeadership, type Leadership } from './leadership';
-import { startWorker, type RunningWorker, type Task } from './runner';
+import { requestRun, startWorker, type RunningWorker, type Task } from './runner';
 import { housekeepingTasks } from './tasks';
 
 let db: Kysely<Database>;
@@ -99,6 +99,46 @@ describeDatabases('worker', (database) => {
       ['failed', 'Error: Spintly said no'],
       ['failed', 'Error: Spintly said no'],
     ]);
+  });
+
+  it('runs a task before its interval when another instance asks, once per request, on the leader', async () => {
+    const name = `asked-${randomUUID()}`;
+    const task: Task = { name, intervalMs: 3_600_000, run: async () => ({}) };
+    const a = await worker(database, 'host-a', [task]);
+    const b = await worker(database, 'host-b', [task]);
+    await Promise.all([a.tick(), b.tick()]);
+    await settle();
+    expect(await runsOf(name)).toHaveLength(1);
+    clock += 5_000;
+    // "Sync now" on some instance: a request row, not a run of its own.
+    await requestRun(db, name, 'operator:test', new Date(clock));
+    clock += 1_000;
+    for (let i = 0; i < 3; i++) {
+      await Promise.all([b.tick(), a.tick()]);
+      await settle();
+      clock += 1_000;
+    }
+    const runs = await runsOf(name);
+    expect(runs).toHaveLength(2); // one run for the request, not one per tick or per instance
+    expect(new Set(runs.map((r) => r.holder)).size).toBe(1);
+  });
+
+  it('runs a task whenever it says it is wanted', async () => {
+    const name = `wanted-${randomUUID()}`;
+    let wanted = false;
+    const task: Task = { name, intervalMs: 3_600_000, wanted: async () => wanted, run: async () => ({}) };
+    const w = await worker(database, 'host-a', [task]);
+    await w.tick();
+    await settle();
+    clock += 1_000;
+    await w.tick();
+    await settle();
+    expect(await runsOf(name)).toHaveLength(1);
+    wanted = true;
+    clock += 1_000;
+    await w.tick();
+    await settle();
+    expect(await runsOf(name)).toHaveLength(2);
   });
 
   it('when the leader stops, another process takes over the task', async () => {

@@ -7,7 +7,7 @@ import {
   type UpdateUserInput,
 } from '../contract';
 import { SpintlyError, type ConflictField } from '../errors';
-import { walkPages, pagination, type ClientContext, type Page } from './shared';
+import { eachPage, walkPages, pagination, type ClientContext, type Page, type WalkProgress } from './shared';
 import { writeOnce } from './write-once';
 
 export interface UserQuery {
@@ -112,6 +112,9 @@ export function usersResource({ transport }: ClientContext) {
     getUser,
     allUsers: (query: Omit<UserQuery, 'page' | 'perPage'> = {}) =>
       walkPages((page, perPage) => listUsers({ ...query, page, perPage })),
+    /** Every person, a page at a time, for walks too big to hold at once (the directory's reconcile). */
+    eachUserPage: (onPage: (users: SpintlyUser[], progress: WalkProgress) => Promise<void>) =>
+      eachPage((page, perPage) => listUsers({ page, perPage }), onPage),
     createUser,
 
     async updateUsers(users: UpdateUserInput[]): Promise<number[]> {
