@@ -69,3 +69,40 @@ test('a person added behind the portal’s back shows after the next reconcile',
   await expect(page.getByRole('link', { name })).toBeVisible();
   await expect(page.getByTestId('showing')).toHaveText('Showing 1–1 of 1');
 });
+
+test('“Sync now” re-reads Spintly with progress, and the list then shows a change made behind the portal’s back', async ({
+  page,
+  request,
+}) => {
+  const name = `Synced Now ${Date.now().toString().slice(-6)}`;
+  await createBehindTheBack(request, name);
+  await signInAndWait(page, DEMO.siteAdmin);
+  await page.goto(`/users?search=${encodeURIComponent(name)}`);
+  await expect(page.getByText('Nobody matches these filters.')).toBeVisible();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  // The run is asked of the task's leader (this portal's inline worker) and followed until it ends.
+  await expect(page.getByRole('progressbar', { name: 'Re-reading Spintly’s people' })).toBeVisible();
+  await expect(page.getByTestId('toast').filter({ hasText: /Re-read [\d,]+ people from Spintly: 1 new/ })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(page.getByRole('link', { name })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sync now' })).toBeEnabled();
+});
+
+test('the home page counts people at the operator’s sites from the directory, each count a link to its list', async ({
+  page,
+}) => {
+  await signInAndWait(page, DEMO.siteAdmin);
+  const counts = page.getByTestId('people-counts');
+  await expect(page.getByRole('heading', { name: 'People at your sites' })).toBeVisible();
+  const people = Number((await counts.getByRole('link').first().innerText()).replace(/,/g, ''));
+  expect(people).toBeGreaterThan(0);
+  await counts.getByRole('link').nth(2).click(); // holding a card
+  await expect(page).toHaveURL(/\/users\?card=yes/);
+  const withCard = Number(
+    /of ([\d,]+)/.exec(await page.getByTestId('showing').innerText())?.[1]?.replace(/,/g, '') ?? 0,
+  );
+  expect(withCard).toBeLessThanOrEqual(people);
+  await page.goto('/users');
+  await expect(page.getByTestId('showing')).toContainText(`of ${people}`);
+});

@@ -40,6 +40,11 @@ export function formatTime(instant: string | number | Date, settings: DisplaySet
   return formatter(settings, TIME, 'time').format(new Date(instant));
 }
 
+/** "1,00,000" in en-IN: counts as the portal's people read them. */
+export function formatCount(n: number, settings: Pick<DisplaySettings, 'locale'>): string {
+  return new Intl.NumberFormat(settings.locale).format(n);
+}
+
 /** "just now", "12 min ago", "3 h ago", "2 days ago" — for where recency matters more than the hour. */
 export function relativeTime(instant: string | number | Date, now: number): string {
   const minutes = Math.round((now - new Date(instant).getTime()) / 60_000);

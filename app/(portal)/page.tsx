@@ -6,6 +6,8 @@ import { ROLE_LABELS, reachesAllSites } from '@/lib/auth/permissions';
 import { verifySession } from '@/lib/auth/session';
 import { load } from '@/lib/data/result';
 import { siteOptionsFor } from '@/lib/data/sites';
+import { directoryFreshness, peopleCountsInScope } from '@/lib/data/people';
+import { formatCount, formatTime, relativeTime } from '@/lib/format';
 import { portalEnv } from '@/lib/env';
 import { navFor } from '@/lib/navigation';
 import { Panel } from '@/components/ui/panel';
@@ -14,8 +16,20 @@ export default async function HomePage() {
   const operator = await verifySession();
   // The front desk's day starts at the front desk.
   if (operator.role === 'front_desk') redirect('/front-desk');
-  const sites = await load(() => siteOptionsFor(operator));
-  const { spintly } = portalEnv();
+  const [sites, counts, freshness] = await Promise.all([
+    load(() => siteOptionsFor(operator)),
+    peopleCountsInScope(operator),
+    directoryFreshness(),
+  ]);
+  const { spintly, display } = portalEnv();
+  const count = (n: number) => formatCount(n, display);
+  // Each number links to the list it counts.
+  const figures = [
+    { label: 'People', value: counts.people, href: '/users' },
+    { label: 'Active', value: counts.active, href: '/users?status=active' },
+    { label: 'Holding a card', value: counts.withCard, href: '/users?card=yes' },
+    { label: 'Access expired', value: counts.expired, href: '/users?expired=yes' },
+  ];
   const target = spintly.usesSandbox ? 'the local Spintly sandbox' : new URL(spintly.apiUrl).host;
   return (
     <>
@@ -23,6 +37,28 @@ export default async function HomePage() {
         title={`Welcome, ${operator.name}`}
         description={`Signed in as ${ROLE_LABELS[operator.role].toLowerCase()}.`}
       />
+      <Panel aria-labelledby="people-heading" className="mb-6 p-6">
+        <h2 id="people-heading" className="font-semibold">
+          {reachesAllSites(operator) ? 'People at all sites' : 'People at your sites'}
+        </h2>
+        <dl className="mt-3 grid grid-cols-2 gap-4 sm:grid-cols-4" data-testid="people-counts">
+          {figures.map((f) => (
+            <div key={f.label}>
+              <dt className="text-sm text-slate-600">{f.label}</dt>
+              <dd className="text-2xl font-semibold tabular-nums">
+                <Link href={f.href} className="hover:underline">
+                  {count(f.value)}
+                </Link>
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-3 text-xs text-slate-600">
+          {freshness.asOf
+            ? `From the portal’s copy of Spintly’s people, as of ${formatTime(freshness.asOf, display)} (${relativeTime(freshness.asOf, freshness.readAt)}).`
+            : 'The portal has not read Spintly’s people yet.'}
+        </p>
+      </Panel>
       <div className="grid gap-6 md:grid-cols-2">
         <Panel aria-labelledby="sites-heading" className="p-6">
           <h2 id="sites-heading" className="font-semibold">

@@ -1,5 +1,7 @@
 import { Notice } from '@/components/ui/notice';
+import type { DirectoryFreshnessData } from '@/lib/data/people';
 import { formatTime, relativeTime, type DisplaySettings } from '@/lib/format';
+import { SyncNow } from './sync-now';
 
 /**
  * How old the people list is: it comes from the portal's copy of Spintly's people, re-read in full every few minutes
@@ -8,19 +10,25 @@ import { formatTime, relativeTime, type DisplaySettings } from '@/lib/format';
 export function DirectoryFreshness({
   freshness,
   display,
+  canSync,
 }: {
-  freshness: { asOf: string | null; running: boolean; lastFailed: boolean; stale: boolean; readAt: number };
+  freshness: DirectoryFreshnessData;
   display: DisplaySettings;
+  /** Super and site admins may ask for a re-read now. */
+  canSync: boolean;
 }) {
-  const { asOf, running, lastFailed, stale, readAt } = freshness;
+  const { asOf, running, lastFailed, stale, readAt, last } = freshness;
   return (
     <div className="mb-3 flex flex-col gap-2">
-      <p className="text-xs text-slate-600" data-testid="directory-freshness">
-        {asOf
-          ? `People as of ${formatTime(asOf, display)} (${relativeTime(asOf, readAt)})`
-          : 'The people list has not been read from Spintly yet.'}
-        {running && ' · updating now…'}
-      </p>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <p className="text-xs text-slate-600" data-testid="directory-freshness">
+          {asOf
+            ? `People as of ${formatTime(asOf, display)} (${relativeTime(asOf, readAt)})`
+            : 'The people list has not been read from Spintly yet.'}
+          {running && !canSync && ' · updating now…'}
+        </p>
+        {canSync && <SyncNow last={last} display={display} />}
+      </div>
       {(lastFailed || stale) && asOf && (
         <Notice tone="warning" title="This list may be out of date">
           {lastFailed

@@ -6,7 +6,7 @@ import { spintly } from '../spintly';
 import type { PermissionItem, SpintlyUser } from '../spintly/contract';
 import { z } from 'zod';
 import { queryFields } from '../validation/query';
-import { directoryDb, queryDirectory, repairPerson, streamDirectory, syncStatus, type DirectoryFilter, type DirectoryPerson } from '../directory';
+import { countDirectory, directoryDb, queryDirectory, repairPerson, streamDirectory, syncStatus, type DirectoryFilter, type DirectoryPerson } from '../directory';
 import { portalEnv } from '../env';
 import { allSiteOptions, type SiteOption } from './sites';
 
@@ -170,6 +170,12 @@ export async function listPeopleInScope(
   return { items: found.items.map((p) => fromDirectory(p, names, now)), total: found.total };
 }
 
+/** The home page's numbers: people at the operator's sites, active, holding a card, with expired access. */
+export async function peopleCountsInScope(operator: ScopedOperator) {
+  const { db: database, dialect } = await directoryDb();
+  return countDirectory(database, dialect, directoryFilter(operator, { status: 'all' }));
+}
+
 /** Every person a list query matches, a chunk at a time: for exports of 100,000 rows. */
 export async function* streamPeopleInScope(operator: ScopedOperator, query: ListQuery): AsyncGenerator<PersonRow> {
   const [{ db: database, dialect }, sites] = await Promise.all([directoryDb(), allSiteOptions()]);
@@ -179,20 +185,51 @@ export async function* streamPeopleInScope(operator: ScopedOperator, query: List
     yield fromDirectory(person, names, now);
 }
 
-/** How fresh the directory is, for "People as of 10:42 (2 min ago)" and the stale-copy warning. */
+/** A directory run as screens show it. */
+export interface DirectoryRun {
+  id: number;
+  outcome: 'running' | 'ok' | 'failed';
+  startedAt: string;
+  pages: number;
+  pagesTotal: number | null;
+  people: number | null;
+  added: number;
+  changed: number;
+  removed: number;
+}
+
+/**
+ * How fresh the directory is, for "People as of 10:42 (2 min ago)", the stale-copy warning and "Sync now"'s progress.
+ * Internal errors stay in the database: a screen says that the last run failed, not why in Spintly's words.
+ */
 export async function directoryFreshness() {
   const { db: database } = await directoryDb();
   const { lastOk, last } = await syncStatus(database);
   const intervalMs = portalEnv().directory.syncIntervalS * 1000;
   const asOf = lastOk?.finished_at ?? null;
+  const run: DirectoryRun | null = last
+    ? {
+        id: Number(last.id),
+        outcome: last.outcome,
+        startedAt: last.started_at,
+        pages: Number(last.pages),
+        pagesTotal: last.pages_total === null ? null : Number(last.pages_total),
+        people: last.people === null ? null : Number(last.people),
+        added: Number(last.added),
+        changed: Number(last.changed),
+        removed: Number(last.removed),
+      }
+    : null;
   return {
     asOf,
     running: last?.outcome === 'running',
     lastFailed: last?.outcome === 'failed',
     stale: asOf === null || Date.now() - Date.parse(asOf) > 3 * intervalMs,
     readAt: Date.now(),
+    last: run,
   };
 }
+export type DirectoryFreshnessData = Awaited<ReturnType<typeof directoryFreshness>>;
 
 /** What the people list's filters offer: the operator's sites and Spintly's roles (both cached). */
 export async function peopleFilterOptions() {

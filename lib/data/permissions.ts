@@ -6,7 +6,7 @@ import { siteInScope } from '../auth/permissions';
 import { verifySession } from '../auth/session';
 import { portalEnv } from '../env';
 import { spintly } from '../spintly';
-import { personPage } from './people';
+import { listPeopleInScope, personPage } from './people';
 import { allSiteOptions } from './sites';
 
 /** People per page of the matrix: Spintly's largest page, so a page of rows is one call. */
@@ -23,8 +23,8 @@ export const MATRIX_QUERY_DEFAULTS = { status: 'all', page: 1 } as const;
 
 /**
  * The permission matrix of a site: its doors as columns, a page of its people as rows, and for each door who has it
- * and whose change is pending. One Spintly call per door (never per cell) plus one for the people, all in parallel:
- * the door reads start as soon as the (cached) door list is known, without waiting for the people.
+ * and whose change is pending. The rows come from the people directory; the cells from one Spintly call per door
+ * (never per cell), all in parallel as soon as the (cached) door list is known.
  */
 export interface MatrixPending {
   userId: number;
@@ -60,13 +60,8 @@ export async function siteMatrix(
   const [sites, { doors, holders }, people] = await Promise.all([
     allSiteOptions(),
     doorsAndHolders,
-    client.listUsers({
-      siteIds: [siteId],
-      status: query.status,
-      page,
-      perPage: MATRIX_PAGE_SIZE,
-      ...(query.search && { search: query.search }),
-    }),
+    // Rows from the people directory (0 Spintly calls, sorted by name); the cells are read live from each door.
+    listPeopleInScope(operator, { site: siteId, status: query.status, search: query.search, page }, MATRIX_PAGE_SIZE),
   ]);
   const site = sites.find((s) => s.id === siteId);
   if (!site) notFound();
@@ -84,13 +79,8 @@ export async function siteMatrix(
   return {
     site: { id: site.id, name: site.name },
     doors: doors.map((d) => ({ id: d.id, name: d.name })),
-    people: people.items.map((p) => ({
-      id: p.id,
-      name: p.name,
-      employeeCode: p.employeeCode,
-      active: p.deactivatedOn === null,
-    })),
-    total: people.pagination.total,
+    people: people.items.map((p) => ({ id: p.id, name: p.name, employeeCode: p.employeeCode, active: p.active })),
+    total: people.total,
     page,
     perPage: MATRIX_PAGE_SIZE,
     cells,

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Database } from '../db';
 import { describeDatabases } from '../db/test-databases';
 import type { SpintlyUser } from '../spintly/contract';
-import { queryDirectory, streamDirectory, syncStatus } from './query';
+import { countDirectory, queryDirectory, streamDirectory, syncStatus } from './query';
 import { reconcile, type DirectorySource } from './sync';
 
 let db: Kysely<Database>;
@@ -167,5 +167,26 @@ describeDatabases('people directory', (database) => {
     const streamed = [];
     for await (const p of streamDirectory(db, database.kind, { siteIds: [2] }, 1, now)) streamed.push(p.name);
     expect(streamed).toEqual(['Bina Das', 'Chetan Iyer']);
+  });
+
+  it('streams every row once in chunks, people with the same name included; counts what the home page shows', async () => {
+    const now = new Date('2026-11-30T10:00:00Z');
+    const spintly = fakeSpintly([
+      ...[1, 2, 3, 4, 5].map((id) => person(id, { name: 'Same Name' })),
+      person(6, { name: 'Another', credentialId: 'C6', accessExpiresAt: '2026-11-01T00:00:00.000Z' }),
+      person(7, { name: 'Zed', deactivatedOn: '2026-10-01T00:00:00.000Z', credentialId: 'C7' }),
+    ]);
+    await reconcile(db, database.kind, spintly.source);
+    const streamed: number[] = [];
+    for await (const p of streamDirectory(db, database.kind, { siteIds: [] }, 2, now)) streamed.push(p.id);
+    expect(streamed).toEqual([6, 1, 2, 3, 4, 5, 7]);
+    expect(await countDirectory(db, database.kind, { siteIds: [] }, now)).toEqual({
+      people: 7,
+      active: 6,
+      withCard: 2,
+      expired: 1,
+    });
+    expect(await countDirectory(db, database.kind, { siteIds: [9] }, now)).toMatchObject({ people: 0, active: 0 });
+    expect(await countDirectory(db, database.kind, { siteIds: null }, now)).toMatchObject({ people: 0 });
   });
 });

@@ -10,7 +10,14 @@ import type { Task } from '../worker/runner';
 import { removePeople, upsertPeople } from './store';
 import { reconcile, type DirectorySource, type SyncSummary } from './sync';
 
-export { queryDirectory, streamDirectory, syncStatus, type DirectoryFilter } from './query';
+export {
+  countDirectory,
+  queryDirectory,
+  streamDirectory,
+  syncStatus,
+  type DirectoryCounts,
+  type DirectoryFilter,
+} from './query';
 export type { DirectoryPerson } from './store';
 
 /** The portal's database and its dialect, for the directory's queries. */

@@ -87,6 +87,38 @@ export async function queryDirectory(
   return { items: rows.map(toDirectoryPerson), total: Number(count.n) };
 }
 
+export interface DirectoryCounts {
+  people: number;
+  active: number;
+  withCard: number;
+  expired: number;
+}
+
+/** How many people a filter covers, and of them how many are active, hold a card, or have access that has expired. */
+export async function countDirectory(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  filter: DirectoryFilter,
+  now = new Date(),
+): Promise<DirectoryCounts> {
+  if (filter.siteIds === null) return { people: 0, active: 0, withCard: 0, expired: 0 };
+  const at = now.toISOString();
+  const row = await where(db, dialect, filter, at)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('people'),
+      sql<number>`coalesce(sum(case when active = 1 then 1 else 0 end), 0)`.as('active'),
+      sql<number>`coalesce(sum(case when card is not null then 1 else 0 end), 0)`.as('withCard'),
+      sql<number>`coalesce(sum(case when access_expires_at < ${at} then 1 else 0 end), 0)`.as('expired'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    people: Number(row.people),
+    active: Number(row.active),
+    withCard: Number(row.withCard),
+    expired: Number(row.expired),
+  };
+}
+
 /** Every person matching a filter, a chunk at a time, so an export of 100,000 rows never sits in memory at once. */
 export async function* streamDirectory(
   db: Kysely<Database>,
@@ -97,14 +129,21 @@ export async function* streamDirectory(
 ): AsyncGenerator<DirectoryPerson> {
   if (filter.siteIds === null) return;
   const at = now.toISOString();
-  for (let offset = 0; ; offset += chunk) {
-    const rows = await ordered(where(db, dialect, filter, at), { ...filter, sort: 'name', dir: 'asc' })
-      .selectAll()
-      .limit(chunk)
-      .offset(offset)
-      .execute();
+  // Keyset, not offset: each chunk starts after the last row of the one before, so chunk 100 costs what chunk 1 did.
+  let after: { name_sort: string; id: number } | null = null;
+  for (;;) {
+    let query = where(db, dialect, filter, at);
+    if (after) {
+      const { name_sort, id } = after;
+      query = query.where((eb) =>
+        eb.or([eb('name_sort', '>', name_sort), eb.and([eb('name_sort', '=', name_sort), eb('id', '>', id)])]),
+      );
+    }
+    const rows = await query.selectAll().orderBy('name_sort').orderBy('id').limit(chunk).execute();
     for (const row of rows) yield toDirectoryPerson(row);
     if (rows.length < chunk) return;
+    const last = rows[rows.length - 1]!;
+    after = { name_sort: last.name_sort, id: Number(last.id) };
   }
 }
 

@@ -9,7 +9,9 @@ import { DataTable, Td } from '@/components/ui/table';
 import { SearchBox } from '@/components/ui/url-filters';
 import { ChoiceFilter, PeopleFilter } from '@/components/people/people-filters';
 import { verifySession } from '@/lib/auth/session';
-import { PEOPLE_QUERY_DEFAULTS, peopleFilterOptions, peopleQuerySchema } from '@/lib/data/people';
+import { PEOPLE_QUERY_DEFAULTS, directoryFreshness, peopleFilterOptions, peopleQuerySchema } from '@/lib/data/people';
+import { DirectoryFreshness } from '@/components/people/directory-freshness';
+import { portalEnv } from '@/lib/env';
 import { load } from '@/lib/data/result';
 import { toQueryString } from '@/lib/query-string';
 import { parseQuery } from '@/lib/validation/query';
@@ -24,7 +26,7 @@ export default async function CardsPage({
 }) {
   await verifySession({ capability: 'cards:read' });
   const query = parseQuery(peopleQuerySchema, await searchParams);
-  const options = await load(() => peopleFilterOptions());
+  const [options, freshness] = await Promise.all([load(() => peopleFilterOptions()), directoryFreshness()]);
   return (
     <>
       <PageHeader
@@ -55,6 +57,7 @@ export default async function CardsPage({
             <ChoiceFilter name="site" label="Home site" any="All my sites" choices={options.data.sites} />
             <PeopleFilter name="status" />
           </div>
+          <DirectoryFreshness freshness={freshness} display={portalEnv().display} canSync />
           <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label="Loading cards" columns={4} />}>
             <PeopleResults query={query} path="/cards" what="cards" empty="Nobody matches these filters.">
               {(rows) => (

@@ -66,7 +66,7 @@ export default async function PeoplePage({
             <PeopleFilter name="sort" />
             <PeopleFilter name="dir" />
           </div>
-          <DirectoryFreshness freshness={freshness} display={portalEnv().display} />
+          <DirectoryFreshness freshness={freshness} display={portalEnv().display} canSync />
           {/* The filters are on screen at once; the list streams in below them. */}
           <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label="Loading people" columns={7} />}>
             <PeopleResults

@@ -15,11 +15,7 @@ export async function up(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): P
     .addColumn('requested_at', 'text', (c) => c.notNull())
     .addColumn('requested_by', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('worker_requests_task')
-    .on('worker_requests')
-    .columns(['task', 'requested_at'])
-    .execute();
+  await db.schema.createIndex('worker_requests_task').on('worker_requests').columns(['task', 'requested_at']).execute();
   await db.schema.alterTable('directory_syncs').addColumn('pages_total', 'integer').execute();
   await db.schema.alterTable('directory_syncs').addColumn('people', 'integer').execute();
 }
