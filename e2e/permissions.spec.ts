@@ -6,10 +6,13 @@ type SandboxUser = { id: number; name: string; homeSiteId: number | null };
 const DOOR_PATCH =
   'PATCH /accessManagementV3/integrator/v1/organisations/{org}/accessPoint/{accessPointId}/users/permissions';
 
-/** The first people of site 1 (the matrix lists them first), with names unique on that site. */
+/** The first people of site 1 in the matrix's order (by name, then id), with names unique on that site. */
 async function siteOnePeople(request: APIRequestContext) {
   const state = await sandbox.state(request);
-  const people = (state.users as SandboxUser[]).filter((u) => u.homeSiteId === 1).sort((a, b) => a.id - b.id);
+  const key = (u: SandboxUser) => u.name.toLowerCase();
+  const people = (state.users as SandboxUser[])
+    .filter((u) => u.homeSiteId === 1)
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
   const counts = new Map<string, number>();
   for (const p of people) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
   const holders = (doorId: number) =>
