@@ -149,16 +149,37 @@ export class World {
     );
   }
 
-  findUsers(filters: UserFilters): UserRecord[] {
-    const types = filters.userType && filters.userType.length > 0 ? new Set(filters.userType) : null;
+  /** Every user in list order, kept between calls: an unfiltered page of 100,000 people costs a slice, not a scan. */
+  private listed: { size: number; users: UserRecord[] } | null = null;
+  private everyone(): UserRecord[] {
+    // Users are only ever added (seed, create) or deleted (which drops this); the size tells an addition.
+    if (this.listed?.size !== this.users.size) this.listed = { size: this.users.size, users: [...this.users.values()] };
+    return this.listed.users;
+  }
+
+  findUsers(filters: UserFilters): readonly UserRecord[] {
+    // Both types (what "all" sends) filter nothing.
+    const types =
+      filters.userType &&
+      filters.userType.length > 0 &&
+      !(['active', 'inactive'] as const).every((t) => filters.userType!.includes(t))
+        ? new Set(filters.userType)
+        : null;
     const sites = filters.sites && filters.sites.length > 0 ? new Set(filters.sites) : null;
     const ids = filters.userIds && filters.userIds.length > 0 ? new Set(filters.userIds) : null;
     const needle = (filters.search ?? '').trim().toLowerCase();
+    // A lookup by ids reads those users, in list (id) order; no filter at all is the whole list as it is.
+    const candidates = ids
+      ? [...ids]
+          .map((id) => this.users.get(id))
+          .filter((user): user is UserRecord => user !== undefined)
+          .sort((a, b) => a.id - b.id)
+      : this.everyone();
+    if (!types && !sites && !needle) return candidates;
     const result: UserRecord[] = [];
-    for (const user of this.users.values()) {
+    for (const user of candidates) {
       if (types && !types.has(user.deactivatedOn ? 'inactive' : 'active')) continue;
       if (sites && (user.homeSiteId === null || !sites.has(user.homeSiteId))) continue;
-      if (ids && !ids.has(user.id)) continue;
       if (
         needle &&
         !lower(user.name).includes(needle) &&
@@ -361,6 +382,7 @@ export class World {
       const user = this.user(userId);
       if (user.credentialId) this.cardHolders.delete(user.credentialId.toUpperCase());
       this.users.delete(userId);
+      this.listed = null;
       for (const holders of this.granted.values()) holders.delete(userId);
       for (const [key, change] of this.pending) if (change.userId === userId) this.pending.delete(key);
     }

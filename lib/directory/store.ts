@@ -120,8 +120,9 @@ export async function upsertPeople(
       if (roles.length > 0) await tx.insertInto('people_roles').values(roles).execute();
       if (dialect === 'sqlite') {
         await sql`delete from people_search where rowid in (${sql.join(ids)})`.execute(tx);
-        for (const r of fresh)
-          await sql`insert into people_search (rowid, search_text) values (${r.id}, ${r.search_text})`.execute(tx);
+        await sql`insert into people_search (rowid, search_text) values ${sql.join(
+          fresh.map((r) => sql`(${r.id}, ${r.search_text})`),
+        )}`.execute(tx);
       }
     });
   }
