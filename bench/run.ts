@@ -166,21 +166,23 @@ async function main() {
     AUTH_SECRET: 'bench-only-secret-0123456789abcdefghijklmnop',
     AUTH_TRUST_HOST: 'true',
   };
-  const script = (...args: string[]) => {
-    const run = spawnSync(bin('tsx'), ['--conditions=react-server', ...args], {
-      env: portalEnv,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      encoding: 'utf8',
-      maxBuffer: 16 * 1024 * 1024,
+  // Run without blocking: a blocked event loop misses the sandbox closing idle keep-alive sockets, and the next fetch
+  // on one fails with "other side closed".
+  const script = (...args: string[]) =>
+    new Promise<string>((resolve, reject) => {
+      const child = spawn(bin('tsx'), ['--conditions=react-server', ...args], {
+        env: portalEnv,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+      child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} exited ${code}`))));
     });
-    if (run.status !== 0) process.exit(1);
-    return run.stdout;
-  };
   // The schema, the demo operators, and the people directory read from the freshly seeded sandbox.
-  script('scripts/db-migrate.ts');
-  script('scripts/seed-demo-operators.ts', '--quiet');
+  await script('scripts/db-migrate.ts');
+  await script('scripts/seed-demo-operators.ts', '--quiet');
   await fetch(`${SANDBOX}/__sandbox/stats`, { method: 'DELETE' });
-  const firstSync = timedSync(script);
+  const firstSync = await timedSync(script);
   const firstSyncCalls = upstreamCalls(await sandboxJson('/stats'));
 
   const portal = startPortal(3200, portalEnv, ['ignore', 'ignore', 'inherit']);
@@ -210,8 +212,12 @@ const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
 const ratio = (ms: number) => (L > 0 ? (ms / L).toFixed(2) : '—');
 
 /** One reconcile through `npm run spintly -- sync`, as an operator would run it: its own time (not tsx's start). */
-function timedSync(script: (...args: string[]) => string) {
-  const summary = JSON.parse(script('scripts/spintly.ts', 'sync')) as { outcome: string; people: number; ms: number };
+async function timedSync(script: (...args: string[]) => Promise<string>) {
+  const summary = JSON.parse(await script('scripts/spintly.ts', 'sync')) as {
+    outcome: string;
+    people: number;
+    ms: number;
+  };
   if (summary.outcome !== 'ok') throw new Error(`the directory sync failed: ${JSON.stringify(summary)}`);
   return { ms: summary.ms, people: summary.people };
 }
@@ -347,12 +353,12 @@ async function exportCards(cookie: string) {
 async function directorySection(
   cookie: string,
   portal: ChildProcess,
-  script: (...args: string[]) => string,
+  script: (...args: string[]) => Promise<string>,
   first: { firstSync: { ms: number; people: number }; firstSyncCalls: number },
 ) {
   // The steady state: a reconcile over a copy that is already full (the first one, into an empty table, is reported too).
   await fetch(`${SANDBOX}/__sandbox/stats`, { method: 'DELETE' });
-  const sync = timedSync(script);
+  const sync = await timedSync(script);
   const syncUpstreamCalls = upstreamCalls(await sandboxJson('/stats'));
   const { roles } = await sandboxJson<{ roles: { id: number; name: string }[] }>('/state');
   const role = roles.find((r) => r.name !== 'Spintly user')?.id ?? roles[0]!.id;

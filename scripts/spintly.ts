@@ -106,13 +106,18 @@ async function main(): Promise<number> {
         if (values.wait) await waitForSpintly(() => spintly.connect());
         const { openDatabase, dialectOf } = await import('../lib/db');
         const { reconcile } = await import('../lib/directory/sync');
-        const { spintlySource } = await import('../lib/directory');
+        const { DIRECTORY_TASK, runCounts, spintlySource } = await import('../lib/directory');
+        const { recordRun } = await import('../lib/worker/runner');
         const url = portalEnv().databaseUrl;
         const db = await openDatabase(url, { migrate: false });
         try {
           const started = performance.now();
-          const summary = await reconcile(db, dialectOf(url), spintlySource(spintly.background));
-          return { ...summary, ms: Math.round(performance.now() - started) };
+          let summary: Awaited<ReturnType<typeof reconcile>> | undefined;
+          // Recorded as a run of the background task, so the portal's worker does not walk again at once.
+          await recordRun(db, DIRECTORY_TASK, 'npm run spintly -- sync', async () =>
+            runCounts((summary = await reconcile(db, dialectOf(url), spintlySource(spintly.background)))),
+          );
+          return { ...summary!, ms: Math.round(performance.now() - started) };
         } finally {
           await db.destroy();
         }

@@ -33,10 +33,16 @@ export function spintlySource(client = spintly().background): DirectorySource {
   };
 }
 
-/** One full reconcile now (the worker task, `npm run spintly -- sync`, "Sync now"). */
+/** One full reconcile now, against the portal's database. */
 export async function syncDirectory(source: DirectorySource = spintlySource()): Promise<SyncSummary> {
   const { db: database, dialect } = await directoryDb();
   return reconcile(database, dialect, source);
+}
+
+/** What a reconcile counted, as its worker run records it; a failed walk fails the run. */
+export function runCounts(summary: SyncSummary): Record<string, number> {
+  if (summary.outcome === 'failed') throw new Error(summary.error ?? 'the walk failed');
+  return { people: summary.people, added: summary.added, changed: summary.changed, removed: summary.removed };
 }
 
 export const DIRECTORY_TASK = 'directory.reconcile';
@@ -50,11 +56,7 @@ export function directoryTask(): Task {
     name: DIRECTORY_TASK,
     intervalMs: portalEnv().directory.syncIntervalS * 1000,
     wanted: ({ db: database, now }) => copyIsEmpty(database, now()),
-    run: async () => {
-      const summary = await syncDirectory();
-      if (summary.outcome === 'failed') throw new Error(summary.error ?? 'the walk failed');
-      return { people: summary.people, added: summary.added, changed: summary.changed, removed: summary.removed };
-    },
+    run: async () => runCounts(await syncDirectory()),
   };
 }
 

@@ -86,6 +86,38 @@ describe('defineRoute', () => {
     });
   });
 
+  it('reads rows only as the client reads the stream, and audits a download cancelled half way', async () => {
+    let produced = 0;
+    const big = defineRoute({
+      name: 'things.export',
+      capability: 'cards:read',
+      query: z.object({}),
+      audit: true,
+      run: async () => ({
+        csv: {
+          filename: 'big.csv',
+          header: ['n'],
+          rows: (async function* () {
+            for (let n = 0; n < 100_000; n++) {
+              produced++;
+              yield [n, 'some text to fill the row'];
+            }
+          })(),
+        },
+      }),
+    });
+    const reader = (await big(get())).body!.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value).startsWith('"n"\r\n"0",')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // One chunk read and maybe one more buffered: a few thousand rows, not the 100,000 a push-everything stream makes.
+    expect(produced).toBeLessThan(10_000);
+    await reader.cancel();
+    const [row] = await audit();
+    expect(row).toMatchObject({ outcome: 'failed' });
+    expect(row!.detail).toMatch(/^\d+ rows; no filter; download cancelled$/);
+  });
+
   it('maps a Spintly failure to a status once, with the admin’s wording, and audits it as failed', async () => {
     const failing = defineRoute({
       name: 'things.export',

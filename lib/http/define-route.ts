@@ -86,10 +86,10 @@ export function defineRoute<S extends z.ZodType>(spec: RouteSpec<S>) {
       await record('ok', { siteId, detail: filter });
       return json(answer.json, answer.status);
     }
-    return csvResponse(answer.csv, (rows, failed) =>
-      record(failed ? 'failed' : 'ok', {
+    return csvResponse(answer.csv, (rows, ending) =>
+      record(ending === 'complete' ? 'ok' : 'failed', {
         siteId,
-        detail: `${rows} rows; ${filter}${failed ? '; stopped by an error' : ''}`,
+        detail: `${rows} rows; ${filter}${ending === 'error' ? '; stopped by an error' : ending === 'cancelled' ? '; download cancelled' : ''}`,
       }),
     );
   };
@@ -102,24 +102,51 @@ function describeFilter(query: unknown): string {
   return text === '?' ? 'no filter' : `filter ${text.slice(1)}`;
 }
 
-function csvResponse(csv: CsvAnswer, done: (rows: number, failed: boolean) => Promise<void>): Response {
+/** Rows of CSV text per chunk sent: a chunk per row costs more in the stream than writing the row does. */
+const CSV_CHUNK_CHARS = 64 * 1024;
+
+/**
+ * Streams CSV as the client reads it: each pull reads rows until a chunk is full, so however many rows there are,
+ * about one chunk is in memory, and a client that goes away stops the reading (its audit record says so).
+ */
+function csvResponse(
+  csv: CsvAnswer,
+  done: (rows: number, ending: 'complete' | 'error' | 'cancelled') => Promise<void>,
+): Response {
   const encoder = new TextEncoder();
+  const rows: AsyncIterator<readonly unknown[]> =
+    Symbol.asyncIterator in csv.rows
+      ? csv.rows[Symbol.asyncIterator]()
+      : (async function* () {
+          yield* csv.rows as Iterable<readonly unknown[]>;
+        })();
+  let count = 0;
+  let text = csvRow(csv.header);
   const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let count = 0;
+    async pull(controller) {
       try {
-        controller.enqueue(encoder.encode(csvRow(csv.header)));
-        for await (const row of csv.rows) {
-          controller.enqueue(encoder.encode(csvRow(row)));
+        while (text.length < CSV_CHUNK_CHARS) {
+          const next = await rows.next();
+          if (next.done) {
+            if (text) controller.enqueue(encoder.encode(text));
+            await done(count, 'complete');
+            controller.close();
+            return;
+          }
+          text += csvRow(next.value);
           count++;
         }
       } catch (error) {
-        await done(count, true);
+        await done(count, 'error');
         controller.error(error);
         return;
       }
-      await done(count, false);
-      controller.close();
+      controller.enqueue(encoder.encode(text));
+      text = '';
+    },
+    async cancel() {
+      await rows.return?.();
+      await done(count, 'cancelled');
     },
   });
   return new Response(stream, {

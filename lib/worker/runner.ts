@@ -51,6 +51,42 @@ export async function requestRun(db: Kysely<Database>, task: string, by: string,
   await db.insertInto('worker_requests').values({ task, requested_by: by, requested_at: at.toISOString() }).execute();
 }
 
+/**
+ * Runs a task's work once and records the run (start, end, outcome, counts, error) in worker_runs, as the worker does
+ * for every run. Also for runs started outside the worker (`npm run spintly -- sync`), so the task's leader counts
+ * them and does not run again within its interval.
+ */
+export async function recordRun(
+  db: Kysely<Database>,
+  task: string,
+  holder: string,
+  work: () => Promise<Record<string, number> | void>,
+  now: () => number = Date.now,
+): Promise<'ok' | 'failed'> {
+  const { id } = await db
+    .insertInto('worker_runs')
+    .values({ task, holder, started_at: new Date(now()).toISOString(), outcome: 'running' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  try {
+    const counts = (await work()) ?? {};
+    await db
+      .updateTable('worker_runs')
+      .set({ outcome: 'ok', finished_at: new Date(now()).toISOString(), counts: JSON.stringify(counts) })
+      .where('id', '=', id)
+      .execute();
+    return 'ok';
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : 'failed';
+    await db
+      .updateTable('worker_runs')
+      .set({ outcome: 'failed', finished_at: new Date(now()).toISOString(), error: message })
+      .where('id', '=', id)
+      .execute();
+    return 'failed';
+  }
+}
+
 export function startWorker(options: WorkerOptions): RunningWorker {
   const { db, leadership, tasks, holder } = options;
   const now = options.now ?? Date.now;
@@ -79,28 +115,8 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   }
 
   async function runTask(task: Task) {
-    const started = new Date(now()).toISOString();
-    const { id } = await db
-      .insertInto('worker_runs')
-      .values({ task: task.name, holder, started_at: started, outcome: 'running' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    try {
-      const counts = (await task.run({ db, now })) ?? {};
-      await db
-        .updateTable('worker_runs')
-        .set({ outcome: 'ok', finished_at: new Date(now()).toISOString(), counts: JSON.stringify(counts) })
-        .where('id', '=', id)
-        .execute();
-    } catch (error) {
-      const message = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : 'failed';
-      await db
-        .updateTable('worker_runs')
-        .set({ outcome: 'failed', finished_at: new Date(now()).toISOString(), error: message })
-        .where('id', '=', id)
-        .execute();
-      log(`[worker] ${task.name} failed`);
-    }
+    const outcome = await recordRun(db, task.name, holder, () => task.run({ db, now }), now);
+    if (outcome === 'failed') log(`[worker] ${task.name} failed`);
   }
 
   const running = new Set<string>();
