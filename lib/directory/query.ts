@@ -103,20 +103,22 @@ export async function countDirectory(
 ): Promise<DirectoryCounts> {
   if (filter.siteIds === null) return { people: 0, active: 0, withCard: 0, expired: 0 };
   const at = now.toISOString();
-  const row = await where(db, dialect, filter, at)
-    .select((eb) => [
-      eb.fn.countAll<number>().as('people'),
-      sql<number>`coalesce(sum(case when active = 1 then 1 else 0 end), 0)`.as('active'),
-      sql<number>`coalesce(sum(case when card is not null then 1 else 0 end), 0)`.as('withCard'),
-      sql<number>`coalesce(sum(case when access_expires_at < ${at} then 1 else 0 end), 0)`.as('expired'),
-    ])
-    .executeTakeFirstOrThrow();
-  return {
-    people: Number(row.people),
-    active: Number(row.active),
-    withCard: Number(row.withCard),
-    expired: Number(row.expired),
-  };
+  // Four counts, each answered from an index (active, card, expiry), beat one pass that reads every row for its sums.
+  const count = async (narrow: (q: PeopleQuery) => PeopleQuery) =>
+    Number(
+      (
+        await narrow(where(db, dialect, filter, at))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const [people, active, withCard, expired] = await Promise.all([
+    count((q) => q),
+    count((q) => q.where('active', '=', 1)),
+    count((q) => q.where('card', 'is not', null)),
+    count((q) => q.where('access_expires_at', '<', at)),
+  ]);
+  return { people, active, withCard, expired };
 }
 
 /** Every person matching a filter, a chunk at a time, so an export of 100,000 rows never sits in memory at once. */
