@@ -1,14 +1,14 @@
 'use client';
 
-import dynamic from 'next/dynamic';
-import { useState } from 'react';
+import { useEffect, useState, type ComponentType, type ComponentProps } from 'react';
 import { syncDirectoryNowAction } from '@/lib/actions/directory/sync-now';
 import type { DirectoryRun } from '@/lib/data/people';
 import type { DisplaySettings } from '@/lib/format';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
+import type SyncProgressType from './sync-progress';
 
-const SyncProgress = dynamic(() => import('./sync-progress'), { ssr: false });
+type Progress = ComponentType<ComponentProps<typeof SyncProgressType>>;
 
 /**
  * "Sync now" for the people directory: asks for a run, then shows its progress until a run newer than the last one
@@ -21,6 +21,12 @@ export function SyncNow({ last, display }: { last: DirectoryRun | null; display:
     running ? { after: last.id - 1, askedAt: 0 } : null,
   );
   const [asking, setAsking] = useState(false);
+  // The progress display is fetched when there is a run to follow (a plain import(): next/dynamic's own runtime would
+  // cost the list's first load more than the display it defers).
+  const [SyncProgress, setSyncProgress] = useState<Progress | null>(null);
+  useEffect(() => {
+    if (wait && !SyncProgress) void import('./sync-progress').then((m) => setSyncProgress(() => m.default));
+  }, [wait, SyncProgress]);
 
   async function ask() {
     setAsking(true);
@@ -35,7 +41,7 @@ export function SyncNow({ last, display }: { last: DirectoryRun | null; display:
       <Button type="button" variant="secondary" size="sm" onClick={ask} disabled={wait !== null || asking}>
         {wait ? 'Syncing…' : 'Sync now'}
       </Button>
-      {wait && (
+      {wait && SyncProgress && (
         <SyncProgress
           key={wait.after}
           after={wait.after}
