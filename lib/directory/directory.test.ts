@@ -4,7 +4,7 @@ import type { Database } from '../db';
 import { describeDatabases } from '../db/test-databases';
 import type { SpintlyUser } from '../spintly/contract';
 import { countDirectory, queryDirectory, streamDirectory, syncStatus } from './query';
-import { reconcile, type DirectorySource } from './sync';
+import { copyIsEmpty, reconcile, type DirectorySource } from './sync';
 
 let db: Kysely<Database>;
 
@@ -188,5 +188,20 @@ describeDatabases('people directory', (database) => {
     });
     expect(await countDirectory(db, database.kind, { siteIds: [9] }, now)).toMatchObject({ people: 0, active: 0 });
     expect(await countDirectory(db, database.kind, { siteIds: null }, now)).toMatchObject({ people: 0 });
+  });
+
+  it('wants a run when the copy is empty: at once on a new database or after someone emptied it, else after a minute', async () => {
+    const t0 = Date.parse('2026-11-30T10:00:00Z');
+    expect(await copyIsEmpty(db, t0)).toBe(true); // never synced
+    const spintly = fakeSpintly([person(1), person(2)]);
+    await reconcile(db, database.kind, spintly.source, () => t0);
+    expect(await copyIsEmpty(db, t0)).toBe(false);
+    await db.deleteFrom('people_roles').execute();
+    await db.deleteFrom('people').execute(); // emptied by hand
+    expect(await copyIsEmpty(db, t0 + 1_000)).toBe(true);
+    spintly.state.people = [];
+    await reconcile(db, database.kind, spintly.source, () => t0 + 2_000); // Spintly really is empty
+    expect(await copyIsEmpty(db, t0 + 3_000)).toBe(false);
+    expect(await copyIsEmpty(db, t0 + 62_000)).toBe(true);
   });
 });

@@ -1,14 +1,12 @@
 import 'server-only';
-import type { Kysely } from 'kysely';
 import { db, dialectOf } from '../db';
-import type { Database } from '../db/schema';
 import { portalEnv } from '../env';
 import { spintly } from '../spintly';
 import type { SpintlyUser } from '../spintly/contract';
 import { MAX_PER_PAGE } from '../spintly/contract';
 import type { Task } from '../worker/runner';
 import { removePeople, upsertPeople } from './store';
-import { reconcile, type DirectorySource, type SyncSummary } from './sync';
+import { copyIsEmpty, reconcile, type DirectorySource, type SyncSummary } from './sync';
 
 export {
   countDirectory,
@@ -58,24 +56,6 @@ export function directoryTask(): Task {
     wanted: ({ db: database, now }) => copyIsEmpty(database, now()),
     run: async () => runCounts(await syncDirectory()),
   };
-}
-
-/** After an empty Spintly, or a failed try, wait this long before an empty copy asks for another run. */
-const EMPTY_RETRY_MS = 60_000;
-
-async function copyIsEmpty(database: Kysely<Database>, now: number): Promise<boolean> {
-  if (await database.selectFrom('people').select('id').limit(1).executeTakeFirst()) return false;
-  const last = await database
-    .selectFrom('directory_syncs')
-    .select(['started_at', 'outcome', 'people'])
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!last) return true;
-  if (last.outcome === 'running') return false;
-  // A copy emptied after a run that found people is re-read at once; an empty Spintly or a failure, a minute later.
-  if (last.outcome === 'ok' && Number(last.people ?? 0) > 0) return true;
-  return Date.parse(last.started_at) + EMPTY_RETRY_MS <= now;
 }
 
 /**

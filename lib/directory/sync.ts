@@ -122,3 +122,22 @@ export async function reconcile(
   const removed = await removePeople(db, dialect, gone);
   return finish({ outcome: 'ok', people: seen.size, added, changed, removed }, pages);
 }
+
+/** After an empty Spintly, or a failed try, wait this long before an empty copy asks for another run. */
+const EMPTY_RETRY_MS = 60_000;
+
+/** Whether the copy is empty although it should not be: the reconcile task then runs before its interval is up. */
+export async function copyIsEmpty(database: Kysely<Database>, now: number): Promise<boolean> {
+  if (await database.selectFrom('people').select('id').limit(1).executeTakeFirst()) return false;
+  const last = await database
+    .selectFrom('directory_syncs')
+    .select(['started_at', 'outcome', 'people'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!last) return true;
+  if (last.outcome === 'running') return false;
+  // A copy emptied after a run that found people is re-read at once; an empty Spintly or a failure, a minute later.
+  if (last.outcome === 'ok' && Number(last.people ?? 0) > 0) return true;
+  return Date.parse(last.started_at) + EMPTY_RETRY_MS <= now;
+}
