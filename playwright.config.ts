@@ -20,6 +20,8 @@ const portalEnv = {
   TRUSTED_PROXY_HOPS: '1',
   // Flag pending changes as stuck after 5 s, so the offline-reader path is seen within a test.
   PENDING_STUCK_AFTER_S: '5',
+  // The new key first, the old one still accepted: a rotation in progress.
+  SPINTLY_WEBHOOK_KEY: `${E2E.webhookKey},${E2E.oldWebhookKey}`,
 };
 
 const CHROMIUM_ARGS = [
@@ -70,7 +72,14 @@ export default defineConfig({
       command: 'node_modules/.bin/tsx --conditions=react-server sandbox/main.ts',
       url: `${E2E.sandboxUrl}/__sandbox/health`,
       // Readers sync only when a test says so (POST /__sandbox/sync), so pending states stay put while tests look at them.
-      env: { SANDBOX_PORT: String(E2E.sandboxPort), SANDBOX_SYNC_MS: '600000' },
+      env: {
+        SANDBOX_PORT: String(E2E.sandboxPort),
+        SANDBOX_SYNC_MS: '600000',
+        // Tests tap through /__sandbox/access themselves; each tap reaches the portal's webhook receiver.
+        SANDBOX_TRAFFIC_PER_MIN: '0',
+        SANDBOX_WEBHOOK_URL: `${E2E.portalUrl}/api/webhooks/spintly`,
+        SANDBOX_WEBHOOK_KEY: E2E.webhookKey,
+      },
       reuseExistingServer: !process.env.CI,
       stdout: 'pipe',
       timeout: 30_000,

@@ -51,5 +51,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt).*)'],
+  // Spintly's webhook (/api/webhooks/…) has no session: it is authenticated by its API key, in its route.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|api/webhooks/).*)'],
 };

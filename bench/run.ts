@@ -150,6 +150,7 @@ async function main() {
       SANDBOX_DOORS_PER_SITE: String(DOORS_PER_SITE),
       SANDBOX_LATENCY_MS: String(L),
       SANDBOX_SYNC_MS: '600000',
+      SANDBOX_TRAFFIC_PER_MIN: '0',
     },
     ['ignore', 'inherit', 'inherit'],
   );

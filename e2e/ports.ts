@@ -7,4 +7,7 @@ export const E2E = {
   database: 'data/e2e.db',
   /** The e2e portal's AUTH_SECRET: tests seal session cookies with it to probe how sessions end. */
   authSecret: 'e2e-only-secret-0123456789abcdefghijklmnop',
+  /** The key the sandbox sends with its webhook, and the e2e portal accepts (with an older one, as in a rotation). */
+  webhookKey: 'e2e-webhook-key',
+  oldWebhookKey: 'e2e-webhook-key-old',
 } as const;

@@ -81,6 +81,17 @@ const portalSchema = z
     AUDIT_RETENTION_DAYS: int(730, 1, 36_500),
     /** How often the people directory re-reads Spintly's whole user list. */
     DIRECTORY_SYNC_INTERVAL_S: int(600, 5, 86_400),
+    /**
+     * The `x-api-key` values Spintly's webhook may send, comma-separated: during a rotation both the old and the new
+     * key are accepted. Unset: the webhook receiver answers 503 (not configured) and stores nothing.
+     */
+    SPINTLY_WEBHOOK_KEY: optionalString,
+    /** Access events older than this are pruned. */
+    ACTIVITY_RETENTION_DAYS: int(365, 1, 3_650),
+    /** On first start, this many days of Spintly's access history are read into the event store. */
+    ACTIVITY_BACKFILL_DAYS: int(7, 0, 90),
+    /** How often the event store is re-read from its newest event, to recover events the webhook missed. */
+    ACTIVITY_REPAIR_INTERVAL_S: int(300, 5, 86_400),
     /** Background work reaches Spintly through lanes of its own, so it never crowds out people at the screens. */
     SPINTLY_BACKGROUND_READS: int(4, 1, 64),
     SPINTLY_BACKGROUND_WRITES: int(2, 1, 64),
@@ -120,6 +131,15 @@ const portalSchema = z
       pendingStuckAfterMs: env.PENDING_STUCK_AFTER_S * 1000,
       display: { timeZone: env.PORTAL_TIME_ZONE, locale: env.PORTAL_LOCALE },
       directory: { syncIntervalS: env.DIRECTORY_SYNC_INTERVAL_S },
+      activity: {
+        webhookKeys: (env.SPINTLY_WEBHOOK_KEY ?? '')
+          .split(',')
+          .map((key) => key.trim())
+          .filter(Boolean),
+        retentionDays: env.ACTIVITY_RETENTION_DAYS,
+        backfillDays: env.ACTIVITY_BACKFILL_DAYS,
+        repairIntervalS: env.ACTIVITY_REPAIR_INTERVAL_S,
+      },
       worker: {
         mode: env.PORTAL_WORKER,
         testTaskS: env.PORTAL_WORKER_TEST_TASK_S,
@@ -181,6 +201,8 @@ const sandboxSchema = z
     SANDBOX_FAULTS: optionalString,
     SANDBOX_WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     SANDBOX_WEBHOOK_KEY: optionalString,
+    /** Simulated taps per minute across the sites (a mix of granted and denied), pushed to the webhook; 0 = none. */
+    SANDBOX_TRAFFIC_PER_MIN: int(30, 0, 60_000),
   })
   .transform((env) => ({
     host: env.SANDBOX_HOST,
@@ -199,6 +221,7 @@ const sandboxSchema = z
     faultsJson: env.SANDBOX_FAULTS,
     webhookUrl: env.SANDBOX_WEBHOOK_URL,
     webhookKey: env.SANDBOX_WEBHOOK_KEY,
+    trafficPerMin: env.SANDBOX_TRAFFIC_PER_MIN,
   }));
 export type SandboxEnv = z.output<typeof sandboxSchema>;
 

@@ -2,13 +2,13 @@
  * The `/__sandbox/` control API: not part of Spintly's surface, never served by the portal. Tests and demos use
  * it to reset the world, read what really changed, count calls, inject faults, flip readers, sync and tap.
  */
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { faultConfigSchema } from './faults';
 import { describeIssues, parseJson, readBody, sendError, sendJson } from './http';
 import type { Sandbox } from './sandbox';
-import { ApiError, type World } from './world';
+import { deliverWebhook } from './webhook';
+import { ApiError } from './world';
 
 const resetSchema = z.strictObject({
   seed: z.number().int().optional(),
@@ -70,58 +70,8 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
   if (method === 'POST' && path === '/access') {
     const tap = parse(tapSchema, text);
     const event = world.tap(tap.userId, tap.accessPointId, tap.accessType);
-    const delivered = await deliverWebhook(sandbox, world, event.id);
+    const delivered = await deliverWebhook(sandbox, world, event);
     return sendJson(res, 200, { event, webhook: delivered });
   }
   sendError(res, 404, `No control route for ${method} ${url.pathname}`);
-}
-
-/** Pushes the access event to SANDBOX_WEBHOOK_URL in Spintly's webhook shape; reports the receiver's status. */
-async function deliverWebhook(sandbox: Sandbox, world: World, eventId: number): Promise<number | null> {
-  const { webhookUrl, webhookKey } = sandbox.options;
-  if (!webhookUrl) return null;
-  const event = world.events.find((e) => e.id === eventId)!;
-  const door = world.accessPoint(event.accessPoint.id);
-  const site = world.site(door.siteId);
-  const user = world.user(event.accessorId);
-  const body = {
-    messageVersion: 1,
-    messageData: {
-      requestId: randomUUID(),
-      msgType: 'access_event',
-      dataVersion: 1,
-      data: {
-        orgId: world.orgId,
-        orgUserId: user.id,
-        eventTimeEpoch: event.accessedAt,
-        timezonedEventTime: new Date(event.accessedAt * 1000).toISOString(),
-        direction: event.direction,
-        accessType: event.accessType,
-        eventId: event.id,
-        accessPointId: door.id,
-        accessPointName: door.name,
-        siteId: site.id,
-        siteName: site.name,
-        siteLocation: site.location,
-        accessorId: user.id,
-        mobileAccessMode: event.mobileAccessMode,
-        employeeCode: user.employeeCode,
-        name: user.name,
-        email: user.email,
-        phone: user.phone,
-      },
-    },
-  };
-  try {
-    const response = await fetch(webhookUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(webhookKey && { 'x-api-key': webhookKey }) },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(5000),
-    });
-    return response.status;
-  } catch (error) {
-    sandbox.options.log(`sandbox: webhook delivery failed: ${String(error)}`);
-    return 0;
-  }
 }

@@ -23,6 +23,7 @@ async function main() {
     faults: faultsFromEnv(env.faultsJson, env.latencyMs, env.jitterMs),
     webhookUrl: env.webhookUrl,
     webhookKey: env.webhookKey,
+    trafficPerMin: env.trafficPerMin,
   });
   const world = sandbox.world;
   console.log(

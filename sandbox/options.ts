@@ -16,6 +16,8 @@ export interface SandboxOptions {
   faults: FaultConfig;
   webhookUrl: string | undefined;
   webhookKey: string | undefined;
+  /** Simulated taps per minute, each pushed to the webhook (0 = none). */
+  trafficPerMin: number;
   now: () => number;
   log: (line: string) => void;
 }
@@ -35,6 +37,7 @@ export const SANDBOX_DEFAULTS: SandboxOptions = {
   faults: { rules: [] },
   webhookUrl: undefined,
   webhookKey: undefined,
+  trafficPerMin: 0,
   now: Date.now,
   log: (line) => console.log(line),
 };

@@ -17,6 +17,8 @@ import { describeIssues, parseJson, readBody, sendError, sendJson } from './http
 import { SANDBOX_DEFAULTS, type SandboxOptions } from './options';
 import type { Sandbox } from './sandbox';
 import { ApiError } from './world';
+import { createRandom } from './random';
+import { startTraffic } from './webhook';
 
 export type { Sandbox } from './sandbox';
 
@@ -61,6 +63,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
   const stats = new Stats(tokens);
   const faults = new Faults(options.faults);
   const hanging = new Set<ServerResponse>();
+  let stopTraffic = () => {};
 
   const sandbox: Sandbox = {
     url: '',
@@ -77,6 +80,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        stopTraffic();
         for (const res of hanging) res.destroy();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
@@ -186,5 +190,6 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
   });
   const address = server.address() as AddressInfo;
   (sandbox as { url: string }).url = `http://${options.host}:${address.port}`;
+  stopTraffic = startTraffic(sandbox, options.trafficPerMin, createRandom(options.seed + 1));
   return sandbox;
 }

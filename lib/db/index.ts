@@ -9,6 +9,7 @@ import * as auditTargets from './migrations/0003_audit_targets';
 import * as worker from './migrations/0004_worker';
 import * as directory from './migrations/0005_directory';
 import * as runRequests from './migrations/0006_run_requests';
+import * as activity from './migrations/0007_activity';
 import type { Database } from './schema';
 
 /**
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0004_worker': worker,
   '0005_directory': directory,
   '0006_run_requests': runRequests,
+  '0007_activity': activity,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

@@ -145,6 +145,23 @@ export interface DirectorySyncsTable {
   error: string | null;
 }
 
+export type AccessResult = 'granted' | 'denied' | 'unknown';
+
+export interface AccessEventsTable {
+  event_id: number;
+  /** Epoch seconds. */
+  occurred_at: number;
+  site_id: number | null;
+  door_id: number;
+  person_id: number | null;
+  direction: string | null;
+  access_type: string | null;
+  result: AccessResult;
+  source: 'webhook' | 'history';
+  /** Epoch milliseconds. */
+  received_at: number;
+}
+
 export interface Database {
   operators: OperatorsTable;
   operator_sites: OperatorSitesTable;
@@ -159,4 +176,5 @@ export interface Database {
   people_roles: PeopleRolesTable;
   directory_syncs: DirectorySyncsTable;
   worker_requests: WorkerRequestsTable;
+  access_events: AccessEventsTable;
 }

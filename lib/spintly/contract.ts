@@ -143,6 +143,44 @@ export const accessEventSchema = z.object({
 });
 export type AccessEvent = z.infer<typeof accessEventSchema>;
 
+/**
+ * Spintly's `access_event` webhook [seen: the envelope and field names]. Lenient by design, since a receiver must not
+ * refuse Spintly's events over a field it does not need: only `orgId`, `eventId`, `eventTimeEpoch` and `accessPointId`
+ * are required. [assumed] `eventId` is the same id as the history item's `id` (so the two sources meet on one row);
+ * `eventTimeEpoch` is in seconds like the history's `accessedAt` (a value in milliseconds is recognised by its size);
+ * `granted` is the sandbox's addition, absent from Spintly's documentation: absent means the outcome is unknown.
+ */
+export const accessEventWebhookSchema = z.object({
+  messageVersion: z.number().nullish(),
+  messageData: z.object({
+    requestId: z.string().nullish(),
+    msgType: z.string().nullish(),
+    dataVersion: z.number().nullish(),
+    data: z.object({
+      orgId: id,
+      eventId: id,
+      eventTimeEpoch: z.number().int().nonnegative(),
+      accessPointId: id,
+      orgUserId: id.nullish(),
+      accessorId: id.nullish(),
+      timezonedEventTime: z.string().nullish(),
+      direction: z.string().nullish(),
+      accessType: z.string().nullish(),
+      accessPointName: z.string().nullish(),
+      siteId: id.nullish(),
+      siteName: z.string().nullish(),
+      siteLocation: z.string().nullish(),
+      mobileAccessMode: z.string().nullish(),
+      employeeCode: z.string().nullish(),
+      name: z.string().nullish(),
+      email: z.string().nullish(),
+      phone: z.string().nullish(),
+      granted: z.boolean().nullish(), // [assumed]
+    }),
+  }),
+});
+export type AccessEventWebhook = z.infer<typeof accessEventWebhookSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Request bodies
 // ---------------------------------------------------------------------------------------------
