@@ -5,6 +5,7 @@ import type { Database } from '../db/schema';
 import { portalEnv } from '../env';
 import { postgresLeadership, sqliteLeadership } from './leadership';
 import { startWorker, type RunningWorker, type Task } from './runner';
+import { activityTasks } from '../activity/tasks';
 import { directoryTask } from '../directory';
 import { processHolder } from './holder';
 import { heartbeatTask, housekeepingTasks } from './tasks';
@@ -16,6 +17,7 @@ export function portalTasks(): Task[] {
   const { worker } = portalEnv();
   return [
     directoryTask(),
+    ...activityTasks(),
     ...housekeepingTasks({ auditRetentionDays: worker.auditRetentionDays }),
     ...(worker.testTaskS ? [heartbeatTask(worker.testTaskS)] : []),
   ];

@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { Database } from '../db';
+import { describeDatabases } from '../db/test-databases';
+import type { AccessEvent } from '../spintly/contract';
+import { recordRun } from '../worker/runner';
+import { historyTime, type HistorySource } from './history';
+import { HISTORY_TASK, pruneEvents, runHistory } from './tasks';
+
+let db: Kysely<Database>;
+const NOW = Date.parse('2026-11-30T10:00:00Z');
+const nowS = NOW / 1000;
+
+function item(id: number, accessedAt: number, granted = true): AccessEvent {
+  return {
+    id,
+    accessorId: 1000 + (id % 7),
+    accessedAt,
+    direction: 'entry',
+    accessType: 'card',
+    mobileAccessMode: null,
+    createdAt: new Date(accessedAt * 1000).toISOString(),
+    user: { id: 1000 + (id % 7), name: 'Someone', employeeCode: null },
+    accessPoint: { id: 500 + (id % 3), name: 'Door', location: null },
+    granted,
+  };
+}
+
+/** Spintly's history as a list the test fills; `walks` records each window asked for. */
+function fakeHistory(events: AccessEvent[]) {
+  const walks: [number, number][] = [];
+  const source: HistorySource = {
+    async walk(fromS, toS, onPage) {
+      walks.push([fromS, toS]);
+      const inWindow = events.filter((e) => e.accessedAt >= fromS && e.accessedAt <= toS).reverse();
+      const pages = Math.max(1, Math.ceil(inWindow.length / 3));
+      for (let p = 0; p < pages; p++) await onPage(inWindow.slice(p * 3, p * 3 + 3), { read: p + 1, total: pages });
+    },
+    siteOfDoor: async () => (doorId) => (doorId === 502 ? 2 : 1),
+  };
+  return { walks, source };
+}
+
+const stored = async () =>
+  (await db.selectFrom('access_events').select(['event_id', 'site_id', 'source']).orderBy('event_id').execute()).map(
+    (r) => Number(r.event_id),
+  );
+
+/** A run as the worker records it (the next run starts from its recorded end). */
+const run = (source: HistorySource, at: number, days = 7) =>
+  recordRun(
+    db,
+    HISTORY_TASK,
+    'test',
+    () => runHistory(db, source, at, days),
+    () => at,
+  );
+
+describeDatabases('activity history', (database) => {
+  beforeEach(async () => {
+    db = await database.open();
+  });
+  afterEach(() => db.destroy());
+
+  it('the first run backfills the last N days; later runs read on from where the last ended, so a gap is repaired', async () => {
+    const events = [
+      item(1, nowS - 8 * 86_400), // before the backfill window
+      item(2, nowS - 6 * 86_400),
+      item(3, nowS - 3_600),
+      item(4, nowS - 600, false),
+    ];
+    const history = fakeHistory(events);
+    await run(history.source, NOW);
+    expect(await stored()).toEqual([2, 3, 4]);
+    expect(history.walks[0]![0]).toBe(nowS - 60 - 7 * 86_400);
+
+    // The portal was down for two hours; the webhook brought only the newest event since.
+    events.push(item(5, nowS + 1_800), item(6, nowS + 5_400));
+    await db
+      .insertInto('access_events')
+      .values({
+        event_id: 7,
+        occurred_at: nowS + 7_100,
+        site_id: 1,
+        door_id: 501,
+        person_id: null,
+        direction: null,
+        access_type: null,
+        result: 'unknown',
+        source: 'webhook',
+        received_at: NOW,
+      })
+      .execute();
+    await run(history.source, NOW + 7_200_000);
+    // Read from the last run's end (less the overlap), not from the newest stored event.
+    expect(history.walks[1]![0]).toBe(nowS - 60 - 15 * 60);
+    expect(await stored()).toEqual([2, 3, 4, 5, 6, 7]);
+    const rows = await db.selectFrom('access_events').selectAll().where('event_id', '=', 4).execute();
+    expect(rows[0]).toMatchObject({ result: 'denied', source: 'history', site_id: 1 });
+  });
+
+  it('a failed read records a failed run and the next one reads the same window again', async () => {
+    const events = [item(1, nowS - 3_600)];
+    const history = fakeHistory(events);
+    let fail = true;
+    const flaky: HistorySource = {
+      ...history.source,
+      walk: async (fromS, toS, onPage) => {
+        if (fail) throw new Error('Spintly is not answering right now.');
+        return history.source.walk(fromS, toS, onPage);
+      },
+    };
+    expect(await run(flaky, NOW)).toBe('failed');
+    fail = false;
+    expect(await run(flaky, NOW + 300_000)).toBe('ok');
+    // No run had finished: the whole backfill window again, not from the failed run's time.
+    expect(history.walks[0]![0]).toBe(nowS + 300 - 60 - 7 * 86_400);
+    expect(await stored()).toEqual([1]);
+  });
+
+  it('retention prunes events older than the cut-off, in slices', async () => {
+    const history = fakeHistory(Array.from({ length: 25 }, (_, i) => item(i + 1, nowS - (i + 1) * 86_400 + 120)));
+    await run(history.source, NOW, 30);
+    expect(await stored()).toHaveLength(25);
+    expect(await pruneEvents(db, nowS - 10 * 86_400, 4)).toBe(15);
+    expect(await stored()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('writes Spintly’s history times in the portal’s zone', () => {
+    expect(historyTime(Date.parse('2026-11-30T05:12:00Z') / 1000, 'Asia/Kolkata')).toBe('2026-11-30 10:42:00 +05:30');
+  });
+});
