@@ -12,6 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/users', label: 'People', capability: 'people:list' },
   { href: '/front-desk', label: 'Front desk', capability: 'cards:write' },
   { href: '/cards', label: 'Cards', capability: 'cards:read' },
+  { href: '/activity', label: 'Activity', capability: 'activity:read' },
   { href: '/operators', label: 'Operators', capability: 'operators:manage' },
   { href: '/audit', label: 'Audit log', capability: 'audit:read' },
   { href: '/account', label: 'Account', capability: 'account' },

@@ -11,6 +11,8 @@ import { bin, startPortal, startSandbox, waitFor } from './processes';
 
 const portalPort = Number(process.env.PORT ?? 3000);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
+/** The demo's webhook key (the sandbox sends it, the portal accepts it); a real deployment sets its own. */
+const DEMO_WEBHOOK_KEY = 'demo-webhook-key';
 const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
 const portalUrl = `http://localhost:${portalPort}`;
 const children: ChildProcess[] = [];
@@ -38,6 +40,8 @@ async function main() {
     AUTH_SECRET: demoAuthSecret(),
     AUTH_TRUST_HOST: 'true',
     DATABASE_URL: process.env.DATABASE_URL ?? 'file:./data/demo.db',
+    // The sandbox pushes its access events (and its simulated traffic) to the portal's webhook receiver.
+    SPINTLY_WEBHOOK_KEY: process.env.SPINTLY_WEBHOOK_KEY ?? DEMO_WEBHOOK_KEY,
   };
   if (process.env.DEMO_SKIP_BUILD !== '1' || !existsSync('.next/BUILD_ID')) {
     console.log('Building the portal (next build)…');
@@ -60,7 +64,15 @@ async function main() {
     stopAll(1);
   }
 
-  const sandbox = startSandbox({ ...env, SANDBOX_PORT: String(sandboxPort) }, 'inherit');
+  const sandbox = startSandbox(
+    {
+      ...env,
+      SANDBOX_PORT: String(sandboxPort),
+      SANDBOX_WEBHOOK_URL: process.env.SANDBOX_WEBHOOK_URL ?? `${portalUrl}/api/webhooks/spintly`,
+      SANDBOX_WEBHOOK_KEY: process.env.SANDBOX_WEBHOOK_KEY ?? DEMO_WEBHOOK_KEY,
+    },
+    'inherit',
+  );
   children.push(sandbox);
   await waitFor(`${sandboxUrl}/__sandbox/health`, 'The sandbox', sandbox);
   // The sandbox is reseeded at every start: read its people into the directory now, not at the first interval.

@@ -28,7 +28,9 @@ export type Capability =
   | 'permissions:read'
   | 'permissions:write'
   | 'cards:read'
-  | 'cards:write';
+  | 'cards:write'
+  /** What happened at the doors (/activity): everyone, at their sites. */
+  | 'activity:read';
 
 const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
   super_admin: [
@@ -43,6 +45,7 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'permissions:write',
     'cards:read',
     'cards:write',
+    'activity:read',
   ],
   site_admin: [
     'account',
@@ -55,9 +58,10 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'permissions:write',
     'cards:read',
     'cards:write',
+    'activity:read',
   ],
   // Front desk finds people, sees their doors read-only, and issues, replaces and takes back cards.
-  front_desk: ['account', 'people:read', 'permissions:read', 'cards:write'],
+  front_desk: ['account', 'people:read', 'permissions:read', 'cards:write', 'activity:read'],
 };
 
 export interface ScopedOperator {

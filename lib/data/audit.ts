@@ -5,17 +5,13 @@ import { allAudit, queryAudit, type AuditEntry, type AuditFilters } from '../aud
 import { db } from '../db';
 import { z } from 'zod';
 import { portalEnv } from '../env';
-import { parseDay } from '../format';
 import { queryFields } from '../validation/query';
 
 export const AUDIT_PAGE_SIZE = 50;
 
 /** The audit list's URL: filters by operator, action, target and dates (YYYY-MM-DD), and the page. */
 const text = z.string().trim().max(200).optional().catch(undefined);
-/** A day as typed (dd/mm/yyyy or yyyy-mm-dd), kept as yyyy-mm-dd. */
-const day = z
-  .preprocess((value) => (typeof value === 'string' ? (parseDay(value) ?? undefined) : value), z.iso.date().optional())
-  .catch(undefined);
+const day = queryFields.day;
 export const auditQuerySchema = z.object({
   operator: text,
   action: text,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDay } from '../format';
 import { safeText } from './text';
 
 /**
@@ -15,6 +16,13 @@ export const queryFields = {
   status: z.enum(['all', 'active', 'inactive']).default('all').catch('all'),
   id: z.coerce.number().int().positive().optional().catch(undefined),
   yesNo: z.enum(['yes', 'no']).optional().catch(undefined),
+  /** A day as typed (dd/mm/yyyy or yyyy-mm-dd), kept as yyyy-mm-dd; anything else is dropped. */
+  day: z
+    .preprocess(
+      (value) => (typeof value === 'string' ? (parseDay(value) ?? undefined) : value),
+      z.iso.date().optional(),
+    )
+    .catch(undefined),
 };
 
 /** The URL's parameters as one flat object: the first of repeated ones, blanks dropped. */

@@ -1,0 +1,145 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActivityFeed } from '@/components/activity/activity-feed';
+import { buttonVariants } from '@/components/ui/button';
+import { DayInput } from '@/components/ui/day-input';
+import { Field, Select } from '@/components/ui/field';
+import { PageHeader } from '@/components/ui/page-header';
+import { can } from '@/lib/auth/permissions';
+import { verifySession } from '@/lib/auth/session';
+import { ACCESS_RESULTS, ACCESS_TYPES, DIRECTIONS, activityPage, activityQuerySchema } from '@/lib/data/activity';
+import { siteOptionsFor } from '@/lib/data/sites';
+import { portalEnv } from '@/lib/env';
+import { toQueryString } from '@/lib/query-string';
+import { parseQuery } from '@/lib/validation/query';
+
+export const metadata: Metadata = { title: 'Activity' };
+
+const RESULT_CHOICES = { granted: 'Granted', denied: 'Denied', unknown: 'Not reported' } as const;
+
+export default async function ActivityPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const operator = await verifySession({ capability: 'activity:read' });
+  const query = parseQuery(activityQuerySchema, await searchParams);
+  const [{ rows, olderCursor }, sites] = await Promise.all([activityPage(query), siteOptionsFor(operator)]);
+  const { display } = portalEnv();
+  const { before: _before, ...filters } = query;
+  const filterQuery = toQueryString('', filters).replace(/^\?/, '');
+  const filtered = Object.values(filters).some((v) => v !== undefined);
+
+  return (
+    <>
+      <PageHeader
+        title="Activity"
+        description="Who went through which door at your sites, newest first."
+        actions={
+          <a href={toQueryString('/api/activity/export', filters)} className={buttonVariants('secondary')}>
+            Export CSV
+          </a>
+        }
+      />
+      {/* A plain GET form: the filters live in the URL, so a view can be bookmarked or shared. */}
+      <form
+        method="get"
+        role="search"
+        aria-label="Filter activity"
+        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7"
+      >
+        <Field id="a-from" label="From">
+          <DayInput id="a-from" name="from" defaultDay={query.from} />
+        </Field>
+        <Field id="a-to" label="To">
+          <DayInput id="a-to" name="to" defaultDay={query.to} />
+        </Field>
+        <Field id="a-site" label="Site">
+          <Select id="a-site" name="site" defaultValue={query.site ?? ''}>
+            <option value="">All my sites</option>
+            {sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="a-direction" label="Direction">
+          <Select id="a-direction" name="direction" defaultValue={query.direction ?? ''}>
+            <option value="">Any</option>
+            {DIRECTIONS.map((d) => (
+              <option key={d} value={d}>
+                {d === 'entry' ? 'Entry' : 'Exit'}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="a-type" label="Type">
+          <Select id="a-type" name="type" defaultValue={query.type ?? ''}>
+            <option value="">Any</option>
+            {ACCESS_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t[0]!.toUpperCase() + t.slice(1)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="a-result" label="Result">
+          <Select id="a-result" name="result" defaultValue={query.result ?? ''}>
+            <option value="">Any</option>
+            {ACCESS_RESULTS.map((r) => (
+              <option key={r} value={r}>
+                {RESULT_CHOICES[r]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {/* A person or a door chosen from a link stays chosen until cleared. */}
+        {query.person !== undefined && <input type="hidden" name="person" value={query.person} />}
+        {query.door !== undefined && <input type="hidden" name="door" value={query.door} />}
+        <div className="flex items-end gap-2">
+          <button type="submit" className={buttonVariants('primary')}>
+            Filter
+          </button>
+          {filtered && (
+            <Link href="/activity" className="px-2 py-2 text-sm text-slate-700 underline">
+              Clear
+            </Link>
+          )}
+        </div>
+      </form>
+      {(query.person !== undefined || query.door !== undefined) && (
+        <p className="mb-3 text-sm text-slate-700" data-testid="activity-scope">
+          {query.person !== undefined && <>Person {query.person}. </>}
+          {query.door !== undefined && <>Door {query.door}. </>}
+          <Link
+            className="underline"
+            href={toQueryString('/activity', { ...filters, person: undefined, door: undefined })}
+          >
+            Show everyone and every door
+          </Link>
+        </p>
+      )}
+      <ActivityFeed
+        key={`${filterQuery}|${query.before ?? ''}`}
+        initial={rows}
+        live={!query.before}
+        filterQuery={filterQuery}
+        display={display}
+        links={{ person: can(operator, 'people:list') ? 'users' : 'front-desk', doors: can(operator, 'sites:read') }}
+      />
+      <nav aria-label="Pages" className="mt-3 flex gap-4 text-sm">
+        {query.before && (
+          <Link className="underline" href={toQueryString('/activity', filters)}>
+            Newest events
+          </Link>
+        )}
+        {olderCursor && (
+          <Link className="underline" href={toQueryString('/activity', { ...filters, before: olderCursor })}>
+            Older events
+          </Link>
+        )}
+      </nav>
+    </>
+  );
+}

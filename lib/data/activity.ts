@@ -1,0 +1,122 @@
+import 'server-only';
+import { z } from 'zod';
+import { reachesAllSites, type ScopedOperator } from '../auth/permissions';
+import { verifySession } from '../auth/session';
+import { db } from '../db';
+import type { AccessResult } from '../db/schema';
+import { portalEnv } from '../env';
+import { dayBounds } from '../format';
+import { cursorText, eventsAfter, parseCursor, queryEvents, type EventFilter, type StoredEvent } from '../activity/query';
+import { spintly } from '../spintly';
+import { queryFields } from '../validation/query';
+
+export const ACTIVITY_PAGE_SIZE = 50;
+
+export const ACCESS_RESULTS = ['granted', 'denied', 'unknown'] as const;
+export const ACCESS_TYPES = ['card', 'mobile', 'fingerprint'] as const;
+export const DIRECTIONS = ['entry', 'exit'] as const;
+
+/** `/activity`'s URL: days (YYYY-MM-DD, the portal's zone), ids, three choices, and the keyset cursor `before`. */
+export const activityQuerySchema = z.object({
+  from: queryFields.day,
+  to: queryFields.day,
+  site: queryFields.id,
+  door: queryFields.id,
+  person: queryFields.id,
+  direction: z.enum(DIRECTIONS).optional().catch(undefined),
+  type: z.enum(ACCESS_TYPES).optional().catch(undefined),
+  result: z.enum(ACCESS_RESULTS).optional().catch(undefined),
+  before: z
+    .string()
+    .regex(/^\d{1,12}\.\d{1,15}$/)
+    .optional()
+    .catch(undefined),
+});
+export type ActivityQuery = z.output<typeof activityQuerySchema>;
+
+/** The filter a query means for this operator: their sites only (a site outside them matches nothing). */
+export function activityFilter(operator: ScopedOperator, query: ActivityQuery): EventFilter {
+  const { timeZone } = portalEnv().display;
+  // [] = every site (super admins); null = nothing (no sites, or a site asked for outside them).
+  const siteIds = reachesAllSites(operator)
+    ? []
+    : operator.siteIds.length === 0 || (query.site !== undefined && !operator.siteIds.includes(query.site))
+      ? null
+      : operator.siteIds;
+  return {
+    siteIds,
+    site: query.site,
+    door: query.door,
+    person: query.person,
+    direction: query.direction,
+    type: query.type,
+    result: query.result,
+    fromS: query.from ? Date.parse(dayBounds(query.from, timeZone).start) / 1000 : undefined,
+    toS: query.to ? Date.parse(dayBounds(query.to, timeZone).end) / 1000 : undefined,
+  };
+}
+
+/** An event as screens and exports show it: names looked up now (a person gone from the directory has none). */
+export interface ActivityRow {
+  eventId: number;
+  cursor: string;
+  at: string;
+  siteId: number | null;
+  siteName: string | null;
+  doorId: number;
+  doorName: string;
+  personId: number | null;
+  personName: string | null;
+  direction: string | null;
+  accessType: string | null;
+  result: AccessResult;
+}
+
+/** Names for the events' people (the directory) and doors and sites (Spintly's lists, cached). */
+export async function toActivityRows(events: readonly StoredEvent[]): Promise<ActivityRow[]> {
+  if (events.length === 0) return [];
+  const database = await db();
+  const client = spintly();
+  const personIds = [...new Set(events.map((e) => e.person_id).filter((id): id is number => id !== null))];
+  const siteIds = [...new Set(events.map((e) => e.site_id).filter((id): id is number => id !== null))];
+  const [people, sites, doorLists] = await Promise.all([
+    personIds.length > 0
+      ? database.selectFrom('people').select(['id', 'name']).where('id', 'in', personIds).execute()
+      : [],
+    client.allSites(),
+    Promise.all(siteIds.map((id) => client.allAccessPoints(id).catch(() => []))),
+  ]);
+  const personName = new Map(people.map((p) => [Number(p.id), p.name]));
+  const siteName = new Map(sites.map((s) => [s.id, s.name]));
+  const doorName = new Map(doorLists.flat().map((d) => [d.id, d.name]));
+  return events.map((e) => ({
+    eventId: e.event_id,
+    cursor: cursorText({ at: e.occurred_at, id: e.event_id }),
+    at: new Date(e.occurred_at * 1000).toISOString(),
+    siteId: e.site_id,
+    siteName: e.site_id === null ? null : (siteName.get(e.site_id) ?? `Site ${e.site_id}`),
+    doorId: e.door_id,
+    doorName: doorName.get(e.door_id) ?? `Door ${e.door_id}`,
+    personId: e.person_id,
+    personName: e.person_id === null ? null : (personName.get(e.person_id) ?? null),
+    direction: e.direction,
+    accessType: e.access_type,
+    result: e.result,
+  }));
+}
+
+/** One page of `/activity`, newest first, and the cursor of the next (older) page. */
+export async function activityPage(query: ActivityQuery) {
+  const operator = await verifySession({ capability: 'activity:read' });
+  const filter = activityFilter(operator, query);
+  const { events, more } = await queryEvents(await db(), filter, ACTIVITY_PAGE_SIZE, parseCursor(query.before));
+  const rows = await toActivityRows(events);
+  return { rows, olderCursor: more ? rows[rows.length - 1]!.cursor : null, readAt: Date.now() };
+}
+
+/** Events newer than the newest a live list shows (at most 100), for the list to put on top. */
+export async function activitySince(operator: ScopedOperator, query: ActivityQuery, after: string) {
+  const cursor = parseCursor(after);
+  if (!cursor) return [];
+  return toActivityRows(await eventsAfter(await db(), activityFilter(operator, query), cursor, 100));
+}
