@@ -3,8 +3,8 @@ import { DEMO, craftedActionPost, mainNav, sandbox, serverActionId, signIn, sign
 
 test.describe('sign-in and navigation by role', () => {
   for (const [email, expected] of [
-    [DEMO.admin, ['Sites', 'People', 'Front desk', 'Cards', 'Operators', 'Audit log', 'Account']],
-    [DEMO.siteAdmin, ['Sites', 'People', 'Front desk', 'Cards', 'Audit log', 'Account']],
+    [DEMO.admin, ['Sites', 'People', 'Front desk', 'Cards', 'Activity', 'Operators', 'Audit log', 'Account']],
+    [DEMO.siteAdmin, ['Sites', 'People', 'Front desk', 'Cards', 'Activity', 'Audit log', 'Account']],
     [DEMO.frontDesk, ['Front desk', 'Account']],
   ] as const) {
     test(`${email} sees only their navigation`, async ({ page }) => {
@@ -114,7 +114,7 @@ test('an operator’s lifecycle: created with a one-time password, chooses their
   await newcomer.getByRole('button', { name: 'Change password' }).click();
   await expect(newcomer.getByText('Password changed. Sign in with your new password.')).toBeVisible();
   await signInAndWait(newcomer, email, 'olga-own-password-1');
-  await expect(mainNav(newcomer)).toHaveText(['Sites', 'People', 'Front desk', 'Cards', 'Audit log', 'Account']);
+  await expect(mainNav(newcomer)).toHaveText(['Sites', 'People', 'Front desk', 'Cards', 'Activity', 'Audit log', 'Account']);
 
   await page.getByRole('button', { name: `Disable ${email}` }).click();
   await page.getByRole('button', { name: 'Disable operator' }).click();
