@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AccessEventsTable, AccessResult, Database } from '../db/schema';
 import type { AccessEvent, AccessEventWebhook } from '../spintly/contract';
 
@@ -55,8 +55,10 @@ export function fromHistory(item: AccessEvent, siteOfDoor: (doorId: number) => n
 const BATCH = 500;
 
 /**
- * Writes events; an event already stored is left as it is, except that an unknown outcome (or a missing site) is
- * filled in when the new copy knows it. Returns the ids that were new.
+ * Writes events. Which are new is what the insert itself reports (`on conflict do nothing … returning`), so two
+ * instances storing the same event at once count it once. An event already stored keeps its row, except that an
+ * unknown outcome or a missing site is filled in when the new copy knows it. New events are added to the hourly
+ * counts. Returns the ids that were new.
  */
 export async function storeEvents(
   db: Kysely<Database>,
@@ -65,42 +67,94 @@ export async function storeEvents(
 ): Promise<Set<number>> {
   const added = new Set<number>();
   for (let i = 0; i < rows.length; i += BATCH) {
-    // One row per event id within the batch too (the same event twice in one batch would conflict with itself).
+    // One row per event id within the batch (the same event twice in one insert would conflict with itself).
     const batch = [...new Map(rows.slice(i, i + BATCH).map((r) => [r.event_id, r])).values()];
-    const before = await db
-      .selectFrom('access_events')
-      .select('event_id')
-      .where(
-        'event_id',
-        'in',
-        batch.map((r) => r.event_id),
-      )
-      .execute();
-    const known = new Set(before.map((r) => Number(r.event_id)));
-    for (const r of batch) if (!known.has(r.event_id)) added.add(r.event_id);
-    await db
-      .insertInto('access_events')
-      .values(batch.map((r) => ({ ...r, received_at: receivedAt })))
-      .onConflict((oc) =>
-        oc
-          .column('event_id')
-          .doUpdateSet((eb) => ({
-            result: eb
-              .case()
-              .when('access_events.result', '=', 'unknown')
-              .then(eb.ref('excluded.result'))
-              .else(eb.ref('access_events.result'))
-              .end(),
-            site_id: eb.fn.coalesce('access_events.site_id', 'excluded.site_id'),
-          }))
-          .where((eb) =>
-            eb.or([
-              eb.and([eb('access_events.result', '=', 'unknown'), eb('excluded.result', '!=', 'unknown')]),
-              eb.and([eb('access_events.site_id', 'is', null), eb('excluded.site_id', 'is not', null)]),
-            ]),
-          ),
-      )
-      .execute();
+    await db.transaction().execute(async (tx) => {
+      const inserted = await tx
+        .insertInto('access_events')
+        .values(batch.map((r) => ({ ...r, received_at: receivedAt })))
+        .onConflict((oc) => oc.column('event_id').doNothing())
+        .returning('event_id')
+        .execute();
+      const fresh = new Set(inserted.map((r) => Number(r.event_id)));
+      for (const id of fresh) added.add(id);
+      const newRows = batch.filter((r) => fresh.has(r.event_id));
+      await countHourly(tx, newRows);
+      await markDoorsSeen(tx, newRows);
+      await fillIn(
+        tx,
+        batch.filter((r) => !fresh.has(r.event_id) && (r.result !== 'unknown' || r.site_id !== null)),
+      );
+    });
   }
   return added;
+}
+
+const HOUR_S = 3600;
+
+async function markDoorsSeen(db: Kysely<Database>, rows: readonly EventRow[]) {
+  const latest = new Map<number, EventRow>();
+  for (const r of rows) if ((latest.get(r.door_id)?.occurred_at ?? -1) < r.occurred_at) latest.set(r.door_id, r);
+  if (latest.size === 0) return;
+  await db
+    .insertInto('activity_doors')
+    .values([...latest.values()].map((r) => ({ door_id: r.door_id, site_id: r.site_id, last_at: r.occurred_at })))
+    .onConflict((oc) =>
+      oc.column('door_id').doUpdateSet((eb) => ({
+        last_at: sql<number>`case when ${eb.ref('excluded.last_at')} > ${eb.ref('activity_doors.last_at')} then ${eb.ref('excluded.last_at')} else ${eb.ref('activity_doors.last_at')} end`,
+        site_id: eb.fn.coalesce('excluded.site_id', 'activity_doors.site_id'),
+      })),
+    )
+    .execute();
+}
+
+async function countHourly(db: Kysely<Database>, rows: readonly EventRow[]) {
+  const counts = new Map<string, { site_id: number; hour_s: number; events: number; entries: number }>();
+  for (const r of rows) {
+    const site_id = r.site_id ?? 0;
+    const hour_s = r.occurred_at - (r.occurred_at % HOUR_S);
+    const key = `${site_id}:${hour_s}`;
+    const c = counts.get(key) ?? { site_id, hour_s, events: 0, entries: 0 };
+    c.events++;
+    if (r.direction === 'entry') c.entries++;
+    counts.set(key, c);
+  }
+  if (counts.size === 0) return;
+  await db
+    .insertInto('activity_hourly')
+    .values([...counts.values()])
+    .onConflict((oc) =>
+      oc.columns(['site_id', 'hour_s']).doUpdateSet((eb) => ({
+        events: eb('activity_hourly.events', '+', eb.ref('excluded.events')),
+        entries: eb('activity_hourly.entries', '+', eb.ref('excluded.entries')),
+      })),
+    )
+    .execute();
+}
+
+/** A second copy of stored events: tell what the first did not (the webhook carries no outcome; the history does). */
+async function fillIn(db: Kysely<Database>, rows: readonly EventRow[]) {
+  if (rows.length === 0) return;
+  const stored = await db
+    .selectFrom('access_events')
+    .select(['event_id', 'result', 'site_id'])
+    .where(
+      'event_id',
+      'in',
+      rows.map((r) => r.event_id),
+    )
+    .execute();
+  const byId = new Map(stored.map((s) => [Number(s.event_id), s]));
+  for (const r of rows) {
+    const s = byId.get(r.event_id);
+    if (!s) continue;
+    const result = s.result === 'unknown' && r.result !== 'unknown' ? r.result : null;
+    const site = s.site_id === null && r.site_id !== null ? r.site_id : null;
+    if (result === null && site === null) continue;
+    await db
+      .updateTable('access_events')
+      .set({ ...(result && { result }), ...(site !== null && { site_id: site }) })
+      .where('event_id', '=', r.event_id)
+      .execute();
+  }
 }

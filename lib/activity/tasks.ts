@@ -51,7 +51,13 @@ export async function pruneEvents(db: Kysely<Database>, beforeS: number, slice =
       .executeTakeFirst();
     const n = Number(result.numDeletedRows);
     removed += n;
-    if (n < slice) return removed;
+    if (n < slice) {
+      await db
+        .deleteFrom('activity_hourly')
+        .where('hour_s', '<', beforeS - (beforeS % 3600))
+        .execute();
+      return removed;
+    }
   }
 }
 

@@ -162,6 +162,21 @@ export interface AccessEventsTable {
   received_at: number;
 }
 
+/** Events per site (0 = unknown) and hour (epoch seconds of its start), counted as they are stored. */
+export interface ActivityHourlyTable {
+  site_id: number;
+  hour_s: number;
+  events: number;
+  entries: number;
+}
+
+/** The newest event each door has seen (epoch seconds). */
+export interface ActivityDoorsTable {
+  door_id: number;
+  site_id: number | null;
+  last_at: number;
+}
+
 export interface Database {
   operators: OperatorsTable;
   operator_sites: OperatorSitesTable;
@@ -177,4 +192,6 @@ export interface Database {
   directory_syncs: DirectorySyncsTable;
   worker_requests: WorkerRequestsTable;
   access_events: AccessEventsTable;
+  activity_hourly: ActivityHourlyTable;
+  activity_doors: ActivityDoorsTable;
 }

@@ -35,4 +35,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .on('access_events')
       .columns([...columns])
       .execute();
+
+  // Events per site and hour, kept as events arrive: the dashboard's chart reads 48 rows, not a day of events.
+  await db.schema
+    .createTable('activity_hourly')
+    .addColumn('site_id', 'integer', (c) => c.notNull())
+    .addColumn('hour_s', 'bigint', (c) => c.notNull())
+    .addColumn('events', 'integer', (c) => c.notNull())
+    .addColumn('entries', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('activity_hourly_pk', ['site_id', 'hour_s'])
+    .execute();
+
+  // When each door last saw an event: "doors with no event in 24 h" without scanning a day of events.
+  await db.schema
+    .createTable('activity_doors')
+    .addColumn('door_id', 'integer', (c) => c.primaryKey())
+    .addColumn('site_id', 'integer')
+    .addColumn('last_at', 'bigint', (c) => c.notNull())
+    .execute();
 }
