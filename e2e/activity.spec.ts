@@ -4,7 +4,7 @@
  * each event once.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { DEMO, sandbox, signInAndWait } from './helpers';
+import { DEMO, expectNoSeriousA11yViolations, sandbox, signInAndWait } from './helpers';
 import { E2E } from './ports';
 
 type SandboxUser = { id: number; name: string; homeSiteId: number | null; deactivatedOn: string | null };
@@ -53,6 +53,10 @@ test('a tap appears at the top of /activity without a reload, and Pause stops ne
   await expect(page.locator(`tr[data-event-id="${later.id}"]`)).toHaveCount(0);
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect(page.locator(`tr[data-event-id="${later.id}"]`)).toBeVisible({ timeout: 10_000 });
+  await expectNoSeriousA11yViolations(page);
+  await page.goto('/');
+  await expect(page.getByRole('img', { name: /Entries today so far/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 });
 
 test('a site admin sees only their sites’ events; the export is filtered, safe and lists each event once', async ({
@@ -81,4 +85,29 @@ test('a site admin sees only their sites’ events; the export is filtered, safe
   expect(new Set(ids).size).toBe(ids.length);
   expect(lines.slice(1).every((line) => line.includes(`"${w.door(1).id}"`))).toBe(true);
   expect(lines[1]).toMatch(/"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+05:30"/);
+});
+
+test('the home page’s dashboard counts a denied tap without a reload, and its number leads to the list', async ({
+  page,
+  request,
+}) => {
+  const w = await world(request);
+  await signInAndWait(page, DEMO.admin);
+  await page.goto('/');
+  const denied = page.getByTestId('denied-today');
+  const countNow = async () => Number((await denied.getByRole('heading').innerText()).replace(/\D/g, ''));
+  const before = await countNow();
+  // A deactivated-style denial: someone at a door of a site they have no permission for.
+  const state = await sandbox.state(request);
+  const holders = new Set<number>(
+    (state.permissions as { accessPointId: number; userIds: number[] }[]).find((p) => p.accessPointId === w.door(2).id)
+      ?.userIds ?? [],
+  );
+  const stranger = (state.users as SandboxUser[]).find((u) => u.homeSiteId === 1 && !holders.has(u.id))!;
+  const event = await tap(request, stranger.id, w.door(2).id);
+  expect(event.granted).toBe(false);
+  await expect.poll(countNow, { timeout: 20_000 }).toBe(before + 1);
+  await denied.getByRole('heading').getByRole('link').click();
+  await expect(page).toHaveURL(/\/activity\?.*result=denied/);
+  await expect(page.locator(`tr[data-event-id="${event.id}"]`)).toBeVisible();
 });

@@ -7,6 +7,9 @@ import { verifySession } from '@/lib/auth/session';
 import { load } from '@/lib/data/result';
 import { siteOptionsFor } from '@/lib/data/sites';
 import { directoryFreshness, peopleCountsInScope } from '@/lib/data/people';
+import { dashboardFor } from '@/lib/data/dashboard';
+import { ActivityDashboard } from '@/components/activity/dashboard';
+import { LiveRefresh } from '@/components/ui/live-refresh';
 import { formatCount, formatTime, relativeTime } from '@/lib/format';
 import { portalEnv } from '@/lib/env';
 import { navFor } from '@/lib/navigation';
@@ -16,10 +19,11 @@ export default async function HomePage() {
   const operator = await verifySession();
   // The front desk's day starts at the front desk.
   if (operator.role === 'front_desk') redirect('/front-desk');
-  const [sites, counts, freshness] = await Promise.all([
+  const [sites, counts, freshness, dashboard] = await Promise.all([
     load(() => siteOptionsFor(operator)),
     peopleCountsInScope(operator),
     directoryFreshness(),
+    load(() => dashboardFor(operator)),
   ]);
   const { spintly, display } = portalEnv();
   const count = (n: number) => formatCount(n, display);
@@ -37,6 +41,17 @@ export default async function HomePage() {
         title={`Welcome, ${operator.name}`}
         description={`Signed in as ${ROLE_LABELS[operator.role].toLowerCase()}.`}
       />
+      {/* Today's figures follow the doors without a reload. */}
+      <LiveRefresh seconds={10} />
+      {dashboard.ok ? (
+        <ActivityDashboard data={dashboard.data} display={display} />
+      ) : (
+        <div className="mb-6">
+          <Notice tone="error" title="Today’s activity could not be loaded">
+            {dashboard.message}
+          </Notice>
+        </div>
+      )}
       <Panel aria-labelledby="people-heading" className="mb-6 p-6">
         <h2 id="people-heading" className="font-semibold">
           {reachesAllSites(operator) ? 'People at all sites' : 'People at your sites'}

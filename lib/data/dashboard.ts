@@ -1,0 +1,153 @@
+import 'server-only';
+import { reachesAllSites, type ScopedOperator } from '../auth/permissions';
+import { db } from '../db';
+import { portalEnv } from '../env';
+import { dayBounds, dayOf } from '../format';
+import { spintly } from '../spintly';
+
+const HOUR_S = 3600;
+const DAY_S = 86_400;
+
+/** A day (yyyy-mm-dd) a number of days before another, as a calendar date. */
+export function daysBefore(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const startS = (day: string, timeZone: string) => Date.parse(dayBounds(day, timeZone).start) / 1000;
+
+/**
+ * The home page's dashboard for an admin's sites, from the portal's own tables: entries per hour today against the
+ * same weekday last week, denied taps today with the doors and people behind most of them, doors with no event in a
+ * day, access expiring within a week, cards issued today. Door names come from Spintly's cached door lists.
+ */
+export async function dashboardFor(operator: ScopedOperator, now = Date.now()) {
+  const database = await db();
+  const { timeZone } = portalEnv().display;
+  const all = reachesAllSites(operator);
+  const sites = all ? null : [...operator.siteIds];
+  // Kysely's $if keeps each query typed; an operator with no sites matches nothing.
+  const scoped = sites === null ? null : sites.length > 0 ? sites : [-1];
+
+  const today = dayOf(now, timeZone);
+  const lastWeek = daysBefore(today, 7);
+  const todayS = startS(today, timeZone);
+  const lastWeekS = startS(lastWeek, timeZone);
+  const nowS = Math.floor(now / 1000);
+
+  const hourly = async (fromS: number) =>
+    database
+      .selectFrom('activity_hourly')
+      .select(['hour_s', (eb) => eb.fn.sum<number>('entries').as('entries')])
+      .where('hour_s', '>=', fromS)
+      .where('hour_s', '<', fromS + DAY_S)
+      .$if(scoped !== null, (q) => q.where('site_id', 'in', scoped!))
+      .groupBy('hour_s')
+      .execute();
+  const denied = () =>
+    database
+      .selectFrom('access_events')
+      .where('result', '=', 'denied')
+      .where('occurred_at', '>=', todayS)
+      .where('occurred_at', '<', todayS + DAY_S)
+      .$if(scoped !== null, (q) => q.where('site_id', 'in', scoped!));
+  const expiringSoon = () =>
+    database
+      .selectFrom('people')
+      .where('active', '=', 1)
+      .where('access_expires_at', '>=', new Date(now).toISOString())
+      .where('access_expires_at', '<', new Date(now + 7 * DAY_S * 1000).toISOString())
+      .$if(scoped !== null, (q) => q.where('home_site_id', 'in', scoped!));
+  const client = spintly();
+  const [todayRows, lastWeekRows, deniedCount, deniedDoors, deniedPeople, seen, siteList, expiring, cards] =
+    await Promise.all([
+      hourly(todayS),
+      hourly(lastWeekS),
+      denied()
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+      denied()
+        .select(['door_id', 'site_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy(['door_id', 'site_id'])
+        .orderBy('n', 'desc')
+        .limit(5)
+        .execute(),
+      denied()
+        .select(['person_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('person_id', 'is not', null)
+        .groupBy('person_id')
+        .orderBy('n', 'desc')
+        .limit(5)
+        .execute(),
+      database
+        .selectFrom('activity_doors')
+        .select(['door_id', 'last_at'])
+        .$if(scoped !== null, (q) => q.where('site_id', 'in', scoped!))
+        .execute(),
+      client.allSites(),
+      Promise.all([
+        expiringSoon().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        expiringSoon().select(['id', 'name', 'access_expires_at']).orderBy('access_expires_at').limit(5).execute(),
+      ]),
+      database
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', 'in', ['cards.issue', 'cards.replace'])
+        .where('outcome', '=', 'ok')
+        .where('at', '>=', dayBounds(today, timeZone).start)
+        .$if(scoped !== null, (q) => q.where('site_id', 'in', scoped!))
+        .executeTakeFirstOrThrow(),
+    ]);
+
+  // Doors of the operator's sites (cached lists) that saw nothing for a day, or never.
+  const mySites = siteList.filter((s) => sites === null || sites.includes(s.id));
+  const doors = (await Promise.all(mySites.map((s) => client.allAccessPoints(s.id).catch(() => [])))).flat();
+  const doorName = new Map(doors.map((d) => [d.id, d.name]));
+  const lastSeen = new Map(seen.map((d) => [Number(d.door_id), Number(d.last_at)]));
+  const quiet = doors
+    .filter((d) => (lastSeen.get(d.id) ?? 0) < nowS - DAY_S)
+    .map((d) => ({ id: d.id, siteId: d.siteId, name: d.name, lastAt: lastSeen.has(d.id) ? new Date(lastSeen.get(d.id)! * 1000).toISOString() : null }));
+
+  const names = deniedPeople.length
+    ? new Map(
+        (
+          await database
+            .selectFrom('people')
+            .select(['id', 'name'])
+            .where('id', 'in', deniedPeople.map((p) => Number(p.person_id)))
+            .execute()
+        ).map((p) => [Number(p.id), p.name]),
+      )
+    : new Map<number, string>();
+  const byHour = (rows: { hour_s: number; entries: number }[], fromS: number) => {
+    const hours = Array.from({ length: 24 }, () => 0);
+    for (const r of rows) hours[Math.floor((Number(r.hour_s) - fromS) / HOUR_S)] = Number(r.entries);
+    return hours;
+  };
+  // Hours of today still to come are not zeros: the chart stops at the current hour.
+  const hoursSoFar = Math.min(24, Math.floor((nowS - todayS) / HOUR_S) + 1);
+  return {
+    today,
+    lastWeek,
+    entries: { today: byHour(todayRows, todayS).slice(0, hoursSoFar), lastWeek: byHour(lastWeekRows, lastWeekS) },
+    denied: {
+      count: Number(deniedCount.n),
+      doors: deniedDoors.map((d) => ({
+        id: Number(d.door_id),
+        name: doorName.get(Number(d.door_id)) ?? `Door ${d.door_id}`,
+        count: Number(d.n),
+      })),
+      people: deniedPeople.map((p) => ({
+        id: Number(p.person_id),
+        name: names.get(Number(p.person_id)) ?? `Person ${p.person_id}`,
+        count: Number(p.n),
+      })),
+    },
+    quietDoors: { count: quiet.length, first: quiet.slice(0, 5) },
+    expiring: {
+      count: Number(expiring[0].n),
+      first: expiring[1].map((p) => ({ id: Number(p.id), name: p.name, at: p.access_expires_at! })),
+    },
+    cardsIssuedToday: Number(cards.n),
+  };
+}
+export type Dashboard = Awaited<ReturnType<typeof dashboardFor>>;
