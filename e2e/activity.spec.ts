@@ -70,6 +70,11 @@ test('a site admin sees only their sites’ events; the export is filtered, safe
   await page.goto('/activity');
   await expect(page.locator(`tr[data-event-id="${mine.id}"]`)).toBeVisible();
   await expect(page.locator(`tr[data-event-id="${theirs.id}"]`)).toHaveCount(0);
+  // The person's page and the door's page say when they were last seen, newest first.
+  await page.goto(`/users/${w.atSite(1).id}`);
+  await expect(page.getByTestId('last-seen')).toContainText(`Last seen: ${w.door(1).name}`);
+  await page.goto(`/sites/1/doors/${w.door(1).id}`);
+  await expect(page.getByTestId('last-seen')).toContainText(`Last seen: ${w.atSite(1).name}`);
   // Asking for another site by URL finds nothing rather than that site's events.
   await page.goto('/activity?site=2');
   await expect(page.getByText('No events match')).toBeVisible();

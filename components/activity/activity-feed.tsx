@@ -6,17 +6,11 @@ import type { ActivityRow } from '@/lib/data/activity';
 import { formatDateTime, type DisplaySettings } from '@/lib/format';
 import { Button } from '@/components/ui/button';
 import { DataTable, Td } from '@/components/ui/table';
+import { RESULT_LABEL } from './result-label';
 
 const POLL_MS = 3000;
 /** The live list keeps this many rows; older ones are a click on "Older events" away. */
 const MAX_ROWS = 200;
-
-export const RESULT_LABEL: Record<ActivityRow['result'], { text: string; className: string }> = {
-  granted: { text: 'Granted', className: 'bg-green-100 text-green-900' },
-  denied: { text: 'Denied', className: 'bg-red-100 text-red-900' },
-  // Spintly's webhook does not say; shown as such, never as granted.
-  unknown: { text: 'Not reported', className: 'bg-slate-100 text-slate-700' },
-};
 
 /**
  * The events of /activity. On the newest page it asks for newer events every few seconds and puts them on top

@@ -120,3 +120,11 @@ export async function activitySince(operator: ScopedOperator, query: ActivityQue
   if (!cursor) return [];
   return toActivityRows(await eventsAfter(await db(), activityFilter(operator, query), cursor, 100));
 }
+
+/** The last events of one person or one door at the operator's sites: "Last seen" and the ten before it. */
+export async function recentActivity(subject: { person: number } | { door: number }, limit = 10) {
+  const operator = await verifySession({ capability: 'activity:read' });
+  const filter = activityFilter(operator, { ...subject });
+  const { events } = await queryEvents(await db(), filter, limit);
+  return toActivityRows(events);
+}

@@ -15,6 +15,8 @@ import { load } from '@/lib/data/result';
 import { positiveInt } from '@/lib/validation/params';
 import { ACCESS_MODES } from '@/lib/validation/people';
 import { Panel } from '@/components/ui/panel';
+import { Suspense } from 'react';
+import { RecentActivity } from '@/components/activity/recent-activity';
 
 export const metadata: Metadata = { title: 'Person' };
 
@@ -143,6 +145,11 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
           )}
         </Panel>
       </div>
+      {can(operator, 'activity:read') && (
+        <Suspense fallback={<p className="mt-6 text-sm text-slate-600">Loading recent activity…</p>}>
+          <RecentActivity subject={{ person: person.id }} />
+        </Suspense>
+      )}
     </>
   );
 }

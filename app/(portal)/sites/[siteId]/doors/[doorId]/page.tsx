@@ -5,6 +5,8 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { doorHoldersQuerySchema, doorPage } from '@/lib/data/doors';
+import { Suspense } from 'react';
+import { RecentActivity } from '@/components/activity/recent-activity';
 import { load } from '@/lib/data/result';
 import { positiveInt } from '@/lib/validation/params';
 import { parseQuery } from '@/lib/validation/query';
@@ -50,6 +52,9 @@ export default async function DoorPage({
         </div>
       )}
       <DoorPeople door={door} search={search} {...people} />
+      <Suspense fallback={<p className="mt-6 text-sm text-slate-600">Loading recent activity…</p>}>
+        <RecentActivity subject={{ door: door.id }} />
+      </Suspense>
     </>
   );
 }
