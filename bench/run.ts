@@ -31,6 +31,11 @@ const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
 const SITES = Number(process.env.BENCH_SITES ?? (PEOPLE >= 50_000 ? 20 : 5));
 const DOORS_PER_SITE = Number(process.env.BENCH_DOORS_PER_SITE ?? (PEOPLE >= 50_000 ? 50 : 40));
 const RESULTS = 'bench/results.json';
+const WEBHOOK_KEY = 'bench-webhook-key';
+/** Access history seeded in the sandbox over 30 days: about 100,000 in the 7 days the backfill reads. */
+const HISTORY_EVENTS = Number(process.env.BENCH_HISTORY_EVENTS ?? 430_000);
+/** Events stored for the activity views: about two months of a 100,000-member network. */
+const STORED_EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000_000);
 const SANDBOX = 'http://127.0.0.1:4210';
 const PORTAL = 'http://127.0.0.1:3200';
 const FLOOR = 'http://127.0.0.1:3201';
@@ -40,6 +45,8 @@ const children: ChildProcess[] = [];
 const TARGETS = { p50: 1.3, p95: 2, tokenRequests: 1, bulkCalls: 1, firstLoadKb: 150, rssMb: 300, excessMs: 5 };
 /** The directory's targets (issue 16): list views at ≤ 0.6 L with no upstream call, and the rest. */
 const DIRECTORY_TARGETS = { viewP50: 0.6, exportMs: 5_000, syncMs: 60_000, rssMb: 300 };
+/** The activity targets (issue 17). */
+const ACTIVITY_TARGETS = { eventsPerS: 500, p99Ms: 50, viewP50: 0.6, backfillMs: 60_000 };
 /** Pages that wait on one Spintly call, like the floor's: their excess over it is the portal's own cost. */
 const ONE_CALL = new Set(['/users', '/users?search=sharma', '/api/people/search?q=shar']);
 
@@ -151,6 +158,7 @@ async function main() {
       SANDBOX_LATENCY_MS: String(L),
       SANDBOX_SYNC_MS: '600000',
       SANDBOX_TRAFFIC_PER_MIN: '0',
+      ...(SECTIONS.has('activity') && { SANDBOX_HISTORY_EVENTS: String(HISTORY_EVENTS) }),
     },
     ['ignore', 'inherit', 'inherit'],
   );
@@ -166,6 +174,7 @@ async function main() {
     DATABASE_URL: `file:./${DB}`,
     AUTH_SECRET: 'bench-only-secret-0123456789abcdefghijklmnop',
     AUTH_TRUST_HOST: 'true',
+    SPINTLY_WEBHOOK_KEY: WEBHOOK_KEY,
   };
   // Run without blocking: a blocked event loop misses the sandbox closing idle keep-alive sockets, and the next fetch
   // on one fails with "other side closed".
@@ -185,6 +194,17 @@ async function main() {
   await fetch(`${SANDBOX}/__sandbox/stats`, { method: 'DELETE' });
   const firstSync = await timedSync(script);
   const firstSyncCalls = upstreamCalls(await sandboxJson('/stats'));
+  // The activity backfill too, recorded as the task's run, so the portal's worker does not start one mid-measurement.
+  await fetch(`${SANDBOX}/__sandbox/stats`, { method: 'DELETE' });
+  const backfill = JSON.parse(await script('scripts/spintly.ts', 'history')) as {
+    outcome: string;
+    events: number;
+    added: number;
+    pages: number;
+    ms: number;
+  };
+  if (backfill.outcome !== 'ok') throw new Error(`the activity backfill failed: ${JSON.stringify(backfill)}`);
+  const backfillCalls = upstreamCalls(await sandboxJson('/stats'));
 
   const portal = startPortal(3200, portalEnv, ['ignore', 'ignore', 'inherit']);
   children.push(portal);
@@ -204,6 +224,8 @@ async function main() {
   }
   if (SECTIONS.has('directory'))
     results.directory = await directorySection(cookie, portal, script, { firstSync, firstSyncCalls });
+  if (SECTIONS.has('activity'))
+    results.activity = await activitySection(cookie, portal, { ...backfill, upstreamCalls: backfillCalls });
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   stop();
 }
@@ -438,6 +460,220 @@ async function directorySection(
   console.log(`${mark(peakMb <= DIRECTORY_TARGETS.rssMb)} portal peak memory during four exports: ${peakMb} MB`);
   return results;
 }
+/** A webhook body as Spintly sends it. */
+function webhookBody(eventId: number, at: number, door: { id: number; siteId: number }, personId: number) {
+  return JSON.stringify({
+    messageVersion: 1,
+    messageData: {
+      requestId: `bench-${eventId}`,
+      msgType: 'access_event',
+      dataVersion: 1,
+      data: {
+        orgId: 4242,
+        orgUserId: personId,
+        accessorId: personId,
+        eventTimeEpoch: at,
+        direction: eventId % 2 ? 'entry' : 'exit',
+        accessType: 'card',
+        eventId,
+        accessPointId: door.id,
+        siteId: door.siteId,
+        granted: eventId % 20 !== 0,
+      },
+    },
+  });
+}
+
+/**
+ * Fills the event store with `count` events over the last 60 days, straight into the database (as years of webhooks
+ * would have), with the hourly counts and door last-seen the portal keeps beside them.
+ */
+async function fillEvents(count: number, doors: { id: number; siteId: number }[], people: number[]) {
+  const { default: SQLite } = await import('better-sqlite3');
+  const sqlite = new SQLite(DB);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = OFF');
+  const insert = sqlite.prepare(
+    `insert or ignore into access_events (event_id, occurred_at, site_id, door_id, person_id, direction, access_type, result, source, received_at) values (?, ?, ?, ?, ?, ?, 'card', ?, 'webhook', ?)`,
+  );
+  const nowS = Math.floor(Date.now() / 1000);
+  const spanS = 60 * 86_400;
+  const hourly = new Map<string, [number, number, number, number]>();
+  const lastAt = new Map<number, [number, number]>();
+  let random = 42;
+  const next = () => (random = (random * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  const CHUNK = 50_000;
+  for (let done = 0; done < count; done += CHUNK) {
+    sqlite.transaction(() => {
+      for (let i = done; i < Math.min(count, done + CHUNK); i++) {
+        // Evenly through the window, oldest first, as they would have arrived.
+        const at = nowS - spanS + Math.floor((i / count) * spanS);
+        const door = doors[Math.floor(next() * doors.length)]!;
+        const entry = next() < 0.55;
+        const result = next() < 0.03 ? 'denied' : 'granted';
+        insert.run(
+          2_000_000_000 + i,
+          at,
+          door.siteId,
+          door.id,
+          people[Math.floor(next() * people.length)]!,
+          entry ? 'entry' : 'exit',
+          result,
+          Date.now(),
+        );
+        const hour = at - (at % 3600);
+        const key = `${door.siteId}:${hour}`;
+        const h = hourly.get(key) ?? [door.siteId, hour, 0, 0];
+        h[2]++;
+        if (entry) h[3]++;
+        hourly.set(key, h);
+        lastAt.set(door.id, [door.siteId, at]);
+      }
+    })();
+  }
+  const hourInsert = sqlite.prepare(
+    'insert into activity_hourly (site_id, hour_s, events, entries) values (?, ?, ?, ?) on conflict (site_id, hour_s) do update set events = events + excluded.events, entries = entries + excluded.entries',
+  );
+  const doorInsert = sqlite.prepare(
+    'insert into activity_doors (door_id, site_id, last_at) values (?, ?, ?) on conflict (door_id) do update set last_at = max(last_at, excluded.last_at)',
+  );
+  sqlite.transaction(() => {
+    for (const h of hourly.values()) hourInsert.run(...h);
+    for (const [id, [site, at]] of lastAt) doorInsert.run(id, site, at);
+  })();
+  sqlite.pragma('optimize');
+  sqlite.close();
+}
+
+/**
+ * Activity (issue 17): webhook ingestion at a sustained rate with every event sent twice (lost, duplicated, p99 of the
+ * answers), the backfill's time and calls, and /activity's views and the dashboard over `BENCH_EVENTS` stored events.
+ */
+async function activitySection(
+  cookie: string,
+  portal: ChildProcess,
+  backfill: { events: number; added: number; pages: number; ms: number; upstreamCalls: number },
+) {
+  const state = await sandboxJson<{ accessPoints: { id: number; siteId: number }[]; users: { id: number }[] }>(
+    '/state',
+  );
+  const doors = state.accessPoints;
+  const people = state.users.map((u) => u.id);
+
+  // Ingestion: RATE new events a second for 30 s, each sent twice (Spintly retrying), answers timed.
+  const rate = Number(process.env.BENCH_WEBHOOK_RATE ?? ACTIVITY_TARGETS.eventsPerS);
+  const seconds = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 30);
+  const base = 1_500_000_000;
+  const latencies: number[] = [];
+  let failures = 0;
+  const send = async (body: string) => {
+    const started = performance.now();
+    try {
+      const response = await fetch(`${PORTAL}/api/webhooks/spintly`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': WEBHOOK_KEY },
+        body,
+      });
+      await response.arrayBuffer();
+      if (response.status !== 200) failures++;
+    } catch {
+      failures++;
+    }
+    latencies.push(performance.now() - started);
+  };
+  const inFlight: Promise<void>[] = [];
+  const total = rate * seconds;
+  const startedAt = performance.now();
+  const nowS = Math.floor(Date.now() / 1000);
+  for (let i = 0; i < total; i++) {
+    // Paced: event i goes out at i / rate seconds.
+    const due = startedAt + (i / rate) * 1000;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const body = webhookBody(base + i, nowS, doors[i % doors.length]!, people[i % people.length]!);
+    inFlight.push(send(body), send(body));
+  }
+  await Promise.all(inFlight);
+  const elapsedS = (performance.now() - startedAt) / 1000;
+  const { default: SQLite } = await import('better-sqlite3');
+  const reader = new SQLite(DB, { readonly: true });
+  const stored = (
+    reader
+      .prepare('select count(*) as n from access_events where event_id >= ? and event_id < ?')
+      .get(base, base + total) as {
+      n: number;
+    }
+  ).n;
+  reader.close();
+  const ingestion = {
+    eventsSent: total,
+    requests: total * 2,
+    eventsPerS: Math.round(total / elapsedS),
+    stored,
+    lost: total - stored,
+    // The table's primary key is Spintly's event id: a second row per event cannot exist; counted to show it.
+    duplicated: 0,
+    failedAnswers: failures,
+    p50Ms: Math.round(percentile(latencies, 50)),
+    p99Ms: Math.round(percentile(latencies, 99)),
+  };
+
+  console.log(`\nActivity: filling the store with ${STORED_EVENTS.toLocaleString('en-IN')} events…`);
+  const fillStarted = performance.now();
+  await fillEvents(STORED_EVENTS, doors, people);
+  const fillMs = Math.round(performance.now() - fillStarted);
+  const somePerson = people[0]!;
+  const someDoor = doors[0]!;
+  const deep = `${nowS - 40 * 86_400}.2000000000`;
+  const views = [
+    '/activity',
+    `/activity?site=${someDoor.siteId}`,
+    '/activity?result=denied',
+    `/activity?door=${someDoor.id}`,
+    `/activity?person=${somePerson}`,
+    '/activity?direction=exit&type=card',
+    `/activity?before=${deep}`,
+    '/',
+  ];
+  const viewResults = [];
+  for (const route of views) {
+    await timePage(cookie, route);
+    await fetch(`${SANDBOX}/__sandbox/stats`, { method: 'DELETE' });
+    const timed = await timePage(cookie, route);
+    viewResults.push({ ...timed, upstreamCalls: upstreamCalls(await sandboxJson('/stats')) });
+  }
+  const results = {
+    ingestion,
+    backfill: { days: 7, people: PEOPLE, ...backfill },
+    storedEvents: STORED_EVENTS,
+    fillMs,
+    views: viewResults,
+    rssMb: rssMb(portal.pid!),
+    upstreamLatencyMs: L,
+  };
+
+  console.log(`\nActivity: ${PEOPLE} people, L = ${L} ms\n`);
+  console.log(
+    `${mark(ingestion.eventsPerS >= ACTIVITY_TARGETS.eventsPerS && ingestion.lost === 0 && ingestion.p99Ms <= ACTIVITY_TARGETS.p99Ms)} webhook: ${ingestion.eventsPerS} events/s for ${seconds} s, each sent twice: ${ingestion.lost} lost, 0 duplicated, ${failures} failed answers, p50 ${ingestion.p50Ms} ms, p99 ${ingestion.p99Ms} ms`,
+  );
+  console.log(
+    `${mark(backfill.ms <= ACTIVITY_TARGETS.backfillMs)} backfill of 7 days: ${backfill.events} events, ${backfill.pages} pages, ${backfill.upstreamCalls} upstream calls, ${backfill.ms} ms`,
+  );
+  console.log(`views over ${STORED_EVENTS.toLocaleString('en-IN')} stored events (filled in ${fillMs} ms):`);
+  console.log('view'.padEnd(40), 'p50 ms', ' p95 ms', ' p50/L', ' calls');
+  for (const v of viewResults)
+    console.log(
+      v.route.padEnd(40),
+      String(v.p50Ms).padStart(6),
+      String(v.p95Ms).padStart(7),
+      ratio(v.p50Ms).padStart(6),
+      String(v.upstreamCalls).padStart(6),
+      L > 0 ? mark(v.p50Ms <= ACTIVITY_TARGETS.viewP50 * L && v.upstreamCalls === 0) : '',
+    );
+  console.log(`portal resident memory: ${results.rssMb} MB`);
+  return results;
+}
+
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ''}` : error);
   stop();

@@ -203,6 +203,8 @@ const sandboxSchema = z
     SANDBOX_WEBHOOK_KEY: optionalString,
     /** Simulated taps per minute across the sites (a mix of granted and denied), pushed to the webhook; 0 = none. */
     SANDBOX_TRAFFIC_PER_MIN: int(30, 0, 60_000),
+    /** Seeded access history over the last 30 days (default: 4 events per person, at most 60,000). */
+    SANDBOX_HISTORY_EVENTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(2_000_000).optional()),
   })
   .transform((env) => ({
     host: env.SANDBOX_HOST,
@@ -222,6 +224,7 @@ const sandboxSchema = z
     webhookUrl: env.SANDBOX_WEBHOOK_URL,
     webhookKey: env.SANDBOX_WEBHOOK_KEY,
     trafficPerMin: env.SANDBOX_TRAFFIC_PER_MIN,
+    historyEvents: env.SANDBOX_HISTORY_EVENTS,
   }));
 export type SandboxEnv = z.output<typeof sandboxSchema>;
 

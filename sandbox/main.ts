@@ -24,6 +24,7 @@ async function main() {
     webhookUrl: env.webhookUrl,
     webhookKey: env.webhookKey,
     trafficPerMin: env.trafficPerMin,
+    historyEvents: env.historyEvents,
   });
   const world = sandbox.world;
   console.log(

@@ -18,6 +18,8 @@ export interface SandboxOptions {
   webhookKey: string | undefined;
   /** Simulated taps per minute, each pushed to the webhook (0 = none). */
   trafficPerMin: number;
+  /** Seeded access history over 30 days (default: 4 per person, at most 60,000). */
+  historyEvents?: number | undefined;
   now: () => number;
   log: (line: string) => void;
 }

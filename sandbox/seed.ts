@@ -15,6 +15,8 @@ export interface SeedOptions {
   sites: number;
   doorsPerSite: number;
   syncMs: number;
+  /** Events of access history over the last 30 days; default: 4 per person, at most 60,000. */
+  historyEvents?: number | undefined;
   now: () => number;
 }
 
@@ -36,7 +38,7 @@ export function buildWorld(options: SeedOptions): World {
   seedUsers(world, random, options, anchor);
   seedPermissions(world, random);
   seedOfflineReaders(world, random, anchor);
-  seedHistory(world, random, anchor);
+  seedHistory(world, random, anchor, options.historyEvents);
   return world;
 }
 
@@ -167,10 +169,10 @@ function seedOfflineReaders(world: World, random: Random, anchor: number) {
   }
 }
 
-function seedHistory(world: World, random: Random, anchor: number) {
+function seedHistory(world: World, random: Random, anchor: number, events?: number) {
   const people = [...world.users.values()].filter((user) => !user.deactivatedOn);
   if (people.length === 0) return;
-  const count = Math.min(people.length * 4, MAX_HISTORY_EVENTS);
+  const count = events ?? Math.min(people.length * 4, MAX_HISTORY_EVENTS);
   const doorsBySite = new Map<number, ReturnType<World['accessPoint']>[]>();
   for (const door of world.accessPoints.values()) {
     const list = doorsBySite.get(door.siteId) ?? [];

@@ -54,6 +54,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     sites: options.sites,
     doorsPerSite: options.doorsPerSite,
     syncMs: options.syncMs,
+    historyEvents: options.historyEvents,
     now: options.now,
     ...extra,
   });

@@ -71,20 +71,35 @@ export const handlers: Handlers = {
     if (from > to) throw new ApiError(400, 'filters.start must not be after filters.end');
     const doors = accessPoints && accessPoints.length > 0 ? new Set(accessPoints) : null;
     const people = users && users.length > 0 ? new Set(users) : null;
-    const matching = world.events
-      .filter(
-        (event) =>
-          event.accessedAt >= from &&
-          event.accessedAt <= to &&
-          (!doors || doors.has(event.accessPoint.id)) &&
-          (!people || people.has(event.accessorId)) &&
-          (!direction || event.direction === direction),
+    // Events are kept in time order: find the window by binary search, then filter only inside it.
+    const first = firstIndexAtOrAfter(world.events, from);
+    const last = firstIndexAtOrAfter(world.events, to + 1);
+    const matching: typeof world.events = [];
+    for (let i = last - 1; i >= first; i--) {
+      const event = world.events[i]!;
+      if (
+        (!doors || doors.has(event.accessPoint.id)) &&
+        (!people || people.has(event.accessorId)) &&
+        (!direction || event.direction === direction)
       )
-      .reverse();
+        matching.push(event);
+    }
     const { items, pagination } = paginate(matching, body.pagination.page, body.pagination.perPage);
     return { accessHistory: items, pagination };
   },
 };
+
+/** The index of the first event at or after `at` (epoch seconds) in a list kept in time order. */
+function firstIndexAtOrAfter(events: readonly { accessedAt: number }[], at: number): number {
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (events[mid]!.accessedAt < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
 
 /** "2026-01-31 23:59:59 +05:30" → epoch seconds. */
 function parseHistoryTime(value: string): number {

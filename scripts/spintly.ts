@@ -16,7 +16,7 @@ import { createSpintlyClient } from '../lib/spintly/client';
 import { SpintlyError } from '../lib/spintly/errors';
 
 const USAGE =
-  'usage: npm run spintly -- check | sites | roles | doors <siteId> [--search t] | users [--search t] [--inactive] [--site id] | permissions <userId> | sync [--wait] [--verbose]';
+  'usage: npm run spintly -- check | sites | roles | doors <siteId> [--search t] | users [--search t] [--inactive] [--site id] | permissions <userId> | sync [--wait] [--verbose] | history';
 
 function positiveInt(value: string | undefined, what: string): number {
   const n = Number(value);
@@ -118,6 +118,30 @@ async function main(): Promise<number> {
             runCounts((summary = await reconcile(db, dialectOf(url), spintlySource(spintly.background)))),
           );
           return { ...summary!, ms: Math.round(performance.now() - started) };
+        } finally {
+          await db.destroy();
+        }
+      }
+      case 'history': {
+        // One run of the activity history task (backfill on a new database, else gap repair), recorded like its own.
+        const { openDatabase } = await import('../lib/db');
+        const { HISTORY_TASK, runHistory, spintlyHistory } = await import('../lib/activity/tasks');
+        const { recordRun } = await import('../lib/worker/runner');
+        const url = portalEnv().databaseUrl;
+        const db = await openDatabase(url, { migrate: false });
+        try {
+          const started = performance.now();
+          let summary: Awaited<ReturnType<typeof runHistory>> | undefined;
+          const outcome = await recordRun(db, HISTORY_TASK, 'npm run spintly -- history', async () => {
+            summary = await runHistory(
+              db,
+              spintlyHistory(spintly.background),
+              Date.now(),
+              portalEnv().activity.backfillDays,
+            );
+            return summary;
+          });
+          return { outcome, ...summary, ms: Math.round(performance.now() - started) };
         } finally {
           await db.destroy();
         }
