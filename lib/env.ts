@@ -86,6 +86,8 @@ const portalSchema = z
      * key are accepted. Unset: the webhook receiver answers 503 (not configured) and stores nothing.
      */
     SPINTLY_WEBHOOK_KEY: optionalString,
+    /** `npm run worker` also receives Spintly's webhook on this port (plain node:http, same path and handler). */
+    WEBHOOK_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65_535).optional()),
     /** Access events older than this are pruned. */
     ACTIVITY_RETENTION_DAYS: int(365, 1, 3_650),
     /** On first start, this many days of Spintly's access history are read into the event store. */
@@ -137,6 +139,7 @@ const portalSchema = z
           .map((key) => key.trim())
           .filter(Boolean),
         retentionDays: env.ACTIVITY_RETENTION_DAYS,
+        webhookPort: env.WEBHOOK_PORT,
         backfillDays: env.ACTIVITY_BACKFILL_DAYS,
         repairIntervalS: env.ACTIVITY_REPAIR_INTERVAL_S,
       },

@@ -8,6 +8,7 @@ process.env.SPINTLY_WEBHOOK_KEY = 'new-key, old-key';
 
 const { receiveWebhook, keyAccepted } = await import('./webhook');
 const { fromHistory, storeEvents } = await import('./store');
+const { startWebhookReceiver } = await import('./receiver');
 
 function event(data: Record<string, unknown> = {}) {
   return {
@@ -145,5 +146,28 @@ describe('Spintly webhook receiver', () => {
     expect(keyAccepted('new-ke', ['new-key'])).toBe(false);
     expect(keyAccepted('new-key ', ['new-key'])).toBe(false);
     expect(keyAccepted('x', [])).toBe(false);
+  });
+
+  it('is served the same by the worker’s plain receiver, at the same path', async () => {
+    const server = await startWebhookReceiver(0, '127.0.0.1');
+    const { port } = server.address() as { port: number };
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      const send = (key: string) =>
+        fetch(`${url}/api/webhooks/spintly`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': key },
+          body: JSON.stringify(event({ eventId: 4242 })),
+        });
+      expect((await send('wrong')).status).toBe(401);
+      const ok = await send('old-key');
+      expect([ok.status, await ok.json()]).toEqual([200, { stored: true, duplicate: false }]);
+      expect((await send('new-key')).status).toBe(200);
+      expect((await fetch(`${url}/elsewhere`, { method: 'POST' })).status).toBe(404);
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      expect((await rows()).map((r) => Number(r.event_id))).toEqual([4242]);
+    } finally {
+      server.close();
+    }
   });
 });
