@@ -6,6 +6,7 @@ import type { AccessEvent } from '../spintly/contract';
 import { recordRun } from '../worker/runner';
 import { historyTime, type HistorySource } from './history';
 import { HISTORY_TASK, pruneEvents, runHistory } from './tasks';
+import { eventsAfter, queryEvents, streamEvents } from './query';
 
 let db: Kysely<Database>;
 const NOW = Date.parse('2026-11-30T10:00:00Z');
@@ -135,5 +136,27 @@ describeDatabases('activity history', (database) => {
 
   it('writes Spintly’s history times in the portal’s zone', () => {
     expect(historyTime(Date.parse('2026-11-30T05:12:00Z') / 1000, 'Asia/Kolkata')).toBe('2026-11-30 10:42:00 +05:30');
+  });
+
+  it('pages newest first by (time, id) with a cursor, and finds what came after the newest shown', async () => {
+    // Five events, two of them in the same second.
+    const history = fakeHistory([1, 2, 3, 4, 5].map((id) => item(id, nowS - 3_600 + (id >= 4 ? 100 : id))));
+    await run(history.source, NOW);
+    const seen: number[] = [];
+    let before = null;
+    for (;;) {
+      const page = await queryEvents(db, { siteIds: [] }, 2, before);
+      seen.push(...page.events.map((e) => e.event_id));
+      if (!page.more) break;
+      const last = page.events[page.events.length - 1]!;
+      before = { at: last.occurred_at, id: last.event_id };
+    }
+    expect(seen).toEqual([5, 4, 3, 2, 1]);
+    const after = await eventsAfter(db, { siteIds: [] }, { at: nowS - 3_600 + 100, id: 4 }, 10);
+    expect(after.map((e) => e.event_id)).toEqual([5]);
+    const streamed = [];
+    for await (const e of streamEvents(db, { siteIds: [2] }, 1)) streamed.push(e.event_id);
+    expect(streamed).toEqual([5, 2]); // door 502 is site 2: ids 2 and 5
+    expect((await queryEvents(db, { siteIds: null }, 10)).events).toEqual([]);
   });
 });

