@@ -345,6 +345,32 @@ async function pagesSection(cookie: string, portal: ChildProcess) {
   return results;
 }
 
+/** Each route's p50/p95 (after a warm-up that fills the caches the page keeps) and the Spintly calls it made. */
+async function timeViews(cookie: string, routes: readonly string[]) {
+  const timed = [];
+  for (const route of routes) {
+    await timePage(cookie, route);
+    await fetch(`${SANDBOX}/__sandbox/stats`, { method: 'DELETE' });
+    const result = await timePage(cookie, route);
+    timed.push({ ...result, upstreamCalls: upstreamCalls(await sandboxJson('/stats')) });
+  }
+  return timed;
+}
+
+/** Views against "p50 ≤ ratio × L with no upstream call". */
+function printViews(views: Awaited<ReturnType<typeof timeViews>>, targetRatio: number) {
+  console.log('view'.padEnd(40), 'p50 ms', ' p95 ms', ' p50/L', ' calls');
+  for (const v of views)
+    console.log(
+      v.route.padEnd(40),
+      String(v.p50Ms).padStart(6),
+      String(v.p95Ms).padStart(7),
+      ratio(v.p50Ms).padStart(6),
+      String(v.upstreamCalls).padStart(6),
+      L > 0 ? mark(v.p50Ms <= targetRatio * L && v.upstreamCalls === 0) : '',
+    );
+}
+
 /** Peak resident memory of a process while `work` runs, sampled every 100 ms. */
 async function peakRssMb<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
   let peakMb = rssMb(pid);
@@ -398,13 +424,7 @@ async function directorySection(
     '/api/people/search?q=shar',
     '/',
   ];
-  const filterViews = [];
-  for (const route of views) {
-    await timePage(cookie, route); // warms the caches the page keeps (sites, roles)
-    await fetch(`${SANDBOX}/__sandbox/stats`, { method: 'DELETE' });
-    const timed = await timePage(cookie, route);
-    filterViews.push({ ...timed, upstreamCalls: upstreamCalls(await sandboxJson('/stats')) });
-  }
+  const filterViews = await timeViews(cookie, views);
   // Four different views at once, REPEAT rounds: the slowest of each round, at the median.
   const four = views.slice(1, 5);
   const rounds: number[] = [];
@@ -441,16 +461,7 @@ async function directorySection(
   console.log(
     `${mark(sync.ms <= DIRECTORY_TARGETS.syncMs)} full reconcile: ${sync.ms} ms, ${syncUpstreamCalls} upstream calls (into an empty copy: ${first.firstSync.ms} ms)`,
   );
-  console.log('view'.padEnd(40), 'p50 ms', ' p95 ms', ' p50/L', ' calls');
-  for (const v of filterViews)
-    console.log(
-      v.route.padEnd(40),
-      String(v.p50Ms).padStart(6),
-      String(v.p95Ms).padStart(7),
-      ratio(v.p50Ms).padStart(6),
-      String(v.upstreamCalls).padStart(6),
-      L > 0 ? mark(v.p50Ms <= DIRECTORY_TARGETS.viewP50 * L && v.upstreamCalls === 0) : '',
-    );
+  printViews(filterViews, DIRECTORY_TARGETS.viewP50);
   console.log(
     `${mark(fourConcurrentP50Ms <= oneP50Ms * 1.5)} four views at once: ${fourConcurrentP50Ms} ms (slowest alone ${oneP50Ms} ms)`,
   );
@@ -667,13 +678,7 @@ async function activitySection(
     `/activity?before=${deep}`,
     '/',
   ];
-  const viewResults = [];
-  for (const route of views) {
-    await timePage(cookie, route);
-    await fetch(`${SANDBOX}/__sandbox/stats`, { method: 'DELETE' });
-    const timed = await timePage(cookie, route);
-    viewResults.push({ ...timed, upstreamCalls: upstreamCalls(await sandboxJson('/stats')) });
-  }
+  const viewResults = await timeViews(cookie, views);
   const results = {
     ingestion,
     receiverIngestion,
@@ -697,16 +702,7 @@ async function activitySection(
     `${mark(backfill.ms <= ACTIVITY_TARGETS.backfillMs)} backfill of 7 days: ${backfill.events} events, ${backfill.pages} pages, ${backfill.upstreamCalls} upstream calls, ${backfill.ms} ms`,
   );
   console.log(`views over ${STORED_EVENTS.toLocaleString('en-IN')} stored events (filled in ${fillMs} ms):`);
-  console.log('view'.padEnd(40), 'p50 ms', ' p95 ms', ' p50/L', ' calls');
-  for (const v of viewResults)
-    console.log(
-      v.route.padEnd(40),
-      String(v.p50Ms).padStart(6),
-      String(v.p95Ms).padStart(7),
-      ratio(v.p50Ms).padStart(6),
-      String(v.upstreamCalls).padStart(6),
-      L > 0 ? mark(v.p50Ms <= ACTIVITY_TARGETS.viewP50 * L && v.upstreamCalls === 0) : '',
-    );
+  printViews(viewResults, ACTIVITY_TARGETS.viewP50);
   console.log(`portal resident memory: ${results.rssMb} MB`);
   return results;
 }

@@ -10,6 +10,8 @@
  *   sync [--wait]                           one people-directory reconcile into DATABASE_URL (as the portal does),
  *                                           printing its summary; --wait first waits up to 60 s for Spintly to answer
  */
+import type { Kysely } from 'kysely';
+import type { Database } from '../lib/db/schema';
 import { parseArgs } from 'node:util';
 import { portalEnv } from '../lib/env';
 import { createSpintlyClient } from '../lib/spintly/client';
@@ -25,6 +27,32 @@ function positiveInt(value: string | undefined, what: string): number {
 }
 
 class UsageError extends Error {}
+
+/**
+ * One run of a background task from the command line, against DATABASE_URL, recorded in worker_runs like the task's
+ * own runs (so the portal's worker does not run it again at once); its summary, outcome and time.
+ */
+async function recordedRun<S extends object>(
+  task: string,
+  command: string,
+  /** Hands its summary to `keep` (before failing, too), and returns what the run record counts. */
+  work: (db: Kysely<Database>, url: string, keep: (summary: S) => void) => Promise<Record<string, number>>,
+) {
+  const { openDatabase } = await import('../lib/db');
+  const { recordRun } = await import('../lib/worker/runner');
+  const url = portalEnv().databaseUrl;
+  const db = await openDatabase(url, { migrate: false });
+  try {
+    const started = performance.now();
+    let summary: S | undefined;
+    const outcome = await recordRun(db, task, `npm run spintly -- ${command}`, () =>
+      work(db, url, (kept) => (summary = kept)),
+    );
+    return { outcome, ...summary, ms: Math.round(performance.now() - started) };
+  } finally {
+    await db.destroy();
+  }
+}
 
 /** Spintly (or the sandbox, still starting) may not answer yet: try for up to a minute. */
 async function waitForSpintly(connect: () => Promise<void>) {
@@ -104,47 +132,28 @@ async function main(): Promise<number> {
         return spintly.userPermissions(positiveInt(arg, 'userId'));
       case 'sync': {
         if (values.wait) await waitForSpintly(() => spintly.connect());
-        const { openDatabase, dialectOf } = await import('../lib/db');
+        const { dialectOf } = await import('../lib/db');
         const { reconcile } = await import('../lib/directory/sync');
         const { DIRECTORY_TASK, runCounts, spintlySource } = await import('../lib/directory');
-        const { recordRun } = await import('../lib/worker/runner');
-        const url = portalEnv().databaseUrl;
-        const db = await openDatabase(url, { migrate: false });
-        try {
-          const started = performance.now();
-          let summary: Awaited<ReturnType<typeof reconcile>> | undefined;
-          // Recorded as a run of the background task, so the portal's worker does not walk again at once.
-          await recordRun(db, DIRECTORY_TASK, 'npm run spintly -- sync', async () =>
-            runCounts((summary = await reconcile(db, dialectOf(url), spintlySource(spintly.background)))),
-          );
-          return { ...summary!, ms: Math.round(performance.now() - started) };
-        } finally {
-          await db.destroy();
-        }
+        return recordedRun(DIRECTORY_TASK, 'sync', async (db, url, keep) => {
+          const summary = await reconcile(db, dialectOf(url), spintlySource(spintly.background));
+          keep(summary);
+          return runCounts(summary); // a failed walk fails the run
+        });
       }
       case 'history': {
-        // One run of the activity history task (backfill on a new database, else gap repair), recorded like its own.
-        const { openDatabase } = await import('../lib/db');
+        // The activity history task: backfill on a new database, else gap repair.
         const { HISTORY_TASK, runHistory, spintlyHistory } = await import('../lib/activity/tasks');
-        const { recordRun } = await import('../lib/worker/runner');
-        const url = portalEnv().databaseUrl;
-        const db = await openDatabase(url, { migrate: false });
-        try {
-          const started = performance.now();
-          let summary: Awaited<ReturnType<typeof runHistory>> | undefined;
-          const outcome = await recordRun(db, HISTORY_TASK, 'npm run spintly -- history', async () => {
-            summary = await runHistory(
-              db,
-              spintlyHistory(spintly.background),
-              Date.now(),
-              portalEnv().activity.backfillDays,
-            );
-            return summary;
-          });
-          return { outcome, ...summary, ms: Math.round(performance.now() - started) };
-        } finally {
-          await db.destroy();
-        }
+        return recordedRun(HISTORY_TASK, 'history', async (db, _url, keep) => {
+          const summary = await runHistory(
+            db,
+            spintlyHistory(spintly.background),
+            Date.now(),
+            portalEnv().activity.backfillDays,
+          );
+          keep(summary);
+          return summary;
+        });
       }
       default:
         throw new UsageError(USAGE);

@@ -15,7 +15,44 @@ import { parseQuery } from '@/lib/validation/query';
 
 export const metadata: Metadata = { title: 'Activity' };
 
-const RESULT_CHOICES = { granted: 'Granted', denied: 'Denied', unknown: 'Not reported' } as const;
+const LABELS = {
+  entry: 'Entry',
+  exit: 'Exit',
+  card: 'Card',
+  mobile: 'Mobile',
+  fingerprint: 'Fingerprint',
+  granted: 'Granted',
+  denied: 'Denied',
+  unknown: 'Not reported',
+} as const;
+
+/** One of the filter form's choices: a labelled select whose empty option means "any". */
+function Choice({
+  name,
+  label,
+  value,
+  choices,
+  any = 'Any',
+}: {
+  name: string;
+  label: string;
+  value: string | number | undefined;
+  choices: [string | number, string][];
+  any?: string;
+}) {
+  return (
+    <Field id={`a-${name}`} label={label}>
+      <Select id={`a-${name}`} name={name} defaultValue={value ?? ''}>
+        <option value="">{any}</option>
+        {choices.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
 
 export default async function ActivityPage({
   searchParams,
@@ -54,46 +91,21 @@ export default async function ActivityPage({
         <Field id="a-to" label="To">
           <DayInput id="a-to" name="to" defaultDay={query.to} />
         </Field>
-        <Field id="a-site" label="Site">
-          <Select id="a-site" name="site" defaultValue={query.site ?? ''}>
-            <option value="">All my sites</option>
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="a-direction" label="Direction">
-          <Select id="a-direction" name="direction" defaultValue={query.direction ?? ''}>
-            <option value="">Any</option>
-            {DIRECTIONS.map((d) => (
-              <option key={d} value={d}>
-                {d === 'entry' ? 'Entry' : 'Exit'}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="a-type" label="Type">
-          <Select id="a-type" name="type" defaultValue={query.type ?? ''}>
-            <option value="">Any</option>
-            {ACCESS_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {t[0]!.toUpperCase() + t.slice(1)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="a-result" label="Result">
-          <Select id="a-result" name="result" defaultValue={query.result ?? ''}>
-            <option value="">Any</option>
-            {ACCESS_RESULTS.map((r) => (
-              <option key={r} value={r}>
-                {RESULT_CHOICES[r]}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <Choice
+          name="site"
+          label="Site"
+          any="All my sites"
+          value={query.site}
+          choices={sites.map((x) => [x.id, x.name])}
+        />
+        <Choice
+          name="direction"
+          label="Direction"
+          value={query.direction}
+          choices={DIRECTIONS.map((d) => [d, LABELS[d]])}
+        />
+        <Choice name="type" label="Type" value={query.type} choices={ACCESS_TYPES.map((t) => [t, LABELS[t]])} />
+        <Choice name="result" label="Result" value={query.result} choices={ACCESS_RESULTS.map((r) => [r, LABELS[r]])} />
         {/* A person or a door chosen from a link stays chosen until cleared. */}
         {query.person !== undefined && <input type="hidden" name="person" value={query.person} />}
         {query.door !== undefined && <input type="hidden" name="door" value={query.door} />}
