@@ -5,6 +5,7 @@ import { buttonVariants } from '@/components/ui/button';
 import { DayInput } from '@/components/ui/day-input';
 import { Field, Select } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
+import { FilterForm } from '@/components/ui/filter-form';
 import { can } from '@/lib/auth/permissions';
 import { verifySession } from '@/lib/auth/session';
 import { ACCESS_RESULTS, ACCESS_TYPES, DIRECTIONS, activityPage, activityQuerySchema } from '@/lib/data/activity';
@@ -78,12 +79,11 @@ export default async function ActivityPage({
           </a>
         }
       />
-      {/* A plain GET form: the filters live in the URL, so a view can be bookmarked or shared. */}
-      <form
-        method="get"
-        role="search"
-        aria-label="Filter activity"
-        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7"
+      <FilterForm
+        label="Filter activity"
+        clearHref="/activity"
+        showClear={filtered}
+        className="mb-4 sm:grid-cols-3 lg:grid-cols-7"
       >
         <Field id="a-from" label="From">
           <DayInput id="a-from" name="from" defaultDay={query.from} />
@@ -109,17 +109,7 @@ export default async function ActivityPage({
         {/* A person or a door chosen from a link stays chosen until cleared. */}
         {query.person !== undefined && <input type="hidden" name="person" value={query.person} />}
         {query.door !== undefined && <input type="hidden" name="door" value={query.door} />}
-        <div className="flex items-end gap-2">
-          <button type="submit" className={buttonVariants('primary')}>
-            Filter
-          </button>
-          {filtered && (
-            <Link href="/activity" className="px-2 py-2 text-sm text-slate-700 underline">
-              Clear
-            </Link>
-          )}
-        </div>
-      </form>
+      </FilterForm>
       {(query.person !== undefined || query.door !== undefined) && (
         <p className="mb-3 text-sm text-slate-700" data-testid="activity-scope">
           {query.person !== undefined && <>Person {query.person}. </>}

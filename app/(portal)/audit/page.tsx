@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { DayInput } from '@/components/ui/day-input';
 import { Field, Input } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
+import { FilterForm } from '@/components/ui/filter-form';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable, Td } from '@/components/ui/table';
 import { auditPage, auditQuerySchema } from '@/lib/data/audit';
@@ -45,13 +45,7 @@ export default async function AuditPage({
           </a>
         }
       />
-      {/* A plain GET form: the filters live in the URL, so a view can be bookmarked or shared. */}
-      <form
-        method="get"
-        role="search"
-        aria-label="Filter the audit log"
-        className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"
-      >
+      <FilterForm label="Filter the audit log" clearHref="/audit" className="mb-6 sm:grid-cols-3 lg:grid-cols-6">
         <Field id="f-operator" label="Operator">
           <Input id="f-operator" name="operator" defaultValue={query.operator ?? ''} placeholder="email" />
         </Field>
@@ -67,15 +61,7 @@ export default async function AuditPage({
         <Field id="f-to" label="To">
           <DayInput id="f-to" name="to" defaultDay={query.to} />
         </Field>
-        <div className="flex items-end gap-2">
-          <button type="submit" className={buttonVariants('primary')}>
-            Filter
-          </button>
-          <Link href="/audit" className="px-2 py-2 text-sm text-slate-700 underline">
-            Clear
-          </Link>
-        </div>
-      </form>
+      </FilterForm>
 
       {total === 0 ? (
         <p className="text-sm text-slate-600">No entries match.</p>

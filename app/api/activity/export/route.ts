@@ -45,7 +45,19 @@ export const GET = defineRoute({
     return {
       csv: {
         filename: `activity-${dayOf(Date.now(), timeZone)}.csv`,
-        header: ['eventId', 'time', 'siteId', 'site', 'doorId', 'door', 'personId', 'person', 'direction', 'type', 'result'],
+        header: [
+          'eventId',
+          'time',
+          'siteId',
+          'site',
+          'doorId',
+          'door',
+          'personId',
+          'person',
+          'direction',
+          'type',
+          'result',
+        ],
         rows: rows(),
       },
     };
