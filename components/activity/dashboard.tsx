@@ -95,6 +95,28 @@ export function ActivityDashboard({ data, display }: { data: Dashboard; display:
           ))}
         </ul>
       </Panel>
+      <Panel aria-labelledby="stuck-heading" className="p-6" data-testid="pending-stuck">
+        <h3 id="stuck-heading" className="font-semibold">
+          Changes pending too long: {count(data.pendingStuck.count)}
+        </h3>
+        <p className="mt-1 text-xs text-slate-600">
+          Accepted by Spintly, not yet synced by the door’s reader (offline?).
+        </p>
+        <ul className="mt-3 space-y-1 text-sm">
+          {data.pendingStuck.first.map((p) => (
+            <li key={`${p.doorId}:${p.personName}`}>
+              <Link className={link} href={`/sites/${p.siteId}/doors/${p.doorId}`}>
+                {p.doorName}
+              </Link>
+              <span className="text-slate-600">
+                {' '}
+                · {p.action === 'revoke' ? 'removing' : 'adding'} {p.personName} since{' '}
+                {formatDateTime(p.since, display)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </Panel>
       <Panel aria-labelledby="cards-heading" className="p-6" data-testid="cards-today">
         <h3 id="cards-heading" className="font-semibold">
           Cards issued today:{' '}

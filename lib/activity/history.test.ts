@@ -5,7 +5,7 @@ import { describeDatabases } from '../db/test-databases';
 import type { AccessEvent } from '../spintly/contract';
 import { recordRun } from '../worker/runner';
 import { historyTime, type HistorySource } from './history';
-import { HISTORY_TASK, pruneEvents, runHistory } from './tasks';
+import { HISTORY_TASK, pruneEvents, recordPending, runHistory, type DoorPending } from './tasks';
 import { eventsAfter, queryEvents, streamEvents } from './query';
 
 let db: Kysely<Database>;
@@ -158,5 +158,28 @@ describeDatabases('activity history', (database) => {
     for await (const e of streamEvents(db, { siteIds: [2] }, 1)) streamed.push(e.event_id);
     expect(streamed).toEqual([5, 2]); // door 502 is site 2: ids 2 and 5
     expect((await queryEvents(db, { siteIds: null }, 10)).events).toEqual([]);
+  });
+
+  it('keeps the pending changes of the last complete scan; a scan that fails half way changes nothing', async () => {
+    async function* scan(doors: DoorPending[], failAfter?: number) {
+      for (const [i, door] of doors.entries()) {
+        if (i === failAfter) throw new Error('Spintly is not answering right now.');
+        yield door;
+      }
+    }
+    const first: DoorPending[] = [
+      { doorId: 501, siteId: 1, pending: [{ personId: 1001, action: 'grant', since: '2026-11-30T09:00:00.000Z' }] },
+      { doorId: 502, siteId: 2, pending: [] },
+    ];
+    expect(await recordPending(db, scan(first))).toEqual({ pending: 1 });
+    const second: DoorPending[] = [
+      { doorId: 501, siteId: 1, pending: [] },
+      { doorId: 502, siteId: 2, pending: [{ personId: 1002, action: 'revoke', since: null }] },
+    ];
+    await expect(recordPending(db, scan(second, 1))).rejects.toThrow(/not answering/);
+    const rows = () => db.selectFrom('pending_changes').select(['door_id', 'person_id']).execute();
+    expect((await rows()).map((r) => [Number(r.door_id), Number(r.person_id)])).toEqual([[501, 1001]]);
+    await recordPending(db, scan(second));
+    expect((await rows()).map((r) => [Number(r.door_id), Number(r.person_id)])).toEqual([[502, 1002]]);
   });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Database, PendingChangesTable } from '../db/schema';
 import { portalEnv } from '../env';
 import { spintly } from '../spintly';
 import type { Task } from '../worker/runner';
@@ -70,6 +70,12 @@ export function activityTasks(): Task[] {
       run: async ({ db, now }) => runHistory(db, spintlyHistory(), now(), activity.backfillDays),
     },
     {
+      // One call per door: at 1,000 doors a scan is 1,000 background reads, so every 5 minutes, not per page view.
+      name: PENDING_TASK,
+      intervalMs: 300_000,
+      run: async ({ db }) => recordPending(db, scanPending()),
+    },
+    {
       name: 'activity.retention',
       intervalMs: 3_600_000,
       run: async ({ db, now }) => ({
@@ -77,4 +83,54 @@ export function activityTasks(): Task[] {
       }),
     },
   ];
+}
+
+export const PENDING_TASK = 'permissions.pending';
+
+/** A door and what Spintly says is pending there. */
+export interface DoorPending {
+  doorId: number;
+  siteId: number;
+  pending: { personId: number; action: 'grant' | 'revoke'; since: string | null }[];
+}
+
+/** Every door's pending changes, one call per door through the background lane. */
+export async function* scanPending(client = spintly().background): AsyncGenerator<DoorPending> {
+  for (const site of await client.allSites())
+    for (const door of await client.allAccessPoints(site.id)) {
+      const holders = await client.doorUsers(door.id);
+      yield {
+        doorId: door.id,
+        siteId: site.id,
+        pending: holders.usersWithPendingPermissions.map((u) => ({
+          personId: u.id,
+          action: u.pendingAction ?? 'grant',
+          since: u.pendingSince ?? null,
+        })),
+      };
+    }
+}
+
+/** Replaces the table of pending changes with what a complete scan found; a scan that failed changes nothing. */
+export async function recordPending(db: Kysely<Database>, doors: AsyncIterable<DoorPending>, now = new Date()) {
+  const rows: PendingChangesTable[] = [];
+  for await (const door of doors)
+    for (const p of door.pending)
+      rows.push({
+        door_id: door.doorId,
+        person_id: p.personId,
+        site_id: door.siteId,
+        action: p.action,
+        since: p.since,
+        seen_at: now.toISOString(),
+      });
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('pending_changes').execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await tx
+        .insertInto('pending_changes')
+        .values(rows.slice(i, i + 500))
+        .execute();
+  });
+  return { pending: rows.length };
 }

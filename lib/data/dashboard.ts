@@ -58,7 +58,8 @@ export async function dashboardFor(operator: ScopedOperator, now = Date.now()) {
       .where('access_expires_at', '<', new Date(now + 7 * DAY_S * 1000).toISOString())
       .$if(scoped !== null, (q) => q.where('home_site_id', 'in', scoped!));
   const client = spintly();
-  const [todayRows, lastWeekRows, deniedCount, deniedDoors, deniedPeople, seen, siteList, expiring, cards] =
+  const stuckBefore = new Date(now - portalEnv().pendingStuckAfterMs).toISOString();
+  const [todayRows, lastWeekRows, deniedCount, deniedDoors, deniedPeople, seen, siteList, expiring, cards, stuck] =
     await Promise.all([
       hourly(todayS),
       hourly(lastWeekS),
@@ -96,6 +97,14 @@ export async function dashboardFor(operator: ScopedOperator, now = Date.now()) {
         .where('at', '>=', dayBounds(today, timeZone).start)
         .$if(scoped !== null, (q) => q.where('site_id', 'in', scoped!))
         .executeTakeFirstOrThrow(),
+      // From the last scan of the doors (a background task), not a Spintly call per door at every refresh.
+      database
+        .selectFrom('pending_changes')
+        .select(['door_id', 'person_id', 'site_id', 'action', 'since'])
+        .where('since', '<', stuckBefore)
+        .$if(scoped !== null, (q) => q.where('site_id', 'in', scoped!))
+        .orderBy('since')
+        .execute(),
     ]);
 
   // Doors of the operator's sites (cached lists) that saw nothing for a day, or never.
@@ -107,13 +116,14 @@ export async function dashboardFor(operator: ScopedOperator, now = Date.now()) {
     .filter((d) => (lastSeen.get(d.id) ?? 0) < nowS - DAY_S)
     .map((d) => ({ id: d.id, siteId: d.siteId, name: d.name, lastAt: lastSeen.has(d.id) ? new Date(lastSeen.get(d.id)! * 1000).toISOString() : null }));
 
-  const names = deniedPeople.length
+  const peopleToName = [...new Set([...deniedPeople.map((p) => Number(p.person_id)), ...stuck.slice(0, 5).map((p) => Number(p.person_id))])];
+  const names = peopleToName.length
     ? new Map(
         (
           await database
             .selectFrom('people')
             .select(['id', 'name'])
-            .where('id', 'in', deniedPeople.map((p) => Number(p.person_id)))
+            .where('id', 'in', peopleToName)
             .execute()
         ).map((p) => [Number(p.id), p.name]),
       )
@@ -148,6 +158,17 @@ export async function dashboardFor(operator: ScopedOperator, now = Date.now()) {
       first: expiring[1].map((p) => ({ id: Number(p.id), name: p.name, at: p.access_expires_at! })),
     },
     cardsIssuedToday: Number(cards.n),
+    pendingStuck: {
+      count: stuck.length,
+      first: stuck.slice(0, 5).map((p) => ({
+        doorId: Number(p.door_id),
+        siteId: Number(p.site_id),
+        doorName: doorName.get(Number(p.door_id)) ?? `Door ${p.door_id}`,
+        personName: names.get(Number(p.person_id)) ?? `Person ${p.person_id}`,
+        action: p.action,
+        since: p.since!,
+      })),
+    },
   };
 }
 export type Dashboard = Awaited<ReturnType<typeof dashboardFor>>;

@@ -177,6 +177,17 @@ export interface ActivityDoorsTable {
   last_at: number;
 }
 
+/** A pending permission change as the last scan of the doors found it. */
+export interface PendingChangesTable {
+  door_id: number;
+  person_id: number;
+  site_id: number;
+  action: 'grant' | 'revoke';
+  /** When Spintly accepted it, when it says ([assumed] field). */
+  since: string | null;
+  seen_at: string;
+}
+
 export interface Database {
   operators: OperatorsTable;
   operator_sites: OperatorSitesTable;
@@ -194,4 +205,5 @@ export interface Database {
   access_events: AccessEventsTable;
   activity_hourly: ActivityHourlyTable;
   activity_doors: ActivityDoorsTable;
+  pending_changes: PendingChangesTable;
 }

@@ -53,4 +53,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('site_id', 'integer')
     .addColumn('last_at', 'bigint', (c) => c.notNull())
     .execute();
+
+  // Permission changes Spintly has accepted and the doors' readers have not synced, as the last scan found them:
+  // the dashboard's "pending too long" reads this, not one Spintly call per door at every refresh.
+  await db.schema
+    .createTable('pending_changes')
+    .addColumn('door_id', 'integer', (c) => c.notNull())
+    .addColumn('person_id', 'integer', (c) => c.notNull())
+    .addColumn('site_id', 'integer', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('since', 'text')
+    .addColumn('seen_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('pending_changes_pk', ['door_id', 'person_id'])
+    .execute();
 }
