@@ -94,21 +94,26 @@ export interface DoorPending {
   pending: { personId: number; action: 'grant' | 'revoke'; since: string | null }[];
 }
 
-/** Every door's pending changes, one call per door through the background lane. */
+/**
+ * Every door's pending changes, one call per door through the background lane (its concurrency limit keeps this
+ * polite), a site at a time. Only the pending part of each answer is kept: a door's full holder list can be large.
+ */
 export async function* scanPending(client = spintly().background): AsyncGenerator<DoorPending> {
-  for (const site of await client.allSites())
-    for (const door of await client.allAccessPoints(site.id)) {
-      const holders = await client.doorUsers(door.id);
-      yield {
+  for (const site of await client.allSites()) {
+    const doors = await client.allAccessPoints(site.id);
+    const found = await Promise.all(
+      doors.map(async (door) => ({
         doorId: door.id,
         siteId: site.id,
-        pending: holders.usersWithPendingPermissions.map((u) => ({
+        pending: (await client.doorUsers(door.id)).usersWithPendingPermissions.map((u) => ({
           personId: u.id,
-          action: u.pendingAction ?? 'grant',
+          action: u.pendingAction ?? ('grant' as const),
           since: u.pendingSince ?? null,
         })),
-      };
-    }
+      })),
+    );
+    yield* found;
+  }
 }
 
 /** Replaces the table of pending changes with what a complete scan found; a scan that failed changes nothing. */
