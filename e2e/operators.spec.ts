@@ -5,7 +5,7 @@ test.describe('sign-in and navigation by role', () => {
   for (const [email, expected] of [
     [DEMO.admin, ['Sites', 'People', 'Front desk', 'Cards', 'Activity', 'Operators', 'Audit log', 'Account']],
     [DEMO.siteAdmin, ['Sites', 'People', 'Front desk', 'Cards', 'Activity', 'Audit log', 'Account']],
-    [DEMO.frontDesk, ['Front desk', 'Account']],
+    [DEMO.frontDesk, ['Front desk', 'Activity', 'Account']],
   ] as const) {
     test(`${email} sees only their navigation`, async ({ page }) => {
       await signInAndWait(page, email);
