@@ -26,6 +26,8 @@ test.describe('sign-in and navigation by role', () => {
   });
 
   test('wrong password: a clear message, the email kept', async ({ page }) => {
+    await page.goto('/sign-in');
+    await expect(page.getByLabel('Email')).toBeFocused();
     await signIn(page, DEMO.siteAdmin, 'not-the-password');
     await expect(page.getByTestId('sign-in-error')).toHaveText('Wrong email or password.');
     await expect(page.getByLabel('Email')).toHaveValue(DEMO.siteAdmin);
@@ -114,7 +116,15 @@ test('an operator’s lifecycle: created with a one-time password, chooses their
   await newcomer.getByRole('button', { name: 'Change password' }).click();
   await expect(newcomer.getByText('Password changed. Sign in with your new password.')).toBeVisible();
   await signInAndWait(newcomer, email, 'olga-own-password-1');
-  await expect(mainNav(newcomer)).toHaveText(['Sites', 'People', 'Front desk', 'Cards', 'Activity', 'Audit log', 'Account']);
+  await expect(mainNav(newcomer)).toHaveText([
+    'Sites',
+    'People',
+    'Front desk',
+    'Cards',
+    'Activity',
+    'Audit log',
+    'Account',
+  ]);
 
   await page.getByRole('button', { name: `Disable ${email}` }).click();
   await page.getByRole('button', { name: 'Disable operator' }).click();

@@ -100,6 +100,10 @@ test('bad input is stopped in the form and nothing reaches Spintly', async ({ pa
   await expect(page.getByText('Enter 7 to 15 digits, optionally starting with +')).toBeVisible();
   await expect(page.getByLabel('Phone', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Name')).toHaveValue('No Contact');
+  // Neither email nor phone: said under both, since either one fixes it.
+  await page.getByLabel('Phone', { exact: true }).fill('');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByText('Enter an email or a phone number')).toHaveCount(2);
   const stats = await sandbox.stats(request);
   expect(Object.keys(stats.requests).filter((k) => k.includes('/users/create'))).toEqual([]);
 });

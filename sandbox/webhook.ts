@@ -80,7 +80,9 @@ export function startTraffic(sandbox: Sandbox, perMinute: number, random: Random
       doorId = random.pick([...world.accessPoints.keys()]);
       userId = random.pick([...world.users.keys()]);
     }
-    const event = world.tap(userId, doorId, random.chance(0.8) ? 'card' : 'mobile');
+    // People tap with what they have: a card if they hold one, else their phone.
+    const user = world.user(userId);
+    const event = world.tap(userId, doorId, user.credentialId && user.accessData.card ? 'card' : 'mobile');
     void deliverWebhook(sandbox, world, event);
   }, 60_000 / perMinute);
   timer.unref();

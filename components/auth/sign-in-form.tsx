@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState, useTransition } from 'react';
+import { useEffect, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { FormField, Input } from '@/components/ui/field';
@@ -24,6 +24,9 @@ export function SignInForm({
     defaultValues: { email: '', password: '', callbackUrl },
   });
   const { errors } = form.formState;
+  // The page exists to sign in: the cursor starts where the first thing is typed. (React's autoFocus does not apply
+  // to server-rendered fields it only hydrates.)
+  useEffect(() => form.setFocus('email'), [form]);
 
   const onSubmit = form.handleSubmit((values) =>
     startTransition(async () => {

@@ -66,8 +66,10 @@ export const personFieldsSchema = z.object({
 
 const reachable = (value: { email?: string | undefined; phone?: string | undefined }, ctx: z.RefinementCtx) => {
   // Spintly invites people by email or phone; and the portal finds a person again by them after a timeout.
+  // Said under both fields: either one fixes it.
   if (!value.email && !value.phone)
-    ctx.addIssue({ code: 'custom', path: ['email'], message: 'Enter an email or a phone number' });
+    for (const field of ['email', 'phone'])
+      ctx.addIssue({ code: 'custom', path: [field], message: 'Enter an email or a phone number' });
 };
 
 export const createPersonSchema = personFieldsSchema.extend({ doorIds: idList }).superRefine(reachable);
