@@ -30,7 +30,7 @@ async function cardless(request: APIRequestContext, skip: number) {
 
 async function openPerson(page: Page, person: SandboxUser) {
   await page.getByLabel('Find a person').fill(person.phone!);
-  await expect(page.getByText('1 found — press Enter to open')).toBeVisible();
+  await expect(page.getByRole('option', { name: new RegExp(person.name) })).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: person.name })).toBeVisible();
 }
@@ -157,4 +157,63 @@ test('/front-desk and /cards have no serious accessibility violations; /cards ex
   expect(lines[0]).toBe('"name","email","phone","employee_code","home_site","card","status"');
   expect(lines.length).toBeGreaterThan(5);
   expect(lines.slice(1).every((l) => l.includes('"Koramangala Hub"'))).toBe(true);
+});
+
+test('front desk by keyboard and reader only: type, Enter, tap, Enter → card issued; Esc → ready; whose card', async ({
+  page,
+  request,
+}) => {
+  const person = await cardless(request, 4);
+  const number = String(5_000_000_000 + (Date.now() % 1_000_000_000));
+  await signInAndWait(page, DEMO.frontDesk);
+  const search = page.getByRole('combobox', { name: 'Find a person' });
+  await expect(search).toBeFocused();
+
+  // The name as typed; ↓ walks to them when namesakes come first.
+  await page.keyboard.type(person.name.toLowerCase());
+  const options = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  await expect(options.first()).toBeVisible();
+  const texts = await options.allTextContents();
+  const index = texts.findIndex((t) => t.includes(person.phone!));
+  expect(index).toBeGreaterThanOrEqual(0);
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+  if (index > 0) await expect(options.nth(index)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('heading', { level: 2, name: person.name })).toBeVisible();
+  await expect(
+    page.getByRole('option', { name: new RegExp(person.name) }).and(page.locator('[aria-current]')),
+  ).toHaveCount(1);
+  await expect(page.getByLabel(/card number/i)).toBeFocused();
+  await page.keyboard.type(number); // the reader "taps"
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('current-card')).toHaveText(`Card ${number}`);
+  expect((await userById(request, person.id)).credentialId).toBe(number);
+
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\/front-desk$/);
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue('');
+
+  // "Whose card is this?": the number tapped into the search opens its holder.
+  await page.keyboard.type(number);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: person.name })).toBeVisible();
+  await expect(page.getByLabel(/card number/i)).toBeFocused();
+});
+
+test('on a 10-inch tablet in portrait, the picked person and the card field are on one screen', async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 800, height: 1280 });
+  const person = await cardless(request, 5);
+  await signInAndWait(page, DEMO.frontDesk);
+  await expect(page.getByRole('combobox', { name: 'Find a person' })).toBeFocused();
+  await page.keyboard.type(person.name.split(' ')[0]!);
+  await expect(page.getByRole('option').first()).toBeVisible();
+  await page.getByRole('option').first().click();
+  await expect(page.locator('#person-heading')).toBeVisible();
+  await expect(page.getByLabel(/card number/i)).toBeInViewport();
+  await expect(page.getByRole('combobox', { name: 'Find a person' })).toBeInViewport();
 });

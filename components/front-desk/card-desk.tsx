@@ -19,7 +19,18 @@ import { Panel } from '@/components/ui/panel';
  * Issue, replace or take back a card. The number field works with USB card readers, which type the number and press
  * Enter. A bad number is caught here; a card held by someone else is refused by the server with who holds it.
  */
-export function CardDesk({ userId, name, card }: { userId: number; name: string; card: string | null }) {
+export function CardDesk({
+  userId,
+  name,
+  card,
+  focusOnOpen = true,
+}: {
+  userId: number;
+  name: string;
+  card: string | null;
+  /** At the front desk the card field takes focus when a person opens; on the person page it waits to be used. */
+  focusOnOpen?: boolean;
+}) {
   const router = useRouter();
   const [number, setNumber] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +41,9 @@ export function CardDesk({ userId, name, card }: { userId: number; name: string;
 
   // A person was just picked: the next thing the desk does is tap their card on the reader, which types into the
   // focused field. Were focus left in the search box, the number would become a search and no card would be issued.
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    if (focusOnOpen) input.current?.focus();
+  }, [focusOnOpen]);
 
   const options: ServerActionOptions<unknown> = {
     onSuccess: () => {

@@ -2,11 +2,24 @@
 
 import { useEffect, useState } from 'react';
 
-/** People matching `query` in the operator's sites, via /api/people/search; debounced, stale answers dropped. */
+/** The people-search endpoint; `card` asks for the holder of exactly that card number. */
+export async function fetchPeople<T>(params: { q?: string; card?: string }, signal?: AbortSignal): Promise<T[]> {
+  const search = new URLSearchParams(params);
+  const response = await fetch(`/api/people/search?${search}`, { signal });
+  if (!response.ok) throw new Error(String(response.status));
+  return ((await response.json()) as { people: T[] }).people;
+}
+
+/**
+ * People matching `query` in the operator's sites, via /api/people/search; debounced, stale answers dropped.
+ * `settled` is true once the results shown are the answer for the query as typed now (not an earlier one), so a
+ * caller acting on Enter can wait for a search still running.
+ */
 export function usePeopleSearch<T>(query: string, delayMs = 200) {
-  const [results, setResults] = useState<T[]>([]);
+  const typed = query.trim();
+  const [answer, setAnswer] = useState<{ query: string; results: T[] }>({ query: '', results: [] });
   const [status, setStatus] = useState<'idle' | 'loading' | 'error'>('idle');
-  const ready = query.trim().length >= 2;
+  const ready = typed.length >= 2;
 
   useEffect(() => {
     if (!ready) return;
@@ -14,11 +27,7 @@ export function usePeopleSearch<T>(query: string, delayMs = 200) {
     const search = async () => {
       setStatus('loading');
       try {
-        const response = await fetch(`/api/people/search?q=${encodeURIComponent(query.trim())}`, {
-          signal: controller.signal,
-        });
-        if (!response.ok) throw new Error(String(response.status));
-        setResults(((await response.json()) as { people: T[] }).people);
+        setAnswer({ query: typed, results: await fetchPeople<T>({ q: typed }, controller.signal) });
         setStatus('idle');
       } catch (error) {
         if ((error as Error).name !== 'AbortError') setStatus('error');
@@ -29,7 +38,12 @@ export function usePeopleSearch<T>(query: string, delayMs = 200) {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [query, ready, delayMs]);
+  }, [typed, ready, delayMs]);
 
-  return { results: ready ? results : [], status, ready };
+  return {
+    results: ready ? answer.results : [],
+    status,
+    ready,
+    settled: ready && answer.query === typed && status !== 'loading',
+  };
 }

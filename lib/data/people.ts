@@ -134,7 +134,8 @@ function fromDirectory(person: DirectoryPerson, siteNames: ReadonlyMap<number, s
   };
 }
 
-type ListQuery = Omit<PeopleQuery, 'page' | 'sort' | 'dir'> & Partial<Pick<PeopleQuery, 'page' | 'sort' | 'dir'>>;
+type ListQuery = Omit<PeopleQuery, 'page' | 'sort' | 'dir'> &
+  Partial<Pick<PeopleQuery, 'page' | 'sort' | 'dir'>> & { cardNumber?: string };
 
 function directoryFilter(operator: ScopedOperator, query: ListQuery): DirectoryFilter {
   return {
@@ -144,6 +145,7 @@ function directoryFilter(operator: ScopedOperator, query: ListQuery): DirectoryF
     status: query.status,
     role: query.role,
     card: query.card,
+    cardNumber: query.cardNumber,
     expired: query.expired,
     sort: query.sort ?? 'name',
     dir: query.dir ?? 'asc',

@@ -11,6 +11,8 @@ export interface DirectoryFilter {
   status?: 'all' | 'active' | 'inactive';
   role?: number | undefined;
   card?: 'yes' | 'no' | undefined;
+  /** Exactly this card number ("whose card is this?"). */
+  cardNumber?: string | undefined;
   expired?: 'yes' | 'no' | undefined;
   sort?: 'name' | 'created' | 'expiry';
   dir?: 'asc' | 'desc';
@@ -32,6 +34,7 @@ function where(db: Kysely<Database>, dialect: Dialect, filter: DirectoryFilter, 
     );
   if (filter.card === 'yes') query = query.where('card', 'is not', null);
   if (filter.card === 'no') query = query.where('card', 'is', null);
+  if (filter.cardNumber !== undefined) query = query.where('card', '=', filter.cardNumber);
   if (filter.expired === 'yes') query = query.where('access_expires_at', '<', now);
   if (filter.expired === 'no')
     query = query.where((eb) => eb.or([eb('access_expires_at', 'is', null), eb('access_expires_at', '>=', now)]));

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PendingSince } from '@/components/doors/pending-since';
+import { CardDesk } from '@/components/front-desk/card-desk';
+import { signedUpText } from '@/components/people/person-summary';
 import { PersonActions } from '@/components/people/person-actions';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Notice } from '@/components/ui/notice';
@@ -56,41 +58,47 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
         }
       />
       <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
-        <Panel aria-labelledby="profile-heading" className="p-6">
-          <h2 id="profile-heading" className="font-semibold">
-            Profile
-          </h2>
-          <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
-            <dt className="text-slate-600">Status</dt>
-            <dd data-testid="person-status">
-              {person.active
-                ? 'Active'
-                : `Inactive since ${person.deactivatedOn ? formatDate(person.deactivatedOn, display) : '—'}`}
-            </dd>
-            <dt className="text-slate-600">Email</dt>
-            <dd>{person.email ?? '—'}</dd>
-            <dt className="text-slate-600">Phone</dt>
-            <dd>{person.phone ?? '—'}</dd>
-            <dt className="text-slate-600">Employee code</dt>
-            <dd>{person.employeeCode ?? '—'}</dd>
-            <dt className="text-slate-600">Card</dt>
-            <dd>{person.card ?? 'No card'}</dd>
-            <dt className="text-slate-600">Access expires</dt>
-            <dd>
-              {person.accessExpiresAt
-                ? `${formatDate(person.accessExpiresAt, display)}${person.accessExpired ? ' (expired)' : ''}`
-                : 'Never'}
-            </dd>
-            <dt className="text-slate-600">Opens doors by</dt>
-            <dd>
-              {ACCESS_MODES.filter((m) => person.access[m.key])
-                .map((m) => m.label)
-                .join(', ') || 'nothing enabled'}
-            </dd>
-            <dt className="text-slate-600">Spintly app</dt>
-            <dd>{person.isSignedUp ? 'Signed up' : 'Not signed up yet'}</dd>
-          </dl>
-        </Panel>
+        <div className="flex flex-col gap-6">
+          <Panel aria-labelledby="profile-heading" className="p-6">
+            <h2 id="profile-heading" className="font-semibold">
+              Profile
+            </h2>
+            <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
+              <dt className="text-slate-600">Status</dt>
+              <dd data-testid="person-status">
+                {person.active
+                  ? 'Active'
+                  : `Inactive since ${person.deactivatedOn ? formatDate(person.deactivatedOn, display) : '—'}`}
+              </dd>
+              <dt className="text-slate-600">Email</dt>
+              <dd>{person.email ?? '—'}</dd>
+              <dt className="text-slate-600">Phone</dt>
+              <dd>{person.phone ?? '—'}</dd>
+              <dt className="text-slate-600">Employee code</dt>
+              <dd>{person.employeeCode ?? '—'}</dd>
+              <dt className="text-slate-600">Card</dt>
+              <dd>{person.card ?? 'No card'}</dd>
+              <dt className="text-slate-600">Access expires</dt>
+              <dd>
+                {person.accessExpiresAt
+                  ? `${formatDate(person.accessExpiresAt, display)}${person.accessExpired ? ' (expired)' : ''}`
+                  : 'Never'}
+              </dd>
+              <dt className="text-slate-600">Opens doors by</dt>
+              <dd>
+                {ACCESS_MODES.filter((m) => person.access[m.key])
+                  .map((m) => m.label)
+                  .join(', ') || 'nothing enabled'}
+              </dd>
+              <dt className="text-slate-600">Spintly app</dt>
+              <dd data-testid="signed-up">{signedUpText(person.isSignedUp)}</dd>
+            </dl>
+          </Panel>
+          {can(operator, 'cards:write') && (
+            // The front desk's card flow, here for admins who are already looking at the person.
+            <CardDesk userId={person.id} name={person.name} card={person.card} focusOnOpen={false} />
+          )}
+        </div>
         <Panel aria-labelledby="doors-heading" className="p-6">
           <h2 id="doors-heading" className="font-semibold">
             Doors
