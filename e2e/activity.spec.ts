@@ -125,3 +125,41 @@ test('the home page’s dashboard counts a denied tap without a reload, and its 
   await expect(page).toHaveURL(/\/activity\?.*result=denied/);
   await expect(page.locator(`tr[data-event-id="${event.id}"]`)).toBeVisible();
 });
+
+test('times show in India’s time zone: an event at 18:45 UTC on the 28th is 12:15 am on the 29th, and filed under that day', async ({
+  page,
+  request,
+}) => {
+  const w = await world(request);
+  const person = w.atSite(1);
+  const door = w.door(1);
+  const eventId = 8_000_000_000 + (Date.now() % 1_000_000_000);
+  const at = Date.UTC(2026, 10, 28, 18, 45, 0) / 1000;
+  const answer = await request.post(`${E2E.portalUrl}/api/webhooks/spintly`, {
+    headers: { 'x-api-key': E2E.webhookKey },
+    data: {
+      messageVersion: 1,
+      messageData: {
+        msgType: 'access_event',
+        data: {
+          orgId: 4242,
+          eventId,
+          eventTimeEpoch: at,
+          accessPointId: door.id,
+          accessorId: person.id,
+          orgUserId: person.id,
+        },
+      },
+    },
+  });
+  expect(answer.status()).toBe(200);
+  await signInAndWait(page, DEMO.admin);
+  await page.goto(`/activity?from=2026-11-29&to=2026-11-29&door=${door.id}`);
+  const row = page.locator(`tr[data-event-id="${eventId}"]`);
+  await expect(row.locator('time')).toHaveText('29/11/2026, 12:15 am');
+  await expect(row.locator('time')).toHaveAttribute('dateTime', '2026-11-28T18:45:00.000Z');
+  // The 28th, as a day in India, ends at 18:30 UTC: the event is not on it.
+  await page.goto(`/activity?from=2026-11-28&to=2026-11-28&door=${door.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator(`tr[data-event-id="${eventId}"]`)).toHaveCount(0);
+});

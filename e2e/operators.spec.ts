@@ -80,7 +80,8 @@ test('a front-desk session calling an admin-only action directly is refused, and
   await admin.goto('/operators');
   await expect(admin.getByTestId('operator-intruder@demo.local')).toHaveCount(0);
   await admin.goto('/audit?action=operators.create&operator=frontdesk');
-  await expect(admin.getByRole('cell', { name: /denied/ }).first()).toBeVisible();
+  await expect(admin.getByRole('cell', { name: 'Refused — not allowed for their role' }).first()).toBeVisible();
+  await expect(admin.getByTestId('audit-sentence').first()).toHaveText(/^Farah Frontdesk tried to add the operator/);
   await admin.close();
 });
 

@@ -125,6 +125,14 @@ test('a fault on one door: that door is reported failed and retried, the other d
   }
   await page.getByRole('button', { name: 'Retry failed doors (1)' }).click();
   await expect(page.getByTestId('door-results')).toContainText('Gym: sent');
+
+  // The audit log says it in words, with names: the door change, and the attempt Spintly did not confirm.
+  await page.goto(`/audit?about=${encodeURIComponent(bad.name)}`);
+  const sentences = page
+    .getByTestId('audit-row')
+    .filter({ hasText: new RegExp(`Sanjay Siteadmin (gave|tried to give) Gym to ${bad.name}`) });
+  await expect(sentences.filter({ hasText: 'Done' })).toHaveCount(1);
+  await expect(sentences.filter({ hasText: 'Failed' })).toHaveCount(1);
   const pending = (await sandbox.state(request)).pending;
   expect(pending).toContainEqual(expect.objectContaining({ userId: bad.id, accessPointId: 507 }));
   expect(pending).toContainEqual(expect.objectContaining({ userId: good.id, accessPointId: 506 }));

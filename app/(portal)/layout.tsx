@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { NavLinks } from '@/components/shell/nav-links';
+import { MainNav } from '@/components/shell/main-nav';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { currentOperator } from '@/lib/auth/session';
@@ -21,22 +21,24 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-6 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
           <Link href="/" className="text-base font-semibold tracking-tight">
             Access portal
           </Link>
-          <nav aria-label="Main" className="flex-1">
-            <NavLinks items={items} />
-          </nav>
-          <div className="flex items-center gap-3 text-sm">
-            <span className="text-slate-700" data-testid="signed-in-as">
-              {operator.name} · {ROLE_LABELS[operator.role]}
-            </span>
-            <SignOutButton />
-          </div>
+          <MainNav
+            items={items}
+            account={
+              <div className="flex items-center justify-between gap-3 text-sm">
+                <span className="text-slate-700" data-testid="signed-in-as">
+                  {operator.name} · {ROLE_LABELS[operator.role]}
+                </span>
+                <SignOutButton />
+              </div>
+            }
+          />
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-7xl px-6 py-8">
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
         {children}
       </main>
     </div>

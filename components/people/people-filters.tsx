@@ -71,3 +71,24 @@ export function ChoiceFilter({
     />
   );
 }
+
+/** How many of a people list's filters differ from their defaults (search not counted: it stays in view). */
+export function activeFilters(query: {
+  status: string;
+  site?: number | undefined;
+  role?: number | undefined;
+  card?: string | undefined;
+  expired?: string | undefined;
+  sort: string;
+  dir: string;
+}) {
+  return [
+    query.status !== 'all',
+    query.site,
+    query.role,
+    query.card,
+    query.expired,
+    query.sort !== 'name',
+    query.dir !== 'asc',
+  ].filter(Boolean).length;
+}

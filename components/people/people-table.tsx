@@ -101,7 +101,7 @@ export function PeopleTable({ rows, canEdit }: { rows: PersonRow[]; canEdit: boo
         </div>
       )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm" aria-busy={busy || undefined}>
+        <table className="stacked w-full text-left text-sm" aria-busy={busy || undefined}>
           <caption className="sr-only">People</caption>
           <thead className="bg-slate-50 text-slate-700">
             {table.getHeaderGroups().map((group) => (
@@ -138,7 +138,13 @@ export function PeopleTable({ rows, canEdit }: { rows: PersonRow[]; canEdit: boo
                   </td>
                 )}
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="px-3 py-2">
+                  <td
+                    key={cell.id}
+                    className="px-3 py-2"
+                    data-label={
+                      typeof cell.column.columnDef.header === 'string' ? cell.column.columnDef.header : undefined
+                    }
+                  >
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 
 /**
  * The portal's table frame: a bordered, scrollable box, a caption for screen readers, column headers with scope,
@@ -9,15 +9,22 @@ export function DataTable({
   headers,
   children,
   busy,
+  stacked = true,
 }: {
   caption: string;
   headers: ReactNode[];
   children: ReactNode;
   busy?: boolean;
+  /** One card per row on phones, each value beside its header; off for tables whose rows are already compact. */
+  stacked?: boolean;
 }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm" aria-busy={busy || undefined}>
+      <table
+        className={`w-full text-left text-sm ${stacked ? 'stacked' : ''}`}
+        style={stacked ? headerLabels(headers) : undefined}
+        aria-busy={busy || undefined}
+      >
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-slate-700">
           <tr>
@@ -36,4 +43,11 @@ export function DataTable({
 
 export function Td({ children, className }: { children?: ReactNode; className?: string }) {
   return <td className={`px-4 py-2 ${className ?? ''}`}>{children}</td>;
+}
+
+/** Text headers as CSS strings (--h1, --h2, …) for the stacked layout to show beside each cell. */
+function headerLabels(headers: ReactNode[]): CSSProperties {
+  return Object.fromEntries(
+    headers.flatMap((header, i) => (typeof header === 'string' ? [[`--h${i + 1}`, JSON.stringify(header)]] : [])),
+  );
 }

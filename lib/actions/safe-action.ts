@@ -2,12 +2,14 @@ import 'server-only';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { type z } from 'zod';
 import { auditRecorder } from '../audit/log';
+import { nameTargets } from '../audit/names';
+import type { AuditReason, AuditTarget } from '../audit/sentence';
 import { can, type Capability } from '../auth/permissions';
 import { checkScope, type ScopeTarget } from '../auth/scope';
 import { currentOperator, type SessionOperator } from '../auth/session';
 import { db } from '../db';
 import { refreshPeople } from '../directory';
-import { UNKNOWN_OUTCOME } from './result-codes';
+import { NO_CARD_NOW, UNKNOWN_OUTCOME } from './result-codes';
 import { spintly } from '../spintly';
 import { SpintlyError } from '../spintly/errors';
 
@@ -54,6 +56,8 @@ export interface ActionSpec<S extends z.ZodType, T> {
   input: S;
   /** Every id in the input that must be in the operator's scope, and what the audit records as targets. */
   targets: (input: z.output<S>) => ScopeTarget[];
+  /** Something the action creates (a person, an operator), named in the audit record beside the targets. */
+  creates?: (input: z.output<S>, data: T | undefined) => AuditTarget;
   /** Allowed while the operator still has to replace a one-time password (only the password change itself). */
   allowDuringPasswordChange?: boolean;
   /**
@@ -73,6 +77,22 @@ export interface ActionSpec<S extends z.ZodType, T> {
     /** Navigate here after the audit record is written. */
     redirectTo?: string;
   }>;
+}
+
+/** Spintly's answers that mean the request itself was refused (the operator can fix it), not that Spintly broke. */
+const REFUSED_BY_SPINTLY: Partial<Record<SpintlyError['kind'], AuditReason>> = {
+  invalid: 'validation',
+  conflict: 'conflict',
+  not_found: 'not_found',
+};
+
+async function withCreated<S extends z.ZodType, T>(
+  named: () => Promise<AuditTarget[]>,
+  spec: ActionSpec<S, T>,
+  input: z.output<S>,
+): Promise<AuditTarget[]> {
+  const names = await named();
+  return spec.creates ? [...names, spec.creates(input, undefined)] : names;
 }
 
 const UNEXPECTED = 'Something went wrong on our side, and the change may not have been made. Check, then try again.';
@@ -105,24 +125,29 @@ export function defineAction<S extends z.ZodType, T = undefined>(spec: ActionSpe
     const record = auditRecorder(database, operator, spec.name, started);
 
     if (!operator) {
-      await record('denied', { detail: 'no valid session' });
+      await record('denied', { reason: 'session', detail: 'no valid session' });
       return { ok: false, message: 'Your session has ended. Sign in again.' };
     }
     if (operator.mustChangePassword && !spec.allowDuringPasswordChange) {
-      await record('denied', { detail: 'one-time password not yet replaced' });
+      await record('denied', { reason: 'session', detail: 'one-time password not yet replaced' });
       return { ok: false, message: 'Choose your own password on the Account page first.' };
     }
 
     const parsed = spec.input.safeParse(payload instanceof FormData ? formDataToObject(payload) : payload);
     if (!parsed.success) {
-      await record('invalid', { detail: 'input did not validate' });
+      await record('invalid', { reason: 'validation', detail: 'input did not validate' });
       return { ok: false, message: 'Some fields need attention.', fieldErrors: fieldErrorsOf(parsed.error) };
     }
     const input = parsed.data;
     const targets = spec.targets(input);
+    let named = () => nameTargets(database, targets);
 
     if (!can(operator, spec.capability)) {
-      await record('denied', { targets, detail: `role ${operator.role} lacks ${spec.capability}` });
+      await record('denied', {
+        targets: await named(),
+        reason: 'role',
+        detail: `role ${operator.role} lacks ${spec.capability}`,
+      });
       return { ok: false, message: 'Your role does not allow this.' };
     }
 
@@ -140,14 +165,22 @@ export function defineAction<S extends z.ZodType, T = undefined>(spec: ActionSpe
     try {
       const scope = await checkScope(operator, targets, client);
       siteId = scope.siteId;
+      // Named before the action runs: a deleted person's name is gone from the directory afterwards.
+      const names = await nameTargets(database, targets, scope.names);
+      named = async () => names;
       if (!scope.ok) {
-        await record('denied', { targets, siteId, detail: 'target outside the operator’s sites' });
+        await record('denied', {
+          targets: names,
+          siteId,
+          reason: 'scope',
+          detail: 'target outside the operator’s sites',
+        });
         return { ok: false, message: 'That is outside the sites you manage, or it no longer exists.' };
       }
       const result = await spec.run(input, { operator, spintly: client });
       await refreshDirectory(result.data);
       await record('ok', {
-        targets,
+        targets: spec.creates ? [...names, spec.creates(input, result.data)] : names,
         siteId,
         spintlyStatus: result.spintlyStatus ?? null,
         detail: result.auditDetail ?? null,
@@ -164,7 +197,13 @@ export function defineAction<S extends z.ZodType, T = undefined>(spec: ActionSpe
       if (error instanceof SpintlyError || error instanceof ActionError) await refreshDirectory(undefined);
       if (error instanceof SpintlyError) {
         const detail = `spintly ${error.kind}${error.outcomeUnknown ? ', outcome unknown' : ''}`;
-        await record('failed', { targets, siteId, spintlyStatus: error.status, detail });
+        await record('failed', {
+          targets: await withCreated(named, spec, input),
+          siteId,
+          spintlyStatus: error.status,
+          detail,
+          reason: REFUSED_BY_SPINTLY[error.kind] ?? null,
+        });
         return {
           ok: false,
           message: error.message,
@@ -173,7 +212,13 @@ export function defineAction<S extends z.ZodType, T = undefined>(spec: ActionSpe
         };
       }
       if (error instanceof ActionError) {
-        await record('failed', { targets, siteId, detail: error.message });
+        // An expected failure the operator can act on (a card someone else holds): a refusal, not a breakage.
+        await record('failed', {
+          targets: await withCreated(named, spec, input),
+          siteId,
+          detail: error.message,
+          reason: error.code === NO_CARD_NOW ? null : 'conflict',
+        });
         return {
           ok: false,
           message: error.message,
@@ -184,7 +229,7 @@ export function defineAction<S extends z.ZodType, T = undefined>(spec: ActionSpe
       // The error's type and where it was thrown, not its message: a message can carry what a client sent.
       const where = error instanceof Error ? (error.stack?.split('\n')[1]?.trim() ?? '') : '';
       console.error(`[action ${spec.name}] unexpected ${error instanceof Error ? error.name : 'error'} ${where}`);
-      await record('failed', { targets, siteId, detail: 'unexpected error' });
+      await record('failed', { targets: await withCreated(named, spec, input), siteId, detail: 'unexpected error' });
       return { ok: false, message: UNEXPECTED };
     }
     redirect(redirectTo);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { AuditOutcome, Database } from '../db/schema';
 import { dayBounds } from '../format';
+import type { AuditReason, AuditTarget } from './sentence';
 
 /**
  * The audit log: one row for every action an operator attempts, whatever its outcome. What goes in is chosen by
@@ -20,6 +21,11 @@ export interface AuditRecord {
   spintlyStatus: number | null;
   durationMs: number;
   detail: string | null;
+  /** The operator's name as it is now, so the record reads the same after a rename. */
+  operatorName?: string | null;
+  /** The targets with their names and parts (the ids above stay for the CSV and the id filter). */
+  targets?: readonly AuditTarget[];
+  reason?: AuditReason | null;
 }
 
 export interface AuditEntry extends AuditRecord {
@@ -31,6 +37,8 @@ export interface AuditFilters {
   operator?: string | undefined;
   action?: string | undefined;
   target?: string | undefined;
+  /** A person, door, site or operator named in the record (contains, any case). */
+  about?: string | undefined;
   /** ISO dates (YYYY-MM-DD), both included, as days in `timeZone` (default UTC). */
   from?: string | undefined;
   to?: string | undefined;
@@ -58,6 +66,9 @@ export async function writeAudit(db: Kysely<Database>, record: AuditRecord, at: 
       spintly_status: record.spintlyStatus,
       duration_ms: Math.round(record.durationMs),
       detail: record.detail,
+      operator_name: record.operatorName ?? null,
+      targets: record.targets && record.targets.length > 0 ? JSON.stringify(record.targets) : null,
+      reason: record.reason ?? null,
     })
     .execute();
   if (targets.length > 0)
@@ -69,7 +80,11 @@ export async function writeAudit(db: Kysely<Database>, record: AuditRecord, at: 
 
 function filtered(db: Kysely<Database>, filters: AuditFilters) {
   let query = db.selectFrom('audit_log');
-  if (filters.operator) query = query.where(contains('operator_email', filters.operator));
+  if (filters.operator)
+    query = query.where((eb) =>
+      eb.or([contains('operator_email', filters.operator!), contains('operator_name', filters.operator!)]),
+    );
+  if (filters.about) query = query.where(contains('targets', filters.about));
   if (filters.action) query = query.where(contains('action', filters.action));
   if (filters.target) {
     const target = filters.target.trim();
@@ -86,7 +101,7 @@ function filtered(db: Kysely<Database>, filters: AuditFilters) {
 }
 
 /** Case-insensitive "contains" that treats % and _ in the user's text literally, on SQLite and Postgres alike. */
-function contains(column: 'operator_email' | 'action', text: string) {
+function contains(column: 'operator_email' | 'operator_name' | 'action' | 'targets', text: string) {
   const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 }
@@ -106,7 +121,19 @@ function toEntry(row: Database['audit_log']): AuditEntry {
     spintlyStatus: row.spintly_status === null ? null : Number(row.spintly_status),
     durationMs: Number(row.duration_ms),
     detail: row.detail,
+    operatorName: row.operator_name,
+    targets: parseTargets(row.targets),
+    reason: row.reason as AuditReason | null,
   };
+}
+
+function parseTargets(json: string | null): AuditTarget[] {
+  if (!json) return [];
+  try {
+    return JSON.parse(json) as AuditTarget[];
+  } catch {
+    return [];
+  }
 }
 
 export async function queryAudit(
@@ -149,10 +176,12 @@ export interface AuditActor {
   id: string;
   email: string;
   role: string;
+  name?: string;
 }
 
 export interface AuditOutcomeExtra {
-  targets?: readonly { type: string; id: string | number }[];
+  targets?: readonly AuditTarget[];
+  reason?: AuditReason | null;
   siteId?: number | null;
   spintlyStatus?: number | null;
   detail?: string | null;
@@ -168,6 +197,7 @@ export function auditRecorder(db: Kysely<Database>, actor: AuditActor | null, ac
       operatorId: actor?.id ?? null,
       operatorEmail: actor?.email ?? null,
       operatorRole: actor?.role ?? null,
+      operatorName: actor?.name ?? null,
       action,
       targetType: extra.targets?.[0]?.type ?? null,
       targetIds: extra.targets?.map((t) => t.id) ?? [],
@@ -176,5 +206,7 @@ export function auditRecorder(db: Kysely<Database>, actor: AuditActor | null, ac
       spintlyStatus: extra.spintlyStatus ?? null,
       durationMs: performance.now() - started,
       detail: extra.detail ?? null,
+      targets: extra.targets ?? [],
+      reason: extra.reason ?? null,
     });
 }

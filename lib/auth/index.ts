@@ -42,6 +42,7 @@ async function audit(
     spintlyStatus: null,
     durationMs: 0,
     detail,
+    reason: outcome === 'ok' ? null : outcome === 'invalid' ? 'validation' : 'credentials',
   });
 }
 

@@ -27,6 +27,7 @@ describe('checkScope for doors', () => {
     expect(await checkScope(siteAdmin, [{ type: 'door', id: 302, siteId: 3 }], client)).toEqual({
       ok: true,
       siteId: 3,
+      names: new Map([['door:302', 'Door 2']]),
     });
     expect(reads).toEqual(['doors:3']);
   });
@@ -49,6 +50,7 @@ describe('checkScope for doors', () => {
     expect(await checkScope(siteAdmin, [{ type: 'door', id: 101 }], fakeSpintly().client)).toEqual({
       ok: true,
       siteId: 1,
+      names: new Map([['door:101', 'Door 1']]),
     });
   });
 });

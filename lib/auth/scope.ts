@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TargetPart } from '../audit/sentence';
 import { MAX_PER_PAGE } from '../spintly/contract';
 import type { SpintlyClient } from '../spintly/client';
 import { doorInScope, personInScope, reachesAllSites, siteInScope, type ScopedOperator } from './permissions';
@@ -8,17 +9,21 @@ import { doorInScope, personInScope, reachesAllSites, siteInScope, type ScopedOp
  * lives (their home site) and which site each door belongs to. Ids that do not exist fail the same way as ids out
  * of scope, so a crafted request learns nothing about other sites.
  */
+/** What the target is in the change, for the audit log's sentence (a door given to one person, taken from another). */
+type Part = { part?: TargetPart };
 export type ScopeTarget =
-  | { type: 'site'; id: number }
+  | ({ type: 'site'; id: number } & Part)
   /** `siteId`, when the caller knows it, is a hint to check against that site's doors alone; it is verified. */
-  | { type: 'door'; id: number; siteId?: number | undefined }
-  | { type: 'person'; id: number }
-  | { type: 'operator'; id: string };
+  | ({ type: 'door'; id: number; siteId?: number | undefined } & Part)
+  | ({ type: 'person'; id: number } & Part)
+  | ({ type: 'operator'; id: string } & Part);
 
 export interface ScopeResult {
   ok: boolean;
   /** The site the action is about, for the audit log: the lowest site among its targets. */
   siteId: number | null;
+  /** Names of the targets the check read anyway (`door:501` → "Main Entrance"), for the audit log. */
+  names: Map<string, string>;
 }
 
 export async function checkScope(
@@ -27,6 +32,7 @@ export async function checkScope(
   spintly: SpintlyClient,
 ): Promise<ScopeResult> {
   const sites = new Set<number>();
+  const names = new Map<string, string>();
   let ok = true;
 
   const siteIds = targets.filter((t) => t.type === 'site').map((t) => t.id);
@@ -34,12 +40,15 @@ export async function checkScope(
     sites.add(id);
     if (!siteInScope(operator, id)) ok = false;
   }
+  if (siteIds.length > 0) for (const site of await spintly.allSites()) names.set(`site:${site.id}`, site.name);
 
   const doors = targets.filter((t) => t.type === 'door');
   if (doors.length > 0) {
     const doorSites = await doorSiteIndex(doors, operator, spintly);
     for (const { id } of doors) {
-      const siteId = doorSites.get(id);
+      const door = doorSites.get(id);
+      const siteId = door?.siteId;
+      if (door) names.set(`door:${id}`, door.name);
       if (siteId === undefined || !doorInScope(operator, { siteId })) ok = false;
       if (siteId !== undefined) sites.add(siteId);
     }
@@ -50,13 +59,15 @@ export async function checkScope(
   if (personIds.length > 0 && !reachesAllSites(operator)) {
     const homes = await homeSites(personIds, spintly);
     for (const id of personIds) {
-      const home = homes.get(id);
+      const found = homes.get(id);
+      const home = found?.home;
+      if (found) names.set(`person:${id}`, found.name);
       if (home === undefined || !personInScope(operator, { homeSiteId: home })) ok = false;
       if (home !== undefined && home !== null) sites.add(home);
     }
   }
 
-  return { ok, siteId: sites.size > 0 ? Math.min(...sites) : null };
+  return { ok, siteId: sites.size > 0 ? Math.min(...sites) : null, names };
 }
 
 /**
@@ -68,7 +79,7 @@ async function doorSiteIndex(
   doors: { id: number; siteId?: number | undefined }[],
   operator: ScopedOperator,
   spintly: SpintlyClient,
-): Promise<Map<number, number>> {
+): Promise<Map<number, { siteId: number; name: string }>> {
   const hinted = new Set<number>();
   let unhinted = false;
   for (const door of doors) {
@@ -77,13 +88,18 @@ async function doorSiteIndex(
   }
   const siteIds = unhinted ? (await spintly.allSites()).map((site) => site.id) : [...hinted];
   const lists = await Promise.all(siteIds.map((siteId) => spintly.allAccessPoints(siteId)));
-  return new Map(lists.flat().map((door) => [door.id, door.siteId]));
+  return new Map(lists.flat().map((door) => [door.id, { siteId: door.siteId, name: door.name }]));
 }
 
-/** Person id → home site id (null = none), read in batches of a page; people Spintly does not know are absent. */
-async function homeSites(ids: number[], spintly: SpintlyClient): Promise<Map<number, number | null>> {
+/** Person id → home site id (null = none) and name, read in batches of a page; people Spintly does not know are absent. */
+async function homeSites(
+  ids: number[],
+  spintly: SpintlyClient,
+): Promise<Map<number, { home: number | null; name: string }>> {
   const batches: number[][] = [];
   for (let i = 0; i < ids.length; i += MAX_PER_PAGE) batches.push(ids.slice(i, i + MAX_PER_PAGE));
   const pages = await Promise.all(batches.map((batch) => spintly.listUsers({ userIds: batch, perPage: batch.length })));
-  return new Map(pages.flatMap((page) => page.items.map((user) => [user.id, user.homeSiteId] as const)));
+  return new Map(
+    pages.flatMap((page) => page.items.map((user) => [user.id, { home: user.homeSiteId, name: user.name }] as const)),
+  );
 }

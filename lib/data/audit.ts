@@ -6,6 +6,10 @@ import { db } from '../db';
 import { z } from 'zod';
 import { portalEnv } from '../env';
 import { queryFields } from '../validation/query';
+import { ROLE_LABELS } from '../auth/permissions';
+import type { OperatorRole } from '../db/schema';
+import { auditSentence, describeOutcome, type DescribedEntry } from '../audit/sentence';
+import { allSiteOptions } from './sites';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -16,6 +20,7 @@ export const auditQuerySchema = z.object({
   operator: text,
   action: text,
   target: text,
+  about: text,
   from: day,
   to: day,
   page: queryFields.page,
@@ -28,6 +33,7 @@ export function auditScope(operator: ScopedOperator, query: AuditQuery): AuditFi
     operator: query.operator,
     action: query.action,
     target: query.target,
+    about: query.about,
     from: query.from,
     to: query.to,
     // Days are the portal's days: "30/11/2026" in India starts at 18:30 UTC the day before.
@@ -36,15 +42,61 @@ export function auditScope(operator: ScopedOperator, query: AuditQuery): AuditFi
   };
 }
 
-export type AuditRow = Pick<
-  AuditEntry,
-  'id' | 'at' | 'operatorEmail' | 'operatorRole' | 'action' | 'targetType' | 'targetIds' | 'siteId' | 'outcome' | 'spintlyStatus' | 'durationMs' | 'detail'
->;
+/** A record as the page shows it: who, in words, with names; ids and codes kept for the details line. */
+export interface AuditRow {
+  id: string;
+  at: string;
+  operator: string;
+  operatorEmail: string | null;
+  operatorRole: string | null;
+  sentence: string;
+  outcome: ReturnType<typeof describeOutcome>;
+  detail: string | null;
+  action: string;
+  targetIds: string[];
+  siteName: string | null;
+  spintlyStatus: number | null;
+  durationMs: number;
+}
+
+const describe = (e: AuditEntry): DescribedEntry => ({
+  action: e.action,
+  outcome: e.outcome,
+  reason: e.reason ?? null,
+  operatorName: e.operatorName ?? null,
+  operatorEmail: e.operatorEmail,
+  targets: e.targets ?? [],
+  targetIds: e.targetIds.map(String),
+  detail: e.detail,
+});
+
+/** The sentence and the outcome in words, for the page and the CSV alike. */
+export function readable(e: AuditEntry) {
+  const described = describe(e);
+  return { sentence: auditSentence(described), outcome: describeOutcome(e.outcome, described.reason) };
+}
 
 export async function auditPage(query: AuditQuery) {
   const operator = await verifySession({ capability: 'audit:read' });
-  const { entries, total } = await queryAudit(await db(), auditScope(operator, query), { page: query.page, perPage: AUDIT_PAGE_SIZE });
-  const rows: AuditRow[] = entries.map(({ operatorId: _id, ...row }) => row);
+  const [{ entries, total }, sites] = await Promise.all([
+    queryAudit(await db(), auditScope(operator, query), { page: query.page, perPage: AUDIT_PAGE_SIZE }),
+    allSiteOptions().catch(() => []),
+  ]);
+  const siteNames = new Map(sites.map((s) => [s.id, s.name]));
+  const rows: AuditRow[] = entries.map((e) => ({
+    id: e.id,
+    at: e.at,
+    operator: e.operatorName ?? e.operatorEmail ?? 'Not signed in',
+    operatorEmail: e.operatorEmail,
+    operatorRole: e.operatorRole && e.operatorRole in ROLE_LABELS ? ROLE_LABELS[e.operatorRole as OperatorRole] : e.operatorRole,
+    ...readable(e),
+    detail: e.detail,
+    action: e.action,
+    targetIds: e.targetIds.map(String),
+    siteName: e.siteId === null ? null : (siteNames.get(e.siteId) ?? `Site ${e.siteId}`),
+    spintlyStatus: e.spintlyStatus,
+    durationMs: e.durationMs,
+  }));
   return {
     rows,
     total,

@@ -10,6 +10,7 @@ import * as worker from './migrations/0004_worker';
 import * as directory from './migrations/0005_directory';
 import * as runRequests from './migrations/0006_run_requests';
 import * as activity from './migrations/0007_activity';
+import * as auditReadable from './migrations/0008_audit_readable';
 import type { Database } from './schema';
 
 /**
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0005_directory': directory,
   '0006_run_requests': runRequests,
   '0007_activity': activity,
+  '0008_audit_readable': auditReadable,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

@@ -42,6 +42,12 @@ export interface AuditLogTable {
   duration_ms: number;
   /** A short, safe explanation (never a secret, a password or Spintly's raw text). */
   detail: string | null;
+  /** The operator's name when they acted (null before migration 0008). */
+  operator_name: string | null;
+  /** JSON `AuditTarget[]`: each target's type, id, name and part in the change. */
+  targets: string | null;
+  /** Why a refused action was refused (`AuditReason`); null when it was done or broke. */
+  reason: string | null;
 }
 
 /** One row per id an audit record names, for indexed "everything that touched X" lookups. */

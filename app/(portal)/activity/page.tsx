@@ -66,7 +66,8 @@ export default async function ActivityPage({
   const { display } = portalEnv();
   const { before: _before, ...filters } = query;
   const filterQuery = toQueryString('', filters).replace(/^\?/, '');
-  const filtered = Object.values(filters).some((v) => v !== undefined);
+  const activeCount = Object.values(filters).filter((v) => v !== undefined).length;
+  const filtered = activeCount > 0;
 
   return (
     <>
@@ -83,6 +84,7 @@ export default async function ActivityPage({
         label="Filter activity"
         clearHref="/activity"
         showClear={filtered}
+        active={activeCount}
         className="mb-4 sm:grid-cols-3 lg:grid-cols-7"
       >
         <Field id="a-from" label="From">

@@ -6,6 +6,7 @@ import { FilterForm } from '@/components/ui/filter-form';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable, Td } from '@/components/ui/table';
 import { auditPage, auditQuerySchema } from '@/lib/data/audit';
+import type { OutcomeCategory } from '@/lib/audit/sentence';
 import { portalEnv } from '@/lib/env';
 import { formatDateTime, relativeTime } from '@/lib/format';
 import { toQueryString } from '@/lib/query-string';
@@ -14,10 +15,9 @@ import { buttonVariants } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-const OUTCOME_STYLE: Record<string, string> = {
+const OUTCOME_STYLE: Record<OutcomeCategory, string> = {
   ok: 'text-green-800',
-  invalid: 'text-amber-800',
-  denied: 'text-red-800',
+  refused: 'text-amber-800',
   failed: 'text-red-800',
 };
 
@@ -45,12 +45,20 @@ export default async function AuditPage({
           </a>
         }
       />
-      <FilterForm label="Filter the audit log" clearHref="/audit" className="mb-6 sm:grid-cols-3 lg:grid-cols-6">
+      <FilterForm
+        label="Filter the audit log"
+        clearHref="/audit"
+        className="mb-6 sm:grid-cols-3 lg:grid-cols-6"
+        active={[query.operator, query.about, query.action, query.target, query.from, query.to].filter(Boolean).length}
+      >
         <Field id="f-operator" label="Operator">
-          <Input id="f-operator" name="operator" defaultValue={query.operator ?? ''} placeholder="email" />
+          <Input id="f-operator" name="operator" defaultValue={query.operator ?? ''} placeholder="name or email" />
+        </Field>
+        <Field id="f-about" label="Person, door or site">
+          <Input id="f-about" name="about" defaultValue={query.about ?? ''} placeholder="a name" />
         </Field>
         <Field id="f-action" label="Action">
-          <Input id="f-action" name="action" defaultValue={query.action ?? ''} placeholder="e.g. operators." />
+          <Input id="f-action" name="action" defaultValue={query.action ?? ''} placeholder="e.g. cards." />
         </Field>
         <Field id="f-target" label="Target id">
           <Input id="f-target" name="target" defaultValue={query.target ?? ''} />
@@ -64,33 +72,44 @@ export default async function AuditPage({
       </FilterForm>
 
       {total === 0 ? (
-        <p className="text-sm text-slate-600">No entries match.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
+          No entries match.
+        </p>
       ) : (
         <DataTable
           caption="Audit entries, newest first"
-          headers={['When', 'Operator', 'Action', 'Targets', 'Site', 'Outcome', 'Spintly', 'Time']}
+          headers={['When', 'Operator', 'What happened', 'Outcome', 'Site']}
         >
           {rows.map((row) => (
-            <tr key={row.id}>
+            <tr key={row.id} data-testid="audit-row">
               <Td className="whitespace-nowrap">
                 <time dateTime={row.at}>{formatDateTime(row.at, display)}</time>
                 <div className="text-xs text-slate-500">{relativeTime(row.at, readAt)}</div>
               </Td>
               <Td>
-                {row.operatorEmail ?? '—'}
-                {row.operatorRole && <div className="text-xs text-slate-500">{row.operatorRole}</div>}
+                {row.operator}
+                <div className="text-xs text-slate-500">
+                  {[row.operatorRole, row.operator !== row.operatorEmail && row.operatorEmail]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </div>
               </Td>
-              <Td className="font-mono text-xs">{row.action}</Td>
-              <Td className="max-w-48 truncate">
-                {row.targetType ? `${row.targetType} ${row.targetIds.join(', ')}` : '—'}
+              <Td className="min-w-64">
+                <span data-testid="audit-sentence">{row.sentence}</span>
+                <div className="text-xs text-slate-500">
+                  <code>{row.action}</code>
+                  {row.targetIds.length > 0 &&
+                    ` · ids ${row.targetIds.slice(0, 5).join(', ')}${row.targetIds.length > 5 ? ` +${row.targetIds.length - 5}` : ''}`}
+                  {row.spintlyStatus !== null && ` · Spintly ${row.spintlyStatus}`} · {row.durationMs} ms
+                </div>
               </Td>
-              <Td>{row.siteId ?? '—'}</Td>
-              <Td className={`font-medium ${OUTCOME_STYLE[row.outcome] ?? ''}`}>
-                {row.outcome}
-                {row.detail && <div className="text-xs font-normal text-slate-600">{row.detail}</div>}
+              <Td className={`font-medium ${OUTCOME_STYLE[row.outcome.category]}`}>
+                {row.outcome.text}
+                {row.detail && row.outcome.category !== 'ok' && (
+                  <div className="text-xs font-normal text-slate-600">{row.detail}</div>
+                )}
               </Td>
-              <Td>{row.spintlyStatus ?? '—'}</Td>
-              <Td className="whitespace-nowrap">{row.durationMs} ms</Td>
+              <Td>{row.siteName ?? '—'}</Td>
             </tr>
           ))}
         </DataTable>

@@ -7,7 +7,8 @@ import { TableSkeleton } from '@/components/ui/skeleton';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataTable, Td } from '@/components/ui/table';
 import { SearchBox } from '@/components/ui/url-filters';
-import { ChoiceFilter, PeopleFilter } from '@/components/people/people-filters';
+import { ChoiceFilter, PeopleFilter, activeFilters } from '@/components/people/people-filters';
+import { FilterDisclosure } from '@/components/ui/filter-disclosure';
 import { verifySession } from '@/lib/auth/session';
 import { PEOPLE_QUERY_DEFAULTS, directoryFreshness, peopleFilterOptions, peopleQuerySchema } from '@/lib/data/people';
 import { DirectoryFreshness } from '@/components/people/directory-freshness';
@@ -53,9 +54,11 @@ export default async function CardsPage({
             className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4"
           >
             <SearchBox label="Search" placeholder="Name, phone, email, card number" />
-            <PeopleFilter name="card" />
-            <ChoiceFilter name="site" label="Home site" any="All my sites" choices={options.data.sites} />
-            <PeopleFilter name="status" />
+            <FilterDisclosure active={activeFilters(query)}>
+              <PeopleFilter name="card" />
+              <ChoiceFilter name="site" label="Home site" any="All my sites" choices={options.data.sites} />
+              <PeopleFilter name="status" />
+            </FilterDisclosure>
           </div>
           <DirectoryFreshness freshness={freshness} display={portalEnv().display} canSync />
           <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label="Loading cards" columns={4} />}>

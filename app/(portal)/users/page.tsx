@@ -7,7 +7,8 @@ import { Notice } from '@/components/ui/notice';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { PageHeader } from '@/components/ui/page-header';
 import { SearchBox } from '@/components/ui/url-filters';
-import { ChoiceFilter, PeopleFilter } from '@/components/people/people-filters';
+import { ChoiceFilter, PeopleFilter, activeFilters } from '@/components/people/people-filters';
+import { FilterDisclosure } from '@/components/ui/filter-disclosure';
 import { can } from '@/lib/auth/permissions';
 import { verifySession } from '@/lib/auth/session';
 import { directoryFreshness, peopleFilterOptions, peopleQuerySchema } from '@/lib/data/people';
@@ -58,13 +59,15 @@ export default async function PeoplePage({
             <div className="sm:col-span-2">
               <SearchBox label="Search" placeholder="Name, email, phone, employee code or card" />
             </div>
-            <PeopleFilter name="status" />
-            <ChoiceFilter name="site" label="Home site" any="All my sites" choices={options.data.sites} />
-            <ChoiceFilter name="role" label="Spintly role" any="Any role" choices={options.data.roles} />
-            <PeopleFilter name="card" />
-            <PeopleFilter name="expired" />
-            <PeopleFilter name="sort" />
-            <PeopleFilter name="dir" />
+            <FilterDisclosure active={activeFilters(query)}>
+              <PeopleFilter name="status" />
+              <ChoiceFilter name="site" label="Home site" any="All my sites" choices={options.data.sites} />
+              <ChoiceFilter name="role" label="Spintly role" any="Any role" choices={options.data.roles} />
+              <PeopleFilter name="card" />
+              <PeopleFilter name="expired" />
+              <PeopleFilter name="sort" />
+              <PeopleFilter name="dir" />
+            </FilterDisclosure>
           </div>
           <DirectoryFreshness freshness={freshness} display={portalEnv().display} canSync />
           {/* The filters are on screen at once; the list streams in below them. */}

@@ -11,7 +11,9 @@ export const changeDoorPeopleAction = defineAction({
   input: doorPeopleChangeSchema,
   targets: (input) => [
     { type: 'door' as const, id: input.doorId, siteId: input.siteId },
-    ...[...input.add, ...input.remove, ...input.cancelPending].map((id) => ({ type: 'person' as const, id })),
+    ...input.add.map((id) => ({ type: 'person' as const, id, part: 'added' as const })),
+    ...input.remove.map((id) => ({ type: 'person' as const, id, part: 'removed' as const })),
+    ...input.cancelPending.map((id) => ({ type: 'person' as const, id, part: 'cancelled' as const })),
   ],
   async run(input, { spintly }) {
     await spintly.changeDoorUsers(input.doorId, {

@@ -12,6 +12,12 @@ export const createOperatorAction = defineAction({
   capability: 'operators:manage',
   input: createOperatorSchema,
   targets: (input) => input.siteIds.map((id) => ({ type: 'site' as const, id })),
+  creates: (input, data: { operatorId: string; email: string; oneTimePassword: string } | undefined) => ({
+    type: 'operator',
+    id: data?.operatorId ?? 'new',
+    name: input.name,
+    part: 'created',
+  }),
   async run(input, { spintly }) {
     await assertSitesExist(spintly, input.siteIds);
     const store = await operators();

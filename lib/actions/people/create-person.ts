@@ -14,6 +14,12 @@ export const createPersonAction = defineAction({
     { type: 'site' as const, id: input.homeSiteId },
     ...input.doorIds.map((id) => ({ type: 'door' as const, id })),
   ],
+  creates: (input, data: { userId: number } | undefined) => ({
+    type: 'person',
+    id: data?.userId ?? 'new',
+    name: input.name,
+    part: 'created',
+  }),
   changesPeople: (_input, data: { userId: number } | undefined) => (data ? [data.userId] : []),
   async run(input, { spintly }) {
     const user = toSpintlyUser(input);

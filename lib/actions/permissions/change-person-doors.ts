@@ -11,7 +11,9 @@ export const changePersonDoorsAction = defineAction({
   input: personDoorsChangeSchema,
   targets: (input) => [
     { type: 'person' as const, id: input.userId },
-    ...[...input.grant, ...input.revoke, ...input.cancelPending].map((id) => ({ type: 'door' as const, id })),
+    ...input.grant.map((id) => ({ type: 'door' as const, id, part: 'added' as const })),
+    ...input.revoke.map((id) => ({ type: 'door' as const, id, part: 'removed' as const })),
+    ...input.cancelPending.map((id) => ({ type: 'door' as const, id, part: 'cancelled' as const })),
   ],
   async run(input, { spintly }) {
     await spintly.changeUserDoors(input.userId, {

@@ -1,4 +1,4 @@
-import { auditExportRows, auditQuerySchema } from '@/lib/data/audit';
+import { auditExportRows, auditQuerySchema, readable } from '@/lib/data/audit';
 import { portalEnv } from '@/lib/env';
 import { dayOf, isoWithOffset } from '@/lib/format';
 import { defineRoute } from '@/lib/http/define-route';
@@ -15,6 +15,10 @@ const HEADER = [
   'spintly_status',
   'duration_ms',
   'detail',
+  // Added after the original columns, so scripts reading them by position keep working.
+  'operator_name',
+  'sentence',
+  'result',
 ];
 
 /** The audit log as CSV, with the same filters and scope as the page; formula-like cells are neutralised. */
@@ -26,7 +30,8 @@ export const GET = defineRoute({
   async run(query, { operator }) {
     const { timeZone } = portalEnv().display;
     async function* rows() {
-      for await (const e of auditExportRows(operator, query))
+      for await (const e of auditExportRows(operator, query)) {
+        const { sentence, outcome } = readable(e);
         yield [
           isoWithOffset(e.at, timeZone),
           e.operatorEmail,
@@ -39,7 +44,11 @@ export const GET = defineRoute({
           e.spintlyStatus,
           e.durationMs,
           e.detail,
+          e.operatorName ?? null,
+          sentence,
+          outcome.text,
         ];
+      }
     }
     return { csv: { filename: `audit-${dayOf(Date.now(), timeZone)}.csv`, header: HEADER, rows: rows() } };
   },

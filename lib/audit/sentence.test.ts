@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { auditSentence, describeOutcome, listNames, type DescribedEntry } from './sentence';
+
+const entry = (over: Partial<DescribedEntry>): DescribedEntry => ({
+  action: 'permissions.change_door',
+  outcome: 'ok',
+  reason: null,
+  operatorName: 'Sanjay Siteadmin',
+  operatorEmail: 'siteadmin@demo.local',
+  targets: [],
+  targetIds: [],
+  detail: null,
+  ...over,
+});
+
+describe('auditSentence', () => {
+  it('says who gave which door to whom', () => {
+    const e = entry({
+      targets: [
+        { type: 'door', id: 501, name: 'Main Entrance' },
+        { type: 'person', id: 7, name: 'Ravi Kumar', part: 'added' },
+        { type: 'person', id: 8, name: 'Asha Rao', part: 'added' },
+        { type: 'person', id: 9, name: 'Meera Iyer', part: 'added' },
+        { type: 'person', id: 10, name: 'Kiran Das', part: 'removed' },
+      ],
+    });
+    expect(auditSentence(e)).toBe(
+      'Sanjay Siteadmin gave Main Entrance to Ravi Kumar and 2 others; took Main Entrance from Kiran Das',
+    );
+    expect(auditSentence({ ...e, targets: e.targets.slice(0, 3) })).toBe(
+      'Sanjay Siteadmin gave Main Entrance to Ravi Kumar and Asha Rao',
+    );
+  });
+
+  it('says a person was given doors, and what was only tried when it did not happen', () => {
+    const targets = [
+      { type: 'person' as const, id: 7, name: 'Ravi Kumar' },
+      { type: 'door' as const, id: 501, name: 'Main Entrance', part: 'added' as const },
+      { type: 'door' as const, id: 502, name: 'Lift Lobby', part: 'added' as const },
+      { type: 'door' as const, id: 503, name: 'Gym', part: 'added' as const },
+    ];
+    expect(auditSentence(entry({ action: 'permissions.change_person', targets }))).toBe(
+      'Sanjay Siteadmin gave Ravi Kumar Main Entrance and 2 other doors',
+    );
+    expect(auditSentence(entry({ action: 'permissions.change_person', targets, outcome: 'denied' }))).toBe(
+      'Sanjay Siteadmin tried to give Ravi Kumar Main Entrance and 2 other doors',
+    );
+  });
+
+  it('names cards, created people and exports; falls back to ids for records without names', () => {
+    const ravi = [{ type: 'person' as const, id: 7, name: 'Ravi Kumar' }];
+    expect(auditSentence(entry({ action: 'cards.issue', targets: ravi, detail: 'card 0004512345' }))).toBe(
+      'Sanjay Siteadmin issued card 0004512345 to Ravi Kumar',
+    );
+    expect(auditSentence(entry({ action: 'cards.replace', targets: ravi, detail: 'card 111 → 222' }))).toBe(
+      'Sanjay Siteadmin replaced card 111 of Ravi Kumar with card 222',
+    );
+    expect(
+      auditSentence(
+        entry({
+          action: 'people.create',
+          targets: [
+            { type: 'site', id: 1, name: 'Koramangala Hub' },
+            { type: 'person', id: 'new', name: 'Neha Shah', part: 'created' },
+          ],
+        }),
+      ),
+    ).toBe('Sanjay Siteadmin added Neha Shah at Koramangala Hub');
+    expect(auditSentence(entry({ action: 'cards.export', operatorName: null }))).toBe(
+      'siteadmin@demo.local exported the card list as CSV',
+    );
+    expect(auditSentence(entry({ targetIds: ['509', '1013'] }))).toBe('Sanjay Siteadmin changed who can open door 509');
+    expect(auditSentence(entry({ action: 'people.delete', targetIds: ['1', '2'] }))).toBe(
+      'Sanjay Siteadmin deleted 2 people',
+    );
+  });
+});
+
+describe('describeOutcome', () => {
+  it('tells refusals (the request was wrong or not allowed) from failures (something broke)', () => {
+    expect(describeOutcome('ok', null)).toEqual({ category: 'ok', text: 'Done' });
+    expect(describeOutcome('invalid', 'validation')).toEqual({ category: 'refused', text: 'Refused — invalid input' });
+    expect(describeOutcome('denied', 'role').text).toBe('Refused — not allowed for their role');
+    expect(describeOutcome('failed', 'conflict')).toEqual({ category: 'refused', text: 'Refused — conflict' });
+    expect(describeOutcome('failed', null)).toEqual({ category: 'failed', text: 'Failed' });
+  });
+});
+
+describe('listNames', () => {
+  it('lists one, two, or the first and a count', () => {
+    expect(listNames([])).toBe('nobody');
+    expect(listNames([{ type: 'person', id: 1 }])).toBe('person 1');
+    expect(
+      listNames([
+        { type: 'person', id: 1, name: 'A' },
+        { type: 'person', id: 2, name: 'B' },
+      ]),
+    ).toBe('A and B');
+  });
+});
