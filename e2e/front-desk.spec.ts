@@ -118,6 +118,12 @@ test('front desk cannot reach people creation, deletion or permission changes: h
   await expect(mainNav(page)).toHaveText(['Front desk', 'Activity', 'Account']);
   await page.goto('/users/new');
   await expect(page.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
+  // Inside the shell, one <main> landmark (the shell's), not one nested in another.
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expectNoSeriousA11yViolations(page, 'denied page');
+  await page.goto('/users/999999999');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('main')).toHaveCount(1);
   await page.goto('/sites/1/permissions');
   await expect(page.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
 
