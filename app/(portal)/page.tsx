@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { LoadError } from '@/components/ui/load-error';
 import { redirect } from 'next/navigation';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
@@ -47,9 +48,7 @@ export default async function HomePage() {
         <ActivityDashboard data={dashboard.data} display={display} />
       ) : (
         <div className="mb-6">
-          <Notice tone="error" title="Today’s activity could not be loaded">
-            {dashboard.message}
-          </Notice>
+          <LoadError what="today’s activity" message={dashboard.message} />
         </div>
       )}
       <Panel aria-labelledby="people-heading" className="mb-6 p-6">

@@ -63,6 +63,8 @@ export function ChoiceFilter({
   any: string;
   choices: { id: number; name: string }[];
 }) {
+  // No choices: Spintly's list could not be read (the page says so); a filter with nothing to pick would only confuse.
+  if (choices.length === 0) return null;
   return (
     <SelectFilter
       name={name}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { LoadError } from '@/components/ui/load-error';
 import { Notice } from '@/components/ui/notice';
 import { Pagination } from '@/components/ui/pagination';
 import { PEOPLE_QUERY_DEFAULTS, peoplePage, type PeopleQuery, type PersonRow } from '@/lib/data/people';
@@ -25,12 +26,7 @@ export async function PeopleResults({
   children: (rows: PersonRow[]) => ReactNode;
 }) {
   const result = await load(() => peoplePage(query));
-  if (!result.ok)
-    return (
-      <Notice tone="error" title={`Couldn’t load ${what} from Spintly`}>
-        {result.message}
-      </Notice>
-    );
+  if (!result.ok) return <LoadError what={what} message={result.message} />;
   return (
     <>
       {result.data.rows.length === 0 ? <Notice>{empty}</Notice> : children(result.data.rows)}

@@ -162,7 +162,8 @@ export async function listPeopleInScope(
   query: ListQuery,
   perPage: number,
 ): Promise<{ items: PersonRow[]; total: number }> {
-  const [{ db: database, dialect }, sites] = await Promise.all([directoryDb(), allSiteOptions()]);
+  // Site names come from Spintly (cached); if it cannot answer, rows say "Site 3" and the list still works.
+  const [{ db: database, dialect }, sites] = await Promise.all([directoryDb(), allSiteOptions().catch(() => [])]);
   const found = await queryDirectory(database, dialect, directoryFilter(operator, query), {
     page: query.page ?? 1,
     perPage,

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { LoadError } from '@/components/ui/load-error';
 import Link from 'next/link';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
@@ -14,9 +15,7 @@ export default async function SitesPage() {
     <>
       <PageHeader title="Sites" description="Your sites and their doors." />
       {!sites.ok ? (
-        <Notice tone="error" title="Sites could not be loaded">
-          {sites.message}
-        </Notice>
+        <LoadError what="sites" message={sites.message} />
       ) : sites.data.length === 0 ? (
         <Notice>No sites are assigned to you yet. Ask a super admin to add one.</Notice>
       ) : (

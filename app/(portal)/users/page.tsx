@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
+import { LoadError } from '@/components/ui/load-error';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { PeopleTable } from '@/components/people/people-table';
 import { PeopleResults } from '@/components/people/people-results';
-import { Notice } from '@/components/ui/notice';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { PageHeader } from '@/components/ui/page-header';
 import { SearchBox } from '@/components/ui/url-filters';
@@ -32,6 +32,8 @@ export default async function PeoplePage({
   const filtered = Boolean(
     query.search || query.site || query.role || query.card || query.expired || query.status !== 'all',
   );
+  // Without Spintly's sites and roles the list still works (it reads the directory): only those two filters go.
+  const choices = options.ok ? options.data : { sites: [], roles: [] };
   return (
     <>
       <PageHeader
@@ -45,44 +47,39 @@ export default async function PeoplePage({
           )
         }
       />
-      {!options.ok ? (
-        <Notice tone="error" title="People could not be loaded">
-          {options.message}
-        </Notice>
-      ) : (
-        <>
-          <div
-            role="search"
-            aria-label="Filter people"
-            className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"
-          >
-            <div className="sm:col-span-2">
-              <SearchBox label="Search" placeholder="Name, email, phone, employee code or card" />
-            </div>
-            <FilterDisclosure active={activeFilters(query)}>
-              <PeopleFilter name="status" />
-              <ChoiceFilter name="site" label="Home site" any="All my sites" choices={options.data.sites} />
-              <ChoiceFilter name="role" label="Spintly role" any="Any role" choices={options.data.roles} />
-              <PeopleFilter name="card" />
-              <PeopleFilter name="expired" />
-              <PeopleFilter name="sort" />
-              <PeopleFilter name="dir" />
-            </FilterDisclosure>
+      {!options.ok && <LoadError what="sites and roles for the filters" message={options.message} />}
+      <>
+        <div
+          role="search"
+          aria-label="Filter people"
+          className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6"
+        >
+          <div className="sm:col-span-2">
+            <SearchBox label="Search" placeholder="Name, email, phone, employee code or card" />
           </div>
-          <DirectoryFreshness freshness={freshness} display={portalEnv().display} canSync />
-          {/* The filters are on screen at once; the list streams in below them. */}
-          <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label="Loading people" columns={7} />}>
-            <PeopleResults
-              query={query}
-              path="/users"
-              what="people"
-              empty={filtered ? 'Nobody matches these filters.' : 'Nobody has access at your sites yet.'}
-            >
-              {(rows) => <PeopleTable rows={rows} canEdit={canEdit} />}
-            </PeopleResults>
-          </Suspense>
-        </>
-      )}
+          <FilterDisclosure active={activeFilters(query)}>
+            <PeopleFilter name="status" />
+            <ChoiceFilter name="site" label="Home site" any="All my sites" choices={choices.sites} />
+            <ChoiceFilter name="role" label="Spintly role" any="Any role" choices={choices.roles} />
+            <PeopleFilter name="card" />
+            <PeopleFilter name="expired" />
+            <PeopleFilter name="sort" />
+            <PeopleFilter name="dir" />
+          </FilterDisclosure>
+        </div>
+        <DirectoryFreshness freshness={freshness} display={portalEnv().display} canSync />
+        {/* The filters are on screen at once; the list streams in below them. */}
+        <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label="Loading people" columns={7} />}>
+          <PeopleResults
+            query={query}
+            path="/users"
+            what="people"
+            empty={filtered ? 'Nobody matches these filters.' : 'Nobody has access at your sites yet.'}
+          >
+            {(rows) => <PeopleTable rows={rows} canEdit={canEdit} />}
+          </PeopleResults>
+        </Suspense>
+      </>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { LoadError } from '@/components/ui/load-error';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
@@ -27,12 +28,7 @@ export default async function SiteDoorsPage({
   const query = parseQuery(siteDoorsQuerySchema, await searchParams);
   const { search } = query;
   const result = await load(() => siteDoorsPage(siteId, query));
-  if (!result.ok)
-    return (
-      <Notice tone="error" title="Doors could not be loaded">
-        {result.message}
-      </Notice>
-    );
+  if (!result.ok) return <LoadError what="doors" message={result.message} />;
   const { site, doors, total, perPage } = result.data;
   return (
     <>

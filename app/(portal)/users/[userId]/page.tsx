@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { LoadError } from '@/components/ui/load-error';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PendingSince } from '@/components/doors/pending-since';
@@ -6,7 +7,6 @@ import { CardDesk } from '@/components/front-desk/card-desk';
 import { signedUpText } from '@/components/people/person-summary';
 import { PersonActions } from '@/components/people/person-actions';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
-import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/permissions';
 import { portalEnv } from '@/lib/env';
@@ -31,12 +31,7 @@ const STATE_LABEL: Record<DoorAccess['state'], string> = {
 export default async function PersonPage({ params }: { params: Promise<{ userId: string }> }) {
   const userId = positiveInt((await params).userId) ?? notFound();
   const result = await load(() => personPage(userId));
-  if (!result.ok)
-    return (
-      <Notice tone="error" title="This person could not be loaded">
-        {result.message}
-      </Notice>
-    );
+  if (!result.ok) return <LoadError what="this person" message={result.message} />;
   const { operator, person, doors, sites, readAt } = result.data;
   const { display } = portalEnv();
   const siteName = new Map(sites.map((s) => [s.id, s.name]));

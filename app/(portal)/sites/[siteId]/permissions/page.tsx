@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { LoadError } from '@/components/ui/load-error';
 import { notFound } from 'next/navigation';
 import { PermissionMatrix } from '@/components/permissions/matrix';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
@@ -26,12 +27,7 @@ export default async function SitePermissionsPage({
   const query = parseQuery(matrixQuerySchema, await searchParams);
   const { search, status } = query;
   const result = await load(() => siteMatrix(siteId, query));
-  if (!result.ok)
-    return (
-      <Notice tone="error" title="Permissions could not be loaded">
-        {result.message}
-      </Notice>
-    );
+  if (!result.ok) return <LoadError what="permissions" message={result.message} />;
   const data = result.data;
   return (
     <>

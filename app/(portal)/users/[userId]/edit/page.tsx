@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
+import { LoadError } from '@/components/ui/load-error';
 import { notFound } from 'next/navigation';
 import { PersonForm } from '@/components/people/person-form';
-import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { editPersonPage } from '@/lib/data/people';
 import { load } from '@/lib/data/result';
@@ -14,12 +14,7 @@ export const metadata: Metadata = { title: 'Edit person' };
 export default async function EditPersonPage({ params }: { params: Promise<{ userId: string }> }) {
   const userId = positiveInt((await params).userId) ?? notFound();
   const result = await load(() => editPersonPage(userId));
-  if (!result.ok)
-    return (
-      <Notice tone="error" title="This person could not be loaded">
-        {result.message}
-      </Notice>
-    );
+  if (!result.ok) return <LoadError what="this person" message={result.message} />;
   const { person, options } = result.data;
   return (
     <>

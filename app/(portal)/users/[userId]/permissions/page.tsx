@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
+import { LoadError } from '@/components/ui/load-error';
 import { notFound } from 'next/navigation';
 import { PersonDoors } from '@/components/permissions/person-doors';
 import { peopleCrumb } from '@/lib/navigation';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
-import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/permissions';
 import { personPermissions } from '@/lib/data/permissions';
@@ -15,12 +15,7 @@ export const metadata: Metadata = { title: 'Door permissions' };
 export default async function PersonPermissionsPage({ params }: { params: Promise<{ userId: string }> }) {
   const userId = positiveInt((await params).userId) ?? notFound();
   const result = await load(() => personPermissions(userId));
-  if (!result.ok)
-    return (
-      <Notice tone="error" title="Permissions could not be loaded">
-        {result.message}
-      </Notice>
-    );
+  if (!result.ok) return <LoadError what="permissions" message={result.message} />;
   const { operator, person, groups, readAt, stuckAfterMs } = result.data;
   return (
     <>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { LoadError } from '@/components/ui/load-error';
 import { notFound } from 'next/navigation';
 import { DoorPeople } from '@/components/doors/door-people';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
@@ -26,12 +27,7 @@ export default async function DoorPage({
   const query = parseQuery(doorHoldersQuerySchema, await searchParams);
   const { search } = query;
   const result = await load(() => doorPage(siteId, doorId, query));
-  if (!result.ok)
-    return (
-      <Notice tone="error" title="This door could not be loaded">
-        {result.message}
-      </Notice>
-    );
+  if (!result.ok) return <LoadError what="this door" message={result.message} />;
   const { site, door, hiddenCount, ...people } = result.data;
   return (
     <>
