@@ -252,3 +252,41 @@ test('matrix and person doors pages have no serious accessibility violations', a
     await expectNoSeriousA11yViolations(page, path);
   }
 });
+
+test('matrix at 1440 px: legend above, a scroll hint, names link to the person, "Give to all" asks first', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signInAndWait(page, DEMO.siteAdmin);
+  await page.goto('/sites/1/permissions');
+  const grid = page.getByRole('grid');
+  await expect(grid).toBeVisible();
+  // The legend is read before the grid.
+  const legend = page.getByTestId('matrix-legend');
+  expect((await legend.boundingBox())!.y).toBeLessThan((await grid.boundingBox())!.y);
+  const doors = Number(await grid.getAttribute('aria-colcount')) - 1;
+  if (doors * 128 + 224 > 1440) await expect(page.getByTestId('matrix-scroll-hint')).toContainText(`${doors} doors`);
+
+  // A door most people cannot open yet (Main Entrance is everyone's).
+  const firstDoor = (await page.getByRole('columnheader').nth(3).innerText())
+    .replace(/\s*⋮\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  await page.getByRole('button', { name: `Options for ${firstDoor}` }).click();
+  await page.getByRole('menuitem', { name: 'Give to all on this page…' }).click();
+  const rows = Number(await grid.getAttribute('aria-rowcount')) - 1;
+  const question = page.getByRole('alertdialog', { name: `Give ${firstDoor} to ${rows} people?` });
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('matrix-summary')).toContainText('No changes staged');
+  await page.getByRole('button', { name: `Options for ${firstDoor}` }).click();
+  await page.getByRole('menuitem', { name: 'Give to all on this page…' }).click();
+  await page.getByRole('button', { name: `Stage for ${rows} people` }).click();
+  await expect(page.getByTestId('matrix-summary')).toContainText('on 1 door');
+  await page.getByRole('button', { name: 'Discard' }).click();
+
+  const firstName = page.getByRole('rowheader').first().getByRole('link');
+  const name = (await firstName.innerText()).trim();
+  await firstName.click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+});

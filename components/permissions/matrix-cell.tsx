@@ -50,7 +50,7 @@ export const MatrixCell = memo(function MatrixCell({
         ? stuck
           ? '!'
           : '…'
-        : '·';
+        : '○';
   return (
     <div
       role="gridcell"
@@ -64,6 +64,7 @@ export const MatrixCell = memo(function MatrixCell({
       onClick={() => onPick(row, col)}
       className={cn(
         'flex cursor-pointer items-center justify-center border-l border-slate-100 select-none focus:outline-2 focus:-outline-offset-2 focus:outline-indigo-600',
+        base === 'none' && !change && 'text-slate-500',
         base === 'assigned' && 'bg-green-50 text-green-800',
         base === 'pending' && (stuck ? 'bg-red-50 text-red-800' : 'bg-amber-50 text-amber-800'),
         change === 'grant' && 'ring-2 ring-indigo-600 ring-inset',

@@ -1,11 +1,13 @@
 'use client';
 
-import { useCallback, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import { cn } from '@/components/ui/cn';
 import { Notice } from '@/components/ui/notice';
 import type { MatrixData, MatrixPending } from '@/lib/data/permissions';
 import { MatrixCell } from './matrix-cell';
-import { MatrixHeader } from './matrix-header';
+import { GiveToAllConfirm, MatrixHeader } from './matrix-header';
+import { MatrixLegend } from './matrix-legend';
+import Link from 'next/link';
 import { StagedBar } from './staged-bar';
 import { cellKey, groupByDoor, stagedReducer, type Base } from './staged-changes';
 import { useApplyByDoor } from './use-apply-by-door';
@@ -26,6 +28,7 @@ const OVERSCAN = 8;
 export function PermissionMatrix({ data }: { data: MatrixData }) {
   const { doors, people, cells, readAt, stuckAfterMs } = data;
   const [staged, dispatch] = useReducer(stagedReducer, {});
+  const [giveToAll, setGiveToAll] = useState<{ id: number; name: string } | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
 
@@ -87,7 +90,7 @@ export function PermissionMatrix({ data }: { data: MatrixData }) {
   const { apply, progress, results } = useApplyByDoor(data.site.id, byDoor, dispatch);
 
   const doorName = new Map(doors.map((d) => [d.id, d.name]));
-  const template = `14rem repeat(${doors.length}, 7rem)`;
+  const template = `14rem repeat(${doors.length}, 8rem)`;
 
   return (
     <div className="flex flex-col gap-4">
@@ -109,6 +112,13 @@ export function PermissionMatrix({ data }: { data: MatrixData }) {
         </Notice>
       )}
 
+      <GiveToAllConfirm
+        door={giveToAll}
+        peopleOnPage={people.length}
+        onClose={() => setGiveToAll(null)}
+        onConfirm={(door) => grantMany(people.map((p) => ({ doorId: door.id, userId: p.id })))}
+      />
+      <MatrixLegend doorCount={doors.length} scrollRef={scrollRef} />
       <div
         ref={scrollRef}
         className="max-h-[65vh] scroll-pt-16 scroll-pl-56 overflow-auto rounded-lg border border-slate-200 bg-white"
@@ -124,11 +134,7 @@ export function PermissionMatrix({ data }: { data: MatrixData }) {
           className="relative text-sm"
           style={{ width: 'max-content' }}
         >
-          <MatrixHeader
-            doors={doors}
-            template={template}
-            onGiveToAll={(doorId) => grantMany(people.map((p) => ({ doorId, userId: p.id })))}
-          />
+          <MatrixHeader doors={doors} template={template} onGiveToAll={setGiveToAll} />
           <div style={{ height: people.length * ROW_HEIGHT, position: 'relative' }}>
             {drawn.map((rowIndex) => {
               const person = people[rowIndex]!;
@@ -144,13 +150,18 @@ export function PermissionMatrix({ data }: { data: MatrixData }) {
                     transform: `translateY(${rowIndex * ROW_HEIGHT}px)`,
                   }}
                 >
-                  <div role="rowheader" className="sticky left-0 flex items-center gap-2 bg-white px-3">
-                    <span
-                      className={cn('truncate', !person.active && 'text-slate-500 line-through')}
+                  <div role="rowheader" className="sticky left-0 z-10 flex items-center gap-2 bg-white px-3">
+                    <Link
+                      href={`/users/${person.id}`}
+                      tabIndex={-1}
+                      className={cn(
+                        'truncate text-indigo-700 hover:underline',
+                        !person.active && 'text-slate-500 line-through',
+                      )}
                       title={person.name}
                     >
                       {person.name}
-                    </span>
+                    </Link>
                     <button
                       type="button"
                       tabIndex={-1}
@@ -186,10 +197,6 @@ export function PermissionMatrix({ data }: { data: MatrixData }) {
           </div>
         </div>
       </div>
-      <p className="text-xs text-slate-600">
-        ✓ can open · … pending (the reader has not synced) · ! pending for long · + staged grant · − staged revoke · ×
-        staged cancellation
-      </p>
     </div>
   );
 }
