@@ -52,7 +52,7 @@ const portalSchema = z
     /** Reads change nothing, so a page's fan-out (one call per door of a site: 40 doors = one wave) may go wider than writes. */
     SPINTLY_MAX_READ_CONCURRENCY: int(48, 1, 256),
     /** A change still pending after this long is flagged: its door's reader is probably offline. */
-    PENDING_STUCK_AFTER_S: int(600, 1, 7 * 86_400),
+    PENDING_STUCK_AFTER_S: int(900, 1, 7 * 86_400),
     /** `file:./data/portal.db` (SQLite, the default) or `postgres://…`. */
     DATABASE_URL: z.preprocess(
       emptyAsUndefined,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatWait,
   dayBounds,
   dayOf,
   formatDate,
@@ -54,5 +55,11 @@ describe('format', () => {
     expect(relativeTime('2026-11-30T09:48:00Z', now)).toBe('12 min ago');
     expect(relativeTime('2026-11-30T07:00:00Z', now)).toBe('3 h ago');
     expect(relativeTime('2026-11-27T10:00:00Z', now)).toBe('3 days ago');
+  });
+
+  it('says a wait as a person would', () => {
+    expect(formatWait(5_000)).toBe('5 s');
+    expect(formatWait(900_000)).toBe('15 min');
+    expect(formatWait(3 * 3_600_000)).toBe('3 h');
   });
 });

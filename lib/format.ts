@@ -106,3 +106,10 @@ export function dayBounds(day: string, timeZone: string): { start: string; end: 
   const end = new Date(nextUtc.getTime() - offsetMinutes(nextUtc, timeZone) * 60_000 - 1);
   return { start: start.toISOString(), end: end.toISOString() };
 }
+
+/** A threshold as a person says it: "5 s", "15 min", "2 h". */
+export function formatWait(ms: number): string {
+  if (ms < 60_000) return `${Math.max(1, Math.round(ms / 1000))} s`;
+  if (ms < 2 * 3_600_000) return `${Math.round(ms / 60_000)} min`;
+  return `${Math.round(ms / 3_600_000)} h`;
+}

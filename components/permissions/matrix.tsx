@@ -2,6 +2,7 @@
 
 import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import { cn } from '@/components/ui/cn';
+import { formatWait } from '@/lib/format';
 import { Notice } from '@/components/ui/notice';
 import type { MatrixData, MatrixPending } from '@/lib/data/permissions';
 import { MatrixCell } from './matrix-cell';
@@ -106,7 +107,7 @@ export function PermissionMatrix({ data }: { data: MatrixData }) {
       {stuckCount > 0 && (
         <Notice
           tone="warning"
-          title={`${stuckCount} ${stuckCount === 1 ? 'change has' : 'changes have'} waited over ${Math.round(stuckAfterMs / 60_000) || 1} min`}
+          title={`${stuckCount} ${stuckCount === 1 ? 'change has' : 'changes have'} waited over ${formatWait(stuckAfterMs)}`}
         >
           Their door’s reader is probably offline. They apply when it comes back; you can also cancel them.
         </Notice>

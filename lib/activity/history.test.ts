@@ -160,7 +160,7 @@ describeDatabases('activity history', (database) => {
     expect((await queryEvents(db, { siteIds: null }, 10)).events).toEqual([]);
   });
 
-  it('keeps the pending changes of the last complete scan; a scan that fails half way changes nothing', async () => {
+  it('keeps the pending changes and holder counts of the last complete scan; a scan that fails half way changes nothing', async () => {
     async function* scan(doors: DoorPending[], failAfter?: number) {
       for (const [i, door] of doors.entries()) {
         if (i === failAfter) throw new Error('Spintly is not answering right now.');
@@ -168,18 +168,32 @@ describeDatabases('activity history', (database) => {
       }
     }
     const first: DoorPending[] = [
-      { doorId: 501, siteId: 1, pending: [{ personId: 1001, action: 'grant', since: '2026-11-30T09:00:00.000Z' }] },
-      { doorId: 502, siteId: 2, pending: [] },
+      {
+        doorId: 501,
+        siteId: 1,
+        holders: 40,
+        pending: [{ personId: 1001, action: 'grant', since: '2026-11-30T09:00:00.000Z' }],
+      },
+      { doorId: 502, siteId: 2, holders: 7, pending: [] },
     ];
     expect(await recordPending(db, scan(first))).toEqual({ pending: 1 });
     const second: DoorPending[] = [
-      { doorId: 501, siteId: 1, pending: [] },
-      { doorId: 502, siteId: 2, pending: [{ personId: 1002, action: 'revoke', since: null }] },
+      { doorId: 501, siteId: 1, holders: 41, pending: [] },
+      { doorId: 502, siteId: 2, holders: 6, pending: [{ personId: 1002, action: 'revoke', since: null }] },
     ];
     await expect(recordPending(db, scan(second, 1))).rejects.toThrow(/not answering/);
     const rows = () => db.selectFrom('pending_changes').select(['door_id', 'person_id']).execute();
     expect((await rows()).map((r) => [Number(r.door_id), Number(r.person_id)])).toEqual([[501, 1001]]);
+    const holders = () => db.selectFrom('door_holders').select(['door_id', 'holders']).orderBy('door_id').execute();
+    expect((await holders()).map((r) => [Number(r.door_id), Number(r.holders)])).toEqual([
+      [501, 40],
+      [502, 7],
+    ]);
     await recordPending(db, scan(second));
     expect((await rows()).map((r) => [Number(r.door_id), Number(r.person_id)])).toEqual([[502, 1002]]);
+    expect((await holders()).map((r) => [Number(r.door_id), Number(r.holders)])).toEqual([
+      [501, 41],
+      [502, 6],
+    ]);
   });
 });

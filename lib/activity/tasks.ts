@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import type { Database, PendingChangesTable } from '../db/schema';
+import type { Database, DoorHoldersTable, PendingChangesTable } from '../db/schema';
 import { portalEnv } from '../env';
 import { spintly } from '../spintly';
 import type { Task } from '../worker/runner';
@@ -91,6 +91,8 @@ export const PENDING_TASK = 'permissions.pending';
 export interface DoorPending {
   doorId: number;
   siteId: number;
+  /** How many people can open the door now (pending grants not counted). */
+  holders: number;
   pending: { personId: number; action: 'grant' | 'revoke'; since: string | null }[];
 }
 
@@ -102,24 +104,33 @@ export async function* scanPending(client = spintly().background): AsyncGenerato
   for (const site of await client.allSites()) {
     const doors = await client.allAccessPoints(site.id);
     const found = await Promise.all(
-      doors.map(async (door) => ({
-        doorId: door.id,
-        siteId: site.id,
-        pending: (await client.doorUsers(door.id)).usersWithPendingPermissions.map((u) => ({
-          personId: u.id,
-          action: u.pendingAction ?? ('grant' as const),
-          since: u.pendingSince ?? null,
-        })),
-      })),
+      doors.map(async (door) => {
+        const users = await client.doorUsers(door.id);
+        return {
+          doorId: door.id,
+          siteId: site.id,
+          holders: users.usersWithPermissions.length,
+          pending: users.usersWithPendingPermissions.map((u) => ({
+            personId: u.id,
+            action: u.pendingAction ?? ('grant' as const),
+            since: u.pendingSince ?? null,
+          })),
+        };
+      }),
     );
     yield* found;
   }
 }
 
-/** Replaces the table of pending changes with what a complete scan found; a scan that failed changes nothing. */
+/**
+ * Replaces the tables of pending changes and holder counts with what a complete scan found; a scan that failed
+ * changes nothing.
+ */
 export async function recordPending(db: Kysely<Database>, doors: AsyncIterable<DoorPending>, now = new Date()) {
   const rows: PendingChangesTable[] = [];
-  for await (const door of doors)
+  const holders: DoorHoldersTable[] = [];
+  for await (const door of doors) {
+    holders.push({ door_id: door.doorId, site_id: door.siteId, holders: door.holders, seen_at: now.toISOString() });
     for (const p of door.pending)
       rows.push({
         door_id: door.doorId,
@@ -129,8 +140,15 @@ export async function recordPending(db: Kysely<Database>, doors: AsyncIterable<D
         since: p.since,
         seen_at: now.toISOString(),
       });
+  }
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('pending_changes').execute();
+    await tx.deleteFrom('door_holders').execute();
+    for (let i = 0; i < holders.length; i += 500)
+      await tx
+        .insertInto('door_holders')
+        .values(holders.slice(i, i + 500))
+        .execute();
     for (let i = 0; i < rows.length; i += 500)
       await tx
         .insertInto('pending_changes')

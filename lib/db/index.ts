@@ -11,6 +11,7 @@ import * as directory from './migrations/0005_directory';
 import * as runRequests from './migrations/0006_run_requests';
 import * as activity from './migrations/0007_activity';
 import * as auditReadable from './migrations/0008_audit_readable';
+import * as doorHolders from './migrations/0009_door_holders';
 import type { Database } from './schema';
 
 /**
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0006_run_requests': runRequests,
   '0007_activity': activity,
   '0008_audit_readable': auditReadable,
+  '0009_door_holders': doorHolders,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

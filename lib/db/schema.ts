@@ -194,6 +194,14 @@ export interface PendingChangesTable {
   seen_at: string;
 }
 
+/** Each door's holder count at the last pending scan. */
+export interface DoorHoldersTable {
+  door_id: number;
+  site_id: number;
+  holders: number;
+  seen_at: string;
+}
+
 export interface Database {
   operators: OperatorsTable;
   operator_sites: OperatorSitesTable;
@@ -212,4 +220,5 @@ export interface Database {
   activity_hourly: ActivityHourlyTable;
   activity_doors: ActivityDoorsTable;
   pending_changes: PendingChangesTable;
+  door_holders: DoorHoldersTable;
 }
