@@ -46,6 +46,19 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
+    // `npm run screenshots` only: pictures of every page, not tests (e2e/screenshots/pages.shots.ts).
+    ...(process.env.SCREENSHOTS
+      ? [
+          {
+            name: 'screenshots',
+            testMatch: /\.shots\.ts$/,
+            use: {
+              ...devices['Desktop Chrome'],
+              launchOptions: { ...(chromiumPath && { executablePath: chromiumPath }), args: CHROMIUM_ARGS },
+            },
+          },
+        ]
+      : []),
     {
       name: 'chromium',
       testIgnore: /multi\.spec\.ts$/,

@@ -121,7 +121,8 @@ export function FrontDeskSearch({ initial, pickedId }: { initial?: string; picke
         aria-controls="desk-results"
         aria-autocomplete="list"
         aria-activedescendant={results[active] ? optionId(results[active].id) : undefined}
-        autoFocus
+        // With someone open, their card field has the focus (CardDesk), ready for the reader.
+        autoFocus={!pickedId}
         autoComplete="off"
         value={query}
         placeholder="Name, phone, email, employee code or card number"

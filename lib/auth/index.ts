@@ -28,12 +28,13 @@ async function audit(
   email: string,
   outcome: 'ok' | 'denied' | 'invalid',
   detail: string,
-  operator?: { id: string; role: string },
+  operator?: { id: string; role: string; name: string },
 ) {
   await writeAudit(await db(), {
     operatorId: operator?.id ?? null,
     operatorEmail: email.toLowerCase(),
     operatorRole: operator?.role ?? null,
+    operatorName: operator?.name ?? null,
     action: 'auth.sign_in',
     targetType: 'operator',
     targetIds: operator ? [operator.id] : [],
