@@ -12,6 +12,7 @@ import * as runRequests from './migrations/0006_run_requests';
 import * as activity from './migrations/0007_activity';
 import * as auditReadable from './migrations/0008_audit_readable';
 import * as doorHolders from './migrations/0009_door_holders';
+import * as jobs from './migrations/0010_jobs';
 import type { Database } from './schema';
 
 /**
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0007_activity': activity,
   '0008_audit_readable': auditReadable,
   '0009_door_holders': doorHolders,
+  '0010_jobs': jobs,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

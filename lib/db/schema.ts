@@ -202,6 +202,43 @@ export interface DoorHoldersTable {
   seen_at: string;
 }
 
+export type JobStatus = 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
+export type JobItemStatus = 'pending' | 'running' | 'done' | 'unchanged' | 'failed' | 'cancelled';
+
+/** A bulk job (lib/jobs): who started it, where it stands, and its counts. */
+export interface JobsTable {
+  id: string;
+  /** `import`, `offboard`. */
+  kind: string;
+  status: JobStatus;
+  /** "Import of tenants.csv (312 rows)", as lists show it. */
+  title: string;
+  /** The operator who started it: the job acts with their role and sites, checked again as it runs. */
+  created_by: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  cancel_requested: number;
+  total: number;
+  succeeded: number;
+  unchanged: number;
+  failed: number;
+}
+
+export interface JobItemsTable {
+  job_id: string;
+  seq: number;
+  /** JSON: what this item does (a row of an import, a person to offboard). */
+  input: string;
+  status: JobItemStatus;
+  /** `created`, `updated`, `offboarded`…; null until it ran. */
+  outcome: string | null;
+  message: string | null;
+  person_id: number | null;
+  attempts: number;
+  updated_at: string;
+}
+
 export interface Database {
   operators: OperatorsTable;
   operator_sites: OperatorSitesTable;
@@ -221,4 +258,6 @@ export interface Database {
   activity_doors: ActivityDoorsTable;
   pending_changes: PendingChangesTable;
   door_holders: DoorHoldersTable;
+  jobs: JobsTable;
+  job_items: JobItemsTable;
 }
