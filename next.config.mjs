@@ -13,7 +13,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Native modules load from node_modules at run time rather than being bundled.
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'pg'],
-  experimental: { authInterrupts: true },
+  // Uploads (POST /api/import, 10 MB files) pass through proxy.ts, which buffers bodies up to this size.
+  experimental: { authInterrupts: true, proxyClientMaxBodySize: '11mb' },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -7,6 +7,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
+import { SUPPORTED_COUNTRIES } from './import/phone';
 
 type Source = Record<string, string | undefined>;
 
@@ -74,6 +75,13 @@ const portalSchema = z
       emptyAsUndefined,
       z.string().refine(isLocale, 'must be a locale such as en-IN').default('en-IN'),
     ),
+    /** The country of phone numbers written without one, in imports (E.164 is what Spintly stores). */
+    PORTAL_DEFAULT_COUNTRY: z.preprocess(
+      emptyAsUndefined,
+      z.enum(SUPPORTED_COUNTRIES as [string, ...string[]]).default('IN'),
+    ),
+    /** The Spintly role an imported person without roles gets. */
+    IMPORT_DEFAULT_ROLE: z.preprocess(emptyAsUndefined, z.string().trim().min(1).max(100).default('Spintly user')),
     /** `inline`: this web instance also runs background tasks (one leader per task however many run); `off`: leave them to `npm run worker`. */
     PORTAL_WORKER: z.preprocess(emptyAsUndefined, z.enum(['inline', 'off']).default('inline')),
     /** Registers a no-op task with this interval, for tests of the worker across instances. */
@@ -132,6 +140,7 @@ const portalSchema = z
       databaseUrl: env.DATABASE_URL,
       pendingStuckAfterMs: env.PENDING_STUCK_AFTER_S * 1000,
       display: { timeZone: env.PORTAL_TIME_ZONE, locale: env.PORTAL_LOCALE },
+      imports: { defaultCountry: env.PORTAL_DEFAULT_COUNTRY, defaultRole: env.IMPORT_DEFAULT_ROLE },
       directory: { syncIntervalS: env.DIRECTORY_SYNC_INTERVAL_S },
       activity: {
         webhookKeys: (env.SPINTLY_WEBHOOK_KEY ?? '')

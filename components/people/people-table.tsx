@@ -98,6 +98,14 @@ export function PeopleTable({ rows, canEdit }: { rows: PersonRow[]; canEdit: boo
             confirmLabel="Delete for good"
             onConfirm={() => remove.run({ userIds: selectedIds })}
           />
+          {/* Offboarding runs as a job; its page lists who and asks before anything is done. */}
+          <Link
+            href={`/users/offboard?ids=${selectedIds.join(',')}`}
+            aria-disabled={n === 0 || undefined}
+            className={`rounded-md border border-red-300 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 ${n === 0 ? 'pointer-events-none opacity-50' : ''}`}
+          >
+            Offboard…
+          </Link>
         </div>
       )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

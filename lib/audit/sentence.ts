@@ -172,6 +172,16 @@ const PHRASES: Record<string, Phrase> = {
   'auth.sign_in': (_e, done) => verb(done, 'signed in', 'sign in'),
   'auth.sign_out': (_e, done) => verb(done, 'signed out', 'sign out'),
   'auth.sign_out_everywhere': (_e, done) => verb(done, 'signed out on every device', 'sign out on every device'),
+  'people.import': (e, done) => {
+    const outcome = /: (created|updated|unchanged)/.exec(e.detail ?? '')?.[1];
+    const who = first(e, 'person');
+    if (!done) return `could not import a row${e.targetIds.length ? ` for ${who}` : ''} (job item)`;
+    return outcome === 'created' ? `added ${who} by import` : `updated ${who} by import`;
+  },
+  'people.offboard': (e, done) => `${verb(done, 'offboarded', 'offboard')} ${first(e, 'person')}`,
+  'people.import_file': (_e, done) => verb(done, 'checked or started an import of people', 'import people from a file'),
+  'jobs.start': (e, done) => `${verb(done, 'started offboarding', 'start offboarding')} ${people(e)}`,
+  'jobs.cancel': (_e, done) => verb(done, 'cancelled a job', 'cancel a job'),
   'directory.sync': (e, done) =>
     e.detail === 'already running'
       ? 'asked for a people sync (one was already running)'
@@ -183,6 +193,7 @@ const EXPORTS: Record<string, string> = {
   'cards.export': 'the card list',
   'people.export': 'the people list',
   'activity.export': 'door activity',
+  'jobs.export': 'the result of a job',
 };
 
 /** One plain sentence for a record. */

@@ -21,6 +21,8 @@ export interface RouteContext {
   operator: SessionOperator;
   spintly: ReturnType<typeof spintly>;
   request: Request;
+  /** A POST's multipart body (routes with `form`), read only after the session and role checks. */
+  form: FormData | null;
 }
 
 export interface CsvAnswer {
@@ -42,6 +44,8 @@ export interface RouteSpec<S extends z.ZodType> {
    * search box asking as someone types is not, or the log would be mostly keystrokes.
    */
   audit: boolean;
+  /** A POST with a multipart body of at most this many bytes (an upload); refused with 413 above it. */
+  form?: { maxBytes: number };
   run: (query: z.output<S>, ctx: RouteContext) => Promise<RouteAnswer>;
 }
 
@@ -71,12 +75,30 @@ export function defineRoute<S extends z.ZodType>(spec: RouteSpec<S>) {
       return json({ message: 'The request’s filters could not be read.' }, 400);
     }
     const query = parsed.data;
+    let form: FormData | null = null;
+    if (spec.form) {
+      // The declared size first (nothing is read), then the parse; a body larger than declared fails the parse.
+      const declared = Number(request.headers.get('content-length') ?? NaN);
+      if (!Number.isFinite(declared) || declared > spec.form.maxBytes) {
+        await record('invalid', { reason: 'validation', detail: 'upload too large or without a length' });
+        return json(
+          { message: `The file is too large: at most ${Math.round(spec.form.maxBytes / 1_048_576)} MB.` },
+          413,
+        );
+      }
+      try {
+        form = await request.formData();
+      } catch {
+        await record('invalid', { reason: 'validation', detail: 'body is not multipart form data' });
+        return json({ message: 'The upload could not be read. Choose the file again and retry.' }, 400);
+      }
+    }
     const filter = describeFilter(query);
     const siteId = typeof (query as { site?: unknown }).site === 'number' ? (query as { site: number }).site : null;
 
     let answer: RouteAnswer;
     try {
-      answer = await spec.run(query, { operator, spintly: spintly(), request });
+      answer = await spec.run(query, { operator, spintly: spintly(), request, form });
     } catch (error) {
       if (!(error instanceof SpintlyError)) throw error;
       await record('failed', { siteId, spintlyStatus: error.status, detail: `spintly ${error.kind}; ${filter}` });

@@ -7,6 +7,7 @@ import { postgresLeadership, sqliteLeadership } from './leadership';
 import { startWorker, type RunningWorker, type Task } from './runner';
 import { activityTasks } from '../activity/tasks';
 import { directoryTask } from '../directory';
+import { jobsTask } from '../jobs';
 import { processHolder } from './holder';
 import { heartbeatTask, housekeepingTasks } from './tasks';
 
@@ -17,6 +18,7 @@ export function portalTasks(): Task[] {
   const { worker } = portalEnv();
   return [
     directoryTask(),
+    jobsTask(),
     ...activityTasks(),
     ...housekeepingTasks({ auditRetentionDays: worker.auditRetentionDays }),
     ...(worker.testTaskS ? [heartbeatTask(worker.testTaskS)] : []),

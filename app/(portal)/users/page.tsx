@@ -11,7 +11,8 @@ import { ChoiceFilter, PeopleFilter, activeFilters } from '@/components/people/p
 import { FilterDisclosure } from '@/components/ui/filter-disclosure';
 import { can } from '@/lib/auth/permissions';
 import { verifySession } from '@/lib/auth/session';
-import { directoryFreshness, peopleFilterOptions, peopleQuerySchema } from '@/lib/data/people';
+import { PEOPLE_QUERY_DEFAULTS, directoryFreshness, peopleFilterOptions, peopleQuerySchema } from '@/lib/data/people';
+import { toQueryString } from '@/lib/query-string';
 import { portalEnv } from '@/lib/env';
 import { DirectoryFreshness } from '@/components/people/directory-freshness';
 import { load } from '@/lib/data/result';
@@ -40,11 +41,27 @@ export default async function PeoplePage({
         title="People"
         description="Everyone with access at your sites."
         actions={
-          canEdit && (
-            <Link href="/users/new" className={buttonVariants('primary')}>
-              Add person
-            </Link>
-          )
+          <>
+            <a
+              href={toQueryString('/api/people/export', { ...query, page: 1 }, PEOPLE_QUERY_DEFAULTS)}
+              className={buttonVariants('secondary')}
+            >
+              Export CSV
+            </a>
+            {canEdit && (
+              <>
+                <Link href="/jobs" className={buttonVariants('secondary')}>
+                  Jobs
+                </Link>
+                <Link href="/users/import" className={buttonVariants('secondary')}>
+                  Import
+                </Link>
+                <Link href="/users/new" className={buttonVariants('primary')}>
+                  Add person
+                </Link>
+              </>
+            )}
+          </>
         }
       />
       {!options.ok && <LoadError what="sites and roles for the filters" message={options.message} />}

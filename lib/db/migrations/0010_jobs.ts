@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 /**
  * Bulk work as server-side jobs (an import of people, an offboarding): the job, and one row per item with its input,
  * status, outcome and message. Items are what make a job resumable: after a restart it goes on from the first item
- * not finished, never repeating one that succeeded.
+ * not finished, never repeating one that succeeded. And the people directory's identity columns get indexes.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -38,4 +38,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('job_items_pk', ['job_id', 'seq'])
     .execute();
   await db.schema.createIndex('job_items_status').on('job_items').columns(['job_id', 'status', 'seq']).execute();
+  // An import matches each row to a person by email, phone or employee code: 10,000 rows are 60 indexed lookups.
+  for (const column of ['email', 'phone', 'employee_code'])
+    await db.schema.createIndex(`people_${column}`).on('people').column(column).execute();
 }

@@ -116,6 +116,8 @@ export function usersResource({ transport }: ClientContext) {
     eachUserPage: (onPage: (users: SpintlyUser[], progress: WalkProgress) => Promise<void>) =>
       eachPage((page, perPage) => listUsers({ page, perPage }), onPage),
     createUser,
+    /** People whose email, phone or employee code is exactly one of these (a bulk import's look before it writes). */
+    findByIdentity,
 
     async updateUsers(users: UpdateUserInput[]): Promise<number[]> {
       try {

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { PendingSince } from '@/components/doors/pending-since';
 import { CardDesk } from '@/components/front-desk/card-desk';
 import { signedUpText } from '@/components/people/person-summary';
+import { buttonVariants } from '@/components/ui/button';
 import { PersonActions } from '@/components/people/person-actions';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { PageHeader } from '@/components/ui/page-header';
@@ -48,7 +49,12 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
         description={`${person.homeSiteName} · ${person.roles.join(', ')}`}
         actions={
           can(operator, 'people:write') && (
-            <PersonActions userId={person.id} name={person.name} active={person.active} />
+            <>
+              <PersonActions userId={person.id} name={person.name} active={person.active} />
+              <Link href={`/users/offboard?ids=${person.id}`} className={buttonVariants('secondary')}>
+                Offboard…
+              </Link>
+            </>
           )
         }
       />

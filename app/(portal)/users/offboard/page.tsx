@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { OffboardConfirm } from '@/components/people/offboard-confirm';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
+import { peopleCrumb } from '@/lib/navigation';
+import { offboardPage } from '@/lib/data/offboard';
+
+export const metadata: Metadata = { title: 'Offboard' };
+
+/** `/users/offboard?ids=1,2,3`: who will be offboarded, and what that does, before it is done. */
+export default async function OffboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { operator, people, missing } = await offboardPage(await searchParams);
+  const title = `Offboarding of ${people.length === 1 ? people[0]!.name : `${people.length} people`}`;
+  return (
+    <>
+      <Breadcrumbs trail={[peopleCrumb(operator)]} current="Offboard" />
+      <PageHeader
+        title="Offboard"
+        description="Takes back each person’s card, removes every door (pending changes too) and deactivates them."
+      />
+      {missing > 0 && (
+        <div className="mb-4">
+          <Notice tone="warning">
+            {missing} of the people chosen are not at your sites or no longer exist; they are left out.
+          </Notice>
+        </div>
+      )}
+      {people.length === 0 ? (
+        <Notice>Nobody to offboard. Choose people on the People page first.</Notice>
+      ) : (
+        <div className="flex flex-col gap-4">
+          <ul className="rounded-lg border border-slate-200 bg-white text-sm" aria-label="People to offboard">
+            {people.map((p) => (
+              <li key={p.id} className="flex flex-wrap gap-x-3 border-b border-slate-100 px-4 py-2 last:border-0">
+                <span className="font-medium">{p.name}</span>
+                <span className="text-slate-600">{p.homeSiteName}</span>
+                <span className="text-slate-600">{p.card ? `Card ${p.card}` : 'No card'}</span>
+              </li>
+            ))}
+          </ul>
+          <div>
+            <OffboardConfirm userIds={people.map((p) => p.id)} title={title} />
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import 'server-only';
+import { personInScope, reachesAllSites } from '../auth/permissions';
+import { verifySession } from '../auth/session';
+import { directoryDb } from '../directory';
+import { toDirectoryPerson } from '../directory/store';
+import { singleParam } from '../validation/params';
+import { allSiteOptions } from './sites';
+
+/** `?ids=1,2,3`: at most 500 distinct positive ids; anything else is dropped. */
+function parseIds(value: string | undefined): number[] {
+  const ids = (value ?? '').split(',').map(Number);
+  return [...new Set(ids.filter((n) => Number.isInteger(n) && n > 0))].slice(0, 500);
+}
+
+/** The people an offboarding is about, as the operator may see them (others are counted, not named). */
+export async function offboardPage(params: Record<string, string | string[] | undefined>) {
+  const operator = await verifySession({ capability: 'people:write' });
+  const ids = parseIds(singleParam(params.ids));
+  if (ids.length === 0) return { operator, people: [], missing: 0 };
+  const { db } = await directoryDb();
+  const [rows, sites] = await Promise.all([
+    db.selectFrom('people').selectAll().where('id', 'in', ids).execute(),
+    allSiteOptions().catch(() => []),
+  ]);
+  const names = new Map(sites.map((s) => [s.id, s.name]));
+  const people = rows
+    .map(toDirectoryPerson)
+    .filter((p) => reachesAllSites(operator) || personInScope(operator, { homeSiteId: p.home_site_id }))
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      card: p.card,
+      homeSiteName: p.home_site_id === null ? '—' : (names.get(p.home_site_id) ?? `Site ${p.home_site_id}`),
+    }));
+  return { operator, people, missing: ids.length - people.length };
+}

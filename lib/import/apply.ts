@@ -1,0 +1,130 @@
+import 'server-only';
+import { personInScope, siteInScope } from '../auth/permissions';
+import { refreshPeople } from '../directory';
+import { dayBounds } from '../format';
+import { portalEnv } from '../env';
+import type { ItemResult, JobKind } from '../jobs/runner';
+import type { JobOperator } from '../jobs/operator';
+import { spintly } from '../spintly';
+import type { SpintlyUser, UpdateUserInput } from '../spintly/contract';
+import type { ImportPlan } from './check';
+
+/** A person the import adds opens doors with their phone and a card; the rest is off, as on the "Add person" form. */
+const NEW_PERSON_ACCESS = {
+  mobile: true,
+  card: true,
+  remoteAccess: false,
+  tapToAccess: false,
+  fingerprint: false,
+  faceAccess: false,
+  gps: false,
+  deviceLock: false,
+  clickToAccessRange: 3,
+};
+
+export class ImportRowError extends Error {}
+
+/**
+ * One row of an import, as a job item. Checked again against Spintly just before writing (the dry run read the
+ * directory, which may be minutes old): the person is read fresh, and a row that would create someone first looks for
+ * them by email, phone and employee code when it was in flight at a restart or found nobody — so a row is never
+ * created twice. A person's card is given in the create itself (one call); doors are added, never taken away.
+ */
+export const importKind: JobKind<JobOperator> = {
+  async process(input, { operator }): Promise<ItemResult> {
+    const plan = input as ImportPlan;
+    const client = spintly();
+    if (!siteInScope(operator, plan.homeSiteId)) throw new ImportRowError('The home site is outside your sites.');
+    if (plan.doorIds.length > 0) {
+      const doors = (await client.allAccessPoints(plan.homeSiteId)).map((d) => d.id);
+      const elsewhere = plan.doorIds.filter((id) => !doors.includes(id));
+      if (elsewhere.length > 0) {
+        const reachable = new Set(
+          (await Promise.all(operator.siteIds.map((site) => client.allAccessPoints(site)))).flat().map((d) => d.id),
+        );
+        if (operator.role !== 'super_admin' && elsewhere.some((id) => !reachable.has(id)))
+          throw new ImportRowError('A door is outside your sites.');
+      }
+    }
+    const expiresAt = plan.accessExpiresOn
+      ? dayBounds(plan.accessExpiresOn, portalEnv().display.timeZone).end
+      : undefined;
+
+    let user = plan.personId !== null ? await client.getUser(plan.personId) : null;
+    if (!user) user = await findSame(plan);
+    if (user && !personInScope(operator, { homeSiteId: user.homeSiteId }))
+      throw new ImportRowError('This person is outside your sites.');
+
+    if (!user) {
+      const { userId } = await client.createUser({
+        name: plan.name,
+        email: plan.email,
+        phone: plan.phone,
+        employeeCode: plan.employeeCode,
+        roles: plan.roleIds,
+        homeSiteId: plan.homeSiteId,
+        ...(plan.card && { credentialId: plan.card }),
+        accessData: { ...NEW_PERSON_ACCESS, accessExpiresAt: expiresAt ?? null, accessPoints: plan.doorIds },
+      });
+      await refreshPeople([userId]);
+      return { status: 'done', outcome: 'created', personId: userId, message: 'Added.' };
+    }
+
+    const changed: string[] = [];
+    const update: UpdateUserInput = { id: user.id };
+    const set = <K extends keyof UpdateUserInput>(label: string, key: K, value: UpdateUserInput[K], now: unknown) => {
+      if (value === undefined || value === null || value === now) return;
+      update[key] = value;
+      changed.push(label);
+    };
+    set('name', 'name', plan.name, user.name);
+    set('email', 'email', plan.email, user.email?.toLowerCase());
+    set('phone', 'phone', plan.phone, user.phone);
+    set('employee code', 'employeeCode', plan.employeeCode, user.employeeCode);
+    set('home site', 'homeSiteId', plan.homeSiteId, user.homeSiteId);
+    const roles = user.roles.map((r) => r.id);
+    if (
+      plan.roleIds.length > 0 &&
+      (plan.roleIds.length !== roles.length || plan.roleIds.some((r) => !roles.includes(r)))
+    ) {
+      update.roles = plan.roleIds;
+      changed.push('roles');
+    }
+    if (expiresAt && user.accessData?.accessExpiresAt?.slice(0, 16) !== expiresAt.slice(0, 16)) {
+      update.accessData = { accessExpiresAt: expiresAt };
+      changed.push('access expiry');
+    }
+    if (changed.length > 0) await client.updateUsers([update]);
+
+    if (plan.card && user.credentialId !== plan.card) {
+      if (user.credentialId) await client.unassignCard(user.id);
+      await client.assignCard(user.id, plan.card);
+      changed.push('card');
+    }
+    if (plan.doorIds.length > 0) {
+      const now = await client.userPermissions(user.id);
+      const held = new Set([
+        ...now.permissionAssigned.map((d) => d.id),
+        ...now.pendingPermissions.filter((d) => d.pendingAction !== 'revoke').map((d) => d.id),
+      ]);
+      const missing = plan.doorIds.filter((id) => !held.has(id));
+      if (missing.length > 0) {
+        await client.changeUserDoors(user.id, { permissionsToAdd: missing });
+        changed.push('doors');
+      }
+    }
+    if (changed.length === 0) return { status: 'unchanged', outcome: 'unchanged', personId: user.id };
+    await refreshPeople([user.id]);
+    return { status: 'done', outcome: 'updated', personId: user.id, message: `Changed ${changed.join(', ')}.` };
+  },
+};
+
+/** Someone Spintly already has for this row: same email or phone, or same employee code and name. */
+async function findSame(plan: ImportPlan): Promise<SpintlyUser | null> {
+  if (!plan.email && !plan.phone && !plan.employeeCode) return null;
+  const found = await spintly().findByIdentity(plan);
+  const byContact = found.find(({ field }) => field === 'email' || field === 'phone');
+  if (byContact) return byContact.user;
+  const byCode = found.find(({ user }) => user.name.trim().toLowerCase() === plan.name.toLowerCase());
+  return byCode?.user ?? null;
+}

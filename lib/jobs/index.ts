@@ -1,0 +1,77 @@
+import 'server-only';
+import type { Kysely } from 'kysely';
+import { writeAudit } from '../audit/log';
+import type { Database } from '../db/schema';
+import { portalEnv } from '../env';
+import { importKind, ImportRowError } from '../import/apply';
+import { SpintlyError } from '../spintly/errors';
+import type { Task } from '../worker/runner';
+import { offboardKind } from './offboard';
+import { loadJobOperator, type JobOperator } from './operator';
+import { runQueuedJobs, type JobKind } from './runner';
+
+export { JOBS_TASK } from './start';
+import { JOBS_TASK } from './start';
+
+/** Each kind's work, and the audit record of every item under its job (as its starter, like their own actions). */
+function kinds(db: Kysely<Database>): Record<string, JobKind<JobOperator>> {
+  const audited = (kind: JobKind<JobOperator>, action: string): JobKind<JobOperator> => ({
+    process: kind.process,
+    async recorded({ seq, result }, { job, operator }) {
+      const personId = 'personId' in result ? (result.personId ?? null) : null;
+      await writeAudit(db, {
+        operatorId: operator.id,
+        operatorEmail: operator.email,
+        operatorRole: operator.role,
+        operatorName: operator.name,
+        action,
+        targetType: personId === null ? null : 'person',
+        targetIds: personId === null ? [] : [personId],
+        targets: personId === null ? [] : [{ type: 'person', id: personId }],
+        siteId: null,
+        outcome: result.status === 'failed' ? 'failed' : 'ok',
+        reason: null,
+        spintlyStatus: null,
+        durationMs: 0,
+        detail:
+          `job ${job.id} item ${seq}: ${'outcome' in result ? result.outcome : 'failed'}${result.message ? ` — ${result.message}` : ''}`.slice(
+            0,
+            500,
+          ),
+      });
+    },
+  });
+  return { import: audited(importKind, 'people.import'), offboard: audited(offboardKind, 'people.offboard') };
+}
+
+/** What a failed item says: Spintly's and the portal's own messages are written for admins; anything else is not shown. */
+function describeError(error: unknown): string {
+  if (error instanceof SpintlyError || error instanceof ImportRowError) return error.message;
+  console.error(`[jobs] unexpected ${error instanceof Error ? error.name : 'error'} in an item`);
+  return 'Something went wrong on our side; this item was not finished. Run it again from a new job.';
+}
+
+/**
+ * Runs queued jobs on the task's leader, one at a time, each with at most half of the write lane
+ * (SPINTLY_MAX_CONCURRENCY ÷ 2) so operators at screens always have the other half. Wanted whenever a job waits, so
+ * a new job starts within a tick (its creator also asks for a run); a job left running by a stopped process resumes.
+ */
+export function jobsTask(): Task {
+  return {
+    name: JOBS_TASK,
+    intervalMs: 3_600_000,
+    wanted: async ({ db }) =>
+      Boolean(await db.selectFrom('jobs').select('id').where('status', 'in', ['queued', 'running']).executeTakeFirst()),
+    run: ({ db, now }) =>
+      runQueuedJobs({
+        db,
+        kinds: kinds(db),
+        loadOperator: (id) => loadJobOperator(db, id),
+        concurrency: jobConcurrency(),
+        now,
+        describeError,
+      }),
+  };
+}
+
+export const jobConcurrency = () => Math.max(1, Math.floor(portalEnv().spintly.maxConcurrency / 2));

@@ -1,0 +1,59 @@
+import 'server-only';
+import { personInScope } from '../auth/permissions';
+import { refreshPeople } from '../directory';
+import { ImportRowError } from '../import/apply';
+import { spintly } from '../spintly';
+import type { JobOperator } from './operator';
+import type { ItemResult, JobKind } from './runner';
+
+export interface OffboardInput {
+  personId: number;
+  /** The name when the job was started, for the job's list if the person is gone by the time it runs. */
+  name: string;
+}
+
+/**
+ * Offboards one person: takes back their card, removes every door (pending grants cancelled too), deactivates them.
+ * Each step reads first and does only what is left, so running it again (a resumed job, a second offboarding) changes
+ * nothing and says "unchanged".
+ */
+export const offboardKind: JobKind<JobOperator> = {
+  async process(input, { operator }): Promise<ItemResult> {
+    const { personId } = input as OffboardInput;
+    const client = spintly();
+    const user = await client.getUser(personId);
+    if (!user) throw new ImportRowError('Spintly has no such person any more.');
+    if (!personInScope(operator, { homeSiteId: user.homeSiteId }))
+      throw new ImportRowError('This person is outside your sites.');
+    const done: string[] = [];
+    if (user.credentialId) {
+      await client.unassignCard(user.id);
+      done.push(`card ${user.credentialId} taken back`);
+    }
+    const doors = await client.userPermissions(user.id);
+    const assigned = doors.permissionAssigned.map((d) => d.id);
+    const pendingGrants = doors.pendingPermissions.filter((d) => d.pendingAction !== 'revoke').map((d) => d.id);
+    if (assigned.length > 0 || pendingGrants.length > 0) {
+      await client.changeUserDoors(user.id, {
+        ...(assigned.length > 0 && { permissionsToRemove: assigned }),
+        ...(pendingGrants.length > 0 && { pendingPermissionsToRemove: pendingGrants }),
+      });
+      const n = assigned.length + pendingGrants.length;
+      done.push(`${n} door${n === 1 ? '' : 's'} removed`);
+    }
+    if (user.deactivatedOn === null) {
+      await client.deactivateUsers([user.id]);
+      done.push('deactivated');
+    }
+    if (done.length === 0)
+      return { status: 'unchanged', outcome: 'unchanged', personId: user.id, message: 'Already offboarded.' };
+    await refreshPeople([user.id]);
+    const message = done.join(', ');
+    return {
+      status: 'done',
+      outcome: 'offboarded',
+      personId: user.id,
+      message: `${message[0]!.toUpperCase()}${message.slice(1)}.`,
+    };
+  },
+};
