@@ -34,6 +34,7 @@ export const importKind: JobKind<JobOperator> = {
   async process(input, { operator }): Promise<ItemResult> {
     const plan = input as ImportPlan;
     const client = spintly();
+    const about = { personName: plan.name, siteId: plan.homeSiteId };
     if (!siteInScope(operator, plan.homeSiteId)) throw new ImportRowError('The home site is outside your sites.');
     if (plan.doorIds.length > 0) {
       const doors = (await client.allAccessPoints(plan.homeSiteId)).map((d) => d.id);
@@ -67,7 +68,7 @@ export const importKind: JobKind<JobOperator> = {
         accessData: { ...NEW_PERSON_ACCESS, accessExpiresAt: expiresAt ?? null, accessPoints: plan.doorIds },
       });
       await refreshPeople([userId]);
-      return { status: 'done', outcome: 'created', personId: userId, message: 'Added.' };
+      return { status: 'done', outcome: 'created', personId: userId, ...about, message: 'Added.' };
     }
 
     const changed: string[] = [];
@@ -113,9 +114,15 @@ export const importKind: JobKind<JobOperator> = {
         changed.push('doors');
       }
     }
-    if (changed.length === 0) return { status: 'unchanged', outcome: 'unchanged', personId: user.id };
+    if (changed.length === 0) return { status: 'unchanged', outcome: 'unchanged', personId: user.id, ...about };
     await refreshPeople([user.id]);
-    return { status: 'done', outcome: 'updated', personId: user.id, message: `Changed ${changed.join(', ')}.` };
+    return {
+      status: 'done',
+      outcome: 'updated',
+      personId: user.id,
+      ...about,
+      message: `Changed ${changed.join(', ')}.`,
+    };
   },
 };
 

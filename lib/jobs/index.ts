@@ -17,8 +17,12 @@ import { JOBS_TASK } from './start';
 function kinds(db: Kysely<Database>): Record<string, JobKind<JobOperator>> {
   const audited = (kind: JobKind<JobOperator>, action: string): JobKind<JobOperator> => ({
     process: kind.process,
-    async recorded({ seq, result }, { job, operator }) {
-      const personId = 'personId' in result ? (result.personId ?? null) : null;
+    async recorded({ seq, input, result }, { job, operator }) {
+      // What the item was about: from its outcome, or (when it failed) from its input.
+      const given = input as { personId?: number | null; name?: string; homeSiteId?: number };
+      const personId = ('personId' in result ? result.personId : null) ?? given.personId ?? null;
+      const name = ('personName' in result ? result.personName : undefined) ?? given.name;
+      const siteId = ('siteId' in result ? result.siteId : undefined) ?? given.homeSiteId ?? null;
       await writeAudit(db, {
         operatorId: operator.id,
         operatorEmail: operator.email,
@@ -27,8 +31,8 @@ function kinds(db: Kysely<Database>): Record<string, JobKind<JobOperator>> {
         action,
         targetType: personId === null ? null : 'person',
         targetIds: personId === null ? [] : [personId],
-        targets: personId === null ? [] : [{ type: 'person', id: personId }],
-        siteId: null,
+        targets: personId === null ? [] : [{ type: 'person', id: personId, ...(name && { name }) }],
+        siteId,
         outcome: result.status === 'failed' ? 'failed' : 'ok',
         reason: null,
         spintlyStatus: null,

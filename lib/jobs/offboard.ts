@@ -25,6 +25,7 @@ export const offboardKind: JobKind<JobOperator> = {
     if (!user) throw new ImportRowError('Spintly has no such person any more.');
     if (!personInScope(operator, { homeSiteId: user.homeSiteId }))
       throw new ImportRowError('This person is outside your sites.');
+    const about = { personName: user.name, siteId: user.homeSiteId };
     const done: string[] = [];
     if (user.credentialId) {
       await client.unassignCard(user.id);
@@ -46,13 +47,14 @@ export const offboardKind: JobKind<JobOperator> = {
       done.push('deactivated');
     }
     if (done.length === 0)
-      return { status: 'unchanged', outcome: 'unchanged', personId: user.id, message: 'Already offboarded.' };
+      return { status: 'unchanged', outcome: 'unchanged', personId: user.id, ...about, message: 'Already offboarded.' };
     await refreshPeople([user.id]);
     const message = done.join(', ');
     return {
       status: 'done',
       outcome: 'offboarded',
       personId: user.id,
+      ...about,
       message: `${message[0]!.toUpperCase()}${message.slice(1)}.`,
     };
   },

@@ -9,6 +9,9 @@ export interface ItemResult {
   outcome: string;
   message?: string;
   personId?: number | null;
+  /** For the audit record: who and where (a site admin reads the records of their sites). */
+  personName?: string;
+  siteId?: number | null;
 }
 
 export interface ItemContext<Op> {
