@@ -4,7 +4,9 @@
  *
  * `BENCH_SECTIONS` (comma-separated) picks what is measured, so each run stays within a few minutes:
  * - `pages` (the default): the section below;
- * - `directory`: the people directory at scale — run with `BENCH_PEOPLE=100000` (20 sites × 50 doors).
+ * - `directory`: the people directory at scale — run with `BENCH_PEOPLE=100000` (20 sites × 50 doors);
+ * - `activity`: the webhook, the backfill and the activity views;
+ * - `jobs`: an import of 10,000 new people as a job (BENCH_IMPORT_ROWS), with faults and a restart half-way.
  * `BENCH_PEOPLE` (default 10,000) sizes the sandbox; `BENCH_SITES` and `BENCH_DOORS_PER_SITE` default to 5 × 40, or
  * 20 × 50 from 50,000 people. Each section replaces its own part of bench/results.json and leaves the others.
  *
@@ -45,6 +47,8 @@ const children: ChildProcess[] = [];
 const TARGETS = { p50: 1.3, p95: 2, tokenRequests: 1, bulkCalls: 1, firstLoadKb: 150, rssMb: 300, excessMs: 5 };
 /** The directory's targets (issue 16): list views at ≤ 0.6 L with no upstream call, and the rest. */
 const DIRECTORY_TARGETS = { viewP50: 0.6, exportMs: 5_000, syncMs: 60_000, rssMb: 300 };
+/** The jobs targets (issue 19): 10,000 new people imported within 2 minutes at L, exactly once, under 300 MB. */
+const JOBS_TARGETS = { importMs: 120_000, rssMb: 300 };
 /** The activity targets (issue 17). */
 const ACTIVITY_TARGETS = { eventsPerS: 500, p99Ms: 50, viewP50: 0.6, backfillMs: 60_000 };
 /** Pages that wait on one Spintly call, like the floor's: their excess over it is the portal's own cost. */
@@ -229,6 +233,7 @@ async function main() {
     results.directory = await directorySection(cookie, portal, script, { firstSync, firstSyncCalls });
   if (SECTIONS.has('activity'))
     results.activity = await activitySection(cookie, portal, { ...backfill, upstreamCalls: backfillCalls });
+  if (SECTIONS.has('jobs')) results.jobs = await jobsSection(cookie, portal, portalEnv);
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   stop();
 }
@@ -709,6 +714,100 @@ async function activitySection(
   console.log(`views over ${STORED_EVENTS.toLocaleString('en-IN')} stored events (filled in ${fillMs} ms):`);
   printViews(viewResults, ACTIVITY_TARGETS.viewP50);
   console.log(`portal resident memory: ${results.rssMb} MB`);
+  return results;
+}
+
+/**
+ * `jobs`: an import of IMPORT_ROWS (10,000) new people at L, through POST /api/import, run by `npm run worker` (the
+ * portal runs with PORTAL_WORKER=off here) with 20% of creates answered by an error after they landed
+ * (`commit_then_fail`) and the worker killed (SIGKILL) and restarted half-way. Counts the people in the sandbox
+ * afterwards: exactly one per row is the target, with the time and the most memory the worker and the portal used.
+ */
+async function jobsSection(cookie: string, portal: ChildProcess, env: NodeJS.ProcessEnv) {
+  const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
+  const tag = `bench${Date.now().toString(36)}`;
+  const sites = await sandboxJson<{ sites: { name: string }[] }>('/state');
+  const site = sites.sites[0]!.name;
+  const csv = [
+    'Name,Email,Home site',
+    ...Array.from({ length: rows }, (_, i) => `Bench Import ${i + 1},${tag}.${i + 1}@example.com,${site}`),
+  ].join('\n');
+  const startWorker = () => {
+    const worker = spawn(bin('tsx'), ['--conditions=react-server', 'scripts/worker.ts'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...env, PORTAL_WORKER: 'off' },
+    });
+    children.push(worker);
+    return worker;
+  };
+  let worker = startWorker();
+  await sandboxJson('/faults', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ rules: [{ route: 'createUser', rate: 0.2, kind: 'commit_then_fail' }] }),
+  });
+  const started = performance.now();
+  const body = new FormData();
+  body.set('file', new Blob([csv], { type: 'text/csv' }), 'bench.csv');
+  const answer = await fetch(`${PORTAL}/api/import?mode=import`, { method: 'POST', body, headers: { cookie } });
+  const { jobId } = (await answer.json()) as { jobId: string };
+  if (!jobId) throw new Error(`the import did not start: ${answer.status}`);
+  const checkedMs = Math.round(performance.now() - started);
+  let restarted = false;
+  let peakWorkerMb = 0;
+  let peakPortalMb = 0;
+  let job: { status: string; finished: number; succeeded: number; failed: number } = {
+    status: 'queued',
+    finished: 0,
+    succeeded: 0,
+    failed: 0,
+  };
+  while (!['done', 'cancelled', 'failed'].includes(job.status)) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    job = (await (await fetch(`${PORTAL}/api/jobs/status?id=${jobId}`, { headers: { cookie } })).json()) as typeof job;
+    if (worker.exitCode === null) peakWorkerMb = Math.max(peakWorkerMb, rssMb(worker.pid!));
+    peakPortalMb = Math.max(peakPortalMb, rssMb(portal.pid!));
+    if (!restarted && job.finished >= rows / 2) {
+      worker.kill('SIGKILL');
+      await new Promise((resolve) => worker.once('exit', resolve));
+      worker = startWorker();
+      restarted = true;
+    }
+    if (performance.now() - started > 15 * 60_000) throw new Error('the import took over 15 minutes');
+  }
+  const ms = Math.round(performance.now() - started);
+  await sandboxJson('/faults', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ rules: [] }),
+  });
+  const users = (await sandboxJson<{ users: { email: string | null }[] }>('/state')).users;
+  const created = users.filter((u) => u.email?.startsWith(`${tag}.`)).length;
+  worker.kill('SIGTERM');
+  const results = {
+    rows,
+    ms,
+    checkAndStartMs: checkedMs,
+    status: job.status,
+    succeeded: job.succeeded,
+    failed: job.failed,
+    peopleInSandbox: created,
+    restartedHalfWay: restarted,
+    commitThenFailRate: 0.2,
+    peakWorkerRssMb: peakWorkerMb,
+    peakPortalRssMb: peakPortalMb,
+    upstreamLatencyMs: L,
+  };
+  console.log(
+    `\nJobs: import of ${rows} new people, L = ${L} ms, 20% commit_then_fail on create, worker killed half-way\n`,
+  );
+  console.log(
+    `${mark(ms <= JOBS_TARGETS.importMs)} import: ${ms} ms (check and start ${checkedMs} ms), ${job.succeeded} done, ${job.failed} failed`,
+  );
+  console.log(`${mark(created === rows)} people in the sandbox afterwards: ${created} of ${rows}`);
+  console.log(
+    `${mark(Math.max(peakWorkerMb, peakPortalMb) <= JOBS_TARGETS.rssMb)} memory: worker ${peakWorkerMb} MB, portal ${peakPortalMb} MB at most`,
+  );
   return results;
 }
 
