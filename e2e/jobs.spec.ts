@@ -14,6 +14,9 @@ type SandboxUser = {
   deactivatedOn: string | null;
 };
 
+// In order: the bulk test acts on the people the closed-tab import adds.
+test.describe.configure({ mode: 'serial' });
+
 const stamp = Date.now().toString(36);
 /** Rows of people at the first site, named to sort after everyone else (other tests take the first by name). */
 function peopleCsv(tag: string, n: number, bad: string[] = []) {
@@ -144,4 +147,22 @@ test('offboard 3 people: cards back, every door gone, deactivated', async ({ pag
   await expect(
     page.getByTestId('audit-sentence').filter({ hasText: `Sanjay Siteadmin offboarded ${chosen[0]!.name}` }),
   ).toHaveCount(1);
+});
+
+test('deactivate everyone matching a filter: the filter goes to the server, the job changes them all', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(60_000);
+  // The 20 people the closed-tab import above added ("Zz tab …").
+  await signInAndWait(page, DEMO.siteAdmin);
+  await page.goto('/users?search=Zz%20tab');
+  await page.getByTestId('bulk-by-filter').getByRole('link', { name: 'Deactivate…' }).click();
+  await expect(page.getByTestId('bulk-count')).toContainText('20 people match');
+  await page.getByRole('button', { name: 'Deactivate 20 people' }).click();
+  await expect(page.getByTestId('job-status')).toHaveText('Finished', { timeout: 30_000 });
+  await expect(page.getByTestId('job-counts')).toHaveText('20 of 20 · 20 done · 0 unchanged · 0 failed');
+  const tab = ((await sandbox.state(request)).users as SandboxUser[]).filter((u) => u.name.startsWith('Zz tab '));
+  expect(tab).toHaveLength(20);
+  expect(tab.every((u) => u.deactivatedOn !== null)).toBe(true);
 });

@@ -98,3 +98,40 @@ describe('listNames', () => {
     ).toBe('A and B');
   });
 });
+
+describe('job sentences', () => {
+  const base = {
+    outcome: 'ok' as const,
+    reason: null,
+    operatorName: 'Asha Admin',
+    operatorEmail: 'admin@demo.local',
+    targetIds: ['7'],
+  };
+  it('names each item of a job and the job that started', () => {
+    expect(
+      auditSentence({
+        ...base,
+        action: 'people.bulk',
+        targets: [{ type: 'person', id: 7, name: 'Ravi Kumar' }],
+        detail: 'job abc item 3: deactivated',
+      }),
+    ).toBe('Asha Admin deactivated Ravi Kumar');
+    expect(
+      auditSentence({
+        ...base,
+        action: 'people.import',
+        targets: [{ type: 'person', id: 7, name: 'Ravi Kumar' }],
+        detail: 'job abc item 1: created — Added.',
+      }),
+    ).toBe('Asha Admin added Ravi Kumar by import');
+    expect(
+      auditSentence({
+        ...base,
+        action: 'jobs.start_bulk',
+        targets: [],
+        targetIds: [],
+        detail: 'offboard job abc: 120 people',
+      }),
+    ).toBe('Asha Admin started to offboard 120 people matching a filter');
+  });
+});

@@ -181,6 +181,19 @@ const PHRASES: Record<string, Phrase> = {
   'people.offboard': (e, done) => `${verb(done, 'offboarded', 'offboard')} ${first(e, 'person')}`,
   'people.import_file': (_e, done) => verb(done, 'checked or started an import of people', 'import people from a file'),
   'jobs.start': (e, done) => `${verb(done, 'started offboarding', 'start offboarding')} ${people(e)}`,
+  'people.bulk': (e, done) => {
+    const what = /: (activated|deactivated|offboarded|deleted|unchanged)/.exec(e.detail ?? '')?.[1];
+    if (!done || !what) return `could not change ${first(e, 'person')} (job item)`;
+    return what === 'unchanged'
+      ? `left ${first(e, 'person')} as they were (nothing to change)`
+      : `${what} ${first(e, 'person')}`;
+  },
+  'jobs.start_bulk': (e, done) => {
+    const [, action, n] = /^(\w+) job \S+: (\d+) people/.exec(e.detail ?? '') ?? [];
+    return action
+      ? `${verb(done, 'started to', 'start to')} ${action} ${n} people matching a filter`
+      : verb(done, 'started a bulk change', 'start a bulk change');
+  },
   'jobs.cancel': (_e, done) => verb(done, 'cancelled a job', 'cancel a job'),
   'directory.sync': (e, done) =>
     e.detail === 'already running'

@@ -7,6 +7,7 @@ import { importKind, ImportRowError } from '../import/apply';
 import { SpintlyError } from '../spintly/errors';
 import type { Task } from '../worker/runner';
 import { offboardKind } from './offboard';
+import { peopleBulkKind } from './people-bulk';
 import { loadJobOperator, type JobOperator } from './operator';
 import { runQueuedJobs, type JobKind } from './runner';
 
@@ -45,7 +46,11 @@ function kinds(db: Kysely<Database>): Record<string, JobKind<JobOperator>> {
       });
     },
   });
-  return { import: audited(importKind, 'people.import'), offboard: audited(offboardKind, 'people.offboard') };
+  return {
+    import: audited(importKind, 'people.import'),
+    offboard: audited(offboardKind, 'people.offboard'),
+    'people.bulk': audited(peopleBulkKind, 'people.bulk'),
+  };
 }
 
 /** What a failed item says: Spintly's and the portal's own messages are written for admins; anything else is not shown. */

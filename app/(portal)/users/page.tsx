@@ -85,6 +85,21 @@ export default async function PeoplePage({
           </FilterDisclosure>
         </div>
         <DirectoryFreshness freshness={freshness} display={portalEnv().display} canSync />
+        {canEdit && (
+          // Changes to everyone the filter matches (not just this page) run as jobs; each link asks first.
+          <p className="mb-3 flex flex-wrap gap-x-3 text-sm text-slate-700" data-testid="bulk-by-filter">
+            <span>{filtered ? 'Everyone matching these filters:' : 'Everyone at your sites:'}</span>
+            {(['activate', 'deactivate', 'offboard', 'delete'] as const).map((action) => (
+              <Link
+                key={action}
+                href={toQueryString('/users/bulk', { ...query, page: 1, action }, PEOPLE_QUERY_DEFAULTS)}
+                className="text-indigo-700 underline"
+              >
+                {action[0]!.toUpperCase() + action.slice(1)}…
+              </Link>
+            ))}
+          </p>
+        )}
         {/* The filters are on screen at once; the list streams in below them. */}
         <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label="Loading people" columns={7} />}>
           <PeopleResults

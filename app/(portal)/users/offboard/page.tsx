@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { OffboardConfirm } from '@/components/people/offboard-confirm';
+import { StartJobButton } from '@/components/jobs/start-job-button';
+import { offboardPeopleAction } from '@/lib/actions/people/offboard-people';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
@@ -44,7 +45,13 @@ export default async function OffboardPage({
             ))}
           </ul>
           <div>
-            <OffboardConfirm userIds={people.map((p) => p.id)} title={title} />
+            <StartJobButton
+              action={offboardPeopleAction}
+              input={{ userIds: people.map((p) => p.id) }}
+              label={`Offboard ${people.length} ${people.length === 1 ? 'person' : 'people'}`}
+              title={title}
+              total={people.length}
+            />
           </div>
         </div>
       )}

@@ -1,0 +1,40 @@
+import 'server-only';
+import { z } from 'zod';
+import { verifySession } from '../auth/session';
+import { BULK_ACTIONS, BULK_WORDS } from '../jobs/people-bulk';
+import { parseQuery } from '../validation/query';
+import { listPeopleInScope, peopleQuerySchema } from './people';
+import { singleParam } from '../validation/params';
+
+const EXPLAIN: Record<(typeof BULK_ACTIONS)[number], string> = {
+  activate: 'Their doors open for them again.',
+  deactivate: 'No door opens for them until they are activated again; their doors and cards are kept.',
+  offboard: 'Each person’s card is taken back, every door removed and the person deactivated.',
+  delete: 'They are removed from Spintly with their cards and door permissions. This cannot be undone.',
+};
+
+/** The confirmation page of a change to everyone a /users filter matches: the action, the filter, the count now. */
+export async function bulkPage(params: Record<string, string | string[] | undefined>) {
+  const operator = await verifySession({ capability: 'people:write' });
+  const action = z.enum(BULK_ACTIONS).catch('deactivate').parse(singleParam(params.action));
+  const filter = parseQuery(peopleQuerySchema, params);
+  const { total } = await listPeopleInScope(operator, { ...filter, page: 1 }, 1);
+  const parts = [
+    filter.search && `matching “${filter.search}”`,
+    filter.status !== 'all' && `${filter.status}`,
+    filter.card === 'yes' && 'with a card',
+    filter.card === 'no' && 'without a card',
+    filter.expired === 'yes' && 'whose access expired',
+    filter.expired === 'no' && 'whose access has not expired',
+    filter.site && `home site ${filter.site}`,
+    filter.role && `Spintly role ${filter.role}`,
+  ].filter(Boolean);
+  return {
+    operator,
+    action,
+    words: { ...BULK_WORDS[action], explain: EXPLAIN[action] },
+    filter: { ...filter, page: 1 },
+    total,
+    described: parts.length > 0 ? `People at your sites: ${parts.join(', ')}.` : 'Everyone at your sites.',
+  };
+}

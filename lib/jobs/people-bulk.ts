@@ -1,0 +1,52 @@
+import 'server-only';
+import { personInScope } from '../auth/permissions';
+import { refreshPeople } from '../directory';
+import { ImportRowError } from '../import/apply';
+import { spintly } from '../spintly';
+import { offboardKind } from './offboard';
+import type { JobOperator } from './operator';
+import type { ItemResult, JobKind } from './runner';
+
+export const BULK_ACTIONS = ['activate', 'deactivate', 'offboard', 'delete'] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+export const BULK_WORDS: Record<BulkAction, { verb: string; done: string }> = {
+  activate: { verb: 'Activate', done: 'activated' },
+  deactivate: { verb: 'Deactivate', done: 'deactivated' },
+  offboard: { verb: 'Offboard', done: 'offboarded' },
+  delete: { verb: 'Delete', done: 'deleted' },
+};
+
+export interface BulkInput {
+  action: BulkAction;
+  personId: number;
+  name: string;
+}
+
+/**
+ * One person of a bulk change over "everyone matching this filter": activate, deactivate, offboard or delete. Reads
+ * the person first, so a person already in that state is "unchanged" and a resumed item is never done twice.
+ */
+export const peopleBulkKind: JobKind<JobOperator> = {
+  async process(input, ctx): Promise<ItemResult> {
+    const { action, personId } = input as BulkInput;
+    if (action === 'offboard') return offboardKind.process({ personId, name: (input as BulkInput).name }, ctx);
+    const client = spintly();
+    const user = await client.getUser(personId);
+    if (!user) {
+      if (action === 'delete') return { status: 'unchanged', outcome: 'unchanged', personId, message: 'Already gone.' };
+      throw new ImportRowError('Spintly has no such person any more.');
+    }
+    if (!personInScope(ctx.operator, { homeSiteId: user.homeSiteId }))
+      throw new ImportRowError('This person is outside your sites.');
+    const about = { personId, personName: user.name, siteId: user.homeSiteId };
+    const active = user.deactivatedOn === null;
+    if ((action === 'activate' && active) || (action === 'deactivate' && !active))
+      return { status: 'unchanged', outcome: 'unchanged', ...about, message: `Already ${action}d.` };
+    if (action === 'activate') await client.activateUsers([personId]);
+    if (action === 'deactivate') await client.deactivateUsers([personId]);
+    if (action === 'delete') await client.deleteUsers([personId]);
+    await refreshPeople([personId]);
+    return { status: 'done', outcome: BULK_WORDS[action].done, ...about };
+  },
+};
