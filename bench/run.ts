@@ -733,9 +733,11 @@ async function jobsSection(cookie: string, portal: ChildProcess, env: NodeJS.Pro
     ...Array.from({ length: rows }, (_, i) => `Bench Import ${i + 1},${tag}.${i + 1}@example.com,${site}`),
   ].join('\n');
   const startWorker = () => {
+    // A process group of its own: tsx runs the worker in a child process, and a restart must kill both.
     const worker = spawn(bin('tsx'), ['--conditions=react-server', 'scripts/worker.ts'], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...env, PORTAL_WORKER: 'off' },
+      detached: true,
     });
     children.push(worker);
     return worker;
@@ -768,8 +770,9 @@ async function jobsSection(cookie: string, portal: ChildProcess, env: NodeJS.Pro
     if (worker.exitCode === null) peakWorkerMb = Math.max(peakWorkerMb, rssMb(worker.pid!));
     peakPortalMb = Math.max(peakPortalMb, rssMb(portal.pid!));
     if (!restarted && job.finished >= rows / 2) {
-      worker.kill('SIGKILL');
-      await new Promise((resolve) => worker.once('exit', resolve));
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      process.kill(-worker.pid!, 'SIGKILL');
+      await exited;
       worker = startWorker();
       restarted = true;
     }
@@ -783,7 +786,7 @@ async function jobsSection(cookie: string, portal: ChildProcess, env: NodeJS.Pro
   });
   const users = (await sandboxJson<{ users: { email: string | null }[] }>('/state')).users;
   const created = users.filter((u) => u.email?.startsWith(`${tag}.`)).length;
-  worker.kill('SIGTERM');
+  process.kill(-worker.pid!, 'SIGTERM');
   const results = {
     rows,
     ms,

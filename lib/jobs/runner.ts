@@ -108,12 +108,15 @@ export async function runJob<Op>(job: Job, options: RunJobOptions<Op>): Promise<
 
   const runItem = async (item: { seq: number; input: string }) => {
     const ctx: ItemContext<Op> = { job, operator, resumed: inFlight.has(item.seq) };
-    await db
+    // Claimed only if still pending: should two runners ever overlap, an item is worked on by one of them.
+    const claimed = await db
       .updateTable('job_items')
       .set((eb) => ({ status: 'running', attempts: eb('attempts', '+', 1), updated_at: iso(now) }))
       .where('job_id', '=', job.id)
       .where('seq', '=', item.seq)
-      .execute();
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) return;
     const input: unknown = JSON.parse(item.input);
     let result: ItemResult | { status: 'failed'; message: string };
     try {

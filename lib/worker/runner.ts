@@ -120,9 +120,18 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   }
 
   const running = new Set<string>();
+  /** Tasks whose run is under way here: their lead is renewed every tick, so a run longer than a lease keeps it. */
+  const leading = new Set<string>();
   async function tick() {
     for (const task of tasks) {
-      if (stopped || running.has(task.name)) continue;
+      if (stopped) continue;
+      if (leading.has(task.name)) {
+        // Without this a SQLite lease would lapse during a long run (an import of 10,000 rows), and a second process
+        // would start the same work beside this one.
+        await leadership.lead(task.name).catch(() => false);
+        continue;
+      }
+      if (running.has(task.name)) continue;
       // Taken before the first await, so two ticks of this process never both find the task due.
       running.add(task.name);
       let go = false;
@@ -135,9 +144,11 @@ export function startWorker(options: WorkerOptions): RunningWorker {
         running.delete(task.name);
         continue;
       }
+      leading.add(task.name);
       const run = runTask(task)
         .catch(() => {})
         .finally(() => {
+          leading.delete(task.name);
           running.delete(task.name);
           inFlight.delete(run);
         });

@@ -165,6 +165,36 @@ describeDatabases('worker', (database) => {
     expect((await runsOf(name)).map((r) => r.holder)).toEqual(['host-a', 'host-b']);
   });
 
+  it('a run longer than a lease keeps its lead: no second process starts the same work beside it', async () => {
+    const name = `long-${randomUUID()}`;
+    let release = () => {};
+    let starts = 0;
+    const task: Task = {
+      name,
+      intervalMs: 1_000,
+      run: () => {
+        starts++;
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+    };
+    const a = await worker(database, 'host-a', [task]);
+    const b = await worker(database, 'host-b', [task]);
+    await a.tick();
+    await settle();
+    expect(starts).toBe(1);
+    // The run goes on for three leases; both processes keep ticking.
+    for (let i = 0; i < 9; i++) {
+      clock += LEASE_MS / 3;
+      await a.tick();
+      await b.tick();
+      await settle();
+    }
+    expect(starts).toBe(1);
+    release();
+    await settle();
+    expect((await runsOf(name)).map((r) => r.holder)).toEqual(['host-a']);
+  });
+
   it('housekeeping prunes expired revocations, old sign-in attempts and audit records past retention', async () => {
     const at = (msAgo: number) => new Date(clock - msAgo).toISOString();
     await db
