@@ -739,6 +739,7 @@ async function jobsSection(cookie: string, portal: ChildProcess, env: NodeJS.Pro
       env: { ...env, PORTAL_WORKER: 'off' },
       detached: true,
     });
+    worker.once('exit', (code, signal) => console.log(`[bench] worker ${worker.pid} exited (${code ?? signal})`));
     children.push(worker);
     return worker;
   };
@@ -774,6 +775,7 @@ async function jobsSection(cookie: string, portal: ChildProcess, env: NodeJS.Pro
       process.kill(-worker.pid!, 'SIGKILL');
       await exited;
       worker = startWorker();
+      console.log(`[bench] worker killed at ${job.finished} of ${rows}; restarted as ${worker.pid}`);
       restarted = true;
     }
     if (performance.now() - started > 15 * 60_000) throw new Error('the import took over 15 minutes');

@@ -16,7 +16,11 @@ async function main() {
   const port = portalEnv().activity.webhookPort;
   const receiver = port === undefined ? null : await startWebhookReceiver(port);
   if (receiver) console.log(`Receiving Spintly's webhook on port ${port} at /api/webhooks/spintly.`);
+  // The worker's tick timer is unref'd (a web instance must not be kept up by it). Here it is the whole point: on SQLite
+  // nothing else holds the event loop, and a standby worker — not yet leading any task — would exit at once.
+  const keepAlive = setInterval(() => {}, 60_000);
   const stop = async () => {
+    clearInterval(keepAlive);
     receiver?.close();
     await worker.stop();
     await database.destroy();
