@@ -132,6 +132,12 @@ async function firstLoadKb(cookie: string, route: string) {
   return Math.round(bytes / 102.4) / 10;
 }
 
+/** Resident memory of a process group (the worker runs under tsx: the group is the wrapper and the real process). */
+function groupRssMb(pgid: number) {
+  const out = spawnSync('ps', ['-o', 'rss=', '-g', String(pgid)], { encoding: 'utf8' }).stdout;
+  return Math.round(out.split('\n').reduce((kb, line) => kb + (Number(line.trim()) || 0), 0) / 1024);
+}
+
 function rssMb(pid: number) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
@@ -768,7 +774,7 @@ async function jobsSection(cookie: string, portal: ChildProcess, env: NodeJS.Pro
   while (!['done', 'cancelled', 'failed'].includes(job.status)) {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     job = (await (await fetch(`${PORTAL}/api/jobs/status?id=${jobId}`, { headers: { cookie } })).json()) as typeof job;
-    if (worker.exitCode === null) peakWorkerMb = Math.max(peakWorkerMb, rssMb(worker.pid!));
+    if (worker.exitCode === null) peakWorkerMb = Math.max(peakWorkerMb, groupRssMb(worker.pid!));
     peakPortalMb = Math.max(peakPortalMb, rssMb(portal.pid!));
     if (!restarted && job.finished >= rows / 2) {
       const exited = new Promise((resolve) => worker.once('exit', resolve));
