@@ -166,3 +166,26 @@ test('deactivate everyone matching a filter: the filter goes to the server, the 
   expect(tab).toHaveLength(20);
   expect(tab.every((u) => u.deactivatedOn !== null)).toBe(true);
 });
+
+test('offboarding from a list of emails: the people at my sites are found, the rest counted', async ({
+  page,
+  request,
+}) => {
+  const users = (await sandbox.state(request)).users as SandboxUser[];
+  const mine = users
+    .filter((u) => u.homeSiteId === 1 && u.email && !u.deactivatedOn && !u.name.startsWith('Zz'))
+    .slice(0, 2);
+  const elsewhere = users.find((u) => u.homeSiteId !== 1 && u.email)!;
+  await signInAndWait(page, DEMO.siteAdmin);
+  await page.goto('/users/offboard');
+  await page
+    .getByLabel('Emails, employee codes or phones (one per line)')
+    .fill(['email', ...mine.map((u) => u.email!.toUpperCase()), elsewhere.email!, 'nobody@example.com'].join('\n'));
+  await page.getByRole('button', { name: 'Find them' }).click();
+  const list = page.getByRole('list', { name: 'People to offboard' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  for (const u of mine) await expect(list).toContainText(u.name);
+  // Someone at another site is not named: counted with the unknown entry.
+  await expect(page.getByText('2 entries match nobody at your sites.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Offboard 2 people' })).toBeVisible();
+});

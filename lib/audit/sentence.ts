@@ -194,6 +194,8 @@ const PHRASES: Record<string, Phrase> = {
       ? `${verb(done, 'started to', 'start to')} ${action} ${n} people matching a filter`
       : verb(done, 'started a bulk change', 'start a bulk change');
   },
+  'people.offboard_find': (e, done) =>
+    `${verb(done, 'looked up', 'look up')} people to offboard from a list${e.detail ? ` (${e.detail})` : ''}`,
   'jobs.cancel': (_e, done) => verb(done, 'cancelled a job', 'cancel a job'),
   'directory.sync': (e, done) =>
     e.detail === 'already running'

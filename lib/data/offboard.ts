@@ -16,7 +16,9 @@ function parseIds(value: string | undefined): number[] {
 export async function offboardPage(params: Record<string, string | string[] | undefined>) {
   const operator = await verifySession({ capability: 'people:write' });
   const ids = parseIds(singleParam(params.ids));
-  if (ids.length === 0) return { operator, people: [], missing: 0 };
+  // From a list: how many entries matched nobody at the operator's sites (counted by the finding action).
+  const unmatched = Math.max(0, Math.min(500, Number(singleParam(params.unmatched)) || 0));
+  if (ids.length === 0) return { operator, people: [], missing: 0, unmatched };
   const { db } = await directoryDb();
   const [rows, sites] = await Promise.all([
     db.selectFrom('people').selectAll().where('id', 'in', ids).execute(),
@@ -32,5 +34,5 @@ export async function offboardPage(params: Record<string, string | string[] | un
       card: p.card,
       homeSiteName: p.home_site_id === null ? '—' : (names.get(p.home_site_id) ?? `Site ${p.home_site_id}`),
     }));
-  return { operator, people, missing: ids.length - people.length };
+  return { operator, people, missing: ids.length - people.length, unmatched };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { OffboardListForm } from '@/components/people/offboard-list-form';
 import { StartJobButton } from '@/components/jobs/start-job-button';
 import { offboardPeopleAction } from '@/lib/actions/people/offboard-people';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
@@ -15,7 +16,7 @@ export default async function OffboardPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { operator, people, missing } = await offboardPage(await searchParams);
+  const { operator, people, missing, unmatched } = await offboardPage(await searchParams);
   const title = `Offboarding of ${people.length === 1 ? people[0]!.name : `${people.length} people`}`;
   return (
     <>
@@ -31,8 +32,18 @@ export default async function OffboardPage({
           </Notice>
         </div>
       )}
+      {unmatched > 0 && (
+        <div className="mb-4">
+          <Notice tone="warning">
+            {unmatched} {unmatched === 1 ? 'entry matches' : 'entries match'} nobody at your sites.
+          </Notice>
+        </div>
+      )}
       {people.length === 0 ? (
-        <Notice>Nobody to offboard. Choose people on the People page first.</Notice>
+        <div className="flex flex-col gap-4">
+          <Notice>Nobody chosen yet. Select people on the People page, or find them from a list here.</Notice>
+          <OffboardListForm />
+        </div>
       ) : (
         <div className="flex flex-col gap-4">
           <ul className="rounded-lg border border-slate-200 bg-white text-sm" aria-label="People to offboard">
