@@ -12,6 +12,7 @@ import { createPersonAction } from '@/lib/actions/people/create-person';
 import { updatePersonAction } from '@/lib/actions/people/update-person';
 import {
   ACCESS_MODES,
+  NEW_PERSON_ACCESS,
   createPersonSchema,
   updatePersonSchema,
   type PersonFormValues,
@@ -67,17 +68,7 @@ export function PersonForm({
       employeeCode: '',
       roleIds: options.roles[0] ? [String(options.roles[0].id)] : [],
       homeSiteId: options.sites.length === 1 ? String(options.sites[0]!.id) : '',
-      access: {
-        mobile: true,
-        card: true,
-        remoteAccess: false,
-        tapToAccess: true,
-        fingerprint: false,
-        faceAccess: false,
-        gps: false,
-        deviceLock: false,
-        clickToAccessRange: '3',
-      },
+      access: { ...NEW_PERSON_ACCESS, clickToAccessRange: String(NEW_PERSON_ACCESS.clickToAccessRange) },
       accessExpiresOn: '',
       doorIds: [],
       ...initial,

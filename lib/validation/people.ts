@@ -18,6 +18,19 @@ export const ACCESS_MODES = [
 ] as const;
 export type AccessModeKey = (typeof ACCESS_MODES)[number]['key'];
 
+/** How a new person opens doors unless told otherwise: the "Add person" form's defaults, and the import's. */
+export const NEW_PERSON_ACCESS = {
+  mobile: true,
+  card: true,
+  remoteAccess: false,
+  tapToAccess: true,
+  fingerprint: false,
+  faceAccess: false,
+  gps: false,
+  deviceLock: false,
+  clickToAccessRange: 3,
+} as const;
+
 const accessSchema = z.object({
   mobile: z.boolean(),
   card: z.boolean(),
