@@ -3,26 +3,12 @@ import { personInScope, siteInScope } from '../auth/permissions';
 import { refreshPeople } from '../directory';
 import { dayBounds } from '../format';
 import { portalEnv } from '../env';
-import type { ItemResult, JobKind } from '../jobs/runner';
+import { JobItemError, type ItemResult, type JobKind } from '../jobs/runner';
 import type { JobOperator } from '../jobs/operator';
 import { spintly } from '../spintly';
 import type { SpintlyUser, UpdateUserInput } from '../spintly/contract';
+import { NEW_PERSON_ACCESS } from '../validation/people';
 import type { ImportPlan } from './check';
-
-/** A person the import adds opens doors with their phone and a card; the rest is off, as on the "Add person" form. */
-const NEW_PERSON_ACCESS = {
-  mobile: true,
-  card: true,
-  remoteAccess: false,
-  tapToAccess: false,
-  fingerprint: false,
-  faceAccess: false,
-  gps: false,
-  deviceLock: false,
-  clickToAccessRange: 3,
-};
-
-export class ImportRowError extends Error {}
 
 /**
  * One row of an import, as a job item. Checked again against Spintly just before writing (the dry run read the
@@ -35,7 +21,7 @@ export const importKind: JobKind<JobOperator> = {
     const plan = input as ImportPlan;
     const client = spintly();
     const about = { personName: plan.name, siteId: plan.homeSiteId };
-    if (!siteInScope(operator, plan.homeSiteId)) throw new ImportRowError('The home site is outside your sites.');
+    if (!siteInScope(operator, plan.homeSiteId)) throw new JobItemError('The home site is outside your sites.');
     if (plan.doorIds.length > 0) {
       const doors = (await client.allAccessPoints(plan.homeSiteId)).map((d) => d.id);
       const elsewhere = plan.doorIds.filter((id) => !doors.includes(id));
@@ -44,7 +30,7 @@ export const importKind: JobKind<JobOperator> = {
           (await Promise.all(operator.siteIds.map((site) => client.allAccessPoints(site)))).flat().map((d) => d.id),
         );
         if (operator.role !== 'super_admin' && elsewhere.some((id) => !reachable.has(id)))
-          throw new ImportRowError('A door is outside your sites.');
+          throw new JobItemError('A door is outside your sites.');
       }
     }
     const expiresAt = plan.accessExpiresOn
@@ -54,7 +40,7 @@ export const importKind: JobKind<JobOperator> = {
     let user = plan.personId !== null ? await client.getUser(plan.personId) : null;
     if (!user) user = await findSame(plan);
     if (user && !personInScope(operator, { homeSiteId: user.homeSiteId }))
-      throw new ImportRowError('This person is outside your sites.');
+      throw new JobItemError('This person is outside your sites.');
 
     if (!user) {
       const { userId } = await client.createUser({

@@ -3,13 +3,13 @@ import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit/log';
 import type { Database } from '../db/schema';
 import { portalEnv } from '../env';
-import { importKind, ImportRowError } from '../import/apply';
+import { importKind } from '../import/apply';
 import { SpintlyError } from '../spintly/errors';
 import type { Task } from '../worker/runner';
 import { offboardKind } from './offboard';
 import { peopleBulkKind } from './people-bulk';
 import { loadJobOperator, type JobOperator } from './operator';
-import { runQueuedJobs, type JobKind } from './runner';
+import { JobItemError, runQueuedJobs, type JobKind } from './runner';
 
 export { JOBS_TASK } from './start';
 import { JOBS_TASK } from './start';
@@ -55,7 +55,7 @@ function kinds(db: Kysely<Database>): Record<string, JobKind<JobOperator>> {
 
 /** What a failed item says: Spintly's and the portal's own messages are written for admins; anything else is not shown. */
 function describeError(error: unknown): string {
-  if (error instanceof SpintlyError || error instanceof ImportRowError) return error.message;
+  if (error instanceof SpintlyError || error instanceof JobItemError) return error.message;
   console.error(`[jobs] unexpected ${error instanceof Error ? error.name : 'error'} in an item`);
   return 'Something went wrong on our side; this item was not finished. Run it again from a new job.';
 }

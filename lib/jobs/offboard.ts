@@ -1,10 +1,9 @@
 import 'server-only';
 import { personInScope } from '../auth/permissions';
 import { refreshPeople } from '../directory';
-import { ImportRowError } from '../import/apply';
 import { spintly } from '../spintly';
 import type { JobOperator } from './operator';
-import type { ItemResult, JobKind } from './runner';
+import { JobItemError, type ItemResult, type JobKind } from './runner';
 
 export interface OffboardInput {
   personId: number;
@@ -22,9 +21,9 @@ export const offboardKind: JobKind<JobOperator> = {
     const { personId } = input as OffboardInput;
     const client = spintly();
     const user = await client.getUser(personId);
-    if (!user) throw new ImportRowError('Spintly has no such person any more.');
+    if (!user) throw new JobItemError('Spintly has no such person any more.');
     if (!personInScope(operator, { homeSiteId: user.homeSiteId }))
-      throw new ImportRowError('This person is outside your sites.');
+      throw new JobItemError('This person is outside your sites.');
     const about = { personName: user.name, siteId: user.homeSiteId };
     const done: string[] = [];
     if (user.credentialId) {

@@ -1,11 +1,10 @@
 import 'server-only';
 import { personInScope } from '../auth/permissions';
 import { refreshPeople } from '../directory';
-import { ImportRowError } from '../import/apply';
 import { spintly } from '../spintly';
 import { offboardKind } from './offboard';
 import type { JobOperator } from './operator';
-import type { ItemResult, JobKind } from './runner';
+import { JobItemError, type ItemResult, type JobKind } from './runner';
 
 export const BULK_ACTIONS = ['activate', 'deactivate', 'offboard', 'delete'] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
@@ -35,10 +34,10 @@ export const peopleBulkKind: JobKind<JobOperator> = {
     const user = await client.getUser(personId);
     if (!user) {
       if (action === 'delete') return { status: 'unchanged', outcome: 'unchanged', personId, message: 'Already gone.' };
-      throw new ImportRowError('Spintly has no such person any more.');
+      throw new JobItemError('Spintly has no such person any more.');
     }
     if (!personInScope(ctx.operator, { homeSiteId: user.homeSiteId }))
-      throw new ImportRowError('This person is outside your sites.');
+      throw new JobItemError('This person is outside your sites.');
     const about = { personId, personName: user.name, siteId: user.homeSiteId };
     const active = user.deactivatedOn === null;
     if ((action === 'activate' && active) || (action === 'deactivate' && !active))

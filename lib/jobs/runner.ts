@@ -3,6 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Database, JobItemStatus } from '../db/schema';
 import { nextJob, type Job } from './store';
 
+/** An item that cannot be done, with a message written for an admin (outside their sites, gone from Spintly). */
+export class JobItemError extends Error {}
+
 /** What an item's work reports. `unchanged`: nothing needed doing (a re-imported row that matches). */
 export interface ItemResult {
   status: Extract<JobItemStatus, 'done' | 'unchanged'>;
