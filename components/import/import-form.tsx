@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { JobProgress } from '@/components/jobs/job-progress';
+import { JobProgress, queuedJob } from '@/components/jobs/job-progress';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { cn } from '@/components/ui/cn';
@@ -60,21 +60,12 @@ export function ImportForm() {
       else {
         const { jobId, counts } = answer as { jobId: string; counts: Checked['counts'] };
         const total = counts.create + counts.update + counts.unchanged + counts.error;
-        setJob({
-          id: jobId,
-          kind: 'import',
-          title: `Import of ${file.name} (${total} row${total === 1 ? '' : 's'})`,
-          status: 'queued',
-          cancelRequested: false,
-          total,
-          succeeded: 0,
-          unchanged: counts.unchanged,
-          failed: counts.error,
-          finished: counts.unchanged + counts.error,
-          createdAt: new Date().toISOString(),
-          finishedAt: null,
-          createdBy: 'you',
-        });
+        setJob(
+          queuedJob(jobId, `Import of ${file.name} (${total} row${total === 1 ? '' : 's'})`, total, {
+            unchanged: counts.unchanged,
+            failed: counts.error,
+          }),
+        );
       }
     } catch (e) {
       setError((e as Error).message);

@@ -17,6 +17,29 @@ const STATUS_TEXT: Record<JobView['status'], string> = {
   failed: 'Stopped',
 };
 
+/** A job just started, as its progress bar shows it until the first poll; rows settled at creation count as finished. */
+export function queuedJob(
+  id: string,
+  title: string,
+  total: number,
+  settled: { unchanged: number; failed: number } = { unchanged: 0, failed: 0 },
+): JobView {
+  return {
+    id,
+    kind: '',
+    title,
+    status: 'queued',
+    cancelRequested: false,
+    total,
+    succeeded: 0,
+    ...settled,
+    finished: settled.unchanged + settled.failed,
+    createdAt: new Date().toISOString(),
+    finishedAt: null,
+    createdBy: 'you',
+  };
+}
+
 /**
  * A job's progress bar that updates by itself (every second while it runs): the job runs on the server, so closing
  * the tab does not stop it, and the bar picks up where it stands when the page is opened again.

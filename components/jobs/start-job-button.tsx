@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { JobProgress } from '@/components/jobs/job-progress';
+import { JobProgress, queuedJob } from '@/components/jobs/job-progress';
 import { Button } from '@/components/ui/button';
 import { useServerAction, type ServerAction } from '@/components/ui/use-server-action';
 import type { JobView } from '@/lib/data/jobs';
@@ -30,22 +30,7 @@ export function StartJobButton<I>({
     refresh: false,
     successMessage: null,
     onSuccess: (result) => {
-      if (result.data)
-        setJob({
-          id: result.data.jobId,
-          kind: '',
-          title,
-          status: 'queued',
-          cancelRequested: false,
-          total,
-          succeeded: 0,
-          unchanged: 0,
-          failed: 0,
-          finished: 0,
-          createdAt: new Date().toISOString(),
-          finishedAt: null,
-          createdBy: 'you',
-        });
+      if (result.data) setJob(queuedJob(result.data.jobId, title, total));
     },
   });
   if (job) return <JobProgress initial={job} />;
