@@ -137,23 +137,17 @@ export async function checkImport(db: Kysely<Database>, rows: RawRow[], ctx: Che
       problems.push(`“${values.accessExpires}” is not a date (use 31/12/2026 or 2026-12-31).`);
     if (problems.length > 0) return error(problems.join(' '));
 
-    for (const [label, key] of [
+    const identities = [
       ['email', email],
       ['phone', phone],
       ['employee code', employeeCode],
       ['card', card],
-    ] as const) {
-      if (!key) continue;
-      const seen = firstSeen.get(`${label}:${key}`);
+    ] as const;
+    for (const [label, key] of identities) {
+      const seen = key ? firstSeen.get(`${label}:${key}`) : undefined;
       if (seen !== undefined) return error(`Same ${label} as line ${seen}; the first row wins.`);
     }
-    for (const [label, key] of [
-      ['email', email],
-      ['phone', phone],
-      ['employee code', employeeCode],
-      ['card', card],
-    ] as const)
-      if (key) firstSeen.set(`${label}:${key}`, line);
+    for (const [label, key] of identities) if (key) firstSeen.set(`${label}:${key}`, line);
 
     // Who this row is: matched by email, phone or employee code; two different people is a conflict.
     const candidates = [
