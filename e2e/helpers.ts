@@ -2,7 +2,16 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { E2E } from './ports';
 
+import { endpoints } from '../lib/spintly/contract';
+
 export { serverActionId } from '../scripts/server-actions';
+
+/** `"<METHOD> <path template>"` of every Spintly endpoint that changes something (the sandbox's stats keys). */
+const WRITES = new Set(
+  Object.values(endpoints)
+    .filter((e) => !e.reads)
+    .map((e) => `${e.method} ${e.path}`),
+);
 
 export const DEMO_PASSWORD = 'demo-pass-1234';
 export const DEMO = {
@@ -38,6 +47,13 @@ export const sandbox = {
       tokensIssued: number;
       requests: Record<string, { total: number }>;
     };
+  },
+  /**
+   * The writes that reached Spintly since the stats were last cleared. Reads are left out on purpose: the portal's
+   * background tasks (pending scan, door counts) read doors at any moment, so "no request at all" would be a race.
+   */
+  async writes(request: APIRequestContext) {
+    return Object.keys((await this.stats(request)).requests).filter((key) => WRITES.has(key));
   },
   async state(request: APIRequestContext) {
     return (await request.get(`${E2E.sandboxUrl}/__sandbox/state`)).json();

@@ -73,7 +73,7 @@ test('a front-desk session calling an admin-only action directly is refused, and
     { email: 'intruder@demo.local', name: 'Intruder', role: 'super_admin', siteIds: [] },
   ]);
   expect(answer.text).toContain('Your role does not allow this.');
-  expect((await sandbox.stats(request)).requests).toEqual({});
+  expect(await sandbox.writes(request)).toEqual([]);
 
   const admin = await browser.newPage();
   await signInAndWait(admin, DEMO.admin);
