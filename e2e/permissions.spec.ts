@@ -318,3 +318,37 @@ test('the site page counts each door’s holders and pending changes, and flags 
     await expect(page.getByTestId(`door-${stuckDoor.accessPointId}`)).toContainText(/waiting over \d+ (s|min)/);
   }
 });
+
+test('the matrix’s changes run as a job: closing the tab right after Apply still lands them, listed on /jobs', async ({
+  browser,
+  request,
+}) => {
+  const { people, holders, pendingAt } = await siteOnePeople(request);
+  const person = people.find((p) => !holders(508).has(p.id) && !pendingAt(508).has(p.id))!;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAndWait(page, DEMO.siteAdmin);
+  await page.goto('/sites/1/permissions');
+  const column = (await sandbox.state(request)).accessPoints.find((d: { id: number }) => d.id === 508).name as string;
+  await cell(page, person.name, column).click();
+  await page.getByRole('button', { name: 'Apply changes' }).click();
+  await expect(page.getByText('they finish even if you leave this page')).toBeVisible();
+  await page.close();
+
+  await expect
+    .poll(async () =>
+      (await sandbox.state(request)).pending.some(
+        (p: { userId: number; accessPointId: number }) => p.userId === person.id && p.accessPointId === 508,
+      ),
+    )
+    .toBe(true);
+  const again = await context.newPage();
+  await again.goto('/jobs');
+  const job = again.getByTestId('job').filter({ hasText: 'Door access changes on 1 door' }).first();
+  await expect(job.getByTestId('job-counts')).toContainText('1 of 1 · 1 done');
+  await again.goto(`/audit?about=${encodeURIComponent(person.name)}`);
+  await expect(
+    again.getByTestId('audit-sentence').filter({ hasText: `Sanjay Siteadmin gave ${column} to ${person.name}` }),
+  ).toHaveCount(1);
+  await context.close();
+});

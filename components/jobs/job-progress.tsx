@@ -7,8 +7,8 @@ import { toast } from '@/components/ui/toast';
 import { useServerAction } from '@/components/ui/use-server-action';
 import { cancelJobAction } from '@/lib/actions/jobs/cancel-job';
 import type { JobView } from '@/lib/data/jobs';
+import { jobIsOver, waitForJob } from './wait-for-job';
 
-const OVER: readonly JobView['status'][] = ['done', 'cancelled', 'failed'];
 const STATUS_TEXT: Record<JobView['status'], string> = {
   queued: 'Waiting to start',
   running: 'Running',
@@ -47,32 +47,18 @@ export function queuedJob(
 export function JobProgress({ initial }: { initial: JobView }) {
   const [job, setJob] = useState(initial);
   const cancel = useServerAction(cancelJobAction, { refresh: false });
-  const over = OVER.includes(job.status);
+  const over = jobIsOver(job);
 
   useEffect(() => {
     if (over) return;
-    let stopped = false;
-    const poll = async () => {
-      try {
-        const response = await fetch(`/api/jobs/status?id=${job.id}`, { cache: 'no-store' });
-        if (response.ok) {
-          const next = (await response.json()) as JobView;
-          if (stopped) return;
-          setJob(next);
-          if (OVER.includes(next.status))
-            toast.success(
-              `${next.title}: ${STATUS_TEXT[next.status].toLowerCase()} — ${next.succeeded} done, ${next.unchanged} unchanged, ${next.failed} failed.`,
-            );
-        }
-      } catch {
-        // the next poll tries again
-      }
-    };
-    const timer = setInterval(() => void poll(), 1_000);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
+    const abort = new AbortController();
+    void waitForJob(job.id, setJob, { signal: abort.signal }).then((last) => {
+      if (last)
+        toast.success(
+          `${last.title}: ${STATUS_TEXT[last.status].toLowerCase()} — ${last.succeeded} done, ${last.unchanged} unchanged, ${last.failed} failed.`,
+        );
+    });
+    return () => abort.abort();
   }, [job.id, over]);
 
   const percent = job.total === 0 ? 100 : Math.round((job.finished / job.total) * 100);

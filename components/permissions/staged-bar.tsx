@@ -51,6 +51,15 @@ export function StagedBar({
           </Button>
         </div>
       </div>
+      {progress && (
+        <p className="text-sm text-slate-700">
+          The changes run on the server: they finish even if you leave this page (see{' '}
+          <a href="/jobs" className="underline">
+            Jobs
+          </a>
+          ).
+        </p>
+      )}
       {Object.keys(results).length > 0 && (
         <ul className="flex flex-col gap-1 text-sm" aria-label="Outcome by door" data-testid="door-results">
           {Object.entries(results).map(([doorId, result]) => (

@@ -1,15 +1,17 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, type Dispatch } from 'react';
+import { useEffect, useRef, useState, type Dispatch } from 'react';
+import { waitForJob } from '@/components/jobs/wait-for-job';
 import { toast } from '@/components/ui/toast';
-import { changeDoorPeopleAction } from '@/lib/actions/doors/change-door-people';
+import { applyDoorChangesAction } from '@/lib/actions/permissions/apply-door-changes';
 import type { DoorResult } from './staged-bar';
 import type { DoorChange, StagedAction } from './staged-changes';
 
 /**
- * Sends the staged changes one door at a time (one call per door, never per cell), with progress; a door that
- * succeeds leaves the staging, a failed one keeps its changes staged for "Retry failed doors".
+ * Sends the staged changes as one job on the server, one item (one Spintly call) per door, and follows its progress.
+ * The job finishes with the tab closed; while the page is open, a door that succeeds leaves the staging and a failed
+ * one keeps its changes staged for "Retry failed doors".
  */
 export function useApplyByDoor(
   siteId: number,
@@ -19,18 +21,40 @@ export function useApplyByDoor(
   const router = useRouter();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [results, setResults] = useState<Record<number, DoorResult>>({});
+  // Leaving the page stops following the job (it goes on on the server), not the job.
+  const following = useRef(new AbortController());
+  useEffect(() => {
+    const controller = new AbortController();
+    following.current = controller;
+    return () => controller.abort();
+  }, []);
 
   async function apply(onlyDoors?: number[]) {
     const work = [...byDoor.entries()].filter(([doorId]) => !onlyDoors || onlyDoors.includes(doorId));
     if (work.length === 0) return;
     setProgress({ done: 0, total: work.length });
+    const started = await applyDoorChangesAction(null, {
+      siteId,
+      doors: work.map(([doorId, change]) => ({ doorId, ...change })),
+    });
+    if (!started.ok || !started.data) {
+      setProgress(null);
+      toast.error(started.ok ? 'The changes could not be started. Try again.' : started.message);
+      return;
+    }
+    const job = await waitForJob(started.data.jobId, (now) => setProgress({ done: now.finished, total: now.total }), {
+      items: true,
+      signal: following.current.signal,
+    });
+    if (!job) return;
+    // Items are numbered from 1 in the order they were sent.
     const outcome: Record<number, DoorResult> = {};
     for (const [i, [doorId, change]] of work.entries()) {
-      const result = await changeDoorPeopleAction(null, { doorId, siteId, ...change });
-      outcome[doorId] = result.ok ? { ok: true } : { ok: false, message: result.message };
-      if (result.ok)
+      const item = job?.items?.[i];
+      const ok = item?.status === 'done' || item?.status === 'unchanged';
+      outcome[doorId] = ok ? { ok: true } : { ok: false, message: item?.message ?? 'Not finished.' };
+      if (ok)
         dispatch({ type: 'applied', doorId, userIds: [...change.add, ...change.remove, ...change.cancelPending] });
-      setProgress({ done: i + 1, total: work.length });
     }
     setResults((current) => ({ ...current, ...outcome }));
     setProgress(null);

@@ -133,5 +133,31 @@ describe('job sentences', () => {
         detail: 'offboard job abc: 120 people',
       }),
     ).toBe('Asha Admin started to offboard 120 people matching a filter');
+    expect(
+      auditSentence({
+        ...base,
+        action: 'jobs.start_doors',
+        targets: [
+          { type: 'site', id: 1, name: 'Koramangala Hub' },
+          { type: 'door', id: 501, name: 'Gym' },
+          { type: 'door', id: 502, name: 'Reception' },
+          { type: 'person', id: 7, name: 'Ravi Kumar', part: 'added' },
+        ],
+        detail: 'door changes job abc: 2 doors',
+      }),
+    ).toBe('Asha Admin started door access changes on 2 doors at Koramangala Hub');
+    // A door item of that job reads as the door page's own change does.
+    expect(
+      auditSentence({
+        ...base,
+        action: 'permissions.change_door',
+        outcome: 'failed',
+        targets: [
+          { type: 'door', id: 501, name: 'Gym' },
+          { type: 'person', id: 7, name: 'Ravi Kumar', part: 'added' },
+        ],
+        detail: 'job abc item 1: failed — Spintly did not confirm this change',
+      }),
+    ).toBe('Asha Admin tried to give Gym to Ravi Kumar');
   });
 });

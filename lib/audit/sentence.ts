@@ -194,6 +194,11 @@ const PHRASES: Record<string, Phrase> = {
       ? `${verb(done, 'started to', 'start to')} ${action} ${n} people matching a filter`
       : verb(done, 'started a bulk change', 'start a bulk change');
   },
+  'jobs.start_doors': (e, done) => {
+    const n = Number(/: (\d+) doors/.exec(e.detail ?? '')?.[1] ?? ofType(e.targets, 'door').length);
+    const site = ofType(e.targets, 'site')[0];
+    return `${verb(done, 'started', 'start')} door access changes on ${n} ${n === 1 ? 'door' : 'doors'}${site ? ` at ${nameOf(site)}` : ''}`;
+  },
   'people.offboard_find': (e, done) =>
     `${verb(done, 'looked up', 'look up')} people to offboard from a list${e.detail ? ` (${e.detail})` : ''}`,
   'jobs.cancel': (_e, done) => verb(done, 'cancelled a job', 'cancel a job'),

@@ -85,3 +85,24 @@ export async function* jobResultRows(job: Job) {
     ];
   }
 }
+
+/** One item's outcome as a progress view shows it (by its position in the job, as its starter listed the items). */
+export interface JobItemView {
+  seq: number;
+  status: 'pending' | 'running' | 'done' | 'unchanged' | 'failed' | 'cancelled';
+  message: string | null;
+}
+
+/** A small job's items are sent with its progress (a matrix apply: one per door), so each keeps its own outcome. */
+export const ITEMS_WITH_PROGRESS = 500;
+
+export async function smallJobItems(job: Job): Promise<JobItemView[] | undefined> {
+  if (Number(job.total) > ITEMS_WITH_PROGRESS) return undefined;
+  const rows = await (await db())
+    .selectFrom('job_items')
+    .select(['seq', 'status', 'message'])
+    .where('job_id', '=', job.id)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({ seq: Number(r.seq), status: r.status, message: r.message }));
+}

@@ -1,38 +1,65 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit/log';
+import { nameTargets } from '../audit/names';
+import type { AuditTarget } from '../audit/sentence';
 import type { Database } from '../db/schema';
 import { portalEnv } from '../env';
 import { importKind } from '../import/apply';
+import { spintly } from '../spintly';
 import { SpintlyError } from '../spintly/errors';
+import { doorChangeTargets } from '../validation/doors';
+import { DOOR_CHANGE_JOB, doorChangeKind, type DoorChangeInput } from './door-change';
 import type { Task } from '../worker/runner';
 import { offboardKind } from './offboard';
 import { peopleBulkKind } from './people-bulk';
 import { loadJobOperator, type JobOperator } from './operator';
-import { JobItemError, runQueuedJobs, type JobKind } from './runner';
+import { JobItemError, runQueuedJobs, type ItemResult, type JobKind } from './runner';
 
 export { JOBS_TASK } from './start';
 import { JOBS_TASK } from './start';
 
+/** What an item's audit record is about: its targets with names, and its site. */
+type About = (input: unknown, result: ItemOutcome) => Promise<{ targets: AuditTarget[]; siteId: number | null }>;
+type ItemOutcome = ItemResult | { status: 'failed'; message: string };
+
+/** A person-centred item (import, offboard, bulk): the person from its outcome, or (when it failed) from its input. */
+const aboutPerson: About = async (input, result) => {
+  const given = input as { personId?: number | null; name?: string; homeSiteId?: number };
+  const personId = ('personId' in result ? result.personId : null) ?? given.personId ?? null;
+  const name = ('personName' in result ? result.personName : undefined) ?? given.name;
+  const siteId = ('siteId' in result ? result.siteId : undefined) ?? given.homeSiteId ?? null;
+  return { targets: personId === null ? [] : [{ type: 'person', id: personId, ...(name && { name }) }], siteId };
+};
+
+/** A matrix door item: the door (named from the site's cached door list) and each person with what happened to them. */
+const aboutDoorChange =
+  (db: Kysely<Database>): About =>
+  async (input) => {
+    const change = input as DoorChangeInput;
+    const doors = await spintly()
+      .allAccessPoints(change.siteId)
+      .catch(() => []);
+    const door = doors.find((d) => d.id === change.doorId);
+    const known = new Map(door ? [[`door:${door.id}`, door.name]] : []);
+    return { targets: await nameTargets(db, doorChangeTargets(change), known), siteId: change.siteId };
+  };
+
 /** Each kind's work, and the audit record of every item under its job (as its starter, like their own actions). */
 function kinds(db: Kysely<Database>): Record<string, JobKind<JobOperator>> {
-  const audited = (kind: JobKind<JobOperator>, action: string): JobKind<JobOperator> => ({
+  const audited = (kind: JobKind<JobOperator>, action: string, about: About): JobKind<JobOperator> => ({
     process: kind.process,
     async recorded({ seq, input, result }, { job, operator }) {
-      // What the item was about: from its outcome, or (when it failed) from its input.
-      const given = input as { personId?: number | null; name?: string; homeSiteId?: number };
-      const personId = ('personId' in result ? result.personId : null) ?? given.personId ?? null;
-      const name = ('personName' in result ? result.personName : undefined) ?? given.name;
-      const siteId = ('siteId' in result ? result.siteId : undefined) ?? given.homeSiteId ?? null;
+      const { targets, siteId } = await about(input, result);
       await writeAudit(db, {
         operatorId: operator.id,
         operatorEmail: operator.email,
         operatorRole: operator.role,
         operatorName: operator.name,
         action,
-        targetType: personId === null ? null : 'person',
-        targetIds: personId === null ? [] : [personId],
-        targets: personId === null ? [] : [{ type: 'person', id: personId, ...(name && { name }) }],
+        targetType: targets[0]?.type ?? null,
+        targetIds: targets.map((t) => t.id),
+        targets,
         siteId,
         outcome: result.status === 'failed' ? 'failed' : 'ok',
         reason: null,
@@ -47,9 +74,11 @@ function kinds(db: Kysely<Database>): Record<string, JobKind<JobOperator>> {
     },
   });
   return {
-    import: audited(importKind, 'people.import'),
-    offboard: audited(offboardKind, 'people.offboard'),
-    'people.bulk': audited(peopleBulkKind, 'people.bulk'),
+    import: audited(importKind, 'people.import', aboutPerson),
+    offboard: audited(offboardKind, 'people.offboard', aboutPerson),
+    'people.bulk': audited(peopleBulkKind, 'people.bulk', aboutPerson),
+    // Recorded as the door page's own action records a change, so the log reads the same whichever screen made it.
+    [DOOR_CHANGE_JOB]: audited(doorChangeKind, 'permissions.change_door', aboutDoorChange(db)),
   };
 }
 

@@ -117,4 +117,26 @@ describeDatabases('jobs', (database) => {
     expect(runs.size).toBe(0);
     expect((await getJob(db, id))!).toMatchObject({ status: 'failed', failed: 3 });
   });
+
+  it('a small job started during a big one runs between the big one’s batches, not after it', async () => {
+    const big = await createJob(db, { kind: 'test', title: 'Big', createdBy: 'op-1', items: items(150) });
+    let small = '';
+    const order: string[] = [];
+    const { kind } = counting();
+    const watching: JobKind<Op> = {
+      async process(input, ctx) {
+        order.push(ctx.job.id === big ? 'big' : 'small');
+        // The small job arrives while the big one's first batch is running.
+        if (ctx.job.id === big && (input as { n: number }).n === 1)
+          small = await createJob(db, { kind: 'test', title: 'Small', createdBy: 'op-1', items: items(2) });
+        return kind.process(input, ctx);
+      },
+    };
+    expect(await runQueuedJobs(options(watching))).toEqual({ jobs: 1 });
+    expect((await getJob(db, small))!).toMatchObject({ status: 'done', succeeded: 2 });
+    expect((await getJob(db, big))!).toMatchObject({ status: 'done', succeeded: 120, unchanged: 30 });
+    // Finished after the big job's first batch (2 × concurrency items), long before its 150th item.
+    expect(order.indexOf('small')).toBe(6);
+    expect(order.lastIndexOf('small')).toBe(7);
+  });
 });

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import type { Database, JobItemStatus } from '../db/schema';
-import { nextJob, type Job } from './store';
+import { nextJob, nextSmallJob, SMALL_JOB_ITEMS, type Job } from './store';
 
 /** An item that cannot be done, with a message written for an admin (outside their sites, gone from Spintly). */
 export class JobItemError extends Error {}
@@ -55,7 +55,8 @@ const iso = (now: () => number) => new Date(now()).toISOString();
  * Runs one job to its end, or until it is cancelled. Resumable by construction: items are claimed (status `running`,
  * attempts + 1) before their work starts and settled after it, so a job a stopped process left `running` goes on from
  * its first unfinished item; items that succeeded are never taken again, and items that were in flight are taken again
- * with `resumed` set. Cancel is checked between batches: the items in flight finish, the rest are cancelled.
+ * with `resumed` set. Cancel is checked between batches: the items in flight finish, the rest are cancelled. Small jobs
+ * queued meanwhile run between a big job's batches.
  */
 export async function runJob<Op>(job: Job, options: RunJobOptions<Op>): Promise<Job['status']> {
   const { db, concurrency } = options;
@@ -152,6 +153,10 @@ export async function runJob<Op>(job: Job, options: RunJobOptions<Op>): Promise<
     const current = await db.selectFrom('jobs').select('cancel_requested').where('id', '=', job.id).executeTakeFirst();
     if (!current || Number(current.cancel_requested) === 1)
       return finish('cancelled', 'cancelled', 'Cancelled before this item was started.');
+    // A door change or one offboarding started meanwhile goes first: seconds for it, unnoticed by a 10,000-row import.
+    if (Number(job.total) > SMALL_JOB_ITEMS)
+      for (let small = await nextSmallJob(db, job.id); small; small = await nextSmallJob(db, job.id))
+        await runJob(small, options);
     const batch = await db
       .selectFrom('job_items')
       .select(['seq', 'input'])

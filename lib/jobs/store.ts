@@ -99,6 +99,22 @@ export async function nextJob(db: Kysely<Database>): Promise<Job | undefined> {
     .executeTakeFirst();
 }
 
+/** Jobs this small (a matrix apply, one person's offboarding) run between the batches of a bigger one. */
+export const SMALL_JOB_ITEMS = 100;
+
+/** The oldest small job waiting, other than `exceptId`: run before the next batch of a big job, so it never waits behind it. */
+export async function nextSmallJob(db: Kysely<Database>, exceptId: string): Promise<Job | undefined> {
+  return db
+    .selectFrom('jobs')
+    .selectAll()
+    .where('status', '=', 'queued')
+    .where('total', '<=', SMALL_JOB_ITEMS)
+    .where('id', '!=', exceptId)
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Every item of a job in order, a chunk at a time (result CSVs of 10,000 rows). */
 export async function* jobItems(db: Kysely<Database>, jobId: string, chunk = 1000) {
   for (let after = 0; ;) {
