@@ -52,6 +52,8 @@ const portalSchema = z
     SPINTLY_MAX_CONCURRENCY: int(8, 1, 256),
     /** Reads change nothing, so a page's fan-out (one call per door of a site: 40 doors = one wave) may go wider than writes. */
     SPINTLY_MAX_READ_CONCURRENCY: int(48, 1, 256),
+    /** Offboarded people are deleted from Spintly this many days later (unless reactivated); unset = never. */
+    OFFBOARD_DELETE_AFTER_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3650).optional()),
     /** A change still pending after this long is flagged: its door's reader is probably offline. */
     PENDING_STUCK_AFTER_S: int(900, 1, 7 * 86_400),
     /** `file:./data/portal.db` (SQLite, the default) or `postgres://…`. */
@@ -139,6 +141,7 @@ const portalSchema = z
       nodeEnv: env.NODE_ENV,
       databaseUrl: env.DATABASE_URL,
       pendingStuckAfterMs: env.PENDING_STUCK_AFTER_S * 1000,
+      offboardDeleteAfterDays: env.OFFBOARD_DELETE_AFTER_DAYS ?? null,
       display: { timeZone: env.PORTAL_TIME_ZONE, locale: env.PORTAL_LOCALE },
       imports: { defaultCountry: env.PORTAL_DEFAULT_COUNTRY, defaultRole: env.IMPORT_DEFAULT_ROLE },
       directory: { syncIntervalS: env.DIRECTORY_SYNC_INTERVAL_S },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { portalEnv } from '../env';
 import { personInScope, reachesAllSites } from '../auth/permissions';
 import { verifySession } from '../auth/session';
 import { directoryDb } from '../directory';
@@ -18,7 +19,8 @@ export async function offboardPage(params: Record<string, string | string[] | un
   const ids = parseIds(singleParam(params.ids));
   // From a list: how many entries matched nobody at the operator's sites (counted by the finding action).
   const unmatched = Math.max(0, Math.min(500, Number(singleParam(params.unmatched)) || 0));
-  if (ids.length === 0) return { operator, people: [], missing: 0, unmatched };
+  const deleteAfterDays = portalEnv().offboardDeleteAfterDays;
+  if (ids.length === 0) return { operator, people: [], missing: 0, unmatched, deleteAfterDays };
   const { db } = await directoryDb();
   const [rows, sites] = await Promise.all([
     db.selectFrom('people').selectAll().where('id', 'in', ids).execute(),
@@ -34,5 +36,5 @@ export async function offboardPage(params: Record<string, string | string[] | un
       card: p.card,
       homeSiteName: p.home_site_id === null ? '—' : (names.get(p.home_site_id) ?? `Site ${p.home_site_id}`),
     }));
-  return { operator, people, missing: ids.length - people.length, unmatched };
+  return { operator, people, missing: ids.length - people.length, unmatched, deleteAfterDays };
 }

@@ -13,6 +13,7 @@ import * as activity from './migrations/0007_activity';
 import * as auditReadable from './migrations/0008_audit_readable';
 import * as doorHolders from './migrations/0009_door_holders';
 import * as jobs from './migrations/0010_jobs';
+import * as offboarded from './migrations/0011_offboarded';
 import type { Database } from './schema';
 
 /**
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0008_audit_readable': auditReadable,
   '0009_door_holders': doorHolders,
   '0010_jobs': jobs,
+  '0011_offboarded': offboarded,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

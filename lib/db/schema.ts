@@ -239,6 +239,16 @@ export interface JobItemsTable {
   updated_at: string;
 }
 
+/** A person offboarded, for the deletion `OFFBOARD_DELETE_AFTER_DAYS` asks for (lib/jobs/offboarded.ts). */
+export interface OffboardedPeopleTable {
+  person_id: number;
+  name: string;
+  site_id: number | null;
+  offboarded_at: string;
+  /** Who offboarded them: the deletion is recorded as theirs, done by the portal on their behalf. */
+  operator_id: string;
+}
+
 export interface Database {
   operators: OperatorsTable;
   operator_sites: OperatorSitesTable;
@@ -260,4 +270,5 @@ export interface Database {
   door_holders: DoorHoldersTable;
   jobs: JobsTable;
   job_items: JobItemsTable;
+  offboarded_people: OffboardedPeopleTable;
 }

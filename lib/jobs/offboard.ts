@@ -2,6 +2,7 @@ import 'server-only';
 import { personInScope } from '../auth/permissions';
 import { refreshPeople } from '../directory';
 import { spintly } from '../spintly';
+import { markOffboarded } from './offboarded';
 import type { JobOperator } from './operator';
 import { JobItemError, type ItemResult, type JobKind } from './runner';
 
@@ -17,7 +18,7 @@ export interface OffboardInput {
  * nothing and says "unchanged".
  */
 export const offboardKind: JobKind<JobOperator> = {
-  async process(input, { operator }): Promise<ItemResult> {
+  async process(input, { db, operator }): Promise<ItemResult> {
     const { personId } = input as OffboardInput;
     const client = spintly();
     const user = await client.getUser(personId);
@@ -45,6 +46,13 @@ export const offboardKind: JobKind<JobOperator> = {
       await client.deactivateUsers([user.id]);
       done.push('deactivated');
     }
+    await markOffboarded(db, {
+      personId: user.id,
+      name: user.name,
+      siteId: user.homeSiteId,
+      operatorId: operator.id,
+      again: done.length > 0,
+    });
     if (done.length === 0)
       return { status: 'unchanged', outcome: 'unchanged', personId: user.id, ...about, message: 'Already offboarded.' };
     await refreshPeople([user.id]);

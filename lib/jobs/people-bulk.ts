@@ -3,6 +3,7 @@ import { personInScope } from '../auth/permissions';
 import { refreshPeople } from '../directory';
 import { spintly } from '../spintly';
 import { offboardKind } from './offboard';
+import { forgetOffboarded } from './offboarded';
 import type { JobOperator } from './operator';
 import { JobItemError, type ItemResult, type JobKind } from './runner';
 
@@ -42,7 +43,10 @@ export const peopleBulkKind: JobKind<JobOperator> = {
     const active = user.deactivatedOn === null;
     if ((action === 'activate' && active) || (action === 'deactivate' && !active))
       return { status: 'unchanged', outcome: 'unchanged', ...about, message: `Already ${action}d.` };
-    if (action === 'activate') await client.activateUsers([personId]);
+    if (action === 'activate') {
+      await client.activateUsers([personId]);
+      await forgetOffboarded(ctx.db, [personId]);
+    }
     if (action === 'deactivate') await client.deactivateUsers([personId]);
     if (action === 'delete') await client.deleteUsers([personId]);
     await refreshPeople([personId]);

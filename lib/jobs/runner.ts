@@ -18,6 +18,7 @@ export interface ItemResult {
 }
 
 export interface ItemContext<Op> {
+  db: Kysely<Database>;
   job: Job;
   operator: Op;
   /**
@@ -111,7 +112,7 @@ export async function runJob<Op>(job: Job, options: RunJobOptions<Op>): Promise<
       .execute();
 
   const runItem = async (item: { seq: number; input: string }) => {
-    const ctx: ItemContext<Op> = { job, operator, resumed: inFlight.has(item.seq) };
+    const ctx: ItemContext<Op> = { db, job, operator, resumed: inFlight.has(item.seq) };
     // Claimed only if still pending: should two runners ever overlap, an item is worked on by one of them.
     const claimed = await db
       .updateTable('job_items')

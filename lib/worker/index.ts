@@ -8,6 +8,7 @@ import { startWorker, type RunningWorker, type Task } from './runner';
 import { activityTasks } from '../activity/tasks';
 import { directoryTask } from '../directory';
 import { jobsTask } from '../jobs';
+import { offboardDeleteTask } from '../jobs/offboarded';
 import { processHolder } from './holder';
 import { heartbeatTask, housekeepingTasks } from './tasks';
 
@@ -15,10 +16,11 @@ export type { Task, TaskContext, RunningWorker } from './runner';
 
 /** Every task the portal runs in the background. A later feature adds its own here. */
 export function portalTasks(): Task[] {
-  const { worker } = portalEnv();
+  const { worker, offboardDeleteAfterDays } = portalEnv();
   return [
     directoryTask(),
     jobsTask(),
+    ...(offboardDeleteAfterDays ? [offboardDeleteTask(offboardDeleteAfterDays)] : []),
     ...activityTasks(),
     ...housekeepingTasks({ auditRetentionDays: worker.auditRetentionDays }),
     ...(worker.testTaskS ? [heartbeatTask(worker.testTaskS)] : []),

@@ -16,14 +16,18 @@ export default async function OffboardPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { operator, people, missing, unmatched } = await offboardPage(await searchParams);
+  const { operator, people, missing, unmatched, deleteAfterDays } = await offboardPage(await searchParams);
   const title = `Offboarding of ${people.length === 1 ? people[0]!.name : `${people.length} people`}`;
   return (
     <>
       <Breadcrumbs trail={[peopleCrumb(operator)]} current="Offboard" />
       <PageHeader
         title="Offboard"
-        description="Takes back each person’s card, removes every door (pending changes too) and deactivates them."
+        description={`Takes back each person’s card, removes every door (pending changes too) and deactivates them.${
+          deleteAfterDays
+            ? ` ${deleteAfterDays} days later they are deleted from Spintly, unless activated again before then.`
+            : ''
+        }`}
       />
       {missing > 0 && (
         <div className="mb-4">
