@@ -1,4 +1,5 @@
 import 'server-only';
+import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
@@ -7,7 +8,8 @@ import type { Database } from '../db/schema';
  * - Postgres: a session advisory lock per task, held on one dedicated connection of this process. When the process
  *   dies its connection closes and the lock is free at once; nothing home-made decides.
  * - SQLite (one machine; the portal and `npm run worker` may both be up): a lease row renewed on every tick, which a
- *   leader that stops renewing loses after LEASE_MS.
+ *   leader that stops renewing loses after LEASE_MS — or at once when its process, on this machine, is gone (a
+ *   killed and restarted portal resumes its jobs without waiting out the lease).
  */
 export const LEASE_MS = 30_000;
 
@@ -69,7 +71,19 @@ export function sqliteLeadership(db: Kysely<Database>, holder: string, now: () =
         .where('task', '=', task)
         .where((eb) => eb.or([eb('holder', '=', holder), eb('expires_at', '<', at)]))
         .executeTakeFirst();
-      const ok = Number(taken.numUpdatedRows) > 0;
+      let ok = Number(taken.numUpdatedRows) > 0;
+      if (!ok) {
+        const lease = await db.selectFrom('worker_leases').select('holder').where('task', '=', task).executeTakeFirst();
+        if (lease && exitedHereBefore(lease.holder)) {
+          const freed = await db
+            .updateTable('worker_leases')
+            .set({ holder, expires_at: until })
+            .where('task', '=', task)
+            .where('holder', '=', lease.holder)
+            .executeTakeFirst();
+          ok = Number(freed.numUpdatedRows) > 0;
+        }
+      }
       if (ok) leads.add(task);
       else leads.delete(task);
       return ok;
@@ -84,4 +98,19 @@ export function sqliteLeadership(db: Kysely<Database>, holder: string, now: () =
       leads.clear();
     },
   };
+}
+
+/**
+ * Whether a lease holder (`host:pid:…`, see processHolder) was a process on this machine that has exited. Only a
+ * definite "no such process" counts: a pid reused by another process, or one we may not signal, waits for the lease.
+ */
+export function exitedHereBefore(holder: string): boolean {
+  const [host, pid] = holder.split(':');
+  if (host !== hostname() || !/^\d+$/.test(pid ?? '') || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Database } from '../db';
 import { describeDatabases, type TestDatabase } from '../db/test-databases';
@@ -164,6 +166,22 @@ describeDatabases('worker', (database) => {
     await settle();
     expect((await runsOf(name)).map((r) => r.holder)).toEqual(['host-a', 'host-b']);
   });
+
+  // Postgres needs no such rule: the advisory lock goes with the dead process's connection.
+  it.runIf(database.kind === 'sqlite')(
+    'on SQLite, a leader whose process exited on this machine loses its lease at once, not after LEASE_MS',
+    async () => {
+      const exited = spawnSync(process.execPath, ['-e', '0']).pid;
+      const gone = sqliteLeadership(db, `${hostname()}:${exited}:dead`, now);
+      const alive = sqliteLeadership(db, `${hostname()}:${process.ppid}:alive`, now);
+      expect(await gone.lead('t')).toBe(true);
+      const next = sqliteLeadership(db, `${hostname()}:${process.pid}:next`, now);
+      expect(await next.lead('t')).toBe(true); // no clock moved
+      expect(await alive.lead('t')).toBe(false); // a live holder keeps it
+      expect(await next.lead('u')).toBe(true);
+      expect(await alive.lead('u')).toBe(false);
+    },
+  );
 
   it('a run longer than a lease keeps its lead: no second process starts the same work beside it', async () => {
     const name = `long-${randomUUID()}`;
