@@ -15,6 +15,13 @@ const resetSchema = z.strictObject({
   users: z.number().int().min(0).max(100_000).optional(),
   doorsPerSite: z.number().int().min(1).max(1_000).optional(),
 });
+const clockSchema = z.strictObject({
+  offsetS: z
+    .number()
+    .int()
+    .min(-366 * 86_400)
+    .max(366 * 86_400),
+});
 const readerSchema = z.strictObject({ online: z.boolean() });
 const tapSchema = z.strictObject({
   userId: z.number().int().positive(),
@@ -55,6 +62,13 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
   if (method === 'POST' && path === '/faults') {
     sandbox.faults.set(parse(faultConfigSchema, text));
     return sendJson(res, 200, sandbox.faults.current);
+  }
+  if (path === '/clock' && (method === 'GET' || method === 'POST')) {
+    if (method === 'POST') sandbox.clockOffsetS = parse(clockSchema, text).offsetS;
+    return sendJson(res, 200, {
+      offsetS: sandbox.clockOffsetS,
+      now: new Date(Date.now() + sandbox.clockOffsetS * 1000),
+    });
   }
   if (method === 'POST' && path === '/sync') return sendJson(res, 200, { synced: world.syncDue(true) });
   if (method === 'POST' && path === '/tokens/revoke') {

@@ -169,4 +169,5 @@ export const DOOR_NAMES = [
 ] as const;
 
 /** Spintly's organisation roles. [seen in Spintly's docs] */
-export const ROLES = ['Spintly user', 'Site admin', 'Super admin', 'Front desk', 'Manager'] as const;
+/** Spintly's roles; "Visitor" is the role visitors are created with [assumed: visitor management's own role]. */
+export const ROLES = ['Spintly user', 'Site admin', 'Super admin', 'Front desk', 'Manager', 'Visitor'] as const;

@@ -13,6 +13,11 @@ export interface Sandbox {
   readonly tokens: TokenIssuer;
   readonly stats: Stats;
   readonly faults: Faults;
+  /**
+   * How far the world's clock is moved ahead of (or behind) real time, in seconds: "after the visit's window" without
+   * waiting. Tokens keep real time.
+   */
+  clockOffsetS: number;
   reset(overrides?: Partial<Pick<SeedOptions, 'seed' | 'users' | 'doorsPerSite'>>): void;
   close(): Promise<void>;
 }

@@ -47,6 +47,8 @@ function findRoute(method: string, pathname: string): Route | null {
 
 export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Promise<Sandbox> {
   const options: SandboxOptions = { ...SANDBOX_DEFAULTS, ...overrides };
+  let clockOffsetMs = 0;
+  const worldNow = () => options.now() + clockOffsetMs;
   const seedOptions = (extra: Partial<SeedOptions> = {}): SeedOptions => ({
     orgId: options.orgId,
     seed: options.seed,
@@ -55,7 +57,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     doorsPerSite: options.doorsPerSite,
     syncMs: options.syncMs,
     historyEvents: options.historyEvents,
-    now: options.now,
+    now: worldNow,
     ...extra,
   });
 
@@ -75,7 +77,14 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     tokens,
     stats,
     faults,
+    get clockOffsetS() {
+      return clockOffsetMs / 1000;
+    },
+    set clockOffsetS(seconds: number) {
+      clockOffsetMs = seconds * 1000;
+    },
     reset(extra = {}) {
+      clockOffsetMs = 0;
       world = buildWorld(seedOptions(extra));
       faults.set({ rules: [] });
     },
@@ -148,7 +157,8 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     if (params.org !== options.orgId) throw new ApiError(404, `Organisation ${params.org} not found`);
 
     const def = endpoints[name];
-    const parsed = def.method === 'GET' ? def.body.safeParse({}) : def.body.safeParse(parseJson(text));
+    const parsed =
+      def.method === 'GET' || def.method === 'DELETE' ? def.body.safeParse({}) : def.body.safeParse(parseJson(text));
     if (!parsed.success) throw new ApiError(400, describeIssues(parsed.error));
     world.syncDue();
     const handler = handlers[name] as (ctx: RouteContext<EndpointName>) => unknown;

@@ -64,6 +64,27 @@ export const handlers: Handlers = {
 
   unassignCard: ({ params, world }) => world.unassignCard(param(params, 'userId')),
 
+  createMeeting: ({ body, world }) => ({ meetingId: world.createMeeting(body) }),
+
+  updateMeeting: ({ params, body, world }) => {
+    world.updateMeeting(param(params, 'meetingId'), body);
+    return { text: 'Meeting updated' };
+  },
+
+  deleteMeeting: ({ params, world }) => {
+    world.deleteMeeting(param(params, 'meetingId'));
+    return { text: 'Meeting cancelled' };
+  },
+
+  listMeetings: ({ body, world }) => {
+    const { items, pagination } = paginate(
+      world.findMeetings(body.filters ?? {}),
+      body.pagination.page,
+      body.pagination.perPage,
+    );
+    return { meetings: items, pagination };
+  },
+
   accessHistory: ({ body, world }) => {
     const { start, end, accessPoints, users, direction } = body.filters;
     const from = parseHistoryTime(start);

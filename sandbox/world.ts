@@ -9,6 +9,7 @@ import type {
   AccessPoint,
   CreateUserInput,
   DoorUser,
+  Meeting,
   PermissionItem,
   Role,
   Site,
@@ -111,6 +112,9 @@ export class World {
   readonly pending = new Map<string, PendingChange>();
   readonly readers = new Map<number, Reader>();
   readonly events: AccessEvent[] = [];
+  /** Visitor meetings: QR access for a user to some doors between two times (epoch seconds). */
+  readonly meetings = new Map<number, Meeting>();
+  nextMeetingId = 9001;
   private readonly cardHolders = new Map<string, number>();
   nextUserId = 1;
   nextEventId = 1;
@@ -385,6 +389,7 @@ export class World {
       this.listed = null;
       for (const holders of this.granted.values()) holders.delete(userId);
       for (const [key, change] of this.pending) if (change.userId === userId) this.pending.delete(key);
+      for (const [id, meeting] of this.meetings) if (meeting.userId === userId) this.meetings.delete(id);
     }
     return userIds;
   }
@@ -476,6 +481,80 @@ export class World {
     for (const id of permissionsToRemove) this.requestChange(...side.pair(id), 'revoke');
   }
 
+  // ---- visitor meetings -----------------------------------------------------------------
+
+  private assertWindow(startTime: number, endTime: number) {
+    if (endTime <= startTime) throw new ApiError(400, 'endTime: must be after startTime');
+  }
+
+  meeting(meetingId: number): Meeting {
+    const meeting = this.meetings.get(meetingId);
+    if (!meeting) throw new ApiError(404, `Meeting ${meetingId} not found`);
+    return meeting;
+  }
+
+  createMeeting(input: { userId: number; startTime: number; endTime: number; permissionsToAdd: number[] }): number {
+    if (!this.users.has(input.userId)) throw new ApiError(400, `userId: user ${input.userId} does not exist`);
+    this.assertWindow(input.startTime, input.endTime);
+    this.assertDoors('permissionsToAdd', input.permissionsToAdd);
+    if (this.user(input.userId).deactivatedOn)
+      throw new ApiError(409, `User ${input.userId} is deactivated; activate them before a meeting`);
+    const id = this.nextMeetingId++;
+    this.meetings.set(id, {
+      id,
+      userId: input.userId,
+      startTime: input.startTime,
+      endTime: input.endTime,
+      accessPointIds: [...new Set(input.permissionsToAdd)],
+      createdAt: iso(this.now()),
+    });
+    return id;
+  }
+
+  updateMeeting(
+    meetingId: number,
+    patch: { startTime?: number; endTime?: number; permissionsToAdd?: number[]; permissionsToRemove?: number[] },
+  ) {
+    const meeting = this.meeting(meetingId);
+    const startTime = patch.startTime ?? meeting.startTime;
+    const endTime = patch.endTime ?? meeting.endTime;
+    this.assertWindow(startTime, endTime);
+    this.assertDoors('permissionsToAdd', patch.permissionsToAdd ?? []);
+    assertDisjoint(patch.permissionsToAdd, patch.permissionsToRemove, 'access point');
+    const removing = new Set(patch.permissionsToRemove ?? []);
+    const doors = new Set([
+      ...meeting.accessPointIds.filter((d) => !removing.has(d)),
+      ...(patch.permissionsToAdd ?? []),
+    ]);
+    if (doors.size === 0) throw new ApiError(400, 'permissionsToRemove: a meeting needs at least one door');
+    Object.assign(meeting, { startTime, endTime, accessPointIds: [...doors] });
+  }
+
+  /** Ends a meeting at once: its QR stops opening doors. */
+  deleteMeeting(meetingId: number) {
+    this.meeting(meetingId);
+    this.meetings.delete(meetingId);
+  }
+
+  findMeetings(filters: { userIds?: number[] | undefined; from?: number | undefined; to?: number | undefined }) {
+    const users = filters.userIds && filters.userIds.length > 0 ? new Set(filters.userIds) : null;
+    return [...this.meetings.values()].filter(
+      (m) =>
+        (!users || users.has(m.userId)) &&
+        (filters.from === undefined || m.endTime > filters.from) &&
+        (filters.to === undefined || m.startTime < filters.to),
+    );
+  }
+
+  /** A meeting of this user open now at this door: its QR opens it, no reader sync needed [assumed]. */
+  private meetingOpens(userId: number, accessPointId: number): boolean {
+    const nowS = this.now() / 1000;
+    for (const m of this.meetings.values())
+      if (m.userId === userId && m.startTime <= nowS && nowS < m.endTime && m.accessPointIds.includes(accessPointId))
+        return true;
+    return false;
+  }
+
   // ---- readers ---------------------------------------------------------------------------
 
   setReaderOnline(accessPointId: number, online: boolean) {
@@ -510,6 +589,8 @@ export class World {
     const expiresAt = user.accessData.accessExpiresAt;
     if (user.deactivatedOn) return false;
     if (expiresAt !== null && Date.parse(expiresAt) <= this.now()) return false;
+    // A visitor's QR (shown in the app: a mobile tap) opens a meeting's doors inside its window only.
+    if (accessType === 'mobile' && this.meetingOpens(user.id, door.id)) return true;
     if (accessType === 'card' && (!user.credentialId || !user.accessData.card)) return false;
     if (accessType === 'mobile' && !user.accessData.mobile) return false;
     if (accessType === 'fingerprint' && !user.accessData.fingerprint) return false;
@@ -568,6 +649,8 @@ export class World {
       pending: [...this.pending.values()].map((change) => ({ ...change, since: iso(change.since) })),
       readers: [...this.readers.entries()].map(([accessPointId, reader]) => ({ accessPointId, online: reader.online })),
       accessEvents: this.events.length,
+      meetings: [...this.meetings.values()],
+      clock: iso(this.now()),
     };
   }
 }

@@ -338,6 +338,39 @@ export const accessHistoryAnswerSchema = z.object({
   pagination: paginationAnswerSchema,
 });
 
+// Visitor meetings (rows 18–20, and a list [assumed]): a meeting gives its user QR access to its doors between two
+// times, in epoch seconds.
+const epochSeconds = z.number().int().positive();
+export const meetingSchema = z.object({
+  id,
+  userId: id,
+  startTime: epochSeconds,
+  endTime: epochSeconds,
+  accessPointIds: z.array(id),
+  createdAt: isoDateTime,
+});
+export const createMeetingBodySchema = z.strictObject({
+  userId: id,
+  startTime: epochSeconds,
+  endTime: epochSeconds,
+  permissionsToAdd: z.array(id).min(1),
+});
+export const updateMeetingBodySchema = z.strictObject({
+  startTime: epochSeconds.optional(),
+  endTime: epochSeconds.optional(),
+  permissionsToAdd: z.array(id).optional(),
+  permissionsToRemove: z.array(id).optional(),
+});
+export const listMeetingsBodySchema = z.strictObject({
+  pagination: paginationRequestSchema,
+  filters: z
+    .strictObject({ userIds: z.array(id).optional(), from: epochSeconds.optional(), to: epochSeconds.optional() })
+    .optional(),
+});
+export const createMeetingAnswerSchema = z.object({ meetingId: id });
+export const meetingsAnswerSchema = z.object({ meetings: z.array(meetingSchema), pagination: paginationAnswerSchema });
+export type Meeting = z.infer<typeof meetingSchema>;
+
 export const successEnvelope = <T extends z.ZodType>(message: T) => z.object({ type: z.literal('success'), message });
 export const errorEnvelopeSchema = z.object({ type: z.literal('error'), message: z.string() });
 
@@ -345,7 +378,7 @@ export const errorEnvelopeSchema = z.object({ type: z.literal('error'), message:
 // The endpoint table
 // ---------------------------------------------------------------------------------------------
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH';
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface EndpointDef {
   method: HttpMethod;
@@ -492,6 +525,44 @@ export const endpoints = {
     idempotent: true,
     reads: true,
     provenance: { path: 'assumed', answer: 'seen' },
+  },
+  createMeeting: {
+    method: 'POST',
+    path: `/visitorManagementV3/integrator/v1${ORG}/meeting`,
+    body: createMeetingBodySchema,
+    // A second create makes a second meeting: the client looks (listMeetings) before it tries again.
+    answer: createMeetingAnswerSchema,
+    idempotent: false,
+    reads: false,
+    provenance: { path: 'seen', answer: 'assumed' },
+  },
+  updateMeeting: {
+    method: 'PATCH',
+    path: `/visitorManagementV3/integrator/v1${ORG}/meeting/{meetingId}/update`,
+    body: updateMeetingBodySchema,
+    answer: okAnswerSchema,
+    idempotent: true,
+    reads: false,
+    provenance: { path: 'seen', answer: 'assumed' },
+  },
+  deleteMeeting: {
+    method: 'DELETE',
+    path: `/visitorManagementV3/integrator/v1${ORG}/meeting/{meetingId}`,
+    body: empty,
+    answer: okAnswerSchema,
+    idempotent: true,
+    reads: false,
+    provenance: { path: 'seen', answer: 'assumed' },
+  },
+  listMeetings: {
+    method: 'POST',
+    // No public caller shows a way to read meetings; this one is the portal's assumption, for look-before-retry.
+    path: `/visitorManagementV3/integrator/v1${ORG}/meetings`,
+    body: listMeetingsBodySchema,
+    answer: meetingsAnswerSchema,
+    idempotent: true,
+    reads: true,
+    provenance: { path: 'assumed', answer: 'assumed' },
   },
 } as const satisfies Record<string, EndpointDef>;
 

@@ -96,7 +96,11 @@ export class Transport {
     options: SendOptions = {},
   ): Promise<EndpointAnswer<N>> {
     const def = endpoints[name];
-    const input = def.method === 'GET' ? { success: true as const, data: undefined } : def.body.safeParse(body ?? {});
+    // GET and DELETE carry no body.
+    const input =
+      def.method === 'GET' || def.method === 'DELETE'
+        ? { success: true as const, data: undefined }
+        : def.body.safeParse(body ?? {});
     if (!input.success)
       throw new SpintlyError({
         kind: 'invalid',

@@ -111,7 +111,7 @@ describe('row 3: access points of a site', () => {
 });
 
 describe('row 4: organisation roles', () => {
-  it("returns Spintly's five roles", async () => {
+  it("returns Spintly's five roles and the visitor role", async () => {
     const message = expectSuccess(await harness().call('GET', PATHS.roles));
     expect(message.roles.map((r: { name: string }) => r.name)).toEqual([
       'Spintly user',
@@ -119,6 +119,7 @@ describe('row 4: organisation roles', () => {
       'Super admin',
       'Front desk',
       'Manager',
+      'Visitor',
     ]);
   });
 });

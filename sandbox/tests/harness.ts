@@ -36,6 +36,10 @@ export const PATHS = {
   assignCard: (userId: number) => `/organisationManagement/v2/integrator${ORG}/users/${userId}/assignCard`,
   unassignCard: (userId: number) => `/organisationManagement/v2/integrator${ORG}/users/${userId}/unassignCard`,
   history: `/organisationManagement/v2/integrator${ORG}/accessHistory`,
+  meeting: `/visitorManagementV3/integrator/v1${ORG}/meeting`,
+  meetingUpdate: (id: number) => `/visitorManagementV3/integrator/v1${ORG}/meeting/${id}/update`,
+  meetingDelete: (id: number) => `/visitorManagementV3/integrator/v1${ORG}/meeting/${id}`,
+  meetings: `/visitorManagementV3/integrator/v1${ORG}/meetings`,
 } as const;
 
 async function request(url: string, method: string, body: unknown, headers: Record<string, string>): Promise<Answer> {

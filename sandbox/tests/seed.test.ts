@@ -23,12 +23,12 @@ describe('seed', () => {
     expect(c).not.toBe(a);
   });
 
-  it('looks like a coworking operator: 3 sites, 15 doors each, 5 roles, 300 people with realistic details', () => {
+  it('looks like a coworking operator: 3 sites, 15 doors each, 6 roles (5 and Visitor), 300 people with realistic details', () => {
     const world = buildWorld(options());
     const state = world.snapshot();
     expect(state.sites).toHaveLength(3);
     expect(state.accessPoints).toHaveLength(45);
-    expect(state.roles).toHaveLength(5);
+    expect(state.roles).toHaveLength(6);
     expect(state.users).toHaveLength(300);
 
     const emails = new Set(state.users.map((u) => u.email));
