@@ -763,6 +763,7 @@ async function jobsSection(cookie: string, portal: ChildProcess, env: NodeJS.Pro
   if (!jobId) throw new Error(`the import did not start: ${answer.status}`);
   const checkedMs = Math.round(performance.now() - started);
   let restarted = false;
+  let resumed: { atFinished: number; killedAt: number; afterMs?: number } | null = null;
   let peakWorkerMb = 0;
   let peakPortalMb = 0;
   let job: { status: string; finished: number; succeeded: number; failed: number } = {
@@ -776,7 +777,10 @@ async function jobsSection(cookie: string, portal: ChildProcess, env: NodeJS.Pro
     job = (await (await fetch(`${PORTAL}/api/jobs/status?id=${jobId}`, { headers: { cookie } })).json()) as typeof job;
     if (worker.exitCode === null) peakWorkerMb = Math.max(peakWorkerMb, groupRssMb(worker.pid!));
     peakPortalMb = Math.max(peakPortalMb, rssMb(portal.pid!));
+    if (resumed && resumed.afterMs === undefined && job.finished > resumed.atFinished)
+      resumed.afterMs = Math.round(performance.now() - resumed.killedAt);
     if (!restarted && job.finished >= rows / 2) {
+      resumed = { atFinished: job.finished, killedAt: performance.now() };
       const exited = new Promise((resolve) => worker.once('exit', resolve));
       process.kill(-worker.pid!, 'SIGKILL');
       await exited;
@@ -804,6 +808,8 @@ async function jobsSection(cookie: string, portal: ChildProcess, env: NodeJS.Pro
     failed: job.failed,
     peopleInSandbox: created,
     restartedHalfWay: restarted,
+    // From the kill to the first item finished after it: the restarted worker taking the lead and resuming.
+    resumedAfterMs: resumed?.afterMs ?? null,
     commitThenFailRate: 0.2,
     peakWorkerRssMb: peakWorkerMb,
     peakPortalRssMb: peakPortalMb,
@@ -816,6 +822,7 @@ async function jobsSection(cookie: string, portal: ChildProcess, env: NodeJS.Pro
     `${mark(ms <= JOBS_TARGETS.importMs)} import: ${ms} ms (check and start ${checkedMs} ms), ${job.succeeded} done, ${job.failed} failed`,
   );
   console.log(`${mark(created === rows)} people in the sandbox afterwards: ${created} of ${rows}`);
+  console.log(`     progress again ${resumed?.afterMs ?? '?'} ms after the worker was killed (restart and resume)`);
   console.log(
     `${mark(Math.max(peakWorkerMb, peakPortalMb) <= JOBS_TARGETS.rssMb)} memory: worker ${peakWorkerMb} MB, portal ${peakPortalMb} MB at most`,
   );

@@ -83,6 +83,11 @@ const portalSchema = z
       z.enum(SUPPORTED_COUNTRIES as [string, ...string[]]).default('IN'),
     ),
     /** The Spintly role an imported person without roles gets. */
+    /** Visitors: the longest visit the front desk may register, and how long a visitor is kept after their last visit. */
+    VISITOR_MAX_HOURS: int(12, 1, 72),
+    VISITOR_RETENTION_DAYS: int(30, 1, 3650),
+    /** The Spintly role visitors are created with; unset = the organisation's role named "Visitor". */
+    SPINTLY_VISITOR_ROLE_ID: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().optional()),
     IMPORT_DEFAULT_ROLE: z.preprocess(emptyAsUndefined, z.string().trim().min(1).max(100).default('Spintly user')),
     /** `inline`: this web instance also runs background tasks (one leader per task however many run); `off`: leave them to `npm run worker`. */
     PORTAL_WORKER: z.preprocess(emptyAsUndefined, z.enum(['inline', 'off']).default('inline')),
@@ -144,6 +149,11 @@ const portalSchema = z
       offboardDeleteAfterDays: env.OFFBOARD_DELETE_AFTER_DAYS ?? null,
       display: { timeZone: env.PORTAL_TIME_ZONE, locale: env.PORTAL_LOCALE },
       imports: { defaultCountry: env.PORTAL_DEFAULT_COUNTRY, defaultRole: env.IMPORT_DEFAULT_ROLE },
+      visitors: {
+        maxHours: env.VISITOR_MAX_HOURS,
+        retentionDays: env.VISITOR_RETENTION_DAYS,
+        roleId: env.SPINTLY_VISITOR_ROLE_ID ?? null,
+      },
       directory: { syncIntervalS: env.DIRECTORY_SYNC_INTERVAL_S },
       activity: {
         webhookKeys: (env.SPINTLY_WEBHOOK_KEY ?? '')

@@ -113,3 +113,15 @@ export function formatWait(ms: number): string {
   if (ms < 2 * 3_600_000) return `${Math.round(ms / 60_000)} min`;
   return `${Math.round(ms / 3_600_000)} h`;
 }
+
+/** The instant a wall-clock time on a day (yyyy-mm-dd, "09:30") names in the zone. */
+export function instantAt(day: string, time: string, timeZone: string): Date {
+  const [h = '0', m = '0'] = time.split(':');
+  const asUtc = new Date(`${day}T${h.padStart(2, '0')}:${m.padStart(2, '0')}:00.000Z`);
+  return new Date(asUtc.getTime() - offsetMinutes(asUtc, timeZone) * 60_000);
+}
+
+/** "09:30": the wall-clock time of an instant in the zone (24-hour, for time fields). */
+export function clockTimeOf(instant: string | number | Date, timeZone: string): string {
+  return isoWithOffset(instant, timeZone).slice(11, 16);
+}

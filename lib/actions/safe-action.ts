@@ -9,6 +9,7 @@ import { checkScope, type ScopeTarget } from '../auth/scope';
 import { currentOperator, type SessionOperator } from '../auth/session';
 import { db } from '../db';
 import { refreshPeople } from '../directory';
+import { ActionError } from './action-error';
 import { NO_CARD_NOW, UNKNOWN_OUTCOME } from './result-codes';
 import { spintly } from '../spintly';
 import { SpintlyError } from '../spintly/errors';
@@ -33,16 +34,7 @@ export type ActionResult<T = undefined> =
       code?: string;
     };
 
-/** An expected failure the operator can act on; its message is shown as is. */
-export class ActionError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-    readonly code?: string,
-  ) {
-    super(message);
-  }
-}
+export { ActionError } from './action-error';
 
 export interface ActionContext {
   operator: SessionOperator;

@@ -161,3 +161,45 @@ describe('job sentences', () => {
     ).toBe('Asha Admin tried to give Gym to Ravi Kumar');
   });
 });
+
+describe('visitors in words', () => {
+  const base = {
+    outcome: 'ok' as const,
+    reason: null,
+    operatorName: 'Farah Frontdesk',
+    operatorEmail: null,
+    targetIds: [],
+  };
+  it('names the visitor, host and site of a registration, and the visitor of later changes', () => {
+    expect(
+      auditSentence({
+        ...base,
+        action: 'visitors.register',
+        targets: [
+          { type: 'site', id: 1, name: 'Koramangala Hub' },
+          { type: 'person', id: 7, name: 'Ravi Kumar', part: 'host' },
+          { type: 'door', id: 501, name: 'Main Entrance' },
+          { type: 'person', id: 901, name: 'Asha Guest', part: 'created' },
+        ],
+        detail: 'visit abc',
+      }),
+    ).toBe('Farah Frontdesk registered Asha Guest as a visitor of Ravi Kumar at Koramangala Hub');
+    expect(
+      auditSentence({
+        ...base,
+        action: 'visitors.end',
+        targets: [],
+        detail: 'Asha Guest (visit abc), card 1234 taken back',
+      }),
+    ).toBe('Farah Frontdesk ended the visit of Asha Guest');
+    expect(
+      auditSentence({
+        ...base,
+        operatorName: 'The portal',
+        action: 'visitors.expire',
+        targets: [{ type: 'person', id: 901, name: 'Asha Guest' }],
+        detail: 'visit abc',
+      }),
+    ).toBe('The portal ended the visit of Asha Guest when its time was up');
+  });
+});

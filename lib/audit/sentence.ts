@@ -7,7 +7,7 @@ import type { AuditOutcome } from '../db/schema';
  */
 
 /** What a target was in the change, where the action mixes several (a door given to some, taken from others). */
-export type TargetPart = 'added' | 'removed' | 'cancelled' | 'created';
+export type TargetPart = 'added' | 'removed' | 'cancelled' | 'created' | 'host';
 
 export interface AuditTarget {
   type: 'person' | 'door' | 'site' | 'operator';
@@ -108,6 +108,9 @@ function accessClauses(
 
 type Phrase = (e: DescribedEntry, done: boolean) => string | null;
 
+/** The visitor a visit action names in its detail: "Asha Guest (visit 1b2c…)". */
+const visitorIn = (e: DescribedEntry) => /^(.+?) \(visit /.exec(e.detail ?? '')?.[1] ?? 'a visitor';
+
 const verb = (done: boolean, past: string, base: string) => (done ? past : `tried to ${base}`);
 const first = (e: DescribedEntry, type: AuditTarget['type']) => {
   const [t] = ofType(e.targets, type);
@@ -199,6 +202,20 @@ const PHRASES: Record<string, Phrase> = {
     const site = ofType(e.targets, 'site')[0];
     return `${verb(done, 'started', 'start')} door access changes on ${n} ${n === 1 ? 'door' : 'doors'}${site ? ` at ${nameOf(site)}` : ''}`;
   },
+  'visitors.register': (e, done) => {
+    const [visitor] = e.targets.filter((t) => t.part === 'created');
+    const host = e.targets.find((t) => t.part === 'host');
+    const site = ofType(e.targets, 'site')[0];
+    return `${verb(done, 'registered', 'register')} ${visitor ? nameOf(visitor) : 'a visitor'} as a visitor${host ? ` of ${nameOf(host)}` : ''}${site ? ` at ${nameOf(site)}` : ''}`;
+  },
+  'visitors.end': (e, done) => `${verb(done, 'ended', 'end')} the visit of ${visitorIn(e)}`,
+  'visitors.extend': (e, done) => `${verb(done, 'extended', 'extend')} the visit of ${visitorIn(e)}`,
+  'visitors.change_doors': (e, done) => `${verb(done, 'changed', 'change')} the doors of ${visitorIn(e)}’s visit`,
+  'visitors.expire': (e, done) =>
+    `${verb(done, 'ended', 'end')} the visit of ${first(e, 'person')} when its time was up`,
+  'visitors.forget': (e, done) => `${verb(done, 'deleted', 'delete')} ${first(e, 'person')}, a visitor long gone`,
+  'sites.visitor_doors': (e, done) =>
+    `${verb(done, 'set', 'set')} the visitor doors of ${first(e, 'site')}${e.detail ? ` (${e.detail})` : ''}`,
   'people.offboard_find': (e, done) =>
     `${verb(done, 'looked up', 'look up')} people to offboard from a list${e.detail ? ` (${e.detail})` : ''}`,
   'jobs.cancel': (_e, done) => verb(done, 'cancelled a job', 'cancel a job'),

@@ -25,6 +25,8 @@ const ALL: Capability[] = [
   'permissions:write',
   'cards:read',
   'cards:write',
+  'activity:read',
+  'visitors:write',
 ];
 const allowed = (operator: ScopedOperator) => ALL.filter((c) => can(operator, c));
 
@@ -37,8 +39,15 @@ describe('capabilities by role', () => {
     expect(allowed(siteAdmin)).toEqual(ALL.filter((c) => c !== 'operators:manage'));
   });
 
-  it('front desk finds people, reads their doors and handles cards only', () => {
-    expect(allowed(frontDesk)).toEqual(['account', 'people:read', 'permissions:read', 'cards:write']);
+  it('front desk finds people, reads their doors, handles cards and visitors only', () => {
+    expect(allowed(frontDesk)).toEqual([
+      'account',
+      'people:read',
+      'permissions:read',
+      'cards:write',
+      'activity:read',
+      'visitors:write',
+    ]);
     expect(can(frontDesk, 'people:write')).toBe(false);
     expect(can(frontDesk, 'permissions:write')).toBe(false);
     expect(can(frontDesk, 'audit:read')).toBe(false);

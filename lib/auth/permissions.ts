@@ -30,7 +30,9 @@ export type Capability =
   | 'cards:read'
   | 'cards:write'
   /** What happened at the doors (/activity): everyone, at their sites. */
-  | 'activity:read';
+  | 'activity:read'
+  /** Visitors (/visitors): register, extend, change doors, end — everyone, at their sites. */
+  | 'visitors:write';
 
 const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
   super_admin: [
@@ -46,6 +48,7 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'cards:read',
     'cards:write',
     'activity:read',
+    'visitors:write',
   ],
   site_admin: [
     'account',
@@ -59,9 +62,10 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'cards:read',
     'cards:write',
     'activity:read',
+    'visitors:write',
   ],
-  // Front desk finds people, sees their doors read-only, and issues, replaces and takes back cards.
-  front_desk: ['account', 'people:read', 'permissions:read', 'cards:write', 'activity:read'],
+  // Front desk finds people, sees their doors read-only, issues, replaces and takes back cards, and handles visitors.
+  front_desk: ['account', 'people:read', 'permissions:read', 'cards:write', 'activity:read', 'visitors:write'],
 };
 
 export interface ScopedOperator {

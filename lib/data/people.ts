@@ -9,6 +9,7 @@ import { queryFields } from '../validation/query';
 import { countDirectory, directoryDb, queryDirectory, repairPerson, streamDirectory, syncStatus, type DirectoryFilter, type DirectoryPerson } from '../directory';
 import { portalEnv } from '../env';
 import { allSiteOptions, type SiteOption } from './sites';
+import { visitorRoleIdOrNull } from '../visitors/role';
 
 /**
  * People as pages see them: small DTOs built from Spintly's records, only for people in the operator's scope.
@@ -137,8 +138,15 @@ function fromDirectory(person: DirectoryPerson, siteNames: ReadonlyMap<number, s
 type ListQuery = Omit<PeopleQuery, 'page' | 'sort' | 'dir'> &
   Partial<Pick<PeopleQuery, 'page' | 'sort' | 'dir'>> & { cardNumber?: string };
 
-function directoryFilter(operator: ScopedOperator, query: ListQuery): DirectoryFilter {
+/**
+ * A list query as the directory reads it. Visitors are Spintly people but not members: they are left out unless the
+ * Role filter asks for the visitor role, or a card number is looked up (a visitor may hold a desk's card).
+ */
+async function directoryFilter(operator: ScopedOperator, query: ListQuery): Promise<DirectoryFilter> {
+  const visitorRole = await visitorRoleIdOrNull(spintly());
+  const showVisitors = visitorRole === null || query.role === visitorRole || query.cardNumber !== undefined;
   return {
+    ...(!showVisitors && { withoutRole: visitorRole }),
     // The one place scope becomes a site filter ([] = every site, for super admins; null = none).
     siteIds: peopleSiteFilter(operator, query.site),
     search: query.search,
@@ -164,7 +172,7 @@ export async function listPeopleInScope(
 ): Promise<{ items: PersonRow[]; total: number }> {
   // Site names come from Spintly (cached); if it cannot answer, rows say "Site 3" and the list still works.
   const [{ db: database, dialect }, sites] = await Promise.all([directoryDb(), allSiteOptions().catch(() => [])]);
-  const found = await queryDirectory(database, dialect, directoryFilter(operator, query), {
+  const found = await queryDirectory(database, dialect, await directoryFilter(operator, query), {
     page: query.page ?? 1,
     perPage,
   });
@@ -176,7 +184,7 @@ export async function listPeopleInScope(
 /** The home page's numbers: people at the operator's sites, active, holding a card, with expired access. */
 export async function peopleCountsInScope(operator: ScopedOperator) {
   const { db: database, dialect } = await directoryDb();
-  return countDirectory(database, dialect, directoryFilter(operator, { status: 'all' }));
+  return countDirectory(database, dialect, await directoryFilter(operator, { status: 'all' }));
 }
 
 /** Every person a list query matches, a chunk at a time: for exports of 100,000 rows. */
@@ -184,7 +192,7 @@ export async function* streamPeopleInScope(operator: ScopedOperator, query: List
   const [{ db: database, dialect }, sites] = await Promise.all([directoryDb(), allSiteOptions()]);
   const names = namesOf(sites);
   const now = Date.now();
-  for await (const person of streamDirectory(database, dialect, directoryFilter(operator, query)))
+  for await (const person of streamDirectory(database, dialect, await directoryFilter(operator, query)))
     yield fromDirectory(person, names, now);
 }
 

@@ -14,6 +14,7 @@ import * as auditReadable from './migrations/0008_audit_readable';
 import * as doorHolders from './migrations/0009_door_holders';
 import * as jobs from './migrations/0010_jobs';
 import * as offboarded from './migrations/0011_offboarded';
+import * as visitors from './migrations/0012_visitors';
 import type { Database } from './schema';
 
 /**
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0009_door_holders': doorHolders,
   '0010_jobs': jobs,
   '0011_offboarded': offboarded,
+  '0012_visitors': visitors,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

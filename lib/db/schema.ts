@@ -249,6 +249,40 @@ export interface OffboardedPeopleTable {
   operator_id: string;
 }
 
+/** A visit (lib/visitors): who, whose guest, where, when, which doors, and how it ended. */
+export interface VisitsTable {
+  id: string;
+  /** From the registration form: the same form sent twice is one visit. */
+  request_key: string;
+  /** The visitor's Spintly user (role Visitor), reused by phone on a return visit. */
+  visitor_id: number;
+  visitor_name: string;
+  /** E.164. */
+  visitor_phone: string;
+  visitor_email: string | null;
+  host_id: number;
+  host_name: string;
+  site_id: number;
+  starts_at: string;
+  ends_at: string;
+  /** JSON array of access point ids. */
+  door_ids: string;
+  /** Spintly's meeting; null until it is made (or when it could not be). */
+  meeting_id: number | null;
+  /** A temporary card from the desk's stack, taken back when the visit ends. */
+  card: string | null;
+  ended_at: string | null;
+  /** `ended` (someone pressed End now) or `expired` (the background task, after the window). */
+  ended_how: 'ended' | 'expired' | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface SiteVisitorDoorsTable {
+  site_id: number;
+  door_id: number;
+}
+
 export interface Database {
   operators: OperatorsTable;
   operator_sites: OperatorSitesTable;
@@ -271,4 +305,6 @@ export interface Database {
   jobs: JobsTable;
   job_items: JobItemsTable;
   offboarded_people: OffboardedPeopleTable;
+  visits: VisitsTable;
+  site_visitor_doors: SiteVisitorDoorsTable;
 }

@@ -141,6 +141,12 @@ describeDatabases('people directory', (database) => {
     expect(await names({ siteIds: [] })).toHaveLength(5);
     expect(await names({ siteIds: [], status: 'inactive' })).toEqual(['ravi kumar']);
     expect(await names({ siteIds: [], role: 4 })).toEqual(['Bina Das']);
+    expect(await names({ siteIds: [], withoutRole: 4 })).toEqual([
+      'Asha Rao',
+      'Chetan Iyer',
+      'Devi Nair',
+      'ravi kumar',
+    ]);
     expect(await names({ siteIds: [], card: 'yes' })).toEqual(['Asha Rao']);
     expect(await names({ siteIds: [], expired: 'yes' })).toEqual(['Chetan Iyer']);
     expect(await names({ siteIds: [], search: 'kum' })).toEqual(['ravi kumar']);

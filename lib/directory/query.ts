@@ -10,6 +10,8 @@ export interface DirectoryFilter {
   search?: string | undefined;
   status?: 'all' | 'active' | 'inactive';
   role?: number | undefined;
+  /** People with this role are left out (visitors, from member lists). */
+  withoutRole?: number | undefined;
   card?: 'yes' | 'no' | undefined;
   /** Exactly this card number ("whose card is this?"). */
   cardNumber?: string | undefined;
@@ -31,6 +33,12 @@ function where(db: Kysely<Database>, dialect: Dialect, filter: DirectoryFilter, 
       'id',
       'in',
       db.selectFrom('people_roles').select('person_id').where('role_id', '=', filter.role),
+    );
+  if (filter.withoutRole !== undefined)
+    query = query.where(
+      'id',
+      'not in',
+      db.selectFrom('people_roles').select('person_id').where('role_id', '=', filter.withoutRole),
     );
   if (filter.card === 'yes') query = query.where('card', 'is not', null);
   if (filter.card === 'no') query = query.where('card', 'is', null);

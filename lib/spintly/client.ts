@@ -13,6 +13,7 @@ import { cardsResource } from './resources/cards';
 import { permissionsResource } from './resources/permissions';
 import { doorsResource } from './resources/doors';
 import { historyResource } from './resources/history';
+import { meetingsResource } from './resources/meetings';
 import { usersResource } from './resources/users';
 
 export { CACHE_TAGS, type Page } from './resources/shared';
@@ -122,6 +123,7 @@ export function createSpintlyClient(config: SpintlyClientConfig) {
       ...permissionsResource(context),
       ...cardsResource(context, users),
       ...historyResource(context),
+      ...meetingsResource(context),
     };
   }
 

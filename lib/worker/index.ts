@@ -9,6 +9,7 @@ import { activityTasks } from '../activity/tasks';
 import { directoryTask } from '../directory';
 import { jobsTask } from '../jobs';
 import { offboardDeleteTask } from '../jobs/offboarded';
+import { visitorTasks } from '../visitors/tasks';
 import { processHolder } from './holder';
 import { heartbeatTask, housekeepingTasks } from './tasks';
 
@@ -20,6 +21,7 @@ export function portalTasks(): Task[] {
   return [
     directoryTask(),
     jobsTask(),
+    ...visitorTasks(),
     ...(offboardDeleteAfterDays ? [offboardDeleteTask(offboardDeleteAfterDays)] : []),
     ...activityTasks(),
     ...housekeepingTasks({ auditRetentionDays: worker.auditRetentionDays }),

@@ -1,0 +1,44 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { db } from '../../db';
+import { registerVisit } from '../../visitors/service';
+import { registerVisitorSchema } from '../../validation/visitors';
+import { ActionError, defineAction } from '../safe-action';
+
+/**
+ * Registers a visitor at a site: the visitor as a Spintly user with the visitor role (a returning visitor, by phone,
+ * reused), a meeting that opens the chosen doors by QR for the window, and optionally a lent card. Site, host and
+ * every door are scope-checked first. Sending the same form again (after a timeout) finishes it, never doubles it.
+ */
+export const registerVisitorAction = defineAction({
+  name: 'visitors.register',
+  capability: 'visitors:write',
+  input: registerVisitorSchema,
+  targets: (input) => [
+    { type: 'site' as const, id: input.siteId },
+    { type: 'person' as const, id: input.hostId, part: 'host' as const },
+    ...input.doorIds.map((id) => ({ type: 'door' as const, id, siteId: input.siteId })),
+  ],
+  creates: (input, data: { visitId: string; visitorId: number } | undefined) => ({
+    type: 'person',
+    id: data?.visitorId ?? 'new',
+    name: input.name,
+    part: 'created',
+  }),
+  async run(input, { operator, spintly }) {
+    const host = await spintly.getUser(input.hostId);
+    if (!host) throw new ActionError('The host is no longer in Spintly. Choose another host.', 'hostId');
+    const { visit, reusedVisitor } = await registerVisit(await db(), spintly, {
+      ...input,
+      hostName: host.name,
+      createdBy: operator.id,
+    });
+    revalidatePath('/visitors');
+    return {
+      data: { visitId: visit.id, visitorId: visit.visitorId },
+      auditDetail: `visit ${visit.id}${reusedVisitor ? ', returning visitor' : ''}${visit.card ? `, card ${visit.card}` : ''}`,
+      message: `${visit.visitorName} is registered${reusedVisitor ? ' (a returning visitor)' : ''}.`,
+    };
+  },
+});
