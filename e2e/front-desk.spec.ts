@@ -48,7 +48,7 @@ test('front desk issues, replaces and takes back a card, typed as a reader types
   const second = `${first}B`;
   await signInAndWait(page, DEMO.frontDesk);
   await expect(page).toHaveURL(/\/front-desk$/);
-  await expect(mainNav(page)).toHaveText(['Front desk', 'Activity', 'Account']);
+  await expect(mainNav(page)).toHaveText(['Front desk', 'Visitors', 'Activity', 'Account']);
   await openPerson(page, person);
 
   await swipe(page, first);
@@ -115,7 +115,7 @@ test('front desk cannot reach people creation, deletion or permission changes: h
 }) => {
   const someone = (await users(request)).find((u) => u.homeSiteId === 1)!;
   await signInAndWait(page, DEMO.frontDesk);
-  await expect(mainNav(page)).toHaveText(['Front desk', 'Activity', 'Account']);
+  await expect(mainNav(page)).toHaveText(['Front desk', 'Visitors', 'Activity', 'Account']);
   await page.goto('/users/new');
   await expect(page.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
   // Inside the shell, one <main> landmark (the shell's), not one nested in another.

@@ -3,9 +3,12 @@ import { DEMO, craftedActionPost, mainNav, sandbox, serverActionId, signIn, sign
 
 test.describe('sign-in and navigation by role', () => {
   for (const [email, expected] of [
-    [DEMO.admin, ['Sites', 'People', 'Front desk', 'Cards', 'Activity', 'Operators', 'Audit log', 'Account']],
-    [DEMO.siteAdmin, ['Sites', 'People', 'Front desk', 'Cards', 'Activity', 'Audit log', 'Account']],
-    [DEMO.frontDesk, ['Front desk', 'Activity', 'Account']],
+    [
+      DEMO.admin,
+      ['Sites', 'People', 'Front desk', 'Visitors', 'Cards', 'Activity', 'Operators', 'Audit log', 'Account'],
+    ],
+    [DEMO.siteAdmin, ['Sites', 'People', 'Front desk', 'Visitors', 'Cards', 'Activity', 'Audit log', 'Account']],
+    [DEMO.frontDesk, ['Front desk', 'Visitors', 'Activity', 'Account']],
   ] as const) {
     test(`${email} sees only their navigation`, async ({ page }) => {
       await signInAndWait(page, email);
@@ -121,6 +124,7 @@ test('an operator’s lifecycle: created with a one-time password, chooses their
     'Sites',
     'People',
     'Front desk',
+    'Visitors',
     'Cards',
     'Activity',
     'Audit log',

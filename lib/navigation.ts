@@ -11,6 +11,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/sites', label: 'Sites', capability: 'sites:read' },
   { href: '/users', label: 'People', capability: 'people:list' },
   { href: '/front-desk', label: 'Front desk', capability: 'cards:write' },
+  { href: '/visitors', label: 'Visitors', capability: 'visitors:write' },
   { href: '/cards', label: 'Cards', capability: 'cards:read' },
   { href: '/activity', label: 'Activity', capability: 'activity:read' },
   { href: '/operators', label: 'Operators', capability: 'operators:manage' },

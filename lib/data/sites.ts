@@ -3,7 +3,8 @@ import { portalEnv } from '../env';
 import { db } from '../db';
 import { notFound } from 'next/navigation';
 import type { z } from 'zod';
-import { siteInScope, sitesInScope } from '../auth/permissions';
+import { can, siteInScope, sitesInScope } from '../auth/permissions';
+import { siteVisitorDoors } from '../visitors/store';
 import { verifySession, type SessionOperator } from '../auth/session';
 import { spintly } from '../spintly';
 import { searchAndPageSchema } from '../validation/query';
@@ -53,13 +54,23 @@ export async function siteDoorsPage(siteId: number, query: z.output<typeof siteD
   ]);
   const site = sites.find((s) => s.id === siteId);
   if (!site) notFound();
-  const { byDoor, countedAt } = await doorCounts(doors.items.map((d) => d.id));
+  const [{ byDoor, countedAt }, allDoors, visitorDoorIds] = await Promise.all([
+    doorCounts(doors.items.map((d) => d.id)),
+    spintly().allAccessPoints(siteId),
+    siteVisitorDoors(await db(), siteId),
+  ]);
   return {
     site,
     doors: doors.items.map(({ id, name }) => ({ id, name, ...(byDoor.get(id) ?? { holders: null, pending: 0, stuck: 0 }) })),
     /** When the counts were taken (the background scan of doors); null before its first run. */
     countedAt,
     stuckAfterMs: portalEnv().pendingStuckAfterMs,
+    /** The doors a visitor's pass opens by default here; site and super admins change them. */
+    visitorDoors: {
+      doors: allDoors.map(({ id, name }) => ({ id, name })),
+      chosen: visitorDoorIds,
+      canEdit: can(operator, 'permissions:write'),
+    },
     total: doors.pagination.total,
     page: query.page,
     perPage: DOORS_PAGE_SIZE,

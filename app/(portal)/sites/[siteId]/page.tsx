@@ -16,6 +16,7 @@ import { toQueryString } from '@/lib/query-string';
 import { parseQuery } from '@/lib/validation/query';
 import { buttonVariants } from '@/components/ui/button';
 import { Panel } from '@/components/ui/panel';
+import { VisitorDoorsSetting } from '@/components/visitors/visitor-doors-setting';
 
 export const metadata: Metadata = { title: 'Doors' };
 
@@ -31,7 +32,7 @@ export default async function SiteDoorsPage({
   const { search } = query;
   const result = await load(() => siteDoorsPage(siteId, query));
   if (!result.ok) return <LoadError what="doors" message={result.message} />;
-  const { site, doors, total, perPage, countedAt, stuckAfterMs } = result.data;
+  const { site, doors, total, perPage, countedAt, stuckAfterMs, visitorDoors } = result.data;
   const { display } = portalEnv();
   return (
     <>
@@ -96,6 +97,7 @@ export default async function SiteDoorsPage({
         hrefFor={(page) => toQueryString(`/sites/${siteId}`, { search, page })}
         noun="doors"
       />
+      <VisitorDoorsSetting siteId={siteId} {...visitorDoors} />
     </>
   );
 }

@@ -1,0 +1,138 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { siteInScope } from '../auth/permissions';
+import { verifySession } from '../auth/session';
+import { db } from '../db';
+import { portalEnv } from '../env';
+import { clockTimeOf, dayBounds, dayOf } from '../format';
+import { spintly } from '../spintly';
+import { queryFields } from '../validation/query';
+import { visitStatus, type VisitStatus } from '../visitors/status';
+import { getVisit, seenAtDoors, seenKey, siteVisitorDoors, visitsBetween, type Visit } from '../visitors/store';
+import { siteOptionsFor, type SiteOption } from './sites';
+
+/** A visit as pages show it. */
+export interface VisitView {
+  id: string;
+  visitorName: string;
+  visitorPhone: string;
+  visitorEmail: string | null;
+  hostId: number;
+  hostName: string;
+  siteId: number;
+  siteName: string;
+  startsAt: string;
+  endsAt: string;
+  doors: { id: number; name: string }[];
+  card: string | null;
+  status: VisitStatus;
+  open: boolean;
+}
+
+export const visitorsQuerySchema = z.object({
+  site: queryFields.id,
+  day: queryFields.day,
+  search: queryFields.search,
+});
+
+async function doorNames(siteId: number): Promise<Map<number, string>> {
+  const doors = await spintly()
+    .allAccessPoints(siteId)
+    .catch(() => []);
+  return new Map(doors.map((d) => [d.id, d.name]));
+}
+
+function toView(visit: Visit, site: string, doors: ReadonlyMap<number, string>, seen: boolean, now: number): VisitView {
+  const status = visitStatus(visit, seen, now);
+  return {
+    id: visit.id,
+    visitorName: visit.visitorName,
+    visitorPhone: visit.visitorPhone,
+    visitorEmail: visit.visitorEmail,
+    hostId: visit.hostId,
+    hostName: visit.hostName,
+    siteId: visit.siteId,
+    siteName: site,
+    startsAt: visit.startsAt,
+    endsAt: visit.endsAt,
+    doors: visit.doorIds.map((id) => ({ id, name: doors.get(id) ?? `Door ${id}` })),
+    card: visit.card,
+    status,
+    open: status === 'expected' || status === 'in',
+  };
+}
+
+/** /visitors: a site's visits on a day (today by default), searched; the operator's sites only. */
+export async function visitorsPage(query: z.output<typeof visitorsQuerySchema>) {
+  const operator = await verifySession({ capability: 'visitors:write' });
+  const { display } = portalEnv();
+  const sites = await siteOptionsFor(operator);
+  const site = sites.find((s) => s.id === query.site) ?? sites[0];
+  const day = query.day ?? dayOf(Date.now(), display.timeZone);
+  if (!site) return { sites, site: null, day, visits: [] as VisitView[] };
+  const { start, end } = dayBounds(day, display.timeZone);
+  const database = await db();
+  const visits = await visitsBetween(database, { siteIds: [site.id], from: start, to: end, search: query.search });
+  const [seen, doors] = await Promise.all([seenAtDoors(database, visits), doorNames(site.id)]);
+  const now = Date.now();
+  return {
+    sites,
+    site,
+    day,
+    visits: visits.map((v) => toView(v, site.name, doors, seen.has(seenKey(v)), now)),
+  };
+}
+
+/** One visit, if it is at one of the operator's sites; 404 otherwise (as if it did not exist). */
+export async function visitPage(id: string) {
+  const operator = await verifySession({ capability: 'visitors:write' });
+  const visit = z.uuid().safeParse(id).success ? await getVisit(await db(), id) : null;
+  if (!visit || !siteInScope(operator, visit.siteId)) notFound();
+  const database = await db();
+  const [sites, doors, seen] = await Promise.all([
+    siteOptionsFor(operator),
+    spintly()
+      .allAccessPoints(visit.siteId)
+      .catch(() => []),
+    seenAtDoors(database, [visit]),
+  ]);
+  const names = new Map(doors.map((d) => [d.id, d.name]));
+  const siteName = sites.find((s) => s.id === visit.siteId)?.name ?? `Site ${visit.siteId}`;
+  return {
+    visit: toView(visit, siteName, names, seen.has(seenKey(visit)), Date.now()),
+    siteDoors: doors.map((d) => ({ id: d.id, name: d.name })),
+    maxHours: portalEnv().visitors.maxHours,
+    display: portalEnv().display,
+  };
+}
+
+/** The registration form: the operator's sites, the chosen site's doors with its visitor doors ticked, defaults. */
+export async function newVisitorPage(siteId: number | undefined) {
+  const operator = await verifySession({ capability: 'visitors:write' });
+  const { display, visitors } = portalEnv();
+  const sites: SiteOption[] = await siteOptionsFor(operator);
+  const site = sites.find((s) => s.id === siteId) ?? sites[0] ?? null;
+  const [doors, visitorDoors] = site
+    ? await Promise.all([spintly().allAccessPoints(site.id), siteVisitorDoors(await db(), site.id)])
+    : [[], []];
+  // Now, rounded down to 5 minutes: the visit starts at once and reads as a time someone would say.
+  const start = Math.floor(Date.now() / 300_000) * 300_000;
+  return {
+    sites,
+    site,
+    doors: doors.map((d) => ({ id: d.id, name: d.name })),
+    defaults: {
+      day: dayOf(start, display.timeZone),
+      from: clockTimeOf(start, display.timeZone),
+      hours: Math.min(4, visitors.maxHours),
+      doorIds: visitorDoors.filter((id) => doors.some((d) => d.id === id)),
+    },
+    maxHours: visitors.maxHours,
+  };
+}
+
+/** The visitor doors of a site, for its page's setting. */
+export async function visitorDoorsOf(siteId: number) {
+  return siteVisitorDoors(await db(), siteId);
+}
