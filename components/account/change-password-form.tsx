@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
@@ -8,7 +7,8 @@ import { FormField, Input } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { Form } from '@/components/ui/form';
 import { changePasswordAction } from '@/lib/actions/account/change-password';
-import { changePasswordSchema, type ChangePasswordInput } from '@/lib/validation/operators';
+import type { ChangePasswordInput, changePasswordSchema } from '@/lib/validation/operators';
+import { schemaResolver } from '@/components/ui/schema-resolver';
 
 const FIELDS = [
   { name: 'currentPassword', label: 'Current password', autoComplete: 'current-password' },
@@ -20,7 +20,9 @@ export function ChangePasswordForm() {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
   const form = useForm<ChangePasswordInput>({
-    resolver: zodResolver(changePasswordSchema),
+    resolver: schemaResolver<ChangePasswordInput, typeof changePasswordSchema>(() =>
+      import('@/lib/validation/operators').then((m) => m.changePasswordSchema),
+    ),
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
   const { errors } = form.formState;

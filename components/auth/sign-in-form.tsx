@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
@@ -8,7 +7,8 @@ import { FormField, Input } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { Form } from '@/components/ui/form';
 import { signInAction, signInWithSsoAction } from '@/lib/actions/account/sign-in';
-import { signInSchema, type SignInInput } from '@/lib/validation/operators';
+import type { SignInInput, signInSchema } from '@/lib/validation/operators';
+import { schemaResolver } from '@/components/ui/schema-resolver';
 
 export function SignInForm({
   callbackUrl,
@@ -20,7 +20,9 @@ export function SignInForm({
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
   const form = useForm<SignInInput>({
-    resolver: zodResolver(signInSchema),
+    resolver: schemaResolver<SignInInput, typeof signInSchema>(() =>
+      import('@/lib/validation/operators').then((m) => m.signInSchema),
+    ),
     defaultValues: { email: '', password: '', callbackUrl },
   });
   const { errors } = form.formState;

@@ -8,7 +8,8 @@ import { Notice } from '@/components/ui/notice';
 import { Form } from '@/components/ui/form';
 import { schemaResolver } from '@/components/ui/schema-resolver';
 import type { ActionResult } from '@/lib/actions/safe-action';
-import { OPERATOR_ROLES, createOperatorSchema, type CreateOperatorOutput } from '@/lib/validation/operators';
+import { OPERATOR_ROLES } from '@/lib/validation/operator-roles';
+import type { CreateOperatorOutput, createOperatorSchema } from '@/lib/validation/operators';
 import { ROLE_LABELS, type OperatorRole } from '@/lib/auth/permissions';
 import type { SiteOption } from '@/lib/data/sites';
 
@@ -39,7 +40,9 @@ export function OperatorForm({
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
   const form = useForm<OperatorFormValues, unknown, CreateOperatorOutput>({
-    resolver: schemaResolver<OperatorFormValues, typeof createOperatorSchema>(createOperatorSchema),
+    resolver: schemaResolver<OperatorFormValues, typeof createOperatorSchema>(() =>
+      import('@/lib/validation/operators').then((m) => m.createOperatorSchema),
+    ),
     defaultValues: { email: fixedEmail ?? '', name: '', role: 'site_admin', siteIds: [], ...initial },
   });
   const { errors } = form.formState;

@@ -10,14 +10,8 @@ import { Notice } from '@/components/ui/notice';
 import { Form } from '@/components/ui/form';
 import { createPersonAction } from '@/lib/actions/people/create-person';
 import { updatePersonAction } from '@/lib/actions/people/update-person';
-import {
-  ACCESS_MODES,
-  NEW_PERSON_ACCESS,
-  createPersonSchema,
-  updatePersonSchema,
-  type PersonFormValues,
-  type PersonInput,
-} from '@/lib/validation/people';
+import { ACCESS_MODES, NEW_PERSON_ACCESS } from '@/lib/validation/access-modes';
+import type { PersonFormValues, PersonInput, createPersonSchema, updatePersonSchema } from '@/lib/validation/people';
 import { Panel } from '@/components/ui/panel';
 import { schemaResolver } from '@/components/ui/schema-resolver';
 
@@ -58,8 +52,8 @@ export function PersonForm({
   const [message, setMessage] = useState<string | null>(null);
   const editing = userId !== undefined;
   const form = useForm<PersonFormValues, unknown, PersonInput>({
-    resolver: schemaResolver<PersonFormValues, typeof createPersonSchema | typeof updatePersonSchema>(
-      editing ? updatePersonSchema : createPersonSchema,
+    resolver: schemaResolver<PersonFormValues, typeof createPersonSchema | typeof updatePersonSchema>(() =>
+      import('@/lib/validation/people').then((m) => (editing ? m.updatePersonSchema : m.createPersonSchema)),
     ),
     defaultValues: {
       name: '',

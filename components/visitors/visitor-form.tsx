@@ -12,11 +12,7 @@ import { schemaResolver } from '@/components/ui/schema-resolver';
 import { toast } from '@/components/ui/toast';
 import { registerVisitorAction } from '@/lib/actions/visitors/register-visitor';
 import { showDay } from '@/lib/format';
-import {
-  registerVisitorSchema,
-  type RegisterVisitorFields,
-  type RegisterVisitorInput,
-} from '@/lib/validation/visitors';
+import type { RegisterVisitorFields, RegisterVisitorInput, registerVisitorSchema } from '@/lib/validation/visitors';
 import { HostPicker, type Host } from './host-picker';
 
 /** A v4 UUID from getRandomValues: randomUUID needs a secure context, and a desk may reach the portal over plain http. */
@@ -55,7 +51,9 @@ export function VisitorForm({
   const [message, setMessage] = useState<string | null>(null);
   const [host, setHost] = useState<Host | null>(null);
   const form = useForm<RegisterVisitorFields, unknown, RegisterVisitorInput>({
-    resolver: schemaResolver<RegisterVisitorFields, typeof registerVisitorSchema>(registerVisitorSchema),
+    resolver: schemaResolver<RegisterVisitorFields, typeof registerVisitorSchema>(() =>
+      import('@/lib/validation/visitors').then((m) => m.registerVisitorSchema),
+    ),
     defaultValues: {
       requestKey: requestKey(),
       name: '',

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { idList } from './ids';
 import { safeText } from './text';
 
-export const OPERATOR_ROLES = ['super_admin', 'site_admin', 'front_desk'] as const;
+import { OPERATOR_ROLES } from './operator-roles';
+
+export { OPERATOR_ROLES };
 
 const siteIds = idList;
 

@@ -6,30 +6,9 @@ import { safeText } from './text';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
-export const ACCESS_MODES = [
-  { key: 'mobile', label: 'Mobile (phone as key)' },
-  { key: 'card', label: 'Access card' },
-  { key: 'remoteAccess', label: 'Remote unlock' },
-  { key: 'tapToAccess', label: 'Tap to access' },
-  { key: 'fingerprint', label: 'Fingerprint' },
-  { key: 'faceAccess', label: 'Face' },
-  { key: 'gps', label: 'GPS check' },
-  { key: 'deviceLock', label: 'Require phone screen lock' },
-] as const;
-export type AccessModeKey = (typeof ACCESS_MODES)[number]['key'];
+import type { AccessModeKey } from './access-modes';
 
-/** How a new person opens doors unless told otherwise: the "Add person" form's defaults, and the import's. */
-export const NEW_PERSON_ACCESS = {
-  mobile: true,
-  card: true,
-  remoteAccess: false,
-  tapToAccess: true,
-  fingerprint: false,
-  faceAccess: false,
-  gps: false,
-  deviceLock: false,
-  clickToAccessRange: 3,
-} as const;
+export { ACCESS_MODES, NEW_PERSON_ACCESS, type AccessModeKey } from './access-modes';
 
 const accessSchema = z.object({
   mobile: z.boolean(),
