@@ -16,7 +16,7 @@ describe('portalEnv', () => {
     });
   });
 
-  it('for a real Spintly, requires client id, secret and org id, naming each missing variable', () => {
+  it('for a real Spintly, requires client id and secret, naming each missing one; the org id may be learnt', () => {
     expect(() => portalEnv({ SPINTLY_API_URL: 'https://saams.api.spintly.com' })).toThrow(ConfigError);
     let message = '';
     try {
@@ -25,9 +25,21 @@ describe('portalEnv', () => {
       message = (error as Error).message;
     }
     expect(message).toContain('SPINTLY_CLIENT_ID');
-    expect(message).toContain('SPINTLY_ORG_ID');
+    expect(message).not.toContain('SPINTLY_ORG_ID');
     expect(message).not.toContain('SPINTLY_CLIENT_SECRET');
     expect(message).not.toContain('s3cr3t-value');
+  });
+
+  it('leaves the organisation to be learnt from Spintly when SPINTLY_ORG_ID is unset, and picks the card style', () => {
+    const env = portalEnv({
+      SPINTLY_API_URL: 'https://saams.api.spintly.com',
+      SPINTLY_CLIENT_ID: 'c',
+      SPINTLY_CLIENT_SECRET: 's',
+    });
+    expect(env.spintly.orgId).toBeUndefined();
+    expect(env.spintly.cardStyle).toBe('assignCard');
+    expect(portalEnv({ SPINTLY_CARD_STYLE: 'assignCredential' }).spintly.cardStyle).toBe('assignCredential');
+    expect(() => portalEnv({ SPINTLY_CARD_STYLE: 'assignBadge' })).toThrow(/SPINTLY_CARD_STYLE/);
   });
 
   it('derives the token URL from the style, and honours an explicit one', () => {

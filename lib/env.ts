@@ -8,6 +8,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { SUPPORTED_COUNTRIES } from './import/phone';
+import { CARD_STYLES } from './spintly/contract';
 
 type Source = Record<string, string | undefined>;
 
@@ -50,6 +51,8 @@ const portalSchema = z
     /** The most a read waits in all, retries included: a page whose read hangs shows its error within this. */
     SPINTLY_READ_BUDGET_MS: int(10_000, 100, 300_000),
     SPINTLY_MAX_CONCURRENCY: int(8, 1, 256),
+    /** Which card endpoints the organisation takes: assignCard + {credentialId}, or assignCredential + {cardType, cardId}. */
+    SPINTLY_CARD_STYLE: z.preprocess(emptyAsUndefined, z.enum(CARD_STYLES).default('assignCard')),
     /** Reads change nothing, so a page's fan-out (one call per door of a site: 40 doors = one wave) may go wider than writes. */
     SPINTLY_MAX_READ_CONCURRENCY: int(48, 1, 256),
     /** Offboarded people are deleted from Spintly this many days later (unless reactivated); unset = never. */
@@ -135,7 +138,8 @@ const portalSchema = z
       });
     // The sandbox's demo credentials are a convenience for the sandbox only: a real Spintly needs real ones.
     if (env.SPINTLY_API_URL === SANDBOX_URL) return;
-    for (const key of ['SPINTLY_CLIENT_ID', 'SPINTLY_CLIENT_SECRET', 'SPINTLY_ORG_ID'] as const) {
+    // SPINTLY_ORG_ID may be left out: the portal asks Spintly which organisation the credentials belong to.
+    for (const key of ['SPINTLY_CLIENT_ID', 'SPINTLY_CLIENT_SECRET'] as const) {
       if (env[key] === undefined)
         ctx.addIssue({ code: 'custom', path: [key], message: `is required when SPINTLY_API_URL is set` });
     }
@@ -194,11 +198,12 @@ const portalSchema = z
           `${apiUrl}${env.SPINTLY_TOKEN_STYLE === 'saams' ? '/saamsIdm/oauth/token' : '/identityManagement/v2/oauth/token'}`,
         clientId: env.SPINTLY_CLIENT_ID ?? 'demo-client',
         clientSecret: env.SPINTLY_CLIENT_SECRET ?? 'demo-secret',
-        orgId: env.SPINTLY_ORG_ID ?? 4242,
+        orgId: env.SPINTLY_ORG_ID ?? (apiUrl === SANDBOX_URL ? 4242 : undefined),
         timeoutMs: env.SPINTLY_TIMEOUT_MS,
         readTimeoutMs: env.SPINTLY_READ_TIMEOUT_MS,
         readBudgetMs: env.SPINTLY_READ_BUDGET_MS,
         maxConcurrency: env.SPINTLY_MAX_CONCURRENCY,
+        cardStyle: env.SPINTLY_CARD_STYLE,
         maxReadConcurrency: env.SPINTLY_MAX_READ_CONCURRENCY,
         background: { reads: env.SPINTLY_BACKGROUND_READS, writes: env.SPINTLY_BACKGROUND_WRITES },
         usesSandbox: apiUrl === SANDBOX_URL,
@@ -230,6 +235,14 @@ const sandboxSchema = z
     SANDBOX_TRAFFIC_PER_MIN: int(30, 0, 60_000),
     /** Seeded access history over the last 30 days (default: 4 events per person, at most 60,000). */
     SANDBOX_HISTORY_EVENTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(2_000_000).optional()),
+    /** The card endpoints the sandbox serves: both by default; one, to see what a portal set to the other one says. */
+    SANDBOX_CARD_STYLES: z.preprocess(
+      (value) => (typeof value === 'string' && value.trim() !== '' ? value.split(',').map((v) => v.trim()) : undefined),
+      z
+        .array(z.enum(CARD_STYLES))
+        .min(1)
+        .default([...CARD_STYLES]),
+    ),
   })
   .transform((env) => ({
     host: env.SANDBOX_HOST,
@@ -250,6 +263,7 @@ const sandboxSchema = z
     webhookKey: env.SANDBOX_WEBHOOK_KEY,
     trafficPerMin: env.SANDBOX_TRAFFIC_PER_MIN,
     historyEvents: env.SANDBOX_HISTORY_EVENTS,
+    cardStyles: env.SANDBOX_CARD_STYLES,
   }));
 export type SandboxEnv = z.output<typeof sandboxSchema>;
 

@@ -2,7 +2,9 @@ import 'server-only';
 import { db, dialectOf } from './db';
 import { postgresCacheBus } from './db/notify';
 import { portalEnv } from './env';
-import { dropTagLocally, setCacheBus, setInstanceCount } from './spintly';
+import { dropTagLocally, setCacheBus, setInstanceCount, spintly } from './spintly';
+import { SpintlyError } from './spintly/errors';
+import { organisationProblem } from './spintly/organisation';
 import { startPortalWorker } from './worker';
 import { registerInstance } from './worker/instances';
 
@@ -13,6 +15,22 @@ import { registerInstance } from './worker/instances';
  * for cache invalidations from the others (Postgres), and unless PORTAL_WORKER=off takes its part in background work
  * (one leader per task across every instance) — and leaves it cleanly on SIGTERM.
  */
+/**
+ * Says once, plainly, when SPINTLY_ORG_ID and the credentials disagree (otherwise every page just gets 403s). Never
+ * blocks the start: Spintly may be down now and fine later.
+ */
+async function checkOrganisation() {
+  try {
+    const problem = organisationProblem(await spintly().organisation());
+    if (problem) console.error(`[portal] ${problem}`);
+  } catch (error) {
+    const kind = error instanceof SpintlyError ? error.kind : 'error';
+    console.error(
+      `[portal] could not check the Spintly organisation at start-up (${kind}); run npm run spintly -- check`,
+    );
+  }
+}
+
 export async function startInstance() {
   const env = portalEnv();
   let database;
@@ -28,6 +46,7 @@ export async function startInstance() {
   const instance = await registerInstance(database, setInstanceCount);
   const worker =
     env.worker.mode === 'inline' ? await startPortalWorker(database, env.databaseUrl, instance.id) : undefined;
+  void checkOrganisation();
   // Next closes the server after the requests in flight; meanwhile runs in flight finish and leads are given up.
   process.once('SIGTERM', () => {
     void Promise.all([worker?.stop(), instance.stop(), bus?.close()]);

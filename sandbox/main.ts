@@ -25,6 +25,7 @@ async function main() {
     webhookKey: env.webhookKey,
     trafficPerMin: env.trafficPerMin,
     historyEvents: env.historyEvents,
+    cardStyles: env.cardStyles,
   });
   const world = sandbox.world;
   console.log(

@@ -1,4 +1,5 @@
 /** The sandbox's settings; sandbox/main.ts fills them from SANDBOX_* environment variables (lib/env.ts). */
+import type { CardStyle } from '../lib/spintly/contract';
 import type { FaultConfig } from './faults';
 
 export interface SandboxOptions {
@@ -20,6 +21,8 @@ export interface SandboxOptions {
   trafficPerMin: number;
   /** Seeded access history over 30 days (default: 4 per person, at most 60,000). */
   historyEvents?: number | undefined;
+  /** The card endpoints served (SANDBOX_CARD_STYLES): the other style's paths answer 404, as on a host without them. */
+  cardStyles: readonly CardStyle[];
   now: () => number;
   log: (line: string) => void;
 }
@@ -40,6 +43,7 @@ export const SANDBOX_DEFAULTS: SandboxOptions = {
   webhookUrl: undefined,
   webhookKey: undefined,
   trafficPerMin: 0,
+  cardStyles: ['assignCard', 'assignCredential'],
   now: Date.now,
   log: (line) => console.log(line),
 };

@@ -5,7 +5,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { endpoints, matchPath, tokenEndpoints, type EndpointName } from '../lib/spintly/contract';
+import {
+  CARD_STYLES,
+  endpoints,
+  matchPath,
+  organisationLookup,
+  tokenEndpoints,
+  type CardStyle,
+  type EndpointName,
+} from '../lib/spintly/contract';
 import { handleControl } from './control';
 import { Faults, type RouteIdentity } from './faults';
 import { buildWorld, type SeedOptions } from './seed';
@@ -28,7 +36,16 @@ interface Route {
   params: Record<string, string>;
 }
 
-function findRoute(method: string, pathname: string): Route | null {
+/** The card endpoints of each style: a sandbox limited to one style does not serve the other's. */
+const CARD_ENDPOINTS: Record<CardStyle, readonly EndpointName[]> = {
+  assignCard: ['assignCard', 'unassignCard'],
+  assignCredential: ['assignCredential', 'unassignCredential'],
+};
+
+function findRoute(method: string, pathname: string, cardStyles: readonly CardStyle[]): Route | null {
+  const unserved = new Set(
+    CARD_STYLES.filter((style) => !cardStyles.includes(style)).flatMap((style) => CARD_ENDPOINTS[style]),
+  );
   for (const [style, def] of Object.entries(tokenEndpoints)) {
     if (def.method === method && def.path === pathname)
       return {
@@ -38,7 +55,7 @@ function findRoute(method: string, pathname: string): Route | null {
       };
   }
   for (const [name, def] of Object.entries(endpoints) as [EndpointName, (typeof endpoints)[EndpointName]][]) {
-    if (def.method !== method) continue;
+    if (def.method !== method || unserved.has(name)) continue;
     const params = matchPath(def.path, pathname);
     if (params) return { identity: { name, key: `${def.method} ${def.path}`, path: pathname }, name, params };
   }
@@ -170,12 +187,27 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     return { type: 'success', message };
   }
 
+  /** Which organisation a token belongs to: its `sub`, on the token host (this sandbox serves both hosts). */
+  function serveOrganisation(req: IncomingMessage, res: ServerResponse) {
+    const key = `${organisationLookup.method} ${organisationLookup.path}`;
+    const token = req.headers.authorization?.replace(/^Bearer\s+/i, '').trim();
+    const claims = token ? tokens.verify(token) : null;
+    if (!claims) {
+      stats.count(key, 401);
+      return sendError(res, 401, 'Access token is invalid or expired');
+    }
+    stats.count(key, 200);
+    sendJson(res, 200, { type: 'success', message: { organisationId: Number(claims.sub) } });
+  }
+
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const method = req.method ?? 'GET';
     const handle = async () => {
       if (url.pathname.startsWith('/__sandbox/')) return handleControl(req, res, url, sandbox);
-      const route = findRoute(method, url.pathname);
+      if (method === organisationLookup.method && url.pathname === organisationLookup.path)
+        return serveOrganisation(req, res);
+      const route = findRoute(method, url.pathname, options.cardStyles);
       if (!route) {
         stats.count(`${method} (no such route)`, 404);
         return sendError(res, 404, `No route for ${method} ${url.pathname}`);

@@ -64,6 +64,15 @@ export const handlers: Handlers = {
 
   unassignCard: ({ params, world }) => world.unassignCard(param(params, 'userId')),
 
+  // The second card shape: the same card rules (409 held by someone else, 404 unknown person, 400 bad number).
+  assignCredential: ({ params, body, world }) => world.assignCard(param(params, 'userId'), body.cardId),
+
+  unassignCredential: ({ params, world }) => world.unassignCard(param(params, 'userId')),
+
+  listAllAccessPoints: ({ world }) => ({
+    accessPoints: [...world.accessPoints.values()].map(({ id, name, siteId }) => ({ id, name, siteId })),
+  }),
+
   createMeeting: ({ body, world }) => ({ meetingId: world.createMeeting(body) }),
 
   updateMeeting: ({ params, body, world }) => {

@@ -99,6 +99,12 @@ export interface UserFilters {
   sites?: number[] | undefined;
   search?: string | undefined;
   userIds?: number[] | undefined;
+  /** Access expiring on or before this day (yyyy-mm-dd) [assumed meaning]. */
+  accessExpiresAt?: string | null | undefined;
+  /** Created on this day (yyyy-mm-dd, UTC) [assumed meaning]. */
+  createdOn?: string | null | undefined;
+  /** Email contains, any case. */
+  s?: { email?: string | undefined } | undefined;
 }
 
 export class World {
@@ -172,6 +178,9 @@ export class World {
     const sites = filters.sites && filters.sites.length > 0 ? new Set(filters.sites) : null;
     const ids = filters.userIds && filters.userIds.length > 0 ? new Set(filters.userIds) : null;
     const needle = (filters.search ?? '').trim().toLowerCase();
+    const expiresBy = filters.accessExpiresAt ? `${filters.accessExpiresAt}T23:59:59.999Z` : null;
+    const createdOn = filters.createdOn ?? null;
+    const email = (filters.s?.email ?? '').trim().toLowerCase();
     // A lookup by ids reads those users, in list (id) order; no filter at all is the whole list as it is.
     const candidates = ids
       ? [...ids]
@@ -179,10 +188,14 @@ export class World {
           .filter((user): user is UserRecord => user !== undefined)
           .sort((a, b) => a.id - b.id)
       : this.everyone();
-    if (!types && !sites && !needle) return candidates;
+    if (!types && !sites && !needle && !expiresBy && !createdOn && !email) return candidates;
     const result: UserRecord[] = [];
     for (const user of candidates) {
       if (types && !types.has(user.deactivatedOn ? 'inactive' : 'active')) continue;
+      if (expiresBy && (user.accessData.accessExpiresAt === null || user.accessData.accessExpiresAt > expiresBy))
+        continue;
+      if (createdOn && !user.createdAt.startsWith(createdOn)) continue;
+      if (email && !lower(user.email).includes(email)) continue;
       if (sites && (user.homeSiteId === null || !sites.has(user.homeSiteId))) continue;
       if (
         needle &&

@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { portalEnv } from '../lib/env';
 import { createSpintlyClient } from '../lib/spintly/client';
 import { SpintlyError } from '../lib/spintly/errors';
+import { organisationOf, organisationProblem } from '../lib/spintly/organisation';
 
 const USAGE =
   'usage: npm run spintly -- check | sites | roles | doors <siteId> [--search t] | users [--search t] [--inactive] [--site id] | permissions <userId> | sync [--wait] [--verbose] | history';
@@ -89,6 +90,10 @@ async function main(): Promise<number> {
       case 'check': {
         const started = performance.now();
         await spintly.connect();
+        // First: the right organisation? A wrong SPINTLY_ORG_ID makes every call below answer 403.
+        const organisation = await spintly.organisation();
+        const problem = organisationProblem(organisation);
+        if (problem) return { ok: false, problem, organisation };
         const [doorsBySite, roles, firstPage] = await Promise.all([
           spintly
             .allSites()
@@ -101,7 +106,9 @@ async function main(): Promise<number> {
         return {
           ok: true,
           target: portalEnv().spintly.usesSandbox ? 'sandbox' : new URL(portalEnv().spintly.apiUrl).host,
-          organisation: portalEnv().spintly.orgId,
+          organisation: organisationOf(organisation),
+          organisationFrom: organisation.configured !== null ? 'SPINTLY_ORG_ID (matches Spintly)' : 'Spintly',
+          cardStyle: portalEnv().spintly.cardStyle,
           sites: doorsBySite.length,
           doors: doorsBySite.reduce((sum, entry) => sum + entry.doors.length, 0),
           doorsBySite: Object.fromEntries(doorsBySite.map(({ site, doors }) => [site.name, doors.length])),
@@ -161,8 +168,10 @@ async function main(): Promise<number> {
   };
 
   try {
-    console.log(JSON.stringify(await run(), null, 2));
-    return 0;
+    const result = await run();
+    console.log(JSON.stringify(result, null, 2));
+    // A check that found a problem (a wrong organisation) fails like a refused call: scripts can rely on the code.
+    return (result as { ok?: unknown } | null)?.ok === false ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(error.message);

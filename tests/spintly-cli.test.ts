@@ -11,14 +11,14 @@ beforeAll(async () => {
 });
 afterAll(() => h.sandbox.close());
 
-const cli = (args: string[]) =>
+const cli = (args: string[], env: Record<string, string | undefined> = { SPINTLY_ORG_ID: '4242' }) =>
   run('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/spintly.ts', ...args], {
     env: {
       ...process.env,
       SPINTLY_API_URL: h.url,
       SPINTLY_CLIENT_ID: 'demo-client',
       SPINTLY_CLIENT_SECRET: 'demo-secret',
-      SPINTLY_ORG_ID: '4242',
+      ...env,
     },
   }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
@@ -39,8 +39,9 @@ describe('spintly CLI', () => {
       ok: true,
       sites: 3,
       doors: 45,
-      roles: 5,
+      roles: 6,
       people: 300,
+      organisation: 4242,
       tokenRequests: 1,
     });
     const stats = (await h.control('GET', '/stats')).json;
@@ -75,6 +76,18 @@ describe('spintly CLI', () => {
     expect(JSON.parse(stdout)).toMatchObject({ ok: false, error: { kind: 'not_found', status: 404 } });
     expect(stdout + stderr).not.toContain('demo-secret');
     expect(stderr).not.toMatch(/eyJ[\w-]+\./);
+  });
+
+  it('check says plainly when SPINTLY_ORG_ID is not the credentials’ organisation, and learns it when unset', async () => {
+    const wrong = await cli(['check'], { SPINTLY_ORG_ID: '4243' });
+    expect(wrong.code).toBe(1);
+    expect(JSON.parse(wrong.stdout)).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('SPINTLY_ORG_ID is 4243, but these credentials belong to organisation 4242'),
+    });
+    const unset = await cli(['check'], { SPINTLY_ORG_ID: undefined });
+    expect(unset.code).toBe(0);
+    expect(JSON.parse(unset.stdout)).toMatchObject({ ok: true, organisation: 4242, organisationFrom: 'Spintly' });
   });
 
   it('exits 2 with usage on a bad command or argument', async () => {

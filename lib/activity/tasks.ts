@@ -17,9 +17,7 @@ export function spintlyHistory(client = spintly().background): HistorySource {
     walk: (fromS, toS, onPage) =>
       client.eachHistoryPage({ start: historyTime(fromS, timeZone), end: historyTime(toS, timeZone) }, onPage),
     async siteOfDoor() {
-      const sites = await client.allSites();
-      const doors = (await Promise.all(sites.map((s) => client.allAccessPoints(s.id)))).flat();
-      const site = new Map(doors.map((d) => [d.id, d.siteId]));
+      const site = new Map((await client.allDoors()).map((d) => [d.id, d.siteId]));
       return (doorId) => site.get(doorId) ?? null;
     },
   };

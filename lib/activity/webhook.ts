@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { portalEnv } from '../env';
+import { spintly as spintlyClient } from '../spintly';
 import { accessEventWebhookSchema } from '../spintly/contract';
 import { fromWebhook, ingestEvent } from './index';
 
@@ -64,7 +65,12 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     return answer(400, { message: `Not an access event: check ${fields.join(', ')}.` });
   }
   const { msgType, data } = parsed.data.messageData;
-  if (data.orgId !== spintly.orgId) return answer(400, { message: 'The event is for another organisation.' });
+  const orgId =
+    spintly.orgId ??
+    (await spintlyClient()
+      .orgId()
+      .catch(() => null));
+  if (data.orgId !== orgId) return answer(400, { message: 'The event is for another organisation.' });
   // Another kind of message: acknowledged (so Spintly does not resend it) and not stored.
   if (msgType && msgType !== 'access_event') return answer(200, { stored: false, ignored: msgType });
   const fresh = await ingestEvent(fromWebhook(data));

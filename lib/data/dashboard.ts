@@ -109,7 +109,12 @@ export async function dashboardFor(operator: ScopedOperator, now = Date.now()) {
 
   // Doors of the operator's sites (cached lists) that saw nothing for a day, or never.
   const mySites = siteList.filter((s) => sites === null || sites.includes(s.id));
-  const doors = (await Promise.all(mySites.map((s) => client.allAccessPoints(s.id).catch(() => [])))).flat();
+  const mine = new Set(mySites.map((s) => s.id));
+  const doors = (
+    await client
+      .allDoors()
+      .catch((): Awaited<ReturnType<typeof client.allDoors>> => [])
+  ).filter((d) => mine.has(d.siteId));
   const doorName = new Map(doors.map((d) => [d.id, d.name]));
   const lastSeen = new Map(seen.map((d) => [Number(d.door_id), Number(d.last_at)]));
   const quiet = doors

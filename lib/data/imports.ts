@@ -33,7 +33,8 @@ export async function checkImportFile(operator: ScopedOperator, text: string): P
   const client = spintly();
   const [allSites, roles] = await Promise.all([client.allSites(), client.listRoles()]);
   const inScope = sitesInScope(operator, allSites);
-  const doors = (await Promise.all(inScope.map((s) => client.allAccessPoints(s.id)))).flat();
+  const inScopeIds = new Set(inScope.map((s) => s.id));
+  const doors = (await client.allDoors()).filter((d) => inScopeIds.has(d.siteId));
   const { imports, display } = portalEnv();
   const { db: directory } = await directoryDb();
   const checked = await checkImport(directory, read.rows, {

@@ -304,7 +304,8 @@ export async function personFormOptions() {
   const client = spintly();
   const [roles, sites] = await Promise.all([client.listRoles(), allSiteOptions()]);
   const mine = sitesInScope(operator, sites);
-  const doors = (await Promise.all(mine.map((s) => client.allAccessPoints(s.id)))).flat();
+  const mineIds = new Set(mine.map((s) => s.id));
+  const doors = (await client.allDoors()).filter((d) => mineIds.has(d.siteId));
   return {
     roles: roles.map((r) => ({ id: r.id, name: r.name })),
     sites: mine,

@@ -35,8 +35,9 @@ export interface SiteRow extends SiteOption {
 export async function sitesPage(): Promise<SiteRow[]> {
   const operator = await verifySession({ capability: 'sites:read' });
   const sites = await siteOptionsFor(operator);
-  const counts = await Promise.all(sites.map((site) => spintly().allAccessPoints(site.id).then((doors) => doors.length)));
-  return sites.map((site, i) => ({ ...site, doorCount: counts[i] ?? 0 }));
+  const doors = await spintly().allDoors();
+  const count = (siteId: number) => doors.filter((d) => d.siteId === siteId).length;
+  return sites.map((site) => ({ ...site, doorCount: count(site.id) }));
 }
 
 export const DOORS_PAGE_SIZE = 25;

@@ -66,7 +66,7 @@ describe('tokens', () => {
 
   it('the plain OAuth token style works too', async () => {
     const spintly = client({ tokenStyle: 'oauth', tokenUrl: `${h.url}/identityManagement/v2/oauth/token` });
-    expect((await spintly.listRoles()).length).toBe(5);
+    expect((await spintly.listRoles()).length).toBe(6);
     expect((await stats()).tokensIssued).toBe(1);
   });
 
@@ -121,7 +121,7 @@ describe('retries', () => {
     const started = performance.now();
     const pending = spintly.listRoles();
     setTimeout(() => void h.control('POST', '/faults', { rules: [] }), 300);
-    expect(await pending).toHaveLength(5);
+    expect(await pending).toHaveLength(6);
     const waited = performance.now() - started;
     expect(waited).toBeGreaterThanOrEqual(950);
     expect(waited).toBeLessThan(2_500);
@@ -401,5 +401,72 @@ describe('logs', () => {
     const all = logs.join('\n');
     expect(all).not.toContain('demo-secret');
     expect(all).not.toMatch(/eyJ[\w-]+\.[\w-]+/);
+  });
+});
+
+describe('integration shapes chosen by configuration', () => {
+  const freeUser = async () => {
+    const state = (await h.control('GET', '/state')).json as { users: { id: number; credentialId: string | null }[] };
+    return state.users.filter((u) => !u.credentialId)[0]!.id;
+  };
+
+  it('sends cards in the assignCredential shape when SPINTLY_CARD_STYLE says so, and takes them back the same way', async () => {
+    const spintly = client({ cardStyle: 'assignCredential' });
+    const userId = await freeUser();
+    await spintly.assignCard(userId, 'STYLE0042');
+    await spintly.unassignCard(userId);
+    const s = await stats();
+    expect(requestsTo(s, 'POST /organisationManagement/v1/organisations/{org}/users/{userId}/assignCredential')).toBe(
+      1,
+    );
+    expect(requestsTo(s, 'POST /organisationManagement/v1/organisations/{org}/users/{userId}/unassignCredential')).toBe(
+      1,
+    );
+    expect(
+      requestsTo(s, 'POST /organisationManagement/v2/integrator/organisations/{org}/users/{userId}/assignCard'),
+    ).toBe(0);
+  });
+
+  it('a card style the organisation does not take: the message names SPINTLY_CARD_STYLE and the other value', async () => {
+    const only = await openHarness({ cardStyles: ['assignCard'] });
+    try {
+      const spintly = client({
+        apiUrl: only.url,
+        tokenUrl: `${only.url}/saamsIdm/oauth/token`,
+        cardStyle: 'assignCredential',
+      });
+      const state = (await only.control('GET', '/state')).json as {
+        users: { id: number; credentialId: string | null }[];
+      };
+      const userId = state.users.find((u) => !u.credentialId)!.id;
+      const wrong = await caught(spintly.assignCard(userId, 'STYLE0043'));
+      expect(wrong.message).toContain('SPINTLY_CARD_STYLE=assignCredential');
+      expect(wrong.message).toContain('SPINTLY_CARD_STYLE=assignCard and restart');
+      // A person who is gone is still "no longer exists", whatever the style.
+      const gone = await caught(spintly.assignCard(999_999, 'STYLE0044'));
+      expect(gone.kind).toBe('not_found');
+      expect(gone.message).not.toContain('SPINTLY_CARD_STYLE');
+    } finally {
+      await only.sandbox.close();
+    }
+  });
+
+  it('without SPINTLY_ORG_ID, learns the organisation from Spintly once and calls it; says what it found', async () => {
+    const spintly = client({ orgId: undefined });
+    expect(await spintly.organisation()).toEqual({ configured: null, lookup: 4242, tokenSub: 4242 });
+    expect((await spintly.listSites()).items.length).toBeGreaterThan(0);
+    expect(await spintly.orgId()).toBe(4242);
+    const wrong = client({ orgId: 4243 });
+    expect(await wrong.organisation()).toEqual({ configured: 4243, lookup: 4242, tokenSub: 4242 });
+  });
+
+  it('reads every door of the organisation in one call, cached', async () => {
+    const spintly = client();
+    const doors = await spintly.allDoors();
+    await spintly.allDoors();
+    expect(doors.length).toBe(45);
+    expect(
+      requestsTo(await stats(), 'GET /accessManagementV3/integrator/v1/organisations/{org}/getAccessPointList'),
+    ).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { TokenStyle } from './contract';
+import { organisationAnswerSchema, organisationLookup, type CardStyle, type TokenStyle } from './contract';
+import { organisationOf, organisationProblem, tokenSubject, type OrganisationFacts } from './organisation';
 import { TaggedCache } from './cache';
 import { SpintlyError } from './errors';
 import { nodeHttp, type HttpRequest } from './http';
@@ -33,7 +34,8 @@ export interface SpintlyClientConfig {
   tokenStyle: TokenStyle;
   clientId: string;
   clientSecret: string;
-  orgId: number;
+  /** SPINTLY_ORG_ID; when undefined, learnt once from the organisation lookup (or the token's subject). */
+  orgId?: number | undefined;
   /** Per attempt, for writes and the token. */
   timeoutMs: number;
   /** Per attempt, for reads; defaults to timeoutMs. */
@@ -42,6 +44,8 @@ export interface SpintlyClientConfig {
   readBudgetMs?: number;
   /** The deadline of the request a read serves (epoch ms), when there is one: see ReadLimits. */
   readDeadline?: () => number | undefined;
+  /** Which card endpoints the organisation takes (SPINTLY_CARD_STYLE); default `assignCard`. */
+  cardStyle?: CardStyle;
   /** Most writes in flight at once (bulk work queues behind this). */
   maxConcurrency: number;
   /** Most reads in flight at once; defaults to maxConcurrency. */
@@ -88,10 +92,40 @@ export function createSpintlyClient(config: SpintlyClientConfig) {
   };
   const retry = { ...DEFAULT_RETRY, ...config.retry };
   let lastAnsweredAt: number | null = null;
+  /** Which organisation these credentials belong to, as Spintly says it (see lib/spintly/organisation.ts). */
+  async function organisation(): Promise<OrganisationFacts> {
+    const token = await tokens.get();
+    let lookup: number | null = null;
+    try {
+      const answer = await send(`${new URL(config.tokenUrl).origin}${organisationLookup.path}`, {
+        method: organisationLookup.method,
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        signal: AbortSignal.timeout(config.timeoutMs),
+      });
+      const parsed = answer.ok ? organisationAnswerSchema.safeParse(JSON.parse(await answer.text())) : null;
+      if (parsed?.success) lookup = parsed.data.message.organisationId;
+    } catch {
+      // not answered: the token's subject may still say
+    }
+    return { configured: config.orgId ?? null, lookup, tokenSub: tokenSubject(token) };
+  }
+  let learnt: Promise<number> | undefined;
+  /** The organisation when SPINTLY_ORG_ID is unset: asked once; a failed ask is asked again next time. */
+  function resolvedOrgId(): Promise<number> {
+    learnt ??= organisation().then((facts) => {
+      const found = organisationOf(facts);
+      if (found !== null) return found;
+      throw new SpintlyError({ kind: 'forbidden', endpoint: 'token', message: organisationProblem(facts)! });
+    });
+    learnt.catch(() => {
+      learnt = undefined;
+    });
+    return learnt;
+  }
   const transportWith = (lanes: typeof limiters) =>
     new Transport({
       apiUrl: config.apiUrl.replace(/\/+$/, ''),
-      orgId: config.orgId,
+      orgId: config.orgId ?? resolvedOrgId,
       timeoutMs: config.timeoutMs,
       reads: {
         timeoutMs: config.readTimeoutMs ?? config.timeoutMs,
@@ -121,7 +155,7 @@ export function createSpintlyClient(config: SpintlyClientConfig) {
       ...doorsResource(context),
       ...users,
       ...permissionsResource(context),
-      ...cardsResource(context, users),
+      ...cardsResource(context, users, config.cardStyle ?? 'assignCard'),
       ...historyResource(context),
       ...meetingsResource(context),
     };
@@ -148,6 +182,9 @@ export function createSpintlyClient(config: SpintlyClientConfig) {
       limiters.write.limit = Math.max(1, Math.floor(config.maxConcurrency / Math.max(1, instances)));
     },
     invalidate: (tag: string) => cache.invalidateTag(tag),
+    organisation,
+    /** The organisation calls go to: SPINTLY_ORG_ID, or the one learnt from Spintly. */
+    orgId: () => (config.orgId !== undefined ? Promise.resolve(config.orgId) : resolvedOrgId()),
     /** Gets a token (or reuses the cached one): the cheapest proof that the credentials work. */
     connect: async () => {
       await transport.connect();

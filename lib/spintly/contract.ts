@@ -229,6 +229,14 @@ export const listUsersBodySchema = z.strictObject({
       search: z.string().optional(),
       /** Only these people: how the portal reads one person, as no get-by-id endpoint is known. [assumed] */
       userIds: z.array(id).max(MAX_PER_PAGE).optional(),
+      /**
+       * Seen as nullable filters beside userType [seen]; their meaning is [assumed]: access expiring on or before this
+       * day, and created on this day (yyyy-mm-dd).
+       */
+      accessExpiresAt: z.iso.date().nullable().optional(),
+      createdOn: z.iso.date().nullable().optional(),
+      /** A search object seen as `s: {email: ""}` [seen]: email contains, any case [assumed]. */
+      s: z.strictObject({ email: z.string().optional() }).optional(),
     })
     .optional(),
 });
@@ -289,6 +297,14 @@ export const userPermissionsPatchSchema = z.strictObject({
 export type UserPermissionsPatch = z.infer<typeof userPermissionsPatchSchema>;
 
 export const assignCardBodySchema = z.strictObject({ credentialId: credentialIdSchema });
+/** The second shape of card assignment, seen on the current host: `{cardType: "spintly_card", cardId}`. */
+export const assignCredentialBodySchema = z.strictObject({
+  cardType: z.literal('spintly_card'),
+  cardId: credentialIdSchema,
+});
+/** Which card endpoints a deployment's organisation takes (SPINTLY_CARD_STYLE). */
+export const CARD_STYLES = ['assignCard', 'assignCredential'] as const;
+export type CardStyle = (typeof CARD_STYLES)[number];
 
 /** "YYYY-MM-DD HH:mm:ss +05:30" [seen] */
 export const historyTimeSchema = z
@@ -316,6 +332,10 @@ export const sitesAnswerSchema = z.object({ sites: z.array(siteSchema), paginati
 export const accessPointsAnswerSchema = z.object({
   accessPoints: z.array(accessPointSchema),
   pagination: paginationAnswerSchema,
+});
+/** Every door of the organisation in one answer (row 17) [answer shape assumed]. */
+export const allAccessPointsAnswerSchema = z.object({
+  accessPoints: z.array(z.object({ id, name: z.string(), siteId: id })),
 });
 export const rolesAnswerSchema = z.object({ roles: z.array(roleSchema) });
 export const usersAnswerSchema = z.object({ users: z.array(userSchema), pagination: paginationAnswerSchema });
@@ -517,6 +537,34 @@ export const endpoints = {
     reads: false,
     provenance: { path: 'assumed', answer: 'assumed' },
   },
+  assignCredential: {
+    method: 'POST',
+    path: `/organisationManagement/v1${ORG}/users/{userId}/assignCredential`,
+    body: assignCredentialBodySchema,
+    answer: cardAnswerSchema,
+    idempotent: false,
+    reads: false,
+    provenance: { path: 'seen', answer: 'assumed' },
+  },
+  unassignCredential: {
+    method: 'POST',
+    // Never seen: the pair of assignCredential, by analogy with assignCard/unassignCard.
+    path: `/organisationManagement/v1${ORG}/users/{userId}/unassignCredential`,
+    body: empty,
+    answer: cardAnswerSchema,
+    idempotent: true,
+    reads: false,
+    provenance: { path: 'assumed', answer: 'assumed' },
+  },
+  listAllAccessPoints: {
+    method: 'GET',
+    path: `/accessManagementV3/integrator/v1${ORG}/getAccessPointList`,
+    body: empty,
+    answer: allAccessPointsAnswerSchema,
+    idempotent: true,
+    reads: true,
+    provenance: { path: 'seen', answer: 'assumed' },
+  },
   accessHistory: {
     method: 'POST',
     path: `/organisationManagement/v2/integrator${ORG}/accessHistory`,
@@ -576,6 +624,16 @@ export const tokenEndpoints = {
   oauth: { method: 'POST', path: '/identityManagement/v2/oauth/token', provenance: 'seen' },
 } as const;
 export type TokenStyle = keyof typeof tokenEndpoints;
+
+/**
+ * Which organisation a token belongs to [seen, one caller]: on the token host, with the token. The portal compares it
+ * with SPINTLY_ORG_ID (and takes it when that is unset).
+ */
+export const organisationLookup = { method: 'GET', path: '/saamsIdm/oauth/organisation', provenance: 'seen' } as const;
+export const organisationAnswerSchema = z.object({
+  type: z.literal('success'),
+  message: z.object({ organisationId: id }),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Path templates

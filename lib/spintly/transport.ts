@@ -36,7 +36,8 @@ export interface ReadLimits {
 
 export interface TransportDeps {
   apiUrl: string;
-  orgId: number;
+  /** The organisation, or how to learn it (the organisation lookup, when SPINTLY_ORG_ID is unset). */
+  orgId: number | (() => Promise<number>);
   /** Per attempt, for writes and the token. */
   timeoutMs: number;
   reads: ReadLimits;
@@ -108,7 +109,8 @@ export class Transport {
         message: `The request was not sent to Spintly: ${describeZodIssue(input.error)}.`,
       });
     const query = 'query' in def && def.query ? `?${new URLSearchParams(def.query).toString()}` : '';
-    const url = `${this.deps.apiUrl}${fillPath(def.path, { ...params, org: this.deps.orgId })}${query}`;
+    const orgId = typeof this.deps.orgId === 'number' ? this.deps.orgId : await this.deps.orgId();
+    const url = `${this.deps.apiUrl}${fillPath(def.path, { ...params, org: orgId })}${query}`;
     const payload = input.data === undefined ? undefined : JSON.stringify(input.data);
 
     const { reads, retry: policy } = this.deps;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { MAX_PER_PAGE, type SpintlyUser } from '../contract';
+import { CARD_STYLES, MAX_PER_PAGE, type CardStyle, type SpintlyUser } from '../contract';
 import { SpintlyError } from '../errors';
 import type { ClientContext } from './shared';
 import type { UsersResource } from './users';
@@ -11,7 +11,45 @@ export type AssignCardResult = { userId: number; credentialId: string; reconcile
  * Access cards: put on a person, taken back, and "whose card is this?". Assigning is never repeated blindly: after an
  * ambiguous failure the client looks up who holds the card.
  */
-export function cardsResource({ transport }: ClientContext, users: Pick<UsersResource, 'listUsers' | 'getUser'>) {
+export function cardsResource(
+  { transport }: ClientContext,
+  users: Pick<UsersResource, 'listUsers' | 'getUser'>,
+  style: CardStyle = 'assignCard',
+) {
+  /** One card assignment in the organisation's style: `assignCard {credentialId}` or `assignCredential {cardType, cardId}`. */
+  async function sendAssign(userId: number, credentialId: string) {
+    try {
+      if (style === 'assignCredential')
+        await transport.send(
+          'assignCredential',
+          { userId },
+          { cardType: 'spintly_card', cardId: credentialId },
+          { retry: false },
+        );
+      else await transport.send('assignCard', { userId }, { credentialId }, { retry: false });
+    } catch (error) {
+      throw await explainNotFound(error, userId);
+    }
+  }
+
+  /**
+   * A 404 for a person who exists is the card endpoint itself missing: the organisation takes the other card style.
+   * Said in words that name the setting; a 404 for a person who is gone stays "no longer exists".
+   */
+  async function explainNotFound(error: unknown, userId: number): Promise<unknown> {
+    if (!(error instanceof SpintlyError && error.kind === 'not_found')) return error;
+    const person = await users.getUser(userId).catch(() => null);
+    if (!person) return error;
+    const other = CARD_STYLES.find((s) => s !== style)!;
+    return new SpintlyError({
+      kind: 'not_found',
+      endpoint: error.endpoint,
+      status: 404,
+      message: `Spintly does not know the card endpoint this portal uses (SPINTLY_CARD_STYLE=${style}). Ask your administrator to set SPINTLY_CARD_STYLE=${other} and restart the portal; no card was issued.`,
+      ...(error.upstreamMessage !== undefined && { upstreamMessage: error.upstreamMessage }),
+    });
+  }
+
   async function cardHolder(credentialId: string): Promise<SpintlyUser | null> {
     const page = await users.listUsers({ search: credentialId, perPage: MAX_PER_PAGE });
     return page.items.find((user) => (user.credentialId ?? '').toUpperCase() === credentialId.toUpperCase()) ?? null;
@@ -40,7 +78,7 @@ export function cardsResource({ transport }: ClientContext, users: Pick<UsersRes
     assignCard(userId: number, credentialId: string): Promise<AssignCardResult> {
       return writeOnce<AssignCardResult>(
         async () => {
-          await transport.send('assignCard', { userId }, { credentialId }, { retry: false });
+          await sendAssign(userId, credentialId);
           return { userId, credentialId, reconciled: false };
         },
         async () => {
@@ -53,7 +91,11 @@ export function cardsResource({ transport }: ClientContext, users: Pick<UsersRes
       );
     },
     unassignCard: async (userId: number) => {
-      await transport.send('unassignCard', { userId }, {});
+      try {
+        await transport.send(style === 'assignCredential' ? 'unassignCredential' : 'unassignCard', { userId }, {});
+      } catch (error) {
+        throw await explainNotFound(error, userId);
+      }
     },
     cardHolder,
   };

@@ -1,5 +1,12 @@
 import 'server-only';
 import type { AccessPoint, Role, Site } from '../contract';
+
+/** A door as the organisation-wide list gives it. */
+export interface DoorRef {
+  id: number;
+  name: string;
+  siteId: number;
+}
 import { CACHE_TAGS, pagination, walkPages, type ClientContext, type Page } from './shared';
 
 /**
@@ -47,6 +54,16 @@ export function doorsResource({ transport, cache }: ClientContext) {
           return { items: answer.accessPoints, pagination: answer.pagination };
         }),
       ),
+
+    /**
+     * Every door of the organisation in one call (row 17): for needs across sites — scope checks by door, pickers,
+     * the door of an event. A site's own page keeps the per-site list, with Spintly's search and paging.
+     */
+    allDoors: (): Promise<DoorRef[]> =>
+      cache.get('doors:everywhere', [CACHE_TAGS.allDoors, CACHE_TAGS.sites], async () => {
+        const answer = await transport.send('listAllAccessPoints', {}, undefined);
+        return answer.accessPoints;
+      }),
 
     listRoles: (): Promise<Role[]> =>
       cache.get('roles', [CACHE_TAGS.roles], async () => (await transport.send('listRoles', {}, undefined)).roles),

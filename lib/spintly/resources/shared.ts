@@ -19,6 +19,7 @@ export const CACHE_TAGS = {
   sites: 'sites',
   roles: 'roles',
   doors: (siteId: number) => `doors:${siteId}`,
+  allDoors: 'doors:all',
 } as const;
 
 export const pagination = (page = 1, perPage = 25) => ({ page, perPage: Math.min(perPage, MAX_PER_PAGE) });

@@ -1,0 +1,101 @@
+/**
+ * The front desk's card flow with SPINTLY_CARD_STYLE=assignCredential (issue 21): a second production portal, B, on
+ * its own database, against the same sandbox (which takes both styles). The rest of the suite runs with the default,
+ * assignCard, so the flow is covered in both styles.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { DEMO, sandbox, signInAndWait } from './helpers';
+import { E2E } from './ports';
+
+const PORT = 3303;
+const B = `http://127.0.0.1:${PORT}`;
+const DB = 'data/e2e-card-style.db';
+let portal: ChildProcess | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    PORT: String(PORT),
+    DATABASE_URL: `file:${DB}`,
+    SPINTLY_API_URL: E2E.sandboxUrl,
+    SPINTLY_CLIENT_ID: 'demo-client',
+    SPINTLY_CLIENT_SECRET: 'demo-secret',
+    SPINTLY_ORG_ID: '4242',
+    SPINTLY_CARD_STYLE: 'assignCredential',
+    AUTH_SECRET: E2E.authSecret,
+    AUTH_TRUST_HOST: 'true',
+    PORTAL_WORKER: 'off',
+  };
+  const tsx = 'node_modules/.bin/tsx --conditions=react-server';
+  portal = spawn(
+    'sh',
+    [
+      '-c',
+      `rm -f ${DB} ${DB}-wal ${DB}-shm && ${tsx} scripts/db-migrate.ts && ${tsx} scripts/seed-demo-operators.ts --quiet && ${tsx} scripts/spintly.ts sync --wait > /dev/null && exec node_modules/.bin/next start -p ${PORT}`,
+    ],
+    { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
+  );
+  for (let i = 0; i < 200; i++) {
+    const up = await fetch(`${B}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (up) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('portal B did not start');
+});
+
+test.afterAll(() => {
+  if (portal?.pid) process.kill(-portal.pid, 'SIGTERM');
+});
+
+type SandboxUser = {
+  id: number;
+  name: string;
+  phone: string | null;
+  homeSiteId: number | null;
+  credentialId: string | null;
+  deactivatedOn: string | null;
+};
+const userById = async (request: APIRequestContext, id: number) =>
+  ((await sandbox.state(request)).users as SandboxUser[]).find((u) => u.id === id)!;
+const CREDENTIAL = 'POST /organisationManagement/v1/organisations/{org}/users/{userId}/assignCredential';
+const UNASSIGN_CREDENTIAL = 'POST /organisationManagement/v1/organisations/{org}/users/{userId}/unassignCredential';
+const CARD = 'POST /organisationManagement/v2/integrator/organisations/{org}/users/{userId}/assignCard';
+
+test('with SPINTLY_CARD_STYLE=assignCredential the front desk issues and takes back a card in that shape', async ({
+  browser,
+  request,
+}) => {
+  const people = (await sandbox.state(request)).users as SandboxUser[];
+  const person = people.filter((u) => u.homeSiteId === 1 && !u.credentialId && u.phone && !u.deactivatedOn).at(-1)!;
+  const card = `CS${Date.now().toString().slice(-8)}`;
+  const context = await browser.newContext({ baseURL: B });
+  const page = await context.newPage();
+  await signInAndWait(page, DEMO.frontDesk);
+  await page.goto('/front-desk');
+  await page.getByLabel('Find a person').fill(person.phone!);
+  await expect(page.getByRole('option', { name: new RegExp(person.name) })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: person.name })).toBeVisible();
+
+  await sandbox.clearStats(request);
+  await page.getByLabel(/card number/i).focus();
+  await page.keyboard.type(card);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('current-card')).toHaveText(`Card ${card}`);
+  expect((await userById(request, person.id)).credentialId).toBe(card);
+
+  await page.getByRole('button', { name: 'Take back card' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Take back card' }).click();
+  await expect(page.getByTestId('current-card')).toHaveText('No card');
+  expect((await userById(request, person.id)).credentialId).toBeNull();
+  const requests = (await sandbox.stats(request)).requests;
+  expect(requests[CREDENTIAL]?.total).toBe(1);
+  expect(requests[UNASSIGN_CREDENTIAL]?.total).toBe(1);
+  expect(requests[CARD]).toBeUndefined();
+  await context.close();
+});
