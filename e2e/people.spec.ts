@@ -231,9 +231,13 @@ test('bulk: select people on the list, deactivate them together, then activate t
 
   for (const name of names) await page.getByRole('checkbox', { name: `Select ${name}` }).check();
   await expect(toolbar).toContainText('2 selected');
-  await page.getByRole('toolbar').getByRole('button', { name: 'Deactivate', exact: true }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Deactivate' }).click();
-  await expect(page.getByText('2 people deactivated.')).toBeVisible();
+  // Each bulk action is a job on its own page: it names who, and one button starts it.
+  await page.getByRole('toolbar').getByRole('link', { name: 'Deactivate…' }).click();
+  await expect(page).toHaveURL(/\/users\/bulk\?action=deactivate&ids=/);
+  await expect(page.getByRole('list', { name: 'People chosen' }).getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Deactivate 2 people' }).click();
+  await expect(page.getByTestId('job-status')).toHaveText('Finished', { timeout: 15_000 });
+  await expect(page.getByTestId('job-counts')).toContainText('2 of 2 · 2 done');
   const deactivated = (await users(request)).filter(
     (u) => names.includes(u.name) && u.homeSiteId === 1 && u.deactivatedOn !== null,
   );
@@ -245,9 +249,9 @@ test('bulk: select people on the list, deactivate them together, then activate t
       .getByRole('checkbox', { name: `Select ${name}` })
       .first()
       .check();
-  await page.getByRole('toolbar').getByRole('button', { name: 'Activate', exact: true }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Activate' }).click();
-  await expect(page.getByText(/people activated\./)).toBeVisible();
+  await page.getByRole('toolbar').getByRole('link', { name: 'Activate…' }).click();
+  await page.getByRole('button', { name: /^Activate \d+ (person|people)$/ }).click();
+  await expect(page.getByTestId('job-status')).toHaveText('Finished', { timeout: 15_000 });
   const ids = deactivated.map((u) => u.id);
   expect((await users(request)).filter((u) => ids.includes(u.id)).every((u) => u.deactivatedOn === null)).toBe(true);
 });

@@ -2,12 +2,7 @@
 
 import { tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
-import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useRowSelection } from '@/components/ui/use-row-selection';
-import { useServerAction } from '@/components/ui/use-server-action';
-import { deletePeopleAction } from '@/lib/actions/people/delete-people';
-import { setPeopleActiveAction } from '@/lib/actions/people/set-people-active';
 import type { PersonRow } from '@/lib/data/people';
 
 // Selection is a set of ids kept here rather than TanStack's row-selection feature: the list is one flat page, and the
@@ -47,15 +42,17 @@ const columns: ColumnDef<typeof features, PersonRow>[] = [
   },
 ];
 
-/** The people list with row selection and bulk activate, deactivate and delete, each behind a confirmation. */
+const LINK_BUTTON = 'rounded-md border px-3 py-1.5 text-sm font-medium';
+
+/**
+ * The people list with row selection; activate, deactivate, delete and offboard lead to a page that names who and
+ * starts a job (finished on the server with the tab closed).
+ */
 export function PeopleTable({ rows, canEdit }: { rows: PersonRow[]; canEdit: boolean }) {
   const selection = useRowSelection(rows.map((row) => row.id));
   const { selectedIds } = selection;
   const n = selectedIds.length;
   const table = useTable({ features, columns, data: rows, getRowId: (row) => String(row.id) });
-  const setActive = useServerAction(setPeopleActiveAction, { onSuccess: selection.clear });
-  const remove = useServerAction(deletePeopleAction, { onSuccess: selection.clear });
-  const busy = setActive.pending || remove.pending;
 
   return (
     <>
@@ -64,52 +61,34 @@ export function PeopleTable({ rows, canEdit }: { rows: PersonRow[]; canEdit: boo
           <span className="text-sm text-slate-700" aria-live="polite">
             {n === 0 ? 'Select people for bulk actions' : `${n} selected`}
           </span>
-          <ConfirmDialog
-            trigger={
-              <Button variant="secondary" size="sm" disabled={n === 0 || busy}>
-                Activate
-              </Button>
-            }
-            title={`Activate ${n} ${n === 1 ? 'person' : 'people'}?`}
-            description="Their doors open for them again."
-            tone="primary"
-            confirmLabel="Activate"
-            onConfirm={() => setActive.run({ userIds: selectedIds, active: true })}
-          />
-          <ConfirmDialog
-            trigger={
-              <Button variant="secondary" size="sm" disabled={n === 0 || busy}>
-                Deactivate
-              </Button>
-            }
-            title={`Deactivate ${n} ${n === 1 ? 'person' : 'people'}?`}
-            description="No door opens for them until they are activated again. Their doors and cards are kept."
-            confirmLabel="Deactivate"
-            onConfirm={() => setActive.run({ userIds: selectedIds, active: false })}
-          />
-          <ConfirmDialog
-            trigger={
-              <Button variant="danger" size="sm" disabled={n === 0 || busy}>
-                Delete
-              </Button>
-            }
-            title={`Delete ${n} ${n === 1 ? 'person' : 'people'}?`}
-            description="They are removed from Spintly with their cards and door permissions. This cannot be undone."
-            confirmLabel="Delete for good"
-            onConfirm={() => remove.run({ userIds: selectedIds })}
-          />
-          {/* Offboarding runs as a job; its page lists who and asks before anything is done. */}
+          {/* Each runs as a job on its own page, which lists who and asks before anything is done. */}
+          {(
+            [
+              ['activate', 'Activate…', 'border-slate-300 text-slate-800 hover:bg-slate-50'],
+              ['deactivate', 'Deactivate…', 'border-slate-300 text-slate-800 hover:bg-slate-50'],
+              ['delete', 'Delete…', 'border-red-300 text-red-800 hover:bg-red-50'],
+            ] as const
+          ).map(([action, label, tone]) => (
+            <Link
+              key={action}
+              href={`/users/bulk?action=${action}&ids=${selectedIds.join(',')}`}
+              aria-disabled={n === 0 || undefined}
+              className={`${LINK_BUTTON} ${tone} ${n === 0 ? 'pointer-events-none opacity-50' : ''}`}
+            >
+              {label}
+            </Link>
+          ))}
           <Link
             href={`/users/offboard?ids=${selectedIds.join(',')}`}
             aria-disabled={n === 0 || undefined}
-            className={`rounded-md border border-red-300 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 ${n === 0 ? 'pointer-events-none opacity-50' : ''}`}
+            className={`${LINK_BUTTON} border-red-300 text-red-800 hover:bg-red-50 ${n === 0 ? 'pointer-events-none opacity-50' : ''}`}
           >
             Offboard…
           </Link>
         </div>
       )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="stacked w-full text-left text-sm" aria-busy={busy || undefined}>
+        <table className="stacked w-full text-left text-sm">
           <caption className="sr-only">People</caption>
           <thead className="bg-slate-50 text-slate-700">
             {table.getHeaderGroups().map((group) => (

@@ -146,6 +146,17 @@ describe('job sentences', () => {
         detail: 'door changes job abc: 2 doors',
       }),
     ).toBe('Asha Admin started door access changes on 2 doors at Koramangala Hub');
+    expect(
+      auditSentence({
+        ...base,
+        action: 'jobs.start_selection',
+        targets: [
+          { type: 'person', id: 7, name: 'Ravi Kumar' },
+          { type: 'person', id: 8, name: 'Bina Das' },
+        ],
+        detail: 'deactivate job abc: 2 people',
+      }),
+    ).toBe('Asha Admin started to deactivate Ravi Kumar and Bina Das');
     // A door item of that job reads as the door page's own change does.
     expect(
       auditSentence({

@@ -197,6 +197,12 @@ const PHRASES: Record<string, Phrase> = {
       ? `${verb(done, 'started to', 'start to')} ${action} ${n} people matching a filter`
       : verb(done, 'started a bulk change', 'start a bulk change');
   },
+  'jobs.start_selection': (e, done) => {
+    const action = /^(\w+) job /.exec(e.detail ?? '')?.[1];
+    return action
+      ? `${verb(done, 'started to', 'start to')} ${action} ${people(e)}`
+      : verb(done, 'started a bulk change', 'start a bulk change');
+  },
   'jobs.start_doors': (e, done) => {
     const n = Number(/: (\d+) doors/.exec(e.detail ?? '')?.[1] ?? ofType(e.targets, 'door').length);
     const site = ofType(e.targets, 'site')[0];

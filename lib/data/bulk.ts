@@ -5,6 +5,7 @@ import { BULK_ACTIONS, BULK_WORDS } from '../jobs/people-bulk';
 import { parseQuery } from '../validation/query';
 import { listPeopleInScope, peopleQuerySchema } from './people';
 import { singleParam } from '../validation/params';
+import { parseIds, selectedPeople } from './offboard';
 
 const EXPLAIN: Record<(typeof BULK_ACTIONS)[number], string> = {
   activate: 'Their doors open for them again.',
@@ -17,6 +18,12 @@ const EXPLAIN: Record<(typeof BULK_ACTIONS)[number], string> = {
 export async function bulkPage(params: Record<string, string | string[] | undefined>) {
   const operator = await verifySession({ capability: 'people:write' });
   const action = z.enum(BULK_ACTIONS).catch('deactivate').parse(singleParam(params.action));
+  const words = { ...BULK_WORDS[action], explain: EXPLAIN[action] };
+  // A selection from /users (`?ids=`): the people named, each checked against the operator's sites.
+  if (params.ids !== undefined) {
+    const { people, missing } = await selectedPeople(operator, parseIds(singleParam(params.ids)));
+    return { operator, action, words, selection: { people, missing } } as const;
+  }
   const filter = parseQuery(peopleQuerySchema, params);
   const { total } = await listPeopleInScope(operator, { ...filter, page: 1 }, 1);
   const parts = [
@@ -32,7 +39,8 @@ export async function bulkPage(params: Record<string, string | string[] | undefi
   return {
     operator,
     action,
-    words: { ...BULK_WORDS[action], explain: EXPLAIN[action] },
+    words,
+    selection: null,
     filter: { ...filter, page: 1 },
     total,
     described: parts.length > 0 ? `People at your sites: ${parts.join(', ')}.` : 'Everyone at your sites.',

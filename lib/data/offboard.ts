@@ -1,6 +1,6 @@
 import 'server-only';
 import { portalEnv } from '../env';
-import { personInScope, reachesAllSites } from '../auth/permissions';
+import { personInScope, reachesAllSites, type ScopedOperator } from '../auth/permissions';
 import { verifySession } from '../auth/session';
 import { directoryDb } from '../directory';
 import { toDirectoryPerson } from '../directory/store';
@@ -8,7 +8,7 @@ import { singleParam } from '../validation/params';
 import { allSiteOptions } from './sites';
 
 /** `?ids=1,2,3`: at most 500 distinct positive ids; anything else is dropped. */
-function parseIds(value: string | undefined): number[] {
+export function parseIds(value: string | undefined): number[] {
   const ids = (value ?? '').split(',').map(Number);
   return [...new Set(ids.filter((n) => Number.isInteger(n) && n > 0))].slice(0, 500);
 }
@@ -20,10 +20,19 @@ export async function offboardPage(params: Record<string, string | string[] | un
   // From a list: how many entries matched nobody at the operator's sites (counted by the finding action).
   const unmatched = Math.max(0, Math.min(500, Number(singleParam(params.unmatched)) || 0));
   const deleteAfterDays = portalEnv().offboardDeleteAfterDays;
-  if (ids.length === 0) return { operator, people: [], missing: 0, unmatched, deleteAfterDays };
+  const { people, missing } = await selectedPeople(operator, ids);
+  return { operator, people, missing, unmatched, deleteAfterDays };
+}
+
+/**
+ * People chosen by id (a selection on /users), as the operator may see them: those outside their sites, or gone, are
+ * counted (`missing`), not named.
+ */
+export async function selectedPeople(operator: ScopedOperator, ids: readonly number[]) {
+  if (ids.length === 0) return { people: [], missing: 0 };
   const { db } = await directoryDb();
   const [rows, sites] = await Promise.all([
-    db.selectFrom('people').selectAll().where('id', 'in', ids).execute(),
+    db.selectFrom('people').selectAll().where('id', 'in', [...ids]).execute(),
     allSiteOptions().catch(() => []),
   ]);
   const names = new Map(sites.map((s) => [s.id, s.name]));
@@ -36,5 +45,5 @@ export async function offboardPage(params: Record<string, string | string[] | un
       card: p.card,
       homeSiteName: p.home_site_id === null ? '—' : (names.get(p.home_site_id) ?? `Site ${p.home_site_id}`),
     }));
-  return { operator, people, missing: ids.length - people.length, unmatched, deleteAfterDays };
+  return { people, missing: ids.length - people.length };
 }

@@ -4,20 +4,70 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { bulkByFilterAction } from '@/lib/actions/people/bulk-by-filter';
+import { bulkSelectionAction } from '@/lib/actions/people/bulk-by-selection';
 import { bulkPage } from '@/lib/data/bulk';
 import { portalEnv } from '@/lib/env';
 import { formatCount } from '@/lib/format';
 import { peopleCrumb } from '@/lib/navigation';
 
-export const metadata: Metadata = { title: 'Change everyone matching' };
+export const metadata: Metadata = { title: 'Change several people' };
 
-/** `/users/bulk?action=deactivate&<the /users filter>`: how many people it is, what it does, then one button. */
+const people = (n: number, count: string) => `${count} ${n === 1 ? 'person' : 'people'}`;
+
+/**
+ * `/users/bulk?action=deactivate&ids=1,2,3` (a selection on /users) or `&<the /users filter>` (everyone matching):
+ * who or how many, what it does, then one button that starts the job.
+ */
 export default async function BulkPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { operator, action, words, filter, total, described } = await bulkPage(await searchParams);
+  const page = await bulkPage(await searchParams);
+  const { operator, action, words } = page;
+  const variant = action === 'activate' ? 'primary' : 'danger';
+  if (page.selection) {
+    const { people: chosen, missing } = page.selection;
+    const label = `${words.verb} ${people(chosen.length, formatCount(chosen.length, portalEnv().display))}`;
+    return (
+      <>
+        <Breadcrumbs trail={[peopleCrumb(operator)]} current={`${words.verb} the selected people`} />
+        <PageHeader title={`${words.verb} the selected people`} description={words.explain} />
+        {missing > 0 && (
+          <div className="mb-4">
+            <Notice tone="warning">
+              {missing} of the people chosen are not at your sites or no longer exist; they are left out.
+            </Notice>
+          </div>
+        )}
+        {chosen.length === 0 ? (
+          <Notice>Nobody chosen. Select people on the People page first.</Notice>
+        ) : (
+          <div className="flex flex-col gap-4">
+            <ul className="rounded-lg border border-slate-200 bg-white text-sm" aria-label="People chosen">
+              {chosen.map((p) => (
+                <li key={p.id} className="flex flex-wrap gap-x-3 border-b border-slate-100 px-4 py-2 last:border-0">
+                  <span className="font-medium">{p.name}</span>
+                  <span className="text-slate-600">{p.homeSiteName}</span>
+                </li>
+              ))}
+            </ul>
+            <div>
+              <StartJobButton
+                action={bulkSelectionAction}
+                input={{ action, userIds: chosen.map((p) => p.id) }}
+                label={label}
+                title={label}
+                total={chosen.length}
+                variant={variant}
+              />
+            </div>
+          </div>
+        )}
+      </>
+    );
+  }
+  const { filter, total, described } = page;
   const count = formatCount(total, portalEnv().display);
   return (
     <>
@@ -34,10 +84,10 @@ export default async function BulkPage({
             <StartJobButton
               action={bulkByFilterAction}
               input={{ action, filter, expected: total }}
-              label={`${words.verb} ${count} ${total === 1 ? 'person' : 'people'}`}
-              title={`${words.verb} ${count} ${total === 1 ? 'person' : 'people'} matching a filter`}
+              label={`${words.verb} ${people(total, count)}`}
+              title={`${words.verb} ${people(total, count)} matching a filter`}
               total={total}
-              variant={action === 'activate' ? 'primary' : 'danger'}
+              variant={variant}
             />
           </div>
         </div>

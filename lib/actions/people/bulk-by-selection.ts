@@ -1,0 +1,42 @@
+'use server';
+
+import { z } from 'zod';
+import { db } from '../../db';
+import { directoryDb } from '../../directory';
+import { BULK_ACTIONS, BULK_WORDS, type BulkInput } from '../../jobs/people-bulk';
+import { startJob } from '../../jobs/start';
+import { peopleIdsSchema } from '../../validation/people';
+import { defineAction } from '../safe-action';
+
+/**
+ * Activates, deactivates, offboards or deletes the people selected on /users, as a job: each person an item with
+ * its own outcome, finished on the server with the tab closed. Every id is scope-checked here first, and again per
+ * item when it runs.
+ */
+export const bulkSelectionAction = defineAction({
+  name: 'jobs.start_selection',
+  capability: 'people:write',
+  input: peopleIdsSchema.extend({ action: z.enum(BULK_ACTIONS) }),
+  targets: (input) => input.userIds.map((id) => ({ type: 'person' as const, id })),
+  async run(input, { operator }) {
+    const { db: directory } = await directoryDb();
+    const names = new Map(
+      (await directory.selectFrom('people').select(['id', 'name']).where('id', 'in', input.userIds).execute()).map(
+        (p) => [Number(p.id), p.name],
+      ),
+    );
+    const n = input.userIds.length;
+    const words = BULK_WORDS[input.action];
+    const items: { input: BulkInput }[] = input.userIds.map((personId) => ({
+      input: { action: input.action, personId, name: names.get(personId) ?? `Person ${personId}` },
+    }));
+    const jobId = await startJob(await db(), {
+      kind: 'people.bulk',
+      title: `${words.verb} ${n === 1 ? (names.get(input.userIds[0]!) ?? '1 person') : `${n} people`}`,
+      createdBy: operator.id,
+      requestedBy: operator.email,
+      items,
+    });
+    return { data: { jobId }, auditDetail: `${input.action} job ${jobId}: ${n} people` };
+  },
+});
