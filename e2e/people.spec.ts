@@ -232,7 +232,7 @@ test('bulk: select people on the list, deactivate them together, then activate t
   for (const name of names) await page.getByRole('checkbox', { name: `Select ${name}` }).check();
   await expect(toolbar).toContainText('2 selected');
   // Each bulk action is a job on its own page: it names who, and one button starts it.
-  await page.getByRole('toolbar').getByRole('link', { name: 'Deactivate…' }).click();
+  await page.getByRole('toolbar').getByRole('link', { name: 'Deactivate…', exact: true }).click();
   await expect(page).toHaveURL(/\/users\/bulk\?action=deactivate&ids=/);
   await expect(page.getByRole('list', { name: 'People chosen' }).getByRole('listitem')).toHaveCount(2);
   await page.getByRole('button', { name: 'Deactivate 2 people' }).click();
@@ -249,7 +249,7 @@ test('bulk: select people on the list, deactivate them together, then activate t
       .getByRole('checkbox', { name: `Select ${name}` })
       .first()
       .check();
-  await page.getByRole('toolbar').getByRole('link', { name: 'Activate…' }).click();
+  await page.getByRole('toolbar').getByRole('link', { name: 'Activate…', exact: true }).click();
   await page.getByRole('button', { name: /^Activate \d+ (person|people)$/ }).click();
   await expect(page.getByTestId('job-status')).toHaveText('Finished', { timeout: 15_000 });
   const ids = deactivated.map((u) => u.id);
