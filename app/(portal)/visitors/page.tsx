@@ -4,6 +4,7 @@ import { buttonVariants } from '@/components/ui/button';
 import { DayInput } from '@/components/ui/day-input';
 import { Field, Input, Select } from '@/components/ui/field';
 import { FilterForm } from '@/components/ui/filter-form';
+import { LiveRefresh } from '@/components/ui/live-refresh';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataTable, Td } from '@/components/ui/table';
 import { VisitStatusBadge } from '@/components/visitors/visit-status';
@@ -38,6 +39,8 @@ export default async function VisitorsPage({
           )
         }
       />
+      {/* Who is in changes as visitors tap: the list keeps itself current while the desk has it open. */}
+      <LiveRefresh seconds={30} />
       <FilterForm
         label="Filter visitors"
         clearHref="/visitors"
