@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { db } from '../../db';
-import { directoryDb } from '../../directory';
+import { chosenPeople } from '../../jobs/chosen-people';
 import { BULK_ACTIONS, BULK_WORDS, type BulkInput } from '../../jobs/people-bulk';
 import { startJob } from '../../jobs/start';
 import { peopleIdsSchema } from '../../validation/people';
@@ -19,20 +19,15 @@ export const bulkSelectionAction = defineAction({
   input: peopleIdsSchema.extend({ action: z.enum(BULK_ACTIONS) }),
   targets: (input) => input.userIds.map((id) => ({ type: 'person' as const, id })),
   async run(input, { operator }) {
-    const { db: directory } = await directoryDb();
-    const names = new Map(
-      (await directory.selectFrom('people').select(['id', 'name']).where('id', 'in', input.userIds).execute()).map(
-        (p) => [Number(p.id), p.name],
-      ),
-    );
+    const chosen = await chosenPeople(input.userIds);
     const n = input.userIds.length;
     const words = BULK_WORDS[input.action];
     const items: { input: BulkInput }[] = input.userIds.map((personId) => ({
-      input: { action: input.action, personId, name: names.get(personId) ?? `Person ${personId}` },
+      input: { action: input.action, personId, name: chosen.nameOf(personId) },
     }));
     const jobId = await startJob(await db(), {
       kind: 'people.bulk',
-      title: `${words.verb} ${n === 1 ? (names.get(input.userIds[0]!) ?? '1 person') : `${n} people`}`,
+      title: `${words.verb} ${chosen.summary}`,
       createdBy: operator.id,
       requestedBy: operator.email,
       items,

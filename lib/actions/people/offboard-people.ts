@@ -1,7 +1,7 @@
 'use server';
 
 import { db } from '../../db';
-import { directoryDb } from '../../directory';
+import { chosenPeople } from '../../jobs/chosen-people';
 import { startJob } from '../../jobs/start';
 import { peopleIdsSchema } from '../../validation/people';
 import { defineAction } from '../safe-action';
@@ -16,21 +16,14 @@ export const offboardPeopleAction = defineAction({
   input: peopleIdsSchema,
   targets: (input) => input.userIds.map((id) => ({ type: 'person' as const, id })),
   async run(input, { operator }) {
-    const { db: directory } = await directoryDb();
-    const names = new Map(
-      (await directory.selectFrom('people').select(['id', 'name']).where('id', 'in', input.userIds).execute()).map(
-        (p) => [Number(p.id), p.name],
-      ),
-    );
+    const chosen = await chosenPeople(input.userIds);
     const n = input.userIds.length;
     const jobId = await startJob(await db(), {
       kind: 'offboard',
-      title: `Offboarding of ${n === 1 ? (names.get(input.userIds[0]!) ?? '1 person') : `${n} people`}`,
+      title: `Offboarding of ${chosen.summary}`,
       createdBy: operator.id,
       requestedBy: operator.email,
-      items: input.userIds.map((personId) => ({
-        input: { personId, name: names.get(personId) ?? `Person ${personId}` },
-      })),
+      items: input.userIds.map((personId) => ({ input: { personId, name: chosen.nameOf(personId) } })),
     });
     return {
       data: { jobId },

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { StartJobButton } from '@/components/jobs/start-job-button';
+import { ChosenPeopleList, LeftOutNotice } from '@/components/people/chosen-people';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
@@ -33,25 +34,12 @@ export default async function BulkPage({
       <>
         <Breadcrumbs trail={[peopleCrumb(operator)]} current={`${words.verb} the selected people`} />
         <PageHeader title={`${words.verb} the selected people`} description={words.explain} />
-        {missing > 0 && (
-          <div className="mb-4">
-            <Notice tone="warning">
-              {missing} of the people chosen are not at your sites or no longer exist; they are left out.
-            </Notice>
-          </div>
-        )}
+        <LeftOutNotice missing={missing} />
         {chosen.length === 0 ? (
           <Notice>Nobody chosen. Select people on the People page first.</Notice>
         ) : (
           <div className="flex flex-col gap-4">
-            <ul className="rounded-lg border border-slate-200 bg-white text-sm" aria-label="People chosen">
-              {chosen.map((p) => (
-                <li key={p.id} className="flex flex-wrap gap-x-3 border-b border-slate-100 px-4 py-2 last:border-0">
-                  <span className="font-medium">{p.name}</span>
-                  <span className="text-slate-600">{p.homeSiteName}</span>
-                </li>
-              ))}
-            </ul>
+            <ChosenPeopleList label="People chosen" people={chosen} />
             <div>
               <StartJobButton
                 action={bulkSelectionAction}

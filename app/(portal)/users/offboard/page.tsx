@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ChosenPeopleList, LeftOutNotice } from '@/components/people/chosen-people';
 import { OffboardListForm } from '@/components/people/offboard-list-form';
 import { StartJobButton } from '@/components/jobs/start-job-button';
 import { offboardPeopleAction } from '@/lib/actions/people/offboard-people';
@@ -29,13 +30,7 @@ export default async function OffboardPage({
             : ''
         }`}
       />
-      {missing > 0 && (
-        <div className="mb-4">
-          <Notice tone="warning">
-            {missing} of the people chosen are not at your sites or no longer exist; they are left out.
-          </Notice>
-        </div>
-      )}
+      <LeftOutNotice missing={missing} />
       {unmatched > 0 && (
         <div className="mb-4">
           <Notice tone="warning">
@@ -50,15 +45,7 @@ export default async function OffboardPage({
         </div>
       ) : (
         <div className="flex flex-col gap-4">
-          <ul className="rounded-lg border border-slate-200 bg-white text-sm" aria-label="People to offboard">
-            {people.map((p) => (
-              <li key={p.id} className="flex flex-wrap gap-x-3 border-b border-slate-100 px-4 py-2 last:border-0">
-                <span className="font-medium">{p.name}</span>
-                <span className="text-slate-600">{p.homeSiteName}</span>
-                <span className="text-slate-600">{p.card ? `Card ${p.card}` : 'No card'}</span>
-              </li>
-            ))}
-          </ul>
+          <ChosenPeopleList label="People to offboard" people={people} showCard />
           <div>
             <StartJobButton
               action={offboardPeopleAction}
