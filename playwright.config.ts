@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { E2E } from './e2e/ports';
+import { E2E, freshPortalCommand } from './e2e/ports';
 
 // Playwright cannot download its browser here: use Debian's Chromium when present (PLAYWRIGHT_CHROMIUM_PATH overrides).
 const chromiumPath =
@@ -101,7 +101,7 @@ export default defineConfig({
       // The production build `npm test` made just before; `next dev` would hide build-only failures.
       // A fresh database, migrated (the portal refuses a schema that is behind), with the demo operators and the people
       // directory read from the sandbox (reseeded at every start); then the server.
-      command: `rm -f ${E2E.database} ${E2E.database}-wal ${E2E.database}-shm && node_modules/.bin/tsx --conditions=react-server scripts/db-migrate.ts && node_modules/.bin/tsx --conditions=react-server scripts/seed-demo-operators.ts --quiet && node_modules/.bin/tsx --conditions=react-server scripts/spintly.ts sync --wait > /dev/null && npm start`,
+      command: freshPortalCommand(E2E.database, 'npm start'),
       url: `${E2E.portalUrl}/api/health`,
       env: portalEnv,
       reuseExistingServer: !process.env.CI,

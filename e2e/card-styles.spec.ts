@@ -4,9 +4,9 @@
  * assignCard, so the flow is covered in both styles.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO, sandbox, signInAndWait } from './helpers';
-import { E2E } from './ports';
+import { E2E, freshPortalCommand } from './ports';
 
 const PORT = 3303;
 const B = `http://127.0.0.1:${PORT}`;
@@ -29,15 +29,11 @@ test.beforeAll(async () => {
     AUTH_TRUST_HOST: 'true',
     PORTAL_WORKER: 'off',
   };
-  const tsx = 'node_modules/.bin/tsx --conditions=react-server';
-  portal = spawn(
-    'sh',
-    [
-      '-c',
-      `rm -f ${DB} ${DB}-wal ${DB}-shm && ${tsx} scripts/db-migrate.ts && ${tsx} scripts/seed-demo-operators.ts --quiet && ${tsx} scripts/spintly.ts sync --wait > /dev/null && exec node_modules/.bin/next start -p ${PORT}`,
-    ],
-    { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
-  );
+  portal = spawn('sh', ['-c', freshPortalCommand(DB, `exec node_modules/.bin/next start -p ${PORT}`)], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
   for (let i = 0; i < 200; i++) {
     const up = await fetch(`${B}/api/health`)
       .then((r) => r.ok)
@@ -52,16 +48,6 @@ test.afterAll(() => {
   if (portal?.pid) process.kill(-portal.pid, 'SIGTERM');
 });
 
-type SandboxUser = {
-  id: number;
-  name: string;
-  phone: string | null;
-  homeSiteId: number | null;
-  credentialId: string | null;
-  deactivatedOn: string | null;
-};
-const userById = async (request: APIRequestContext, id: number) =>
-  ((await sandbox.state(request)).users as SandboxUser[]).find((u) => u.id === id)!;
 const CREDENTIAL = 'POST /organisationManagement/v1/organisations/{org}/users/{userId}/assignCredential';
 const UNASSIGN_CREDENTIAL = 'POST /organisationManagement/v1/organisations/{org}/users/{userId}/unassignCredential';
 const CARD = 'POST /organisationManagement/v2/integrator/organisations/{org}/users/{userId}/assignCard';
@@ -70,7 +56,7 @@ test('with SPINTLY_CARD_STYLE=assignCredential the front desk issues and takes b
   browser,
   request,
 }) => {
-  const people = (await sandbox.state(request)).users as SandboxUser[];
+  const people = await sandbox.users(request);
   const person = people.filter((u) => u.homeSiteId === 1 && !u.credentialId && u.phone && !u.deactivatedOn).at(-1)!;
   const card = `CS${Date.now().toString().slice(-8)}`;
   const context = await browser.newContext({ baseURL: B });
@@ -87,12 +73,12 @@ test('with SPINTLY_CARD_STYLE=assignCredential the front desk issues and takes b
   await page.keyboard.type(card);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('current-card')).toHaveText(`Card ${card}`);
-  expect((await userById(request, person.id)).credentialId).toBe(card);
+  expect((await sandbox.user(request, person.id)).credentialId).toBe(card);
 
   await page.getByRole('button', { name: 'Take back card' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Take back card' }).click();
   await expect(page.getByTestId('current-card')).toHaveText('No card');
-  expect((await userById(request, person.id)).credentialId).toBeNull();
+  expect((await sandbox.user(request, person.id)).credentialId).toBeNull();
   const requests = (await sandbox.stats(request)).requests;
   expect(requests[CREDENTIAL]?.total).toBe(1);
   expect(requests[UNASSIGN_CREDENTIAL]?.total).toBe(1);

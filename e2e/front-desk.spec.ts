@@ -8,18 +8,11 @@ import {
   serverActionId,
   signInAndWait,
   expectNoSeriousA11yViolations,
+  type SandboxUser,
 } from './helpers';
 
-type SandboxUser = {
-  id: number;
-  name: string;
-  phone: string | null;
-  homeSiteId: number | null;
-  credentialId: string | null;
-  deactivatedOn: string | null;
-};
-const users = async (request: APIRequestContext) => (await sandbox.state(request)).users as SandboxUser[];
-const userById = async (request: APIRequestContext, id: number) => (await users(request)).find((u) => u.id === id)!;
+const users = (request: APIRequestContext) => sandbox.users(request);
+const userById = (request: APIRequestContext, id: number) => sandbox.user(request, id);
 
 /** Someone at site 1 without a card, with a name unique enough to find by phone. */
 async function cardless(request: APIRequestContext, skip: number) {

@@ -37,6 +37,18 @@ export function mainNav(page: Page) {
   return page.getByRole('navigation', { name: 'Main' }).getByRole('link');
 }
 
+/** A person as the sandbox's state lists them (the fields tests read). */
+export interface SandboxUser {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  homeSiteId: number | null;
+  credentialId: string | null;
+  deactivatedOn: string | null;
+  roles: { id: number; name: string }[];
+}
+
 /** The sandbox's control API, to check what really reached Spintly. */
 export const sandbox = {
   async clearStats(request: APIRequestContext) {
@@ -57,6 +69,12 @@ export const sandbox = {
   },
   async state(request: APIRequestContext) {
     return (await request.get(`${E2E.sandboxUrl}/__sandbox/state`)).json();
+  },
+  async users(request: APIRequestContext): Promise<SandboxUser[]> {
+    return (await this.state(request)).users;
+  },
+  async user(request: APIRequestContext, id: number): Promise<SandboxUser> {
+    return (await this.users(request)).find((u) => u.id === id)!;
   },
   async faults(request: APIRequestContext, config: object) {
     await request.post(`${E2E.sandboxUrl}/__sandbox/faults`, { data: config });

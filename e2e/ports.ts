@@ -11,3 +11,13 @@ export const E2E = {
   webhookKey: 'e2e-webhook-key',
   oldWebhookKey: 'e2e-webhook-key-old',
 } as const;
+
+const TSX = 'node_modules/.bin/tsx --conditions=react-server';
+
+/**
+ * A portal made fresh for a run, then started: a new SQLite database, migrated (the portal refuses a schema that is
+ * behind), the demo operators, and the people directory read from the sandbox. The e2e portal and the second portal
+ * of card-styles.spec.ts start this way.
+ */
+export const freshPortalCommand = (database: string, start: string) =>
+  `rm -f ${database} ${database}-wal ${database}-shm && ${TSX} scripts/db-migrate.ts && ${TSX} scripts/seed-demo-operators.ts --quiet && ${TSX} scripts/spintly.ts sync --wait > /dev/null && ${start}`;

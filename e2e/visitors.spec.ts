@@ -9,15 +9,6 @@ import {
   signInAndWait,
 } from './helpers';
 
-type SandboxUser = {
-  id: number;
-  name: string;
-  phone: string | null;
-  homeSiteId: number | null;
-  credentialId: string | null;
-  deactivatedOn: string | null;
-  roles: { name: string }[];
-};
 type Meeting = { id: number; userId: number; accessPointIds: number[] };
 
 /** A phone nobody in the sandbox has: +91 7xxxxxxxxx (the seed's members are +91 9…). */
@@ -25,14 +16,14 @@ const freshPhone = () => `7${String(Date.now()).slice(-9)}`;
 
 /** A member of site 1 to be the host, with a name unique enough to search for. */
 async function hostAtSiteOne(request: APIRequestContext) {
-  const users = (await sandbox.state(request)).users as SandboxUser[];
+  const users = await sandbox.users(request);
   const counts = new Map<string, number>();
   for (const u of users) counts.set(u.name, (counts.get(u.name) ?? 0) + 1);
   return users.find((u) => u.homeSiteId === 1 && counts.get(u.name) === 1 && !u.deactivatedOn)!;
 }
 
 async function visitorByPhone(request: APIRequestContext, phone: string) {
-  const users = (await sandbox.state(request)).users as SandboxUser[];
+  const users = await sandbox.users(request);
   return users.filter((u) => u.phone === `+91${phone}`);
 }
 
@@ -132,7 +123,7 @@ test('a site admin of another site can neither see nor end a visit (UI and a cra
   // A super admin registers a visit at site 2; Sanjay Siteadmin manages site 1 only.
   const admin = await browser.newPage();
   await signInAndWait(admin, DEMO.admin);
-  const users = (await sandbox.state(request)).users as SandboxUser[];
+  const users = await sandbox.users(request);
   const host = users.find(
     (u) => u.homeSiteId === 2 && !u.deactivatedOn && users.filter((o) => o.name === u.name).length === 1,
   )!;
