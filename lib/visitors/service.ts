@@ -99,6 +99,9 @@ export async function registerVisit(
   if (!phone)
     throw new ActionError('Enter a phone number the visitor can be reached on, e.g. +91 98450 12345.', 'phone');
   let visit = await visitByKey(db, input.requestKey);
+  // A key is the form's own: sent again by its operator for its site, it resumes; anything else is refused.
+  if (visit && (visit.createdBy !== input.createdBy || visit.siteId !== input.siteId))
+    throw new ActionError('This form was already used for another visit. Reload the page to register a new one.');
   let reusedVisitor = false;
   if (!visit) {
     const window = visitWindow(input);
