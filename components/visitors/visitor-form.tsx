@@ -2,16 +2,15 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { FormField, Input, Select } from '@/components/ui/field';
 import { Form } from '@/components/ui/form';
 import { Notice } from '@/components/ui/notice';
 import { Panel } from '@/components/ui/panel';
 import { schemaResolver } from '@/components/ui/schema-resolver';
+import { useLazyForm } from '@/components/ui/use-lazy-form';
 import { toast } from '@/components/ui/toast';
 import { registerVisitorAction } from '@/lib/actions/visitors/register-visitor';
-import { showDay } from '@/lib/format';
 import type { RegisterVisitorFields, RegisterVisitorInput, registerVisitorSchema } from '@/lib/validation/visitors';
 import { HostPicker, type Host } from './host-picker';
 
@@ -43,6 +42,7 @@ export function VisitorForm({
 }: {
   site: { id: number; name: string };
   doors: { id: number; name: string }[];
+  /** `day` as shown (dd/mm/yyyy), `from` as 24-hour hh:mm. */
   defaults: { day: string; from: string; hours: number; doorIds: number[] };
   maxHours: number;
 }) {
@@ -50,7 +50,7 @@ export function VisitorForm({
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
   const [host, setHost] = useState<Host | null>(null);
-  const form = useForm<RegisterVisitorFields, unknown, RegisterVisitorInput>({
+  const form = useLazyForm<RegisterVisitorFields, RegisterVisitorInput>({
     resolver: schemaResolver<RegisterVisitorFields, typeof registerVisitorSchema>(() =>
       import('@/lib/validation/visitors').then((m) => m.registerVisitorSchema),
     ),
@@ -61,18 +61,18 @@ export function VisitorForm({
       email: '',
       hostId: '',
       siteId: String(site.id),
-      day: showDay(defaults.day),
+      day: defaults.day,
       from: defaults.from,
       hours: String(defaults.hours),
       doorIds: defaults.doorIds.map(String),
       card: '',
     },
   });
-  const { errors } = form.formState;
+  const { errors } = form;
 
   const chooseHost = (chosen: Host | null) => {
     setHost(chosen);
-    form.setValue('hostId', chosen ? String(chosen.id) : '', { shouldValidate: form.formState.isSubmitted });
+    form.setValue('hostId', chosen ? String(chosen.id) : '', { shouldValidate: form.submitted });
   };
 
   const submit = form.handleSubmit((values) =>
@@ -86,15 +86,15 @@ export function VisitorForm({
       }
       setMessage(result.message);
       for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-        form.setError(field as keyof RegisterVisitorFields, { message: messages[0] });
+        form.setError(field as keyof RegisterVisitorFields, messages[0]);
     }),
   );
 
   return (
-    <Form onSubmit={submit} className="flex max-w-3xl flex-col gap-6">
-      {message && (
+    <Form {...form.formProps} onSubmit={submit} className="flex max-w-3xl flex-col gap-6">
+      {(message ?? form.problem) && (
         <Notice tone="error" title="Not registered">
-          {message}
+          {message ?? form.problem}
         </Notice>
       )}
       <Panel as="fieldset" className="grid gap-4 p-6 sm:grid-cols-2">
@@ -108,7 +108,7 @@ export function VisitorForm({
             description={'description' in field ? field.description : undefined}
           >
             {(control) => (
-              <Input {...control} type={field.type} autoComplete={field.autoComplete} {...form.register(field.name)} />
+              <Input {...control} type={field.type} autoComplete={field.autoComplete} {...form.field(field.name)} />
             )}
           </FormField>
         ))}
@@ -118,7 +118,7 @@ export function VisitorForm({
           error={errors.card?.message}
           description="Tap a spare card on the reader; it is taken back when the visit ends."
         >
-          {(control) => <Input {...control} autoComplete="off" {...form.register('card')} />}
+          {(control) => <Input {...control} autoComplete="off" {...form.field('card')} />}
         </FormField>
         <div className="sm:col-span-2">
           <HostPicker id="visitor-host" host={host} onChange={chooseHost} error={errors.hostId?.message} />
@@ -127,14 +127,14 @@ export function VisitorForm({
       <Panel as="fieldset" className="grid gap-4 p-6 sm:grid-cols-3">
         <legend className="px-1 font-semibold">When, at {site.name}</legend>
         <FormField id="visitor-day" label="Day" error={errors.day?.message} description="dd/mm/yyyy">
-          {(control) => <Input {...control} inputMode="numeric" autoComplete="off" {...form.register('day')} />}
+          {(control) => <Input {...control} inputMode="numeric" autoComplete="off" {...form.field('day')} />}
         </FormField>
         <FormField id="visitor-from" label="From" error={errors.from?.message} description="24-hour, e.g. 14:30">
-          {(control) => <Input {...control} inputMode="numeric" autoComplete="off" {...form.register('from')} />}
+          {(control) => <Input {...control} inputMode="numeric" autoComplete="off" {...form.field('from')} />}
         </FormField>
         <FormField id="visitor-hours" label="For" error={errors.hours?.message}>
           {(control) => (
-            <Select {...control} {...form.register('hours')}>
+            <Select {...control} {...form.field('hours')}>
               {Array.from({ length: maxHours }, (_, i) => i + 1).map((h) => (
                 <option key={h} value={h}>
                   {h} {h === 1 ? 'hour' : 'hours'}
@@ -152,7 +152,7 @@ export function VisitorForm({
           <div className="grid gap-2 sm:grid-cols-3">
             {doors.map((door) => (
               <label key={door.id} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" value={String(door.id)} {...form.register('doorIds')} />
+                <input {...form.checkbox('doorIds', String(door.id))} />
                 {door.name}
               </label>
             ))}

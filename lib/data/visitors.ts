@@ -5,7 +5,7 @@ import { siteInScope } from '../auth/permissions';
 import { verifySession } from '../auth/session';
 import { db } from '../db';
 import { portalEnv } from '../env';
-import { clockTimeOf, dayBounds, dayOf } from '../format';
+import { clockTimeOf, dayBounds, dayOf, showDay } from '../format';
 import { spintly } from '../spintly';
 import { queryFields } from '../validation/query';
 import { visitStatus, type VisitStatus } from '../visitors/status';
@@ -123,7 +123,8 @@ export async function newVisitorPage(siteId: number | undefined) {
     site,
     doors: doors.map((d) => ({ id: d.id, name: d.name })),
     defaults: {
-      day: dayOf(start, display.timeZone),
+      // As the form shows it (dd/mm/yyyy): formatted here so the form's first load carries no date code.
+      day: showDay(dayOf(start, display.timeZone)),
       from: clockTimeOf(start, display.timeZone),
       hours: Math.min(4, visitors.maxHours),
       doorIds: visitorDoors.filter((id) => doors.some((d) => d.id === id)),
