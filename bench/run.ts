@@ -316,6 +316,7 @@ async function pagesSection(cookie: string, portal: ChildProcess) {
     '/visitors',
     '/visitors/new',
     '/users/new',
+    `/users/${someone.id}/edit`,
     '/account',
     '/users/import',
     '/jobs',

@@ -1,7 +1,6 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { FormField, Input } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
@@ -9,6 +8,7 @@ import { Form } from '@/components/ui/form';
 import { changePasswordAction } from '@/lib/actions/account/change-password';
 import type { ChangePasswordInput, changePasswordSchema } from '@/lib/validation/operators';
 import { schemaResolver } from '@/components/ui/schema-resolver';
+import { useLazyForm } from '@/components/ui/use-lazy-form';
 
 const FIELDS = [
   { name: 'currentPassword', label: 'Current password', autoComplete: 'current-password' },
@@ -19,13 +19,13 @@ const FIELDS = [
 export function ChangePasswordForm() {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
-  const form = useForm<ChangePasswordInput>({
+  const form = useLazyForm<ChangePasswordInput>({
     resolver: schemaResolver<ChangePasswordInput, typeof changePasswordSchema>(() =>
       import('@/lib/validation/operators').then((m) => m.changePasswordSchema),
     ),
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
-  const { errors } = form.formState;
+  const { errors } = form;
 
   const submit = form.handleSubmit((values) =>
     startTransition(async () => {
@@ -34,20 +34,20 @@ export function ChangePasswordForm() {
       if (result?.ok !== false) return;
       setMessage(result.message);
       for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-        if (field in values) form.setError(field as keyof ChangePasswordInput, { message: messages[0] });
+        if (field in values) form.setError(field as keyof ChangePasswordInput, messages[0]);
     }),
   );
 
   return (
-    <Form onSubmit={submit} className="mt-4 flex flex-col gap-4">
-      {message && <Notice tone="error">{message}</Notice>}
+    <Form {...form.formProps} onSubmit={submit} className="mt-4 flex flex-col gap-4">
+      {(message ?? form.problem) && <Notice tone="error">{message ?? form.problem}</Notice>}
       {FIELDS.map((field) => {
         const error = errors[field.name]?.message;
         const description = 'description' in field ? field.description : undefined;
         return (
           <FormField key={field.name} id={field.name} label={field.label} error={error} description={description}>
             {(control) => (
-              <Input {...control} type="password" autoComplete={field.autoComplete} {...form.register(field.name)} />
+              <Input {...control} type="password" autoComplete={field.autoComplete} {...form.field(field.name)} />
             )}
           </FormField>
         );

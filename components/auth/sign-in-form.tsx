@@ -1,14 +1,14 @@
 'use client';
 
 import { useEffect, useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { FormField, Input } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
-import { Form } from '@/components/ui/form';
+import { Form, useHydrated } from '@/components/ui/form';
 import { signInAction, signInWithSsoAction } from '@/lib/actions/account/sign-in';
 import type { SignInInput, signInSchema } from '@/lib/validation/operators';
 import { schemaResolver } from '@/components/ui/schema-resolver';
+import { useLazyForm } from '@/components/ui/use-lazy-form';
 
 export function SignInForm({
   callbackUrl,
@@ -19,16 +19,20 @@ export function SignInForm({
 }) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
-  const form = useForm<SignInInput>({
+  const form = useLazyForm<SignInInput>({
     resolver: schemaResolver<SignInInput, typeof signInSchema>(() =>
       import('@/lib/validation/operators').then((m) => m.signInSchema),
     ),
     defaultValues: { email: '', password: '', callbackUrl },
   });
-  const { errors } = form.formState;
+  const { errors } = form;
   // The page exists to sign in: the cursor starts where the first thing is typed. (React's autoFocus does not apply
-  // to server-rendered fields it only hydrates.)
-  useEffect(() => form.setFocus('email'), [form]);
+  // to server-rendered fields it only hydrates.) Once hydrated: until then the fields are disabled and cannot take it.
+  const hydrated = useHydrated();
+  const { focus } = form;
+  useEffect(() => {
+    if (hydrated) focus('email');
+  }, [hydrated, focus]);
 
   const onSubmit = form.handleSubmit((values) =>
     startTransition(async () => {
@@ -37,25 +41,25 @@ export function SignInForm({
       if (result && !result.ok) {
         setMessage(result.message);
         form.setValue('password', '');
-        form.setFocus('password');
+        form.focus('password');
       }
     }),
   );
 
   return (
     <>
-      <Form onSubmit={onSubmit} className="mt-6 flex flex-col gap-4">
-        {message && (
+      <Form {...form.formProps} onSubmit={onSubmit} className="mt-6 flex flex-col gap-4">
+        {(message ?? form.problem) && (
           <Notice tone="error" testId="sign-in-error">
-            {message}
+            {message ?? form.problem}
           </Notice>
         )}
         <FormField id="email" label="Email" error={errors.email?.message}>
-          {(control) => <Input {...control} type="email" autoComplete="username" {...form.register('email')} />}
+          {(control) => <Input {...control} type="email" autoComplete="username" {...form.field('email')} />}
         </FormField>
         <FormField id="password" label="Password" error={errors.password?.message}>
           {(control) => (
-            <Input {...control} type="password" autoComplete="current-password" {...form.register('password')} />
+            <Input {...control} type="password" autoComplete="current-password" {...form.field('password')} />
           )}
         </FormField>
         <Button type="submit" pending={pending}>

@@ -1,12 +1,12 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Field, FormField, Input, Select } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { Form } from '@/components/ui/form';
 import { schemaResolver } from '@/components/ui/schema-resolver';
+import { useLazyForm } from '@/components/ui/use-lazy-form';
 import type { ActionResult } from '@/lib/actions/safe-action';
 import { OPERATOR_ROLES } from '@/lib/validation/operator-roles';
 import type { CreateOperatorOutput, createOperatorSchema } from '@/lib/validation/operators';
@@ -39,14 +39,14 @@ export function OperatorForm({
 }) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
-  const form = useForm<OperatorFormValues, unknown, CreateOperatorOutput>({
+  const form = useLazyForm<OperatorFormValues, CreateOperatorOutput>({
     resolver: schemaResolver<OperatorFormValues, typeof createOperatorSchema>(() =>
       import('@/lib/validation/operators').then((m) => m.createOperatorSchema),
     ),
     defaultValues: { email: fixedEmail ?? '', name: '', role: 'site_admin', siteIds: [], ...initial },
   });
-  const { errors } = form.formState;
-  const role = useWatch({ control: form.control, name: 'role' });
+  const { errors } = form;
+  const role = form.watch('role');
 
   const submit = form.handleSubmit((values) =>
     startTransition(async () => {
@@ -55,25 +55,25 @@ export function OperatorForm({
       if (result.ok) return;
       setMessage(result.message);
       for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-        if (field in values) form.setError(field as keyof OperatorFormValues, { message: messages[0] });
+        if (field in values) form.setError(field as keyof OperatorFormValues, messages[0]);
     }),
   );
 
   return (
-    <Form onSubmit={submit} className="flex flex-col gap-4">
-      {message && <Notice tone="error">{message}</Notice>}
+    <Form {...form.formProps} onSubmit={submit} className="flex flex-col gap-4">
+      {(message ?? form.problem) && <Notice tone="error">{message ?? form.problem}</Notice>}
       {!fixedEmail && (
         <>
           <FormField id="op-email" label="Email" error={errors.email?.message}>
-            {(control) => <Input {...control} type="email" autoComplete="off" {...form.register('email')} />}
+            {(control) => <Input {...control} type="email" autoComplete="off" {...form.field('email')} />}
           </FormField>
           <FormField id="op-name" label="Name" error={errors.name?.message}>
-            {(control) => <Input {...control} autoComplete="off" {...form.register('name')} />}
+            {(control) => <Input {...control} autoComplete="off" {...form.field('name')} />}
           </FormField>
         </>
       )}
       <Field id="op-role" label="Role" error={errors.role?.message}>
-        <Select id="op-role" {...form.register('role')}>
+        <Select id="op-role" {...form.field('role')}>
           {OPERATOR_ROLES.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABELS[r]}
@@ -88,7 +88,7 @@ export function OperatorForm({
           <div className="mt-1 grid gap-1">
             {sites.map((site) => (
               <label key={site.id} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" value={String(site.id)} {...form.register('siteIds')} />
+                <input {...form.checkbox('siteIds', String(site.id))} />
                 {site.name}
               </label>
             ))}

@@ -2,7 +2,6 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
 import { toast } from '@/components/ui/toast';
 import { Button } from '@/components/ui/button';
 import { Field, FormField, Input, Select } from '@/components/ui/field';
@@ -14,6 +13,7 @@ import { ACCESS_MODES, NEW_PERSON_ACCESS } from '@/lib/validation/access-modes';
 import type { PersonFormValues, PersonInput, createPersonSchema, updatePersonSchema } from '@/lib/validation/people';
 import { Panel } from '@/components/ui/panel';
 import { schemaResolver } from '@/components/ui/schema-resolver';
+import { useLazyForm } from '@/components/ui/use-lazy-form';
 
 interface Options {
   roles: { id: number; name: string }[];
@@ -51,7 +51,7 @@ export function PersonForm({
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
   const editing = userId !== undefined;
-  const form = useForm<PersonFormValues, unknown, PersonInput>({
+  const form = useLazyForm<PersonFormValues, PersonInput>({
     resolver: schemaResolver<PersonFormValues, typeof createPersonSchema | typeof updatePersonSchema>(() =>
       import('@/lib/validation/people').then((m) => (editing ? m.updatePersonSchema : m.createPersonSchema)),
     ),
@@ -67,10 +67,10 @@ export function PersonForm({
       doorIds: [],
       ...initial,
       ...(editing && { userId: String(userId) }),
-    } as PersonFormValues,
+    },
   });
-  const { errors } = form.formState;
-  const homeSiteId = useWatch({ control: form.control, name: 'homeSiteId' });
+  const { errors } = form;
+  const homeSiteId = form.watch('homeSiteId');
 
   const submit = form.handleSubmit((values) =>
     startTransition(async () => {
@@ -85,16 +85,16 @@ export function PersonForm({
       }
       setMessage(result.message);
       for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-        form.setError(field === 'credentialId' ? 'root' : (field as keyof PersonFormValues), { message: messages[0] });
+        form.setError(field === 'credentialId' ? 'root' : (field as keyof PersonFormValues), messages[0]);
     }),
   );
 
   const siteDoors = options.doors.filter((d) => String(d.siteId) === homeSiteId);
   return (
-    <Form onSubmit={submit} className="flex max-w-3xl flex-col gap-6">
-      {message && (
+    <Form {...form.formProps} onSubmit={submit} className="flex max-w-3xl flex-col gap-6">
+      {(message ?? form.problem) && (
         <Notice tone="error" title="Not saved">
-          {message}
+          {message ?? form.problem}
         </Notice>
       )}
       <Panel as="fieldset" className="grid gap-4 p-6 sm:grid-cols-2">
@@ -111,19 +111,14 @@ export function PersonForm({
               description={description}
             >
               {(control) => (
-                <Input
-                  {...control}
-                  type={field.type}
-                  autoComplete={field.autoComplete}
-                  {...form.register(field.name)}
-                />
+                <Input {...control} type={field.type} autoComplete={field.autoComplete} {...form.field(field.name)} />
               )}
             </FormField>
           );
         })}
         <FormField id="person-home" label="Home site" error={errors.homeSiteId?.message}>
           {(control) => (
-            <Select {...control} {...form.register('homeSiteId')}>
+            <Select {...control} {...form.field('homeSiteId')}>
               <option value="">Choose a site</option>
               {options.sites.map((s) => (
                 <option key={s.id} value={String(s.id)}>
@@ -146,7 +141,7 @@ export function PersonForm({
               inputMode="numeric"
               autoComplete="off"
               placeholder="dd/mm/yyyy"
-              {...form.register('accessExpiresOn')}
+              {...form.field('accessExpiresOn')}
             />
           )}
         </FormField>
@@ -155,7 +150,7 @@ export function PersonForm({
           <div className="mt-1 flex flex-wrap gap-x-6 gap-y-1">
             {options.roles.map((r) => (
               <label key={r.id} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" value={String(r.id)} {...form.register('roleIds')} />
+                <input {...form.checkbox('roleIds', String(r.id))} />
                 {r.name}
               </label>
             ))}
@@ -168,7 +163,7 @@ export function PersonForm({
         <legend className="px-1 font-semibold">How they open doors</legend>
         {ACCESS_MODES.map((mode) => (
           <label key={mode.key} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" {...form.register(`access.${mode.key}`)} />
+            <input {...form.checkbox(`access.${mode.key}`)} />
             {mode.label}
           </label>
         ))}
@@ -178,7 +173,7 @@ export function PersonForm({
             label="Click-to-access range (metres)"
             error={errors.access?.clickToAccessRange?.message}
           >
-            <Input id="person-range" type="number" min={0} max={10} {...form.register('access.clickToAccessRange')} />
+            <Input id="person-range" type="number" min={0} max={10} {...form.field('access.clickToAccessRange')} />
           </Field>
         </div>
       </Panel>
@@ -193,7 +188,7 @@ export function PersonForm({
               <div className="grid gap-1 sm:grid-cols-3">
                 {siteDoors.map((d) => (
                   <label key={d.id} className="flex items-center gap-2 text-sm">
-                    <input type="checkbox" value={String(d.id)} {...form.register('doorIds')} />
+                    <input {...form.checkbox('doorIds', String(d.id))} />
                     {d.name}
                   </label>
                 ))}
