@@ -5,7 +5,7 @@
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { encode } from 'next-auth/jwt';
-import { DEMO, craftedActionPost, sandbox, serverActionId, signIn, signInAndWait } from './helpers';
+import { DEMO, DEMO_PASSWORD, craftedActionPost, sandbox, serverActionId, signIn, signInAndWait } from './helpers';
 import { E2E } from './ports';
 
 const COOKIE = 'authjs.session-token';
@@ -289,4 +289,28 @@ test('a card issue Spintly did not confirm says so and offers "Check now", never
   await sandbox.faults(request, { rules: [] });
   await toast.getByRole('button', { name: 'Check now' }).click();
   await expect(page.getByTestId('current-card')).toHaveText(`Card ${number}`);
+});
+
+test('a form whose engine cannot be fetched says so and sends nothing; once the network is back it checks as usual', async ({
+  page,
+}) => {
+  await signInAndWait(page, DEMO.admin);
+  await page.goto('/account');
+  await expect(page.getByLabel('Current password')).toBeEnabled();
+  // The network drops after the page loaded: no further script arrives.
+  await page.route('**/_next/static/chunks/**', (route) => route.abort());
+  const posts: string[] = [];
+  page.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
+  await page.getByLabel('Current password').fill(DEMO_PASSWORD);
+  await page.getByLabel('New password', { exact: true }).fill('a-long-new-password-1');
+  await page.getByLabel('Repeat the new password').fill('a-different-password-2');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('This form could not finish loading, so nothing was sent.')).toBeVisible();
+  expect(posts).toEqual([]);
+
+  await page.unroute('**/_next/static/chunks/**');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('The passwords do not match')).toBeVisible();
+  await expect(page.getByLabel('New password', { exact: true })).toHaveValue('a-long-new-password-1');
+  expect(posts).toEqual([]);
 });
