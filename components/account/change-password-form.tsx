@@ -1,6 +1,5 @@
 'use client';
 
-import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormField, Input } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
@@ -17,8 +16,6 @@ const FIELDS = [
 ] as const;
 
 export function ChangePasswordForm() {
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
   const form = useLazyForm<ChangePasswordInput>({
     resolver: schemaResolver<ChangePasswordInput, typeof changePasswordSchema>(() =>
       import('@/lib/validation/operators').then((m) => m.changePasswordSchema),
@@ -27,20 +24,13 @@ export function ChangePasswordForm() {
   });
   const { errors } = form;
 
-  const submit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      setMessage(null);
-      const result = await changePasswordAction(null, values);
-      if (result?.ok !== false) return;
-      setMessage(result.message);
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-        if (field in values) form.setError(field as keyof ChangePasswordInput, messages[0]);
-    }),
-  );
+  const submit = form.submitTo((values) => changePasswordAction(null, values), {
+    fieldName: (field, values) => (field in values ? (field as keyof ChangePasswordInput) : null),
+  });
 
   return (
     <Form {...form.formProps} onSubmit={submit} className="mt-4 flex flex-col gap-4">
-      {(message ?? form.problem) && <Notice tone="error">{message ?? form.problem}</Notice>}
+      {form.message && <Notice tone="error">{form.message}</Notice>}
       {FIELDS.map((field) => {
         const error = errors[field.name]?.message;
         const description = 'description' in field ? field.description : undefined;
@@ -53,7 +43,7 @@ export function ChangePasswordForm() {
         );
       })}
       <div className="flex justify-end">
-        <Button type="submit" pending={pending}>
+        <Button type="submit" pending={form.pending}>
           Change password
         </Button>
       </div>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState, useTransition } from 'react';
+import { useEffect } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormField, Input } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
@@ -17,8 +17,6 @@ export function SignInForm({
   callbackUrl?: string | undefined;
   ssoName?: string | undefined;
 }) {
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
   const form = useLazyForm<SignInInput>({
     resolver: schemaResolver<SignInInput, typeof signInSchema>(() =>
       import('@/lib/validation/operators').then((m) => m.signInSchema),
@@ -34,24 +32,20 @@ export function SignInForm({
     if (hydrated) focus('email');
   }, [hydrated, focus]);
 
-  const onSubmit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      setMessage(null);
-      const result = await signInAction(values);
-      if (result && !result.ok) {
-        setMessage(result.message);
-        form.setValue('password', '');
-        form.focus('password');
-      }
-    }),
-  );
+  // A success redirects; a refusal empties the password and puts the cursor back in it.
+  const onSubmit = form.submitTo(signInAction, {
+    onRefused: () => {
+      form.setValue('password', '');
+      form.focus('password');
+    },
+  });
 
   return (
     <>
       <Form {...form.formProps} onSubmit={onSubmit} className="mt-6 flex flex-col gap-4">
-        {(message ?? form.problem) && (
+        {form.message && (
           <Notice tone="error" testId="sign-in-error">
-            {message ?? form.problem}
+            {form.message}
           </Notice>
         )}
         <FormField id="email" label="Email" error={errors.email?.message}>
@@ -62,7 +56,7 @@ export function SignInForm({
             <Input {...control} type="password" autoComplete="current-password" {...form.field('password')} />
           )}
         </FormField>
-        <Button type="submit" pending={pending}>
+        <Button type="submit" pending={form.pending}>
           Sign in
         </Button>
       </Form>

@@ -1,6 +1,5 @@
 'use client';
 
-import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormField, Input, Select } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
@@ -37,8 +36,6 @@ export function OperatorForm({
   submitLabel: string;
   onSubmit: (values: CreateOperatorOutput) => Promise<ActionResult<unknown>>;
 }) {
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
   const form = useLazyForm<OperatorFormValues, CreateOperatorOutput>({
     resolver: schemaResolver<OperatorFormValues, typeof createOperatorSchema>(() =>
       import('@/lib/validation/operators').then((m) => m.createOperatorSchema),
@@ -48,20 +45,13 @@ export function OperatorForm({
   const { errors } = form;
   const role = form.watch('role');
 
-  const submit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      setMessage(null);
-      const result = await onSubmit(values);
-      if (result.ok) return;
-      setMessage(result.message);
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-        if (field in values) form.setError(field as keyof OperatorFormValues, messages[0]);
-    }),
-  );
+  const submit = form.submitTo(onSubmit, {
+    fieldName: (field, values) => (field in values ? (field as keyof OperatorFormValues) : null),
+  });
 
   return (
     <Form {...form.formProps} onSubmit={submit} className="flex flex-col gap-4">
-      {(message ?? form.problem) && <Notice tone="error">{message ?? form.problem}</Notice>}
+      {form.message && <Notice tone="error">{form.message}</Notice>}
       {!fixedEmail && (
         <>
           <FormField id="op-email" label="Email" error={errors.email?.message}>
@@ -101,7 +91,7 @@ export function OperatorForm({
         </fieldset>
       )}
       <div className="flex justify-end">
-        <Button type="submit" pending={pending}>
+        <Button type="submit" pending={form.pending}>
           {submitLabel}
         </Button>
       </div>

@@ -1,7 +1,6 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
 import { toast } from '@/components/ui/toast';
 import { Button } from '@/components/ui/button';
 import { Field, FormField, Input, Select } from '@/components/ui/field';
@@ -48,8 +47,6 @@ export function PersonForm({
   userId?: number;
 }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
   const editing = userId !== undefined;
   const form = useLazyForm<PersonFormValues, PersonInput>({
     resolver: schemaResolver<PersonFormValues, typeof createPersonSchema | typeof updatePersonSchema>(() =>
@@ -72,29 +69,23 @@ export function PersonForm({
   const { errors } = form;
   const homeSiteId = form.watch('homeSiteId');
 
-  const submit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      setMessage(null);
-      const result = editing
-        ? await updatePersonAction(null, { ...values, userId })
-        : await createPersonAction(null, values);
-      if (result.ok) {
+  const submit = form.submitTo(
+    (values) => (editing ? updatePersonAction(null, { ...values, userId }) : createPersonAction(null, values)),
+    {
+      onSuccess: (result) => {
         toast.success(result.message ?? 'Saved.');
         router.push(`/users/${result.data?.userId ?? userId}`);
-        return;
-      }
-      setMessage(result.message);
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-        form.setError(field === 'credentialId' ? 'root' : (field as keyof PersonFormValues), messages[0]);
-    }),
+      },
+      fieldName: (field) => (field === 'credentialId' ? 'root' : (field as keyof PersonFormValues)),
+    },
   );
 
   const siteDoors = options.doors.filter((d) => String(d.siteId) === homeSiteId);
   return (
     <Form {...form.formProps} onSubmit={submit} className="flex max-w-3xl flex-col gap-6">
-      {(message ?? form.problem) && (
+      {form.message && (
         <Notice tone="error" title="Not saved">
-          {message ?? form.problem}
+          {form.message}
         </Notice>
       )}
       <Panel as="fieldset" className="grid gap-4 p-6 sm:grid-cols-2">
@@ -204,7 +195,7 @@ export function PersonForm({
         <Button variant="secondary" onClick={() => router.back()}>
           Cancel
         </Button>
-        <Button type="submit" pending={pending}>
+        <Button type="submit" pending={form.pending}>
           {editing ? 'Save changes' : 'Add person'}
         </Button>
       </div>

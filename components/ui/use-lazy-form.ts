@@ -1,7 +1,8 @@
 'use client';
 
-import { useCallback, useRef, useState, type FocusEvent, type FormEvent } from 'react';
+import { useCallback, useRef, useState, useTransition, type FocusEvent, type FormEvent } from 'react';
 import type { DefaultValues, FieldErrors, FieldPath, FieldValues, Resolver, UseFormReturn } from 'react-hook-form';
+import type { ActionResult } from '@/lib/actions/safe-action';
 import { formValues } from './form-values';
 
 type Engine<Fields extends FieldValues, Output> = Omit<UseFormReturn<Fields, unknown, Output>, 'formState'>;
@@ -34,7 +35,9 @@ export function useLazyForm<Fields extends FieldValues, Output = Fields>(options
   const [engine, setEngine] = useState<Engine<Fields, Output> | null>(null);
   const [errors, setErrors] = useState<FieldErrors<Fields>>({});
   const [submitted, setSubmitted] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  // What stopped the last submit: the action's refusal, or the engine failing to load.
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
   const [watched, setWatched] = useState<Record<string, string>>({});
   const watching = useRef(new Set<string>()).current;
   // Values set in code before the engine arrived (e.g. a picked host): applied when it does.
@@ -81,6 +84,58 @@ export function useLazyForm<Fields extends FieldValues, Output = Fields>(options
       .split('.')
       .reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], initial.defaultValues);
 
+  /** The form's onSubmit: loads the engine if need be, checks, and hands the schema's output to `onValid`. */
+  const handleSubmit = (onValid: (values: Output) => unknown) => async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const hadEngine = engine !== null;
+    let ready: Engine<Fields, Output>;
+    try {
+      ready = await load();
+    } catch {
+      setMessage(ENGINE_FAILED);
+      return;
+    }
+    // Just attached: let React give the fields their registration first, so an error can take the focus.
+    if (!hadEngine) await new Promise((resolve) => setTimeout(resolve, 0));
+    await ready.handleSubmit(onValid)();
+  };
+
+  const setError = (name: FieldPath<Fields> | 'root', text: string | undefined) => {
+    if (engine) engine.setError(name, { type: 'server', message: text });
+    else setErrors((now) => ({ ...now, [name]: { type: 'server', message: text } }));
+  };
+
+  /**
+   * The form's onSubmit for a server action: checks the fields, sends the schema's output, and when the action
+   * refuses, shows its message and puts each field error beside its field — `fieldName` renames a field the action
+   * names differently, or drops one the form does not show (null). Nothing typed is cleared.
+   */
+  const submitTo = <T>(
+    send: (values: Output) => Promise<ActionResult<T> | undefined | void>,
+    handlers: {
+      onSuccess?: (result: Extract<ActionResult<T>, { ok: true }>) => void;
+      onRefused?: (result: Extract<ActionResult<T>, { ok: false }>) => void;
+      fieldName?: (field: string, values: Output) => FieldPath<Fields> | 'root' | null;
+    } = {},
+  ) =>
+    handleSubmit((values) =>
+      startTransition(async () => {
+        setMessage(null);
+        const result = await send(values);
+        if (!result) return;
+        if (result.ok) {
+          handlers.onSuccess?.(result);
+          return;
+        }
+        setMessage(result.message);
+        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+          const name = handlers.fieldName ? handlers.fieldName(field, values) : (field as FieldPath<Fields>);
+          if (name) setError(name, messages[0]);
+        }
+        handlers.onRefused?.(result);
+      }),
+    );
+
   return {
     /** For the <Form>: the engine loads on the first focus inside it; watched fields follow their changes. */
     formProps: {
@@ -111,8 +166,10 @@ export function useLazyForm<Fields extends FieldValues, Output = Fields>(options
     errors,
     /** Whether a submit has been tried: from then on fields are checked as they change. */
     submitted,
-    /** Why the last submit could not start (the engine failed to load), for the form's notice. */
-    problem,
+    /** What stopped the last submit, in words for the form's notice: the action's refusal, or the engine not loading. */
+    message,
+    /** True while `submitTo`'s action runs. */
+    pending,
     /** The current value of a select or input, re-rendering as it changes (like useWatch). */
     watch(name: FieldPath<Fields>): string {
       watching.add(name);
@@ -126,28 +183,11 @@ export function useLazyForm<Fields extends FieldValues, Output = Fields>(options
         void load().catch(() => {});
       }
     },
-    setError(name: FieldPath<Fields> | 'root', message: string | undefined) {
-      if (engine) engine.setError(name, { type: 'server', message });
-      else setErrors((now) => ({ ...now, [name]: { type: 'server', message } }));
-    },
+    setError,
     /** Puts the cursor in a field (it works before the engine has loaded; the same function every render). */
     focus,
-    /** The form's onSubmit: loads the engine if need be, checks, and hands the schema's output to `onValid`. */
-    handleSubmit: (onValid: (values: Output) => unknown) => async (event: FormEvent<HTMLFormElement>) => {
-      event.preventDefault();
-      const hadEngine = engine !== null;
-      let ready: Engine<Fields, Output>;
-      try {
-        ready = await load();
-      } catch {
-        setProblem(ENGINE_FAILED);
-        return;
-      }
-      setProblem(null);
-      // Just attached: let React give the fields their registration first, so an error can take the focus.
-      if (!hadEngine) await new Promise((resolve) => setTimeout(resolve, 0));
-      await ready.handleSubmit(onValid)();
-    },
+    handleSubmit,
+    submitTo,
   };
 }
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormField, Input, Select } from '@/components/ui/field';
 import { Form } from '@/components/ui/form';
@@ -47,8 +47,6 @@ export function VisitorForm({
   maxHours: number;
 }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
   const [host, setHost] = useState<Host | null>(null);
   const form = useLazyForm<RegisterVisitorFields, RegisterVisitorInput>({
     resolver: schemaResolver<RegisterVisitorFields, typeof registerVisitorSchema>(() =>
@@ -75,26 +73,18 @@ export function VisitorForm({
     form.setValue('hostId', chosen ? String(chosen.id) : '', { shouldValidate: form.submitted });
   };
 
-  const submit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      setMessage(null);
-      const result = await registerVisitorAction(null, values);
-      if (result.ok) {
-        toast.success(result.message ?? 'Visitor registered.');
-        router.push(`/visitors/${result.data?.visitId}`);
-        return;
-      }
-      setMessage(result.message);
-      for (const [field, messages] of Object.entries(result.fieldErrors ?? {}))
-        form.setError(field as keyof RegisterVisitorFields, messages[0]);
-    }),
-  );
+  const submit = form.submitTo((values) => registerVisitorAction(null, values), {
+    onSuccess: (result) => {
+      toast.success(result.message ?? 'Visitor registered.');
+      router.push(`/visitors/${result.data?.visitId}`);
+    },
+  });
 
   return (
     <Form {...form.formProps} onSubmit={submit} className="flex max-w-3xl flex-col gap-6">
-      {(message ?? form.problem) && (
+      {form.message && (
         <Notice tone="error" title="Not registered">
-          {message ?? form.problem}
+          {form.message}
         </Notice>
       )}
       <Panel as="fieldset" className="grid gap-4 p-6 sm:grid-cols-2">
@@ -165,7 +155,7 @@ export function VisitorForm({
         )}
       </Panel>
       <div>
-        <Button type="submit" pending={pending}>
+        <Button type="submit" pending={form.pending}>
           Register visitor
         </Button>
       </div>
