@@ -6,6 +6,7 @@ import type { ActivityRow } from '@/lib/data/activity';
 import { formatDateTime, type DisplaySettings } from '@/lib/format';
 import { Button } from '@/components/ui/button';
 import { DataTable, Td } from '@/components/ui/table';
+import { eventLabel } from '@/lib/activity/vocabulary';
 import { RESULT_LABEL } from './result-label';
 
 const POLL_MS = 3000;
@@ -123,8 +124,8 @@ export function ActivityFeed({
                   )}
                 </Td>
                 <Td>{r.siteName ?? '—'}</Td>
-                <Td>{r.direction ?? '—'}</Td>
-                <Td>{r.accessType ?? '—'}</Td>
+                <Td>{eventLabel(r.direction)}</Td>
+                <Td>{eventLabel(r.accessType)}</Td>
                 <Td>
                   <span className={`rounded px-2 py-0.5 text-xs font-medium ${result.className}`}>{result.text}</span>
                 </Td>

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql, type Kysely } from 'kysely';
 import type { AccessEventsTable, AccessResult, Database } from '../db/schema';
 import type { AccessEvent, AccessEventWebhook } from '../spintly/contract';
+import { ACCESS_TYPES, DIRECTIONS } from './vocabulary';
 
 /**
  * Spintly's access events as the event store keeps them: ids and facts, no personal data. Both sources (the webhook
@@ -16,8 +17,6 @@ const oneOf = <T extends string>(value: string | null | undefined, allowed: read
   const lower = value?.toLowerCase();
   return allowed.find((a) => a === lower) ?? null;
 };
-const DIRECTIONS = ['entry', 'exit'] as const;
-const ACCESS_TYPES = ['card', 'mobile', 'fingerprint', 'face', 'pin', 'remote'] as const;
 
 /** Seconds since the epoch; a value in milliseconds (13 digits) is recognised by its size. */
 export const epochSeconds = (value: number) => (value > 100_000_000_000 ? Math.floor(value / 1000) : value);

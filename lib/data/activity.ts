@@ -9,12 +9,10 @@ import { dayBounds } from '../format';
 import { cursorText, eventsAfter, parseCursor, queryEvents, type EventFilter, type StoredEvent } from '../activity/query';
 import { spintly } from '../spintly';
 import { queryFields } from '../validation/query';
+import { ACCESS_RESULTS, ACCESS_TYPES, DIRECTIONS } from '../activity/vocabulary';
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
-export const ACCESS_RESULTS = ['granted', 'denied', 'unknown'] as const;
-export const ACCESS_TYPES = ['card', 'mobile', 'fingerprint'] as const;
-export const DIRECTIONS = ['entry', 'exit'] as const;
 
 /** `/activity`'s URL: days (YYYY-MM-DD, the portal's zone), ids, three choices, and the keyset cursor `before`. */
 export const activityQuerySchema = z.object({

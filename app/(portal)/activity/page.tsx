@@ -8,24 +8,14 @@ import { PageHeader } from '@/components/ui/page-header';
 import { FilterForm } from '@/components/ui/filter-form';
 import { can } from '@/lib/auth/permissions';
 import { verifySession } from '@/lib/auth/session';
-import { ACCESS_RESULTS, ACCESS_TYPES, DIRECTIONS, activityPage, activityQuerySchema } from '@/lib/data/activity';
+import { activityPage, activityQuerySchema } from '@/lib/data/activity';
+import { ACCESS_RESULTS, ACCESS_TYPES, DIRECTIONS, EVENT_LABELS as LABELS } from '@/lib/activity/vocabulary';
 import { siteOptionsFor } from '@/lib/data/sites';
 import { portalEnv } from '@/lib/env';
 import { toQueryString } from '@/lib/query-string';
 import { parseQuery } from '@/lib/validation/query';
 
 export const metadata: Metadata = { title: 'Activity' };
-
-const LABELS = {
-  entry: 'Entry',
-  exit: 'Exit',
-  card: 'Card',
-  mobile: 'Mobile',
-  fingerprint: 'Fingerprint',
-  granted: 'Granted',
-  denied: 'Denied',
-  unknown: 'Not reported',
-} as const;
 
 /** One of the filter form's choices: a labelled select whose empty option means "any". */
 function Choice({
