@@ -3,7 +3,7 @@ import { redirect, unstable_rethrow } from 'next/navigation';
 import { type z } from 'zod';
 import { auditRecorder } from '../audit/log';
 import { nameTargets } from '../audit/names';
-import type { AuditReason, AuditTarget } from '../audit/sentence';
+import { REFUSED_BY_SPINTLY, type AuditReason, type AuditTarget } from '../audit/sentence';
 import { can, type Capability } from '../auth/permissions';
 import { checkScope, type ScopeTarget } from '../auth/scope';
 import { currentOperator, type SessionOperator } from '../auth/session';
@@ -72,11 +72,6 @@ export interface ActionSpec<S extends z.ZodType, T> {
 }
 
 /** Spintly's answers that mean the request itself was refused (the operator can fix it), not that Spintly broke. */
-const REFUSED_BY_SPINTLY: Partial<Record<SpintlyError['kind'], AuditReason>> = {
-  invalid: 'validation',
-  conflict: 'conflict',
-  not_found: 'not_found',
-};
 
 async function withCreated<S extends z.ZodType, T>(
   named: () => Promise<AuditTarget[]>,

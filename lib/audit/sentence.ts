@@ -19,6 +19,16 @@ export interface AuditTarget {
 /** Why an action was refused: the operator can act on it (unlike a failure, where something broke). */
 export type AuditReason = 'validation' | 'conflict' | 'not_found' | 'scope' | 'role' | 'session' | 'credentials';
 
+/**
+ * The refusals among Spintly's answers (it said no to what was asked), by the error's kind; the rest — timeouts,
+ * outages, rate limits, its own errors — are failures. Actions and job items record them alike.
+ */
+export const REFUSED_BY_SPINTLY: Partial<Record<string, AuditReason>> = {
+  invalid: 'validation',
+  conflict: 'conflict',
+  not_found: 'not_found',
+};
+
 export interface DescribedEntry {
   action: string;
   outcome: AuditOutcome;

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit/log';
 import { nameTargets } from '../audit/names';
-import type { AuditTarget } from '../audit/sentence';
+import { REFUSED_BY_SPINTLY, type AuditReason, type AuditTarget } from '../audit/sentence';
 import type { Database } from '../db/schema';
 import { portalEnv } from '../env';
 import { importKind } from '../import/apply';
@@ -14,14 +14,14 @@ import type { Task } from '../worker/runner';
 import { offboardKind } from './offboard';
 import { peopleBulkKind } from './people-bulk';
 import { loadJobOperator, type JobOperator } from './operator';
-import { JobItemError, runQueuedJobs, type ItemResult, type JobKind } from './runner';
+import { JobItemError, runQueuedJobs, type ItemFailure, type ItemResult, type JobKind } from './runner';
 
 export { JOBS_TASK } from './start';
 import { JOBS_TASK } from './start';
 
 /** What an item's audit record is about: its targets with names, and its site. */
 type About = (input: unknown, result: ItemOutcome) => Promise<{ targets: AuditTarget[]; siteId: number | null }>;
-type ItemOutcome = ItemResult | { status: 'failed'; message: string };
+type ItemOutcome = ItemResult | ItemFailure;
 
 /** A person-centred item (import, offboard, bulk): the person from its outcome, or (when it failed) from its input. */
 const aboutPerson: About = async (input, result) => {
@@ -62,7 +62,8 @@ function kinds(db: Kysely<Database>): Record<string, JobKind<JobOperator>> {
         targets,
         siteId,
         outcome: result.status === 'failed' ? 'failed' : 'ok',
-        reason: null,
+        // A refusal (outside their sites, gone from Spintly, Spintly said no) reads as one, not as a breakage.
+        reason: result.status === 'failed' ? result.reason : null,
         spintlyStatus: null,
         durationMs: 0,
         detail:
@@ -82,11 +83,18 @@ function kinds(db: Kysely<Database>): Record<string, JobKind<JobOperator>> {
   };
 }
 
-/** What a failed item says: Spintly's and the portal's own messages are written for admins; anything else is not shown. */
-function describeError(error: unknown): string {
-  if (error instanceof SpintlyError || error instanceof JobItemError) return error.message;
+/**
+ * What a failed item says: Spintly's and the portal's own messages are written for admins; anything else is not
+ * shown. And whether it was refused, as an action would record it.
+ */
+export function describeItemError(error: unknown): { message: string; reason: AuditReason | null } {
+  if (error instanceof JobItemError) return { message: error.message, reason: error.reason };
+  if (error instanceof SpintlyError) return { message: error.message, reason: REFUSED_BY_SPINTLY[error.kind] ?? null };
   console.error(`[jobs] unexpected ${error instanceof Error ? error.name : 'error'} in an item`);
-  return 'Something went wrong on our side; this item was not finished. Run it again from a new job.';
+  return {
+    message: 'Something went wrong on our side; this item was not finished. Run it again from a new job.',
+    reason: null,
+  };
 }
 
 /**
@@ -107,7 +115,7 @@ export function jobsTask(): Task {
         loadOperator: (id) => loadJobOperator(db, id),
         concurrency: jobConcurrency(),
         now,
-        describeError,
+        describeError: describeItemError,
       }),
   };
 }

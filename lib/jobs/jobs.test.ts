@@ -35,7 +35,7 @@ const options = (kind: JobKind<Op>, extra: Partial<RunJobOptions<Op>> = {}): Run
   kinds: { test: kind },
   loadOperator: async (id) => ({ id }),
   concurrency: 3,
-  describeError: (error) => (error instanceof Error ? error.message : 'failed'),
+  describeError: (error) => ({ message: error instanceof Error ? error.message : 'failed', reason: null }),
   ...extra,
 });
 
@@ -70,9 +70,9 @@ describeDatabases('jobs', (database) => {
     const id = await createJob(db, { kind: 'test', title: 'Test', createdBy: 'op-1', items: items(12) });
     const first = counting({ stopAfter: 4 });
     // The "process" dies on its 5th item start: items 1–4 settled… and the items of that batch still in flight stay `running`.
-    const dies = (error: unknown): string => {
+    const dies = (error: unknown) => {
       if (error instanceof StopProcess) throw error; // not an item failure: the process is gone
-      return 'failed';
+      return { message: 'failed', reason: null };
     };
     await expect(runJob((await nextJob(db))!, options(first.kind, { describeError: dies }))).rejects.toThrow(
       StopProcess,

@@ -22,7 +22,7 @@ export const offboardKind: JobKind<JobOperator> = {
     const { personId } = input as OffboardInput;
     const client = spintly();
     const user = await client.getUser(personId);
-    if (!user) throw new JobItemError('Spintly has no such person any more.');
+    if (!user) throw new JobItemError('Spintly has no such person any more.', 'not_found');
     if (!personInScope(operator, { homeSiteId: user.homeSiteId }))
       throw new JobItemError('This person is outside your sites.');
     const about = { personName: user.name, siteId: user.homeSiteId };

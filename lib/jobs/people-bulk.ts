@@ -35,7 +35,7 @@ export const peopleBulkKind: JobKind<JobOperator> = {
     const user = await client.getUser(personId);
     if (!user) {
       if (action === 'delete') return { status: 'unchanged', outcome: 'unchanged', personId, message: 'Already gone.' };
-      throw new JobItemError('Spintly has no such person any more.');
+      throw new JobItemError('Spintly has no such person any more.', 'not_found');
     }
     if (!personInScope(ctx.operator, { homeSiteId: user.homeSiteId }))
       throw new JobItemError('This person is outside your sites.');

@@ -1,10 +1,28 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import type { Database, JobItemStatus } from '../db/schema';
+import type { AuditReason } from '../audit/sentence';
 import { nextJob, nextSmallJob, SMALL_JOB_ITEMS, type Job } from './store';
 
-/** An item that cannot be done, with a message written for an admin (outside their sites, gone from Spintly). */
-export class JobItemError extends Error {}
+/**
+ * An item that cannot be done, with a message written for an admin, and why — a refusal the admin can act on, like an
+ * action's: outside their sites (`scope`, the default), gone from Spintly (`not_found`).
+ */
+export class JobItemError extends Error {
+  constructor(
+    message: string,
+    readonly reason: AuditReason = 'scope',
+  ) {
+    super(message);
+  }
+}
+
+/** An item that did not get done: the message for the admin, and the refusal's reason (null: something broke). */
+export interface ItemFailure {
+  status: 'failed';
+  message: string;
+  reason: AuditReason | null;
+}
 
 /** What an item's work reports. `unchanged`: nothing needed doing (a re-imported row that matches). */
 export interface ItemResult {
@@ -33,7 +51,7 @@ export interface JobKind<Op> {
   process: (input: unknown, ctx: ItemContext<Op>) => Promise<ItemResult>;
   /** Called after every item, whatever its outcome (the audit record). */
   recorded?: (
-    item: { seq: number; input: unknown; result: ItemResult | { status: 'failed'; message: string } },
+    item: { seq: number; input: unknown; result: ItemResult | ItemFailure },
     ctx: ItemContext<Op>,
   ) => Promise<void>;
 }
@@ -46,8 +64,8 @@ export interface RunJobOptions<Op> {
   /** Items worked on at once: the jobs' share of the write lane, so people at screens keep the rest. */
   concurrency: number;
   now?: () => number;
-  /** An error's message for the item (Spintly's, an action's), or a generic one. */
-  describeError: (error: unknown) => string;
+  /** An error's message for the item (Spintly's, an action's, or a generic one) and whether it was a refusal. */
+  describeError: (error: unknown) => { message: string; reason: AuditReason | null };
 }
 
 const iso = (now: () => number) => new Date(now()).toISOString();
@@ -123,11 +141,11 @@ export async function runJob<Op>(job: Job, options: RunJobOptions<Op>): Promise<
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) return;
     const input: unknown = JSON.parse(item.input);
-    let result: ItemResult | { status: 'failed'; message: string };
+    let result: ItemResult | ItemFailure;
     try {
       result = await kind.process(input, ctx);
     } catch (error) {
-      result = { status: 'failed', message: options.describeError(error) };
+      result = { status: 'failed', ...options.describeError(error) };
     }
     await db
       .updateTable('job_items')
