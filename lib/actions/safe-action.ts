@@ -3,7 +3,7 @@ import { redirect, unstable_rethrow } from 'next/navigation';
 import { type z } from 'zod';
 import { auditRecorder } from '../audit/log';
 import { nameTargets } from '../audit/names';
-import { REFUSED_BY_SPINTLY, type AuditReason, type AuditTarget } from '../audit/sentence';
+import { REFUSED_BY_SPINTLY, type AuditTarget } from '../audit/sentence';
 import { can, type Capability } from '../auth/permissions';
 import { checkScope, type ScopeTarget } from '../auth/scope';
 import { currentOperator, type SessionOperator } from '../auth/session';
