@@ -16,8 +16,8 @@ export function useHydrated(): boolean {
 /**
  * A form whose submit is handled in JavaScript. Until the page is hydrated its fields and buttons are disabled:
  * a submit before then would be the browser's own — a GET that puts what was typed, passwords included, into the
- * URL — and React Hook Form sets fields to their defaults when it attaches, wiping anything typed before it.
- * `method="post"` is the second lock: should the browser submit it anyway, nothing goes into the URL.
+ * URL. `method="post"` is the second lock: should the browser submit it anyway, nothing goes into the URL. (Once
+ * hydrated, typing needs nothing more: the form engine of `useLazyForm` starts from what the fields hold.)
  */
 export function Form({ children, ...props }: Omit<ComponentProps<'form'>, 'method' | 'action'>) {
   const hydrated = useHydrated();
