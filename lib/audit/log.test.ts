@@ -99,6 +99,40 @@ describeDatabases('audit log', (database) => {
     },
   );
 
+  it('“about” finds a name, within one name — never the record’s types, keys or parts', async () => {
+    await writeAudit(db, {
+      ...base,
+      action: 'permissions.change_door',
+      targets: [
+        { type: 'door', id: 509, name: 'Main Entrance' },
+        { type: 'person', id: 1013, name: 'Ravi Kumar', part: 'added' },
+      ],
+    });
+    await writeAudit(db, { ...base, targets: [{ type: 'person', id: 1001, name: 'Asha Rao' }] });
+    await writeAudit(db, base); // ids only: nothing to find by name
+    const total = async (about: string) => (await queryAudit(db, { about }, { page: 1, perPage: 50 })).total;
+    expect(await total('ravi')).toBe(1);
+    expect(await total('MAIN  entrance')).toBe(1);
+    expect(await total('a')).toBe(2);
+    for (const structure of ['door', 'person', 'name', 'id', 'added', '1013', 'entrance ravi'])
+      expect(await total(structure)).toBe(0);
+  });
+
+  it.runIf(database.kind === 'sqlite')('records written before names had their own column get them once', async () => {
+    const legacy = await openDatabase('file::memory:');
+    await sql`delete from kysely_migration where name = '0013_audit_names'`.execute(legacy);
+    await sql`alter table audit_log drop column target_names`.execute(legacy);
+    await sql`insert into audit_log (id, at, action, outcome, duration_ms, targets)
+      values ('old-1', '2026-01-01T00:00:00.000Z', 'people.update', 'ok', 1, ${JSON.stringify([{ type: 'person', id: 7, name: 'Nadia Member' }])})`.execute(
+      legacy,
+    );
+    const { up } = await import('../db/migrations/0013_audit_names');
+    await up(legacy as never);
+    expect((await queryAudit(legacy, { about: 'nadia' }, { page: 1, perPage: 5 })).total).toBe(1);
+    expect((await queryAudit(legacy, { about: 'person' }, { page: 1, perPage: 5 })).total).toBe(0);
+    await legacy.destroy();
+  });
+
   it('walks every entry for exports', async () => {
     for (let i = 0; i < 25; i++) await writeAudit(db, { ...base, targetIds: [i] });
     const seen = [];

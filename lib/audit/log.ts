@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { AuditOutcome, Database } from '../db/schema';
 import { dayBounds } from '../format';
-import type { AuditReason, AuditTarget } from './sentence';
+import { targetNames, type AuditReason, type AuditTarget } from './sentence';
 
 /**
  * The audit log: one row for every action an operator attempts, whatever its outcome. What goes in is chosen by
@@ -68,6 +68,7 @@ export async function writeAudit(db: Kysely<Database>, record: AuditRecord, at: 
       detail: record.detail,
       operator_name: record.operatorName ?? null,
       targets: record.targets && record.targets.length > 0 ? JSON.stringify(record.targets) : null,
+      target_names: targetNames(record.targets ?? []),
       reason: record.reason ?? null,
     })
     .execute();
@@ -84,7 +85,8 @@ function filtered(db: Kysely<Database>, filters: AuditFilters) {
     query = query.where((eb) =>
       eb.or([contains('operator_email', filters.operator!), contains('operator_name', filters.operator!)]),
     );
-  if (filters.about) query = query.where(contains('targets', filters.about));
+  // Within one name: the search's own spaces and line breaks are single spaces, as names are stored.
+  if (filters.about) query = query.where(contains('target_names', filters.about.replace(/\s+/g, ' ').trim()));
   if (filters.action) query = query.where(contains('action', filters.action));
   if (filters.target) {
     const target = filters.target.trim();
@@ -101,7 +103,7 @@ function filtered(db: Kysely<Database>, filters: AuditFilters) {
 }
 
 /** Case-insensitive "contains" that treats % and _ in the user's text literally, on SQLite and Postgres alike. */
-function contains(column: 'operator_email' | 'operator_name' | 'action' | 'targets', text: string) {
+function contains(column: 'operator_email' | 'operator_name' | 'action' | 'target_names', text: string) {
   const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 }

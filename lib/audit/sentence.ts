@@ -65,6 +65,17 @@ export function describeOutcome(
   return { category: 'refused', text: `Refused — ${REASON_TEXT[why ?? 'validation']}` };
 }
 
+/**
+ * What the log's "about" search looks in: every target's name, one per line, so a search matches within one name
+ * and never the record's structure (its types and keys). Null when no target has a name.
+ */
+export function targetNames(targets: readonly { name?: unknown }[]): string | null {
+  const names = targets
+    .map((t) => (typeof t.name === 'string' ? t.name.replace(/\s+/g, ' ').trim() : ''))
+    .filter(Boolean);
+  return names.length > 0 ? names.join('\n') : null;
+}
+
 const nameOf = (t: AuditTarget) => t.name ?? `${t.type} ${t.id}`;
 
 /** "Ravi Kumar", "Ravi Kumar and Asha Rao", "Ravi Kumar and 2 others". */

@@ -15,6 +15,7 @@ import * as doorHolders from './migrations/0009_door_holders';
 import * as jobs from './migrations/0010_jobs';
 import * as offboarded from './migrations/0011_offboarded';
 import * as visitors from './migrations/0012_visitors';
+import * as auditNames from './migrations/0013_audit_names';
 import type { Database } from './schema';
 
 /**
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0010_jobs': jobs,
   '0011_offboarded': offboarded,
   '0012_visitors': visitors,
+  '0013_audit_names': auditNames,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

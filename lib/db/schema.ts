@@ -48,6 +48,8 @@ export interface AuditLogTable {
   targets: string | null;
   /** Why a refused action was refused (`AuditReason`); null when it was done or broke. */
   reason: string | null;
+  /** The targets' names, one per line, for the "about" search (null before 0008, or with no names). */
+  target_names: string | null;
 }
 
 /** One row per id an audit record names, for indexed "everything that touched X" lookups. */
