@@ -4,10 +4,9 @@
  * each event once.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { DEMO, expectNoSeriousA11yViolations, sandbox, signInAndWait } from './helpers';
+import { DEMO, expectNoSeriousA11yViolations, sandbox, signInAndWait, type SandboxUser } from './helpers';
 import { E2E } from './ports';
 
-type SandboxUser = { id: number; name: string; homeSiteId: number | null; deactivatedOn: string | null };
 type Door = { id: number; siteId: number; name: string };
 
 async function tap(request: APIRequestContext, userId: number, accessPointId: number) {

@@ -3,16 +3,7 @@
  * file again (all unchanged), offboarding three people, and a job that finishes with its tab closed.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, expectNoSeriousA11yViolations, sandbox, signInAndWait } from './helpers';
-
-type SandboxUser = {
-  id: number;
-  name: string;
-  email: string | null;
-  homeSiteId: number | null;
-  credentialId: string | null;
-  deactivatedOn: string | null;
-};
+import { DEMO, expectNoSeriousA11yViolations, sandbox, signInAndWait, type SandboxUser } from './helpers';
 
 // In order: the bulk test acts on the people the closed-tab import adds.
 test.describe.configure({ mode: 'serial' });

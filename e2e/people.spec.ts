@@ -6,18 +6,10 @@ import {
   serverActionId,
   signInAndWait,
   expectNoSeriousA11yViolations,
+  type SandboxUser,
 } from './helpers';
 
-type SandboxUser = {
-  id: number;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  homeSiteId: number | null;
-  deactivatedOn: string | null;
-};
-const users = async (request: Parameters<typeof sandbox.state>[0]) =>
-  (await sandbox.state(request)).users as SandboxUser[];
+const users = (request: Parameters<typeof sandbox.users>[0]) => sandbox.users(request);
 
 test('a person’s life: added, listed, edited, deactivated, activated, deleted — as the sandbox sees it', async ({
   page,

@@ -1,8 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { E2E } from './ports';
-import { DEMO, sandbox, signInAndWait, expectNoSeriousA11yViolations } from './helpers';
+import { DEMO, sandbox, signInAndWait, expectNoSeriousA11yViolations, type SandboxUser } from './helpers';
 
-type SandboxUser = { id: number; name: string; homeSiteId: number | null };
 const DOOR_PATCH =
   'PATCH /accessManagementV3/integrator/v1/organisations/{org}/accessPoint/{accessPointId}/users/permissions';
 
