@@ -19,6 +19,9 @@ test('a person’s life: added, listed, edited, deactivated, activated, deleted 
   await signInAndWait(page, DEMO.siteAdmin);
   await page.goto('/users');
   await page.getByRole('link', { name: 'Add person' }).click();
+  // Visitors come with a visit (/visitors): the form offers member roles only.
+  await expect(page.getByRole('checkbox', { name: 'Spintly user' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Visitor' })).toHaveCount(0);
   await page.getByLabel('Name').fill('Nadia Newcomer');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Phone', { exact: true }).fill('+91 98450 11223');

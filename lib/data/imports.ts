@@ -8,6 +8,7 @@ import { parseCsv } from '../import/csv';
 import { startJob } from '../jobs/start';
 import { spintly } from '../spintly';
 import { directoryDb } from '../directory';
+import { visitorRoleIdOrNull } from '../visitors/role';
 
 /** At most this many rows in one file: 10,000 people is a large tenant; bigger files are split. */
 export const MAX_IMPORT_ROWS = 10_000;
@@ -31,7 +32,11 @@ export async function checkImportFile(operator: ScopedOperator, text: string): P
   if (read.rows.length > MAX_IMPORT_ROWS)
     return { ok: false, message: `The file has ${read.rows.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.` };
   const client = spintly();
-  const [allSites, roles] = await Promise.all([client.allSites(), client.listRoles()]);
+  const [allSites, roles, visitorRoleId] = await Promise.all([
+    client.allSites(),
+    client.listRoles(),
+    visitorRoleIdOrNull(client),
+  ]);
   const inScope = sitesInScope(operator, allSites);
   const inScopeIds = new Set(inScope.map((s) => s.id));
   const doors = (await client.allDoors()).filter((d) => inScopeIds.has(d.siteId));
@@ -41,6 +46,7 @@ export async function checkImportFile(operator: ScopedOperator, text: string): P
     sitesInScope: inScope,
     allSites,
     roles,
+    visitorRoleId,
     doors,
     holdersOf: async (doorIds) => {
       const lists = await Promise.all(doorIds.map((id) => client.doorUsers(id)));

@@ -298,11 +298,19 @@ function door(item: PermissionItem, state: DoorAccess['state']): DoorAccess {
   };
 }
 
-/** What the person form offers: Spintly roles, the operator's sites, and those sites' doors. */
-export async function personFormOptions() {
+/**
+ * What the person form offers: Spintly roles (not the visitor role, which comes with a visit — unless `keepRoleIds`,
+ * the edited person's own roles, has it), the operator's sites, and those sites' doors.
+ */
+export async function personFormOptions(keepRoleIds: readonly number[] = []) {
   const operator = await verifySession({ capability: 'people:write' });
   const client = spintly();
-  const [roles, sites] = await Promise.all([client.listRoles(), allSiteOptions()]);
+  const [allRoles, sites, visitorRole] = await Promise.all([
+    client.listRoles(),
+    allSiteOptions(),
+    visitorRoleIdOrNull(client),
+  ]);
+  const roles = allRoles.filter((r) => r.id !== visitorRole || keepRoleIds.includes(r.id));
   const mine = sitesInScope(operator, sites);
   const mineIds = new Set(mine.map((s) => s.id));
   const doors = (await client.allDoors()).filter((d) => mineIds.has(d.siteId));
@@ -314,6 +322,7 @@ export async function personFormOptions() {
 }
 
 export async function editPersonPage(userId: number) {
-  const [options, { person }] = await Promise.all([personFormOptions(), personPage(userId)]);
+  const { person } = await personPage(userId);
+  const options = await personFormOptions(person.roleIds);
   return { options, person };
 }

@@ -42,7 +42,9 @@ const ctx: CheckContext = {
   roles: [
     { id: 1, name: 'Spintly user' },
     { id: 2, name: 'Manager' },
+    { id: 6, name: 'Visitor' },
   ],
+  visitorRoleId: 6,
   doors: [
     { id: 501, name: 'Main Entrance', siteId: 1 },
     { id: 502, name: 'Gym', siteId: 1 },
@@ -126,6 +128,11 @@ describeDatabases('import dry run', (database) => {
     expect(reason(11)).toBe('Unknown Spintly role: Astronaut.');
     expect(reason(12)).toBe('There is no door “Roof” at your sites.');
     expect(reason(13)).toMatch(/employee code belongs to someone else \(Person 1\)/);
+  });
+
+  it('an import does not make visitors: a row with the visitor role is refused', async () => {
+    const [row] = await check('Name,Email,Home site,Roles\nVera Visitor,vera@example.com,Koramangala Hub,Visitor\n');
+    expect(row).toMatchObject({ verdict: 'error', reason: expect.stringContaining('Visitors page') });
   });
 
   it('a door the person does not hold yet makes an update', async () => {

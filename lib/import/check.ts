@@ -45,6 +45,8 @@ export interface CheckContext {
   sitesInScope: readonly { id: number; name: string }[];
   allSites: readonly { id: number; name: string }[];
   roles: readonly { id: number; name: string }[];
+  /** The visitor role, which an import does not give (visitors come with a visit); null when there is none. */
+  visitorRoleId?: number | null;
   /** The doors of the sites in scope. */
   doors: readonly { id: number; name: string; siteId: number }[];
   /** Who can open a door now (or is pending), for the doors the file names. */
@@ -189,6 +191,8 @@ export async function checkImport(db: Kysely<Database>, rows: RawRow[], ctx: Che
       return error(`Enter a role (the default role “${ctx.defaultRole}” does not exist in Spintly).`);
     const roleIds =
       roleList.length > 0 ? roleList.map((r) => roleNames.get(lower(r))![0]!.id) : person ? [] : [defaultRole!.id];
+    if (ctx.visitorRoleId != null && roleIds.includes(ctx.visitorRoleId))
+      return error('Visitors are registered on the Visitors page, with a visit; an import adds members.');
 
     // Doors by name: the home site's door of that name first, else the only door of that name in the operator's sites.
     const doorIds: number[] = [];

@@ -15,6 +15,25 @@ export async function visitorRoleId(client: Pick<SpintlyClient, 'listRoles'>): P
   return role.id;
 }
 
+/**
+ * The person form does not give the visitor role: a visitor comes with a visit (host, window, doors), and a member
+ * given it would vanish from People. Refused unless they already had it (editing a returning visitor's details).
+ */
+export async function refuseNewVisitorRole(
+  client: Pick<SpintlyClient, 'listRoles' | 'getUser'>,
+  roleIds: readonly number[],
+  userId?: number,
+): Promise<void> {
+  const visitorRole = await visitorRoleIdOrNull(client);
+  if (visitorRole === null || !roleIds.includes(visitorRole)) return;
+  const before = userId === undefined ? null : await client.getUser(userId);
+  if (before?.roles.some((r) => r.id === visitorRole)) return;
+  throw new ActionError(
+    'Visitors are registered on the Visitors page, with a visit. Choose a member role here.',
+    'roleIds',
+  );
+}
+
 /** The visitor role's id when it can be known without failing (lists that leave visitors out). */
 export async function visitorRoleIdOrNull(client: Pick<SpintlyClient, 'listRoles'>): Promise<number | null> {
   try {

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { createPersonSchema } from '../../validation/people';
 import { defineAction } from '../safe-action';
+import { refuseNewVisitorRole } from '../../visitors/role';
 import { toSpintlyUser } from './to-spintly';
 
 /** Adds a person in Spintly with their first doors. After a timeout it finds them rather than adding them twice. */
@@ -22,6 +23,7 @@ export const createPersonAction = defineAction({
   }),
   changesPeople: (_input, data: { userId: number } | undefined) => (data ? [data.userId] : []),
   async run(input, { spintly }) {
+    await refuseNewVisitorRole(spintly, input.roleIds);
     const user = toSpintlyUser(input);
     const { userId, reconciled } = await spintly.createUser({
       ...user,

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { updatePersonSchema } from '../../validation/people';
 import { defineAction } from '../safe-action';
+import { refuseNewVisitorRole } from '../../visitors/role';
 import { toSpintlyUser } from './to-spintly';
 
 /** Saves a person's details. The new home site must be one of the operator's sites as well as the old one. */
@@ -16,6 +17,7 @@ export const updatePersonAction = defineAction({
   ],
   changesPeople: true,
   async run(input, { spintly }) {
+    await refuseNewVisitorRole(spintly, input.roleIds, input.userId);
     await spintly.updateUsers([{ id: input.userId, ...toSpintlyUser(input) }]);
     revalidatePath('/users');
     revalidatePath(`/users/${input.userId}`);
