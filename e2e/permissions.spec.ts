@@ -132,6 +132,11 @@ test('a fault on one door: that door is reported failed and retried, the other d
     .filter({ hasText: new RegExp(`Sanjay Siteadmin (gave|tried to give) Gym to ${bad.name}`) });
   await expect(sentences.filter({ hasText: 'Done' })).toHaveCount(1);
   await expect(sentences.filter({ hasText: 'Failed' })).toHaveCount(1);
+  // "What went wrong?": the outcome filter keeps the failure only.
+  await page.goto(`/audit?about=${encodeURIComponent(bad.name)}&outcome=failed`);
+  await expect(page.getByLabel('Outcome')).toHaveValue('failed');
+  await expect(sentences.filter({ hasText: 'Failed' })).toHaveCount(1);
+  await expect(sentences.filter({ hasText: 'Done' })).toHaveCount(0);
   const pending = (await sandbox.state(request)).pending;
   expect(pending).toContainEqual(expect.objectContaining({ userId: bad.id, accessPointId: 507 }));
   expect(pending).toContainEqual(expect.objectContaining({ userId: good.id, accessPointId: 506 }));

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { openDatabase, type Database } from '../db';
 import { describeDatabases } from '../db/test-databases';
 import { allAudit, queryAudit, writeAudit, type AuditRecord } from './log';
+import { describeOutcome } from './sentence';
 
 let db: Kysely<Database>;
 
@@ -116,6 +117,24 @@ describeDatabases('audit log', (database) => {
     expect(await total('a')).toBe(2);
     for (const structure of ['door', 'person', 'name', 'id', 'added', '1013', 'entrance ravi'])
       expect(await total(structure)).toBe(0);
+  });
+
+  it('filters by outcome as the log shows it: done, refused (with a reason, or invalid/denied) and failed', async () => {
+    await writeAudit(db, base);
+    await writeAudit(db, { ...base, outcome: 'failed' }); // Spintly or the portal broke
+    await writeAudit(db, { ...base, outcome: 'failed', reason: 'conflict' });
+    await writeAudit(db, { ...base, outcome: 'invalid' });
+    await writeAudit(db, { ...base, outcome: 'denied' });
+    for (const [category, count] of [
+      ['ok', 1],
+      ['refused', 3],
+      ['failed', 1],
+    ] as const) {
+      const found = await queryAudit(db, { category }, { page: 1, perPage: 50 });
+      expect(found.total, category).toBe(count);
+      for (const entry of found.entries)
+        expect(describeOutcome(entry.outcome, entry.reason ?? null).category).toBe(category);
+    }
   });
 
   it.runIf(database.kind === 'sqlite')('records written before names had their own column get them once', async () => {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { AuditOutcome, Database } from '../db/schema';
 import { dayBounds } from '../format';
-import { targetNames, type AuditReason, type AuditTarget } from './sentence';
+import { targetNames, type AuditReason, type AuditTarget, type OutcomeCategory } from './sentence';
 
 /**
  * The audit log: one row for every action an operator attempts, whatever its outcome. What goes in is chosen by
@@ -39,6 +39,8 @@ export interface AuditFilters {
   target?: string | undefined;
   /** A person, door, site or operator named in the record (contains, any case). */
   about?: string | undefined;
+  /** Done, refused (the request was wrong or not allowed) or failed (Spintly or the portal broke): as `describeOutcome`. */
+  category?: OutcomeCategory | undefined;
   /** ISO dates (YYYY-MM-DD), both included, as days in `timeZone` (default UTC). */
   from?: string | undefined;
   to?: string | undefined;
@@ -88,6 +90,16 @@ function filtered(db: Kysely<Database>, filters: AuditFilters) {
   // Within one name: the search's own spaces and line breaks are single spaces, as names are stored.
   if (filters.about) query = query.where(contains('target_names', filters.about.replace(/\s+/g, ' ').trim()));
   if (filters.action) query = query.where(contains('action', filters.action));
+  // The same split as describeOutcome: a failure with a reason, or an invalid/denied outcome, was a refusal.
+  if (filters.category === 'ok') query = query.where('outcome', '=', 'ok');
+  if (filters.category === 'failed') query = query.where('outcome', '=', 'failed').where('reason', 'is', null);
+  if (filters.category === 'refused')
+    query = query.where((eb) =>
+      eb.or([
+        eb('outcome', 'in', ['invalid', 'denied']),
+        eb.and([eb('outcome', '=', 'failed'), eb('reason', 'is not', null)]),
+      ]),
+    );
   if (filters.target) {
     const target = filters.target.trim();
     query = query.where('id', 'in', db.selectFrom('audit_targets').select('audit_id').where('target_id', '=', target));

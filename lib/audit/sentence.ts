@@ -51,7 +51,8 @@ const REASON_TEXT: Record<AuditReason, string> = {
   credentials: 'sign-in refused',
 };
 
-export type OutcomeCategory = 'ok' | 'refused' | 'failed';
+export const OUTCOME_CATEGORIES = ['ok', 'refused', 'failed'] as const;
+export type OutcomeCategory = (typeof OUTCOME_CATEGORIES)[number];
 
 /** "Done", "Refused — conflict", "Failed": refused means the request was wrong or not allowed, failed that Spintly or the portal broke. */
 export function describeOutcome(

@@ -8,7 +8,7 @@ import { portalEnv } from '../env';
 import { queryFields } from '../validation/query';
 import { ROLE_LABELS } from '../auth/permissions';
 import type { OperatorRole } from '../db/schema';
-import { auditSentence, describeOutcome, type DescribedEntry } from '../audit/sentence';
+import { OUTCOME_CATEGORIES, auditSentence, describeOutcome, type DescribedEntry } from '../audit/sentence';
 import { allSiteOptions } from './sites';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -21,6 +21,7 @@ export const auditQuerySchema = z.object({
   action: text,
   target: text,
   about: text,
+  outcome: z.enum(OUTCOME_CATEGORIES).optional().catch(undefined),
   from: day,
   to: day,
   page: queryFields.page,
@@ -34,6 +35,7 @@ export function auditScope(operator: ScopedOperator, query: AuditQuery): AuditFi
     action: query.action,
     target: query.target,
     about: query.about,
+    category: query.outcome,
     from: query.from,
     to: query.to,
     // Days are the portal's days: "30/11/2026" in India starts at 18:30 UTC the day before.

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { DayInput } from '@/components/ui/day-input';
-import { Field, Input } from '@/components/ui/field';
+import { Field, Input, Select } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { FilterForm } from '@/components/ui/filter-form';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable, Td } from '@/components/ui/table';
 import { auditPage, auditQuerySchema } from '@/lib/data/audit';
-import type { OutcomeCategory } from '@/lib/audit/sentence';
+import { OUTCOME_CATEGORIES, type OutcomeCategory } from '@/lib/audit/sentence';
 import { portalEnv } from '@/lib/env';
 import { formatDateTime, relativeTime } from '@/lib/format';
 import { toQueryString } from '@/lib/query-string';
@@ -14,6 +14,8 @@ import { parseQuery } from '@/lib/validation/query';
 import { buttonVariants } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Audit log' };
+
+const OUTCOME_LABEL: Record<OutcomeCategory, string> = { ok: 'Done', refused: 'Refused', failed: 'Failed' };
 
 const OUTCOME_STYLE: Record<OutcomeCategory, string> = {
   ok: 'text-green-800',
@@ -48,14 +50,27 @@ export default async function AuditPage({
       <FilterForm
         label="Filter the audit log"
         clearHref="/audit"
-        className="mb-6 sm:grid-cols-3 lg:grid-cols-6"
-        active={[query.operator, query.about, query.action, query.target, query.from, query.to].filter(Boolean).length}
+        className="mb-6 sm:grid-cols-3 lg:grid-cols-4"
+        active={
+          [query.operator, query.about, query.outcome, query.action, query.target, query.from, query.to].filter(Boolean)
+            .length
+        }
       >
         <Field id="f-operator" label="Operator">
           <Input id="f-operator" name="operator" defaultValue={query.operator ?? ''} placeholder="name or email" />
         </Field>
         <Field id="f-about" label="Person, door or site">
           <Input id="f-about" name="about" defaultValue={query.about ?? ''} placeholder="a name" />
+        </Field>
+        <Field id="f-outcome" label="Outcome">
+          <Select id="f-outcome" name="outcome" defaultValue={query.outcome ?? ''}>
+            <option value="">Any</option>
+            {OUTCOME_CATEGORIES.map((category) => (
+              <option key={category} value={category}>
+                {OUTCOME_LABEL[category]}
+              </option>
+            ))}
+          </Select>
         </Field>
         <Field id="f-action" label="Action">
           <Input id="f-action" name="action" defaultValue={query.action ?? ''} placeholder="e.g. cards." />
