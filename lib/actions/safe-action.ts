@@ -71,8 +71,6 @@ export interface ActionSpec<S extends z.ZodType, T> {
   }>;
 }
 
-/** Spintly's answers that mean the request itself was refused (the operator can fix it), not that Spintly broke. */
-
 async function withCreated<S extends z.ZodType, T>(
   named: () => Promise<AuditTarget[]>,
   spec: ActionSpec<S, T>,

@@ -1,4 +1,5 @@
 import type { AuditOutcome } from '../db/schema';
+import type { SpintlyErrorKind } from '../spintly/errors';
 
 /**
  * Audit records in words: one plain sentence per record ("Sanjay Siteadmin gave Main Entrance to Ravi Kumar and
@@ -23,7 +24,7 @@ export type AuditReason = 'validation' | 'conflict' | 'not_found' | 'scope' | 'r
  * The refusals among Spintly's answers (it said no to what was asked), by the error's kind; the rest — timeouts,
  * outages, rate limits, its own errors — are failures. Actions and job items record them alike.
  */
-export const REFUSED_BY_SPINTLY: Partial<Record<string, AuditReason>> = {
+export const REFUSED_BY_SPINTLY: Partial<Record<SpintlyErrorKind, AuditReason>> = {
   invalid: 'validation',
   conflict: 'conflict',
   not_found: 'not_found',
