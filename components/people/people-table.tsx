@@ -64,27 +64,25 @@ export function PeopleTable({ rows, canEdit }: { rows: PersonRow[]; canEdit: boo
           {/* Each runs as a job on its own page, which lists who and asks before anything is done. */}
           {(
             [
-              ['activate', 'Activate…', 'border-slate-300 text-slate-800 hover:bg-slate-50'],
-              ['deactivate', 'Deactivate…', 'border-slate-300 text-slate-800 hover:bg-slate-50'],
-              ['delete', 'Delete…', 'border-red-300 text-red-800 hover:bg-red-50'],
+              ['/users/bulk?action=activate&ids=', 'Activate…', 'border-slate-300 text-slate-800 hover:bg-slate-50'],
+              [
+                '/users/bulk?action=deactivate&ids=',
+                'Deactivate…',
+                'border-slate-300 text-slate-800 hover:bg-slate-50',
+              ],
+              ['/users/bulk?action=delete&ids=', 'Delete…', 'border-red-300 text-red-800 hover:bg-red-50'],
+              ['/users/offboard?ids=', 'Offboard…', 'border-red-300 text-red-800 hover:bg-red-50'],
             ] as const
-          ).map(([action, label, tone]) => (
+          ).map(([page, label, tone]) => (
             <Link
-              key={action}
-              href={`/users/bulk?action=${action}&ids=${selectedIds.join(',')}`}
+              key={label}
+              href={`${page}${selectedIds.join(',')}`}
               aria-disabled={n === 0 || undefined}
               className={`${LINK_BUTTON} ${tone} ${n === 0 ? 'pointer-events-none opacity-50' : ''}`}
             >
               {label}
             </Link>
           ))}
-          <Link
-            href={`/users/offboard?ids=${selectedIds.join(',')}`}
-            aria-disabled={n === 0 || undefined}
-            className={`${LINK_BUTTON} border-red-300 text-red-800 hover:bg-red-50 ${n === 0 ? 'pointer-events-none opacity-50' : ''}`}
-          >
-            Offboard…
-          </Link>
         </div>
       )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
