@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useRef, useState, useTransition, type FocusEvent, type FormEvent } from 'react';
+import { useCallback, useRef, useState, useTransition, type FormEvent } from 'react';
 import type { DefaultValues, FieldErrors, FieldPath, FieldValues, Resolver, UseFormReturn } from 'react-hook-form';
 import type { ActionResult } from '@/lib/actions/safe-action';
 import { formValues } from './form-values';
@@ -140,7 +140,7 @@ export function useLazyForm<Fields extends FieldValues, Output = Fields>(options
     /** For the <Form>: the engine loads on the first focus inside it; watched fields follow their changes. */
     formProps: {
       ref: formRef,
-      onFocus: (_event: FocusEvent<HTMLFormElement>) => void load().catch(() => {}),
+      onFocus: () => void load().catch(() => {}),
       onChange: (event: FormEvent<HTMLFormElement>) => {
         const target = event.target as HTMLInputElement;
         if (watching.has(target.name)) setWatched((now) => ({ ...now, [target.name]: target.value }));
