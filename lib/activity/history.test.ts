@@ -7,6 +7,7 @@ import { recordRun } from '../worker/runner';
 import { historyTime, type HistorySource } from './history';
 import { HISTORY_TASK, pruneEvents, recordPending, runHistory, type DoorPending } from './tasks';
 import { eventsAfter, queryEvents, streamEvents } from './query';
+import { EVERY_SITE, NO_SITE, onlySites } from '../core/scope';
 
 let db: Kysely<Database>;
 const NOW = Date.parse('2026-11-30T10:00:00Z');
@@ -145,19 +146,19 @@ describeDatabases('activity history', (database) => {
     const seen: number[] = [];
     let before = null;
     for (;;) {
-      const page = await queryEvents(db, { siteIds: [] }, 2, before);
+      const page = await queryEvents(db, { sites: EVERY_SITE }, 2, before);
       seen.push(...page.events.map((e) => e.event_id));
       if (!page.more) break;
       const last = page.events[page.events.length - 1]!;
       before = { at: last.occurred_at, id: last.event_id };
     }
     expect(seen).toEqual([5, 4, 3, 2, 1]);
-    const after = await eventsAfter(db, { siteIds: [] }, { at: nowS - 3_600 + 100, id: 4 }, 10);
+    const after = await eventsAfter(db, { sites: EVERY_SITE }, { at: nowS - 3_600 + 100, id: 4 }, 10);
     expect(after.map((e) => e.event_id)).toEqual([5]);
     const streamed = [];
-    for await (const e of streamEvents(db, { siteIds: [2] }, 1)) streamed.push(e.event_id);
+    for await (const e of streamEvents(db, { sites: onlySites([2]) }, 1)) streamed.push(e.event_id);
     expect(streamed).toEqual([5, 2]); // door 502 is site 2: ids 2 and 5
-    expect((await queryEvents(db, { siteIds: null }, 10)).events).toEqual([]);
+    expect((await queryEvents(db, { sites: NO_SITE }, 10)).events).toEqual([]);
   });
 
   it('keeps the pending changes and holder counts of the last complete scan; a scan that fails half way changes nothing', async () => {

@@ -1,10 +1,12 @@
 import 'server-only';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { reachesNoSite, type SiteScope } from '../core/scope';
 import type { AccessEventsTable, AccessResult, Database } from '../db/schema';
+import { inSiteScope } from '../db/scope';
 
-/** What the activity list asks the store; `siteIds` is the scope already resolved ([] = every site, null = none). */
+/** What the activity list asks the store; `sites` is the operator's scope, narrowed to a requested site. */
 export interface EventFilter {
-  siteIds: readonly number[] | null;
+  sites: SiteScope;
   /** Epoch seconds, inclusive start and exclusive end. */
   fromS?: number | undefined;
   toS?: number | undefined;
@@ -32,7 +34,7 @@ type EventQuery = SelectQueryBuilder<Database, 'access_events', object>;
 function where(db: Kysely<Database>, filter: EventFilter): EventQuery {
   let query: EventQuery = db.selectFrom('access_events');
   // Outside every site of a limited operator: events whose site is unknown are a super admin's only.
-  if (filter.siteIds && filter.siteIds.length > 0) query = query.where('site_id', 'in', [...filter.siteIds]);
+  query = query.where(inSiteScope('site_id', filter.sites));
   if (filter.site !== undefined) query = query.where('site_id', '=', filter.site);
   if (filter.door !== undefined) query = query.where('door_id', '=', filter.door);
   if (filter.person !== undefined) query = query.where('person_id', '=', filter.person);
@@ -67,7 +69,7 @@ export async function queryEvents(
   limit: number,
   before: EventCursor | null = null,
 ): Promise<{ events: StoredEvent[]; more: boolean }> {
-  if (filter.siteIds === null) return { events: [], more: false };
+  if (reachesNoSite(filter.sites)) return { events: [], more: false };
   let query = where(db, filter);
   // A row-value comparison, not an OR of two: both databases then seek the index to the cursor, where the OR made
   // SQLite walk from the newest event down to it (400 ms, 40 days into 10,000,000 events; now 0.3 ms).
@@ -84,7 +86,7 @@ export async function queryEvents(
 
 /** Events newer than `after` (the newest one a live list shows), oldest of them last; at most `limit`. */
 export async function eventsAfter(db: Kysely<Database>, filter: EventFilter, after: EventCursor, limit: number) {
-  if (filter.siteIds === null) return [];
+  if (reachesNoSite(filter.sites)) return [];
   const rows = await where(db, filter)
     .where((eb) => eb(eb.refTuple('occurred_at', 'event_id'), '>', eb.tuple(after.at, after.id)))
     .selectAll()

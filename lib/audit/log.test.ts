@@ -5,6 +5,7 @@ import { openDatabase, type Database } from '../db';
 import { describeDatabases } from '../db/test-databases';
 import { allAudit, queryAudit, writeAudit, type AuditRecord } from './log';
 import { describeOutcome } from './sentence';
+import { NO_SITE, onlySites } from '../core/scope';
 
 let db: Kysely<Database>;
 
@@ -55,8 +56,8 @@ describeDatabases('audit log', (database) => {
     expect(await total({ target: '100' })).toBe(0); // a target is an id, not a substring of one
     expect(await total({ target: '1001' })).toBe(2);
     expect(await total({ from: '2026-01-02', to: '2026-01-02' })).toBe(1);
-    expect(await total({ siteIds: [1] })).toBe(1);
-    expect(await total({ siteIds: [] })).toBe(0);
+    expect(await total({ sites: onlySites([1]) })).toBe(1);
+    expect(await total({ sites: NO_SITE })).toBe(0);
   });
 
   it.runIf(database.kind === 'sqlite')(

@@ -1,7 +1,9 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import type { SiteScope } from '../core/scope';
 import type { AuditOutcome, Database } from '../db/schema';
+import { inSiteScope } from '../db/scope';
 import { dayBounds } from '../format';
 import { targetNames, type AuditReason, type AuditTarget, type OutcomeCategory } from './sentence';
 
@@ -45,8 +47,8 @@ export interface AuditFilters {
   from?: string | undefined;
   to?: string | undefined;
   timeZone?: string | undefined;
-  /** Only entries of these sites; undefined = every entry (super admins). */
-  siteIds?: readonly number[] | undefined;
+  /** Whose entries: a limited operator sees the entries about their sites; unset = every entry. */
+  sites?: SiteScope | undefined;
 }
 
 export async function writeAudit(db: Kysely<Database>, record: AuditRecord, at: Date = new Date()): Promise<void> {
@@ -107,10 +109,7 @@ function filtered(db: Kysely<Database>, filters: AuditFilters) {
   const zone = filters.timeZone ?? 'UTC';
   if (filters.from) query = query.where('at', '>=', dayBounds(filters.from, zone).start);
   if (filters.to) query = query.where('at', '<=', dayBounds(filters.to, zone).end);
-  if (filters.siteIds) {
-    const ids = [...filters.siteIds];
-    query = ids.length > 0 ? query.where('site_id', 'in', ids) : query.where('site_id', '=', -1);
-  }
+  if (filters.sites) query = query.where(inSiteScope('site_id', filters.sites));
   return query;
 }
 

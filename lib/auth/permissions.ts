@@ -6,6 +6,15 @@
  * (a Spintly user) is in scope when their home site is, a door when its site is. A person with no home site is
  * reachable by super admins only.
  */
+import {
+  EVERY_SITE,
+  narrowToSite,
+  onlySites,
+  reachesSite,
+  withinScope,
+  type Scope,
+  type SiteScope,
+} from '../core/scope';
 import type { OperatorRole } from '../db/schema';
 
 export type { OperatorRole };
@@ -81,13 +90,21 @@ export function reachesAllSites(operator: ScopedOperator): boolean {
   return operator.role === 'super_admin';
 }
 
+/** The one place an operator's role and sites become a scope: super admins reach every site, others their own. */
+export function operatorScope(operator: ScopedOperator): Scope {
+  return { sites: reachesAllSites(operator) ? EVERY_SITE : onlySites(operator.siteIds) };
+}
+
+export function siteScope(operator: ScopedOperator): SiteScope {
+  return operatorScope(operator).sites;
+}
+
 export function siteInScope(operator: ScopedOperator, siteId: number): boolean {
-  return reachesAllSites(operator) || operator.siteIds.includes(siteId);
+  return reachesSite(siteScope(operator), siteId);
 }
 
 export function personInScope(operator: ScopedOperator, person: { homeSiteId: number | null }): boolean {
-  if (reachesAllSites(operator)) return true;
-  return person.homeSiteId !== null && operator.siteIds.includes(person.homeSiteId);
+  return reachesSite(siteScope(operator), person.homeSiteId);
 }
 
 export function doorInScope(operator: ScopedOperator, door: { siteId: number }): boolean {
@@ -96,15 +113,10 @@ export function doorInScope(operator: ScopedOperator, door: { siteId: number }):
 
 /** The sites an operator sees, out of all the organisation's sites. */
 export function sitesInScope<T extends { id: number }>(operator: ScopedOperator, sites: readonly T[]): T[] {
-  return sites.filter((site) => siteInScope(operator, site.id));
+  return withinScope(siteScope(operator), sites, (site) => site.id);
 }
 
-/**
- * The home sites a people list may ask Spintly about: [] means every site (super admins only); null means none,
- * so an operator without sites never sends the empty list that Spintly reads as "all sites".
- */
-export function peopleSiteFilter(operator: ScopedOperator, requested: number | undefined): number[] | null {
-  if (requested !== undefined) return siteInScope(operator, requested) ? [requested] : null;
-  if (reachesAllSites(operator)) return [];
-  return operator.siteIds.length > 0 ? [...operator.siteIds] : null;
+/** The sites a list shows: the one asked for (nothing when it is outside the operator's), or all of theirs. */
+export function requestedSites(operator: ScopedOperator, requested: number | undefined): SiteScope {
+  return narrowToSite(siteScope(operator), requested);
 }

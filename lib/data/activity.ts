@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { reachesAllSites, type ScopedOperator } from '../auth/permissions';
+import { requestedSites, type ScopedOperator } from '../auth/permissions';
 import { verifySession } from '../auth/session';
 import { db } from '../db';
 import type { AccessResult } from '../db/schema';
@@ -35,14 +35,8 @@ export type ActivityQuery = z.output<typeof activityQuerySchema>;
 /** The filter a query means for this operator: their sites only (a site outside them matches nothing). */
 export function activityFilter(operator: ScopedOperator, query: ActivityQuery): EventFilter {
   const { timeZone } = portalEnv().display;
-  // [] = every site (super admins); null = nothing (no sites, or a site asked for outside them).
-  const siteIds = reachesAllSites(operator)
-    ? []
-    : operator.siteIds.length === 0 || (query.site !== undefined && !operator.siteIds.includes(query.site))
-      ? null
-      : operator.siteIds;
   return {
-    siteIds,
+    sites: requestedSites(operator, query.site),
     site: query.site,
     door: query.door,
     person: query.person,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { reachesAllSites, type ScopedOperator } from '../auth/permissions';
+import { reachesAllSites, siteScope, type ScopedOperator } from '../auth/permissions';
 import { verifySession } from '../auth/session';
 import { allAudit, queryAudit, type AuditEntry, type AuditFilters } from '../audit/log';
 import { db } from '../db';
@@ -40,7 +40,7 @@ export function auditScope(operator: ScopedOperator, query: AuditQuery): AuditFi
     to: query.to,
     // Days are the portal's days: "30/11/2026" in India starts at 18:30 UTC the day before.
     timeZone: portalEnv().display.timeZone,
-    ...(!reachesAllSites(operator) && { siteIds: operator.siteIds }),
+    sites: siteScope(operator),
   };
 }
 

@@ -1,6 +1,8 @@
 import 'server-only';
-import { reachesAllSites, type ScopedOperator } from '../auth/permissions';
+import { siteScope, type ScopedOperator } from '../auth/permissions';
+import { withinScope } from '../core/scope';
 import { db } from '../db';
+import { inSiteScope } from '../db/scope';
 import { portalEnv } from '../env';
 import { dayBounds, dayOf } from '../format';
 import { spintly } from '../spintly';
@@ -23,10 +25,7 @@ const startS = (day: string, timeZone: string) => Date.parse(dayBounds(day, time
 export async function dashboardFor(operator: ScopedOperator, now = Date.now()) {
   const database = await db();
   const { timeZone } = portalEnv().display;
-  const all = reachesAllSites(operator);
-  const sites = all ? null : [...operator.siteIds];
-  // Kysely's $if keeps each query typed; an operator with no sites matches nothing.
-  const scoped = sites === null ? null : sites.length > 0 ? sites : [-1];
+  const scope = siteScope(operator);
 
   const today = dayOf(now, timeZone);
   const lastWeek = daysBefore(today, 7);
@@ -40,7 +39,7 @@ export async function dashboardFor(operator: ScopedOperator, now = Date.now()) {
       .select(['hour_s', (eb) => eb.fn.sum<number>('entries').as('entries')])
       .where('hour_s', '>=', fromS)
       .where('hour_s', '<', fromS + DAY_S)
-      .$if(scoped !== null, (q) => q.where('site_id', 'in', scoped!))
+      .where(inSiteScope('site_id', scope))
       .groupBy('hour_s')
       .execute();
   const denied = () =>
@@ -49,14 +48,14 @@ export async function dashboardFor(operator: ScopedOperator, now = Date.now()) {
       .where('result', '=', 'denied')
       .where('occurred_at', '>=', todayS)
       .where('occurred_at', '<', todayS + DAY_S)
-      .$if(scoped !== null, (q) => q.where('site_id', 'in', scoped!));
+      .where(inSiteScope('site_id', scope));
   const expiringSoon = () =>
     database
       .selectFrom('people')
       .where('active', '=', 1)
       .where('access_expires_at', '>=', new Date(now).toISOString())
       .where('access_expires_at', '<', new Date(now + 7 * DAY_S * 1000).toISOString())
-      .$if(scoped !== null, (q) => q.where('home_site_id', 'in', scoped!));
+      .where(inSiteScope('home_site_id', scope));
   const client = spintly();
   const stuckBefore = new Date(now - portalEnv().pendingStuckAfterMs).toISOString();
   const [todayRows, lastWeekRows, deniedCount, deniedDoors, deniedPeople, seen, siteList, expiring, cards, stuck] =
@@ -82,7 +81,7 @@ export async function dashboardFor(operator: ScopedOperator, now = Date.now()) {
       database
         .selectFrom('activity_doors')
         .select(['door_id', 'last_at'])
-        .$if(scoped !== null, (q) => q.where('site_id', 'in', scoped!))
+        .where(inSiteScope('site_id', scope))
         .execute(),
       client.allSites(),
       Promise.all([
@@ -95,20 +94,20 @@ export async function dashboardFor(operator: ScopedOperator, now = Date.now()) {
         .where('action', 'in', ['cards.issue', 'cards.replace'])
         .where('outcome', '=', 'ok')
         .where('at', '>=', dayBounds(today, timeZone).start)
-        .$if(scoped !== null, (q) => q.where('site_id', 'in', scoped!))
+        .where(inSiteScope('site_id', scope))
         .executeTakeFirstOrThrow(),
       // From the last scan of the doors (a background task), not a Spintly call per door at every refresh.
       database
         .selectFrom('pending_changes')
         .select(['door_id', 'person_id', 'site_id', 'action', 'since'])
         .where('since', '<', stuckBefore)
-        .$if(scoped !== null, (q) => q.where('site_id', 'in', scoped!))
+        .where(inSiteScope('site_id', scope))
         .orderBy('since')
         .execute(),
     ]);
 
   // Doors of the operator's sites (cached lists) that saw nothing for a day, or never.
-  const mySites = siteList.filter((s) => sites === null || sites.includes(s.id));
+  const mySites = withinScope(scope, siteList, (s) => s.id);
   const mine = new Set(mySites.map((s) => s.id));
   const doors = (
     await client

@@ -1,5 +1,5 @@
 import 'server-only';
-import { personInScope, reachesAllSites, sitesInScope, type ScopedOperator } from '../auth/permissions';
+import { personInScope, sitesInScope, type ScopedOperator } from '../auth/permissions';
 import { db } from '../db';
 import { portalEnv } from '../env';
 import { checkImport, type CheckedRow } from '../import/check';
@@ -60,7 +60,7 @@ export async function checkImportFile(operator: ScopedOperator, text: string): P
         ]),
       );
     },
-    personInScope: (person) => reachesAllSites(operator) || personInScope(operator, { homeSiteId: person.home_site_id }),
+    personInScope: (person) => personInScope(operator, { homeSiteId: person.home_site_id }),
     defaultRole: imports.defaultRole,
     country: imports.defaultCountry,
     timeZone: display.timeZone,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { portalEnv } from '../env';
-import { personInScope, reachesAllSites, type ScopedOperator } from '../auth/permissions';
+import { personInScope, type ScopedOperator } from '../auth/permissions';
 import { verifySession } from '../auth/session';
 import { directoryDb } from '../directory';
 import { toDirectoryPerson } from '../directory/store';
@@ -38,7 +38,7 @@ export async function selectedPeople(operator: ScopedOperator, ids: readonly num
   const names = new Map(sites.map((s) => [s.id, s.name]));
   const people = rows
     .map(toDirectoryPerson)
-    .filter((p) => reachesAllSites(operator) || personInScope(operator, { homeSiteId: p.home_site_id }))
+    .filter((p) => personInScope(operator, { homeSiteId: p.home_site_id }))
     .map((p) => ({
       id: p.id,
       name: p.name,

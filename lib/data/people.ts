@@ -1,6 +1,6 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { peopleSiteFilter, personInScope, reachesAllSites, sitesInScope, type ScopedOperator } from '../auth/permissions';
+import { personInScope, requestedSites, siteScope, sitesInScope, type ScopedOperator } from '../auth/permissions';
 import { verifySession } from '../auth/session';
 import { spintly } from '../spintly';
 import type { PermissionItem, SpintlyUser } from '../spintly/contract';
@@ -147,8 +147,7 @@ async function directoryFilter(operator: ScopedOperator, query: ListQuery): Prom
   const showVisitors = visitorRole === null || query.role === visitorRole || query.cardNumber !== undefined;
   return {
     ...(!showVisitors && { withoutRole: visitorRole }),
-    // The one place scope becomes a site filter ([] = every site, for super admins; null = none).
-    siteIds: peopleSiteFilter(operator, query.site),
+    sites: requestedSites(operator, query.site),
     search: query.search,
     status: query.status,
     role: query.role,
@@ -260,10 +259,9 @@ export async function peoplePage(query: PeopleQuery) {
 export async function personPage(userId: number) {
   const operator = await verifySession({ capability: 'people:read' });
   const client = spintly();
-  const siteIds = reachesAllSites(operator) ? [] : operator.siteIds;
   const [user, permissions, sites] = await Promise.all([
     client.getUser(userId),
-    siteIds.length === 0 && !reachesAllSites(operator) ? null : client.userPermissions(userId, siteIds).catch(() => null),
+    client.userPermissions(userId, siteScope(operator)).catch(() => null),
     allSiteOptions(),
   ]);
   if (!user || !personInScope(operator, user)) notFound();

@@ -73,7 +73,7 @@ export async function visitorsPage(query: z.output<typeof visitorsQuerySchema>) 
   if (!site) return { sites, site: null, day, visits: [] as VisitView[] };
   const { start, end } = dayBounds(day, display.timeZone);
   const database = await db();
-  const visits = await visitsBetween(database, { siteIds: [site.id], from: start, to: end, search: query.search });
+  const visits = await visitsBetween(database, { siteId: site.id, from: start, to: end, search: query.search });
   const [seen, doors] = await Promise.all([seenAtDoors(database, visits), doorNames(site.id)]);
   const now = Date.now();
   return {

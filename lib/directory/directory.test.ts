@@ -5,6 +5,7 @@ import { describeDatabases } from '../db/test-databases';
 import type { SpintlyUser } from '../spintly/contract';
 import { countDirectory, queryDirectory, streamDirectory, syncStatus } from './query';
 import { copyIsEmpty, reconcile, type DirectorySource } from './sync';
+import { EVERY_SITE, NO_SITE, onlySites } from '../core/scope';
 
 let db: Kysely<Database>;
 
@@ -66,7 +67,12 @@ describeDatabases('people directory', (database) => {
     spintly.state.people[1] = person(2, { name: 'Renamed Two', credentialId: 'C2002' });
     const second = await reconcile(db, database.kind, spintly.source);
     expect(second).toMatchObject({ outcome: 'ok', added: 0, changed: 1, removed: 0 });
-    const found = await queryDirectory(db, database.kind, { siteIds: [], search: 'c2002' }, { page: 1, perPage: 5 });
+    const found = await queryDirectory(
+      db,
+      database.kind,
+      { sites: EVERY_SITE, search: 'c2002' },
+      { page: 1, perPage: 5 },
+    );
     expect(found.items.map((p) => p.name)).toEqual(['Renamed Two']);
     expect((await syncStatus(db)).lastOk?.id).toBe(second.id);
   });
@@ -104,7 +110,7 @@ describeDatabases('people directory', (database) => {
     const search = await queryDirectory(
       db,
       database.kind,
-      { siteIds: [], search: 'p3@example' },
+      { sites: EVERY_SITE, search: 'p3@example' },
       { page: 1, perPage: 5 },
     );
     expect(search.total).toBe(0);
@@ -136,42 +142,42 @@ describeDatabases('people directory', (database) => {
     const names = async (filter: Parameters<typeof queryDirectory>[2]) =>
       (await queryDirectory(db, database.kind, filter, { page: 1, perPage: 10 }, now)).items.map((p) => p.name);
 
-    expect(await names({ siteIds: [1] })).toEqual(['Asha Rao', 'ravi kumar']);
-    expect(await names({ siteIds: null })).toEqual([]);
-    expect(await names({ siteIds: [] })).toHaveLength(5);
-    expect(await names({ siteIds: [], status: 'inactive' })).toEqual(['ravi kumar']);
-    expect(await names({ siteIds: [], role: 4 })).toEqual(['Bina Das']);
-    expect(await names({ siteIds: [], withoutRole: 4 })).toEqual([
+    expect(await names({ sites: onlySites([1]) })).toEqual(['Asha Rao', 'ravi kumar']);
+    expect(await names({ sites: NO_SITE })).toEqual([]);
+    expect(await names({ sites: EVERY_SITE })).toHaveLength(5);
+    expect(await names({ sites: EVERY_SITE, status: 'inactive' })).toEqual(['ravi kumar']);
+    expect(await names({ sites: EVERY_SITE, role: 4 })).toEqual(['Bina Das']);
+    expect(await names({ sites: EVERY_SITE, withoutRole: 4 })).toEqual([
       'Asha Rao',
       'Chetan Iyer',
       'Devi Nair',
       'ravi kumar',
     ]);
-    expect(await names({ siteIds: [], card: 'yes' })).toEqual(['Asha Rao']);
-    expect(await names({ siteIds: [], expired: 'yes' })).toEqual(['Chetan Iyer']);
-    expect(await names({ siteIds: [], search: 'kum' })).toEqual(['ravi kumar']);
-    expect(await names({ siteIds: [], search: 'ab12' })).toEqual(['Asha Rao']);
-    expect(await names({ siteIds: [], search: 'E3' })).toEqual(['Bina Das']);
-    expect(await names({ siteIds: [], sort: 'name', dir: 'desc' })).toEqual([
+    expect(await names({ sites: EVERY_SITE, card: 'yes' })).toEqual(['Asha Rao']);
+    expect(await names({ sites: EVERY_SITE, expired: 'yes' })).toEqual(['Chetan Iyer']);
+    expect(await names({ sites: EVERY_SITE, search: 'kum' })).toEqual(['ravi kumar']);
+    expect(await names({ sites: EVERY_SITE, search: 'ab12' })).toEqual(['Asha Rao']);
+    expect(await names({ sites: EVERY_SITE, search: 'E3' })).toEqual(['Bina Das']);
+    expect(await names({ sites: EVERY_SITE, sort: 'name', dir: 'desc' })).toEqual([
       'ravi kumar',
-      'Devi Nair',
-      'Chetan Iyer',
-      'Bina Das',
-      'Asha Rao',
-    ]);
-    expect(await names({ siteIds: [], sort: 'created', dir: 'desc' })).toEqual([
       'Devi Nair',
       'Chetan Iyer',
       'Bina Das',
+      'Asha Rao',
+    ]);
+    expect(await names({ sites: EVERY_SITE, sort: 'created', dir: 'desc' })).toEqual([
+      'Devi Nair',
+      'Chetan Iyer',
+      'Bina Das',
       'ravi kumar',
       'Asha Rao',
     ]);
-    expect((await names({ siteIds: [], sort: 'expiry' }))[0]).toBe('Chetan Iyer');
-    const paged = await queryDirectory(db, database.kind, { siteIds: [] }, { page: 2, perPage: 2 }, now);
+    expect((await names({ sites: EVERY_SITE, sort: 'expiry' }))[0]).toBe('Chetan Iyer');
+    const paged = await queryDirectory(db, database.kind, { sites: EVERY_SITE }, { page: 2, perPage: 2 }, now);
     expect([paged.total, paged.items.map((p) => p.id)]).toEqual([5, [4, 5]]); // Asha, Bina | Chetan, Devi | ravi
 
     const streamed = [];
-    for await (const p of streamDirectory(db, database.kind, { siteIds: [2] }, 1, now)) streamed.push(p.name);
+    for await (const p of streamDirectory(db, database.kind, { sites: onlySites([2]) }, 1, now)) streamed.push(p.name);
     expect(streamed).toEqual(['Bina Das', 'Chetan Iyer']);
   });
 
@@ -184,16 +190,19 @@ describeDatabases('people directory', (database) => {
     ]);
     await reconcile(db, database.kind, spintly.source);
     const streamed: number[] = [];
-    for await (const p of streamDirectory(db, database.kind, { siteIds: [] }, 2, now)) streamed.push(p.id);
+    for await (const p of streamDirectory(db, database.kind, { sites: EVERY_SITE }, 2, now)) streamed.push(p.id);
     expect(streamed).toEqual([6, 1, 2, 3, 4, 5, 7]);
-    expect(await countDirectory(db, database.kind, { siteIds: [] }, now)).toEqual({
+    expect(await countDirectory(db, database.kind, { sites: EVERY_SITE }, now)).toEqual({
       people: 7,
       active: 6,
       withCard: 2,
       expired: 1,
     });
-    expect(await countDirectory(db, database.kind, { siteIds: [9] }, now)).toMatchObject({ people: 0, active: 0 });
-    expect(await countDirectory(db, database.kind, { siteIds: null }, now)).toMatchObject({ people: 0 });
+    expect(await countDirectory(db, database.kind, { sites: onlySites([9]) }, now)).toMatchObject({
+      people: 0,
+      active: 0,
+    });
+    expect(await countDirectory(db, database.kind, { sites: NO_SITE }, now)).toMatchObject({ people: 0 });
   });
 
   it('wants a run when the copy is empty: at once on a new database or after someone emptied it, else after a minute', async () => {

@@ -1,12 +1,15 @@
 import 'server-only';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { SiteScope } from '../core/scope';
+import { reachesNoSite } from '../core/scope';
 import type { Dialect } from '../db';
+import { inSiteScope } from '../db/scope';
 import type { Database } from '../db/schema';
 import { toDirectoryPerson, type DirectoryPerson } from './store';
 
-/** What a people list asks the directory; the scope is already resolved to home sites (null = none, [] = all). */
+/** What a people list asks the directory; `sites` is the operator's scope, narrowed to a requested site. */
 export interface DirectoryFilter {
-  siteIds: readonly number[] | null;
+  sites: SiteScope;
   search?: string | undefined;
   status?: 'all' | 'active' | 'inactive';
   role?: number | undefined;
@@ -24,8 +27,7 @@ type PeopleQuery = SelectQueryBuilder<Database, 'people', object>;
 
 function where(db: Kysely<Database>, dialect: Dialect, filter: DirectoryFilter, now: string) {
   let query: PeopleQuery = db.selectFrom('people');
-  if (filter.siteIds !== null && filter.siteIds.length > 0)
-    query = query.where('home_site_id', 'in', [...filter.siteIds]);
+  query = query.where(inSiteScope('home_site_id', filter.sites));
   if (filter.status === 'active') query = query.where('active', '=', 1);
   if (filter.status === 'inactive') query = query.where('active', '=', 0);
   if (filter.role !== undefined)
@@ -83,7 +85,7 @@ export async function queryDirectory(
   page: { page: number; perPage: number },
   now = new Date(),
 ): Promise<{ items: DirectoryPerson[]; total: number }> {
-  if (filter.siteIds === null) return { items: [], total: 0 };
+  if (reachesNoSite(filter.sites)) return { items: [], total: 0 };
   const at = now.toISOString();
   const [rows, count] = await Promise.all([
     ordered(where(db, dialect, filter, at), filter)
@@ -112,7 +114,7 @@ export async function countDirectory(
   filter: DirectoryFilter,
   now = new Date(),
 ): Promise<DirectoryCounts> {
-  if (filter.siteIds === null) return { people: 0, active: 0, withCard: 0, expired: 0 };
+  if (reachesNoSite(filter.sites)) return { people: 0, active: 0, withCard: 0, expired: 0 };
   const at = now.toISOString();
   // Four counts, each answered from an index (active, card, expiry), beat one pass that reads every row for its sums.
   const count = async (narrow: (q: PeopleQuery) => PeopleQuery) =>
@@ -140,7 +142,7 @@ export async function* streamDirectory(
   chunk = 1000,
   now = new Date(),
 ): AsyncGenerator<DirectoryPerson> {
-  if (filter.siteIds === null) return;
+  if (reachesNoSite(filter.sites)) return;
   const at = now.toISOString();
   // Keyset, not offset: each chunk starts after the last row of the one before, so chunk 100 costs what chunk 1 did.
   let after: { name_sort: string; id: number } | null = null;

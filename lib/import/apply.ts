@@ -1,5 +1,6 @@
 import 'server-only';
-import { personInScope, siteInScope } from '../auth/permissions';
+import { personInScope, siteInScope, siteScope } from '../auth/permissions';
+import { reachesSite } from '../core/scope';
 import { refreshPeople } from '../directory';
 import { dayBounds } from '../format';
 import { portalEnv } from '../env';
@@ -26,10 +27,8 @@ export const importKind: JobKind<JobOperator> = {
       const doors = (await client.allAccessPoints(plan.homeSiteId)).map((d) => d.id);
       const elsewhere = plan.doorIds.filter((id) => !doors.includes(id));
       if (elsewhere.length > 0) {
-        const reachable = new Set(
-          (await client.allDoors()).filter((d) => operator.siteIds.includes(d.siteId)).map((d) => d.id),
-        );
-        if (operator.role !== 'super_admin' && elsewhere.some((id) => !reachable.has(id)))
+        const sites = new Map((await client.allDoors()).map((d) => [d.id, d.siteId]));
+        if (elsewhere.some((id) => !reachesSite(siteScope(operator), sites.get(id))))
           throw new JobItemError('A door is outside your sites.');
       }
     }

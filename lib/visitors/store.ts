@@ -110,17 +110,16 @@ export async function updateVisit(
     .execute();
 }
 
-/** Visits at these sites whose window overlaps [from, to], newest start first; `search` matches visitor, phone or host. */
+/** Visits at a site whose window overlaps [from, to], newest start first; `search` matches visitor, phone or host. */
 export async function visitsBetween(
   db: Kysely<Database>,
-  filter: { siteIds: readonly number[]; from: string; to: string; search?: string | undefined },
+  filter: { siteId: number; from: string; to: string; search?: string | undefined },
   limit = 500,
 ): Promise<Visit[]> {
-  if (filter.siteIds.length === 0) return [];
   let query = db
     .selectFrom('visits')
     .selectAll()
-    .where('site_id', 'in', [...filter.siteIds])
+    .where('site_id', '=', filter.siteId)
     .where('starts_at', '<=', filter.to)
     .where('ends_at', '>=', filter.from);
   const needle = filter.search?.trim().toLowerCase();

@@ -82,7 +82,7 @@ describeDatabases('visits', (database) => {
       // The visitor's other visit is still open: they stay active for it.
     ]);
     const [later, ended] = await visitsBetween(db, {
-      siteIds: [1],
+      siteId: 1,
       from: new Date(NOW - 6 * HOUR).toISOString(),
       to: new Date(NOW).toISOString(),
     });

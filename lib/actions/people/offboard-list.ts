@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { personInScope, reachesAllSites } from '../../auth/permissions';
+import { personInScope } from '../../auth/permissions';
 import { directoryDb } from '../../directory';
 import { toDirectoryPerson } from '../../directory/store';
 import { portalEnv } from '../../env';
@@ -51,9 +51,7 @@ export const findPeopleToOffboardAction = defineAction({
               ]),
             )
             .execute();
-    const found = rows
-      .map(toDirectoryPerson)
-      .filter((p) => reachesAllSites(operator) || personInScope(operator, { homeSiteId: p.home_site_id }));
+    const found = rows.map(toDirectoryPerson).filter((p) => personInScope(operator, { homeSiteId: p.home_site_id }));
     const matched = new Set(
       found.flatMap((p) => [p.email?.toLowerCase(), p.employee_code, p.phone].filter(Boolean) as string[]),
     );

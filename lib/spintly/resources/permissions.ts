@@ -1,12 +1,20 @@
 import 'server-only';
+import { EVERY_SITE, reachesNoSite, type SiteScope } from '../../core/scope';
 import type { DoorPermissionsPatch, EndpointAnswer, UserPermissionsPatch } from '../contract';
+import { spintlySites } from '../scope';
 import type { ClientContext } from './shared';
 
 /** Who may open which door, from either side. Always read fresh: a pending change must show as it is. */
 export function permissionsResource({ transport }: ClientContext) {
   return {
-    userPermissions: (userId: number, siteIds: number[] = []): Promise<EndpointAnswer<'userPermissions'>> =>
-      transport.send('userPermissions', { userId }, { sites: siteIds }),
+    /** A person's doors at the sites of a scope; a scope of no site answers "no doors" without asking. */
+    userPermissions: async (
+      userId: number,
+      sites: SiteScope = EVERY_SITE,
+    ): Promise<EndpointAnswer<'userPermissions'>> =>
+      reachesNoSite(sites)
+        ? { permissionAssigned: [], permissionNotAssigned: [], pendingPermissions: [] }
+        : transport.send('userPermissions', { userId }, { sites: spintlySites(sites) }),
     doorUsers: (accessPointId: number): Promise<EndpointAnswer<'doorUsers'>> =>
       transport.send('doorUsers', { accessPointId }, undefined),
     changeDoorUsers: async (accessPointId: number, patch: DoorPermissionsPatch) => {

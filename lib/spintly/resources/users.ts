@@ -6,6 +6,8 @@ import {
   type SpintlyUser,
   type UpdateUserInput,
 } from '../contract';
+import { EVERY_SITE, type SiteScope } from '../../core/scope';
+import { spintlySites } from '../scope';
 import { SpintlyError, type ConflictField } from '../errors';
 import { eachPage, walkPages, pagination, type ClientContext, type Page, type WalkProgress } from './shared';
 import { writeOnce } from './write-once';
@@ -15,7 +17,8 @@ export interface UserQuery {
   perPage?: number;
   search?: string;
   status?: 'active' | 'inactive' | 'all';
-  siteIds?: number[];
+  /** Home sites; a scope of no site must be answered before asking (see spintlySites). */
+  sites?: SiteScope;
   userIds?: number[];
 }
 
@@ -31,7 +34,7 @@ export function usersResource({ transport }: ClientContext) {
     const filters: NonNullable<EndpointBody<'listUsers'>['filters']> = {
       userType: status === 'all' ? ['active', 'inactive'] : [status],
       terms: [],
-      sites: query.siteIds ?? [],
+      sites: spintlySites(query.sites ?? EVERY_SITE),
       ...(query.search?.trim() && { search: query.search.trim() }),
       ...(query.userIds && { userIds: query.userIds }),
     };
