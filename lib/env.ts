@@ -7,7 +7,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
-import { SUPPORTED_COUNTRIES } from './import/phone';
+import { SUPPORTED_COUNTRIES } from './core/phone';
 import { CARD_STYLES } from './spintly/contract';
 
 type Source = Record<string, string | undefined>;

@@ -139,4 +139,16 @@ describeDatabases('import dry run', (database) => {
     const [row] = await check('Name,Email,Doors\nPerson 1,p1@example.com,Gym\n');
     expect(row).toMatchObject({ verdict: 'update', reason: 'Changes doors.' });
   });
+
+  it('recognises by phone a person whose phone was stored as typed in the form (national digits), not as E.164', async () => {
+    // The person form kept "98123 40077" as 9812340077 until phones were spelled as E.164 everywhere (lib/core/phone).
+    await upsertPeople(
+      db,
+      database.kind,
+      [person(77, { email: null, phone: '9812340077' })],
+      '2026-11-30T00:00:00.000Z',
+    );
+    const [row] = await check('Name,Phone,Home site\nPerson 77 Renamed,+91 98123 40077,Koramangala Hub\n');
+    expect(row).toMatchObject({ verdict: 'update', reason: 'Changes name.', plan: { personId: 77 } });
+  });
 });

@@ -6,7 +6,7 @@ import type { DirectoryPerson } from '../directory';
 import { toDirectoryPerson } from '../directory/store';
 import { CARD_NUMBER_PATTERN, normaliseCardNumber } from '../spintly/card-number';
 import { splitList, type RawRow } from './columns';
-import { toE164 } from './phone';
+import { phoneKey, storedSpellings, toE164 } from '../core/phone';
 
 /**
  * The import's dry run: every row of the file judged against the people directory (and door holders read from
@@ -73,7 +73,7 @@ async function directoryMatches(db: Kysely<Database>, rows: RawRow[], country: s
   for (const { values } of rows) {
     if (values.email) wanted.email.add(lower(values.email));
     const phone = values.phone ? toE164(values.phone, country) : null;
-    if (phone) wanted.phone.add(phone);
+    for (const spelling of phone ? storedSpellings(phone, country) : []) wanted.phone.add(spelling);
     if (values.employeeCode) wanted.employee_code.add(values.employeeCode.trim());
     if (values.card) wanted.card.add(normaliseCardNumber(values.card));
   }
@@ -99,7 +99,7 @@ async function directoryMatches(db: Kysely<Database>, rows: RawRow[], country: s
   };
   return {
     email: by((p) => (p.email ? lower(p.email) : null)),
-    phone: by((p) => p.phone),
+    phone: by((p) => p.phone && phoneKey(p.phone, country)),
     employeeCode: by((p) => p.employee_code),
     card: by((p) => p.card),
   };
@@ -236,7 +236,7 @@ export async function checkImport(db: Kysely<Database>, rows: RawRow[], ctx: Che
     if (row.verdict !== 'update') continue;
     const plan = row.plan!;
     const before = people.get(plan.personId!)!;
-    const changes = changedFields(plan, before, roleName, holders, ctx.timeZone);
+    const changes = changedFields(plan, before, roleName, holders, ctx);
     if (changes.length === 0) row.verdict = 'unchanged';
     else row.reason = `Changes ${changes.join(', ')}.`;
   }
@@ -249,12 +249,13 @@ export function changedFields(
   before: DirectoryPerson,
   roleName: ReadonlyMap<number, string>,
   holders: ReadonlyMap<number, ReadonlySet<number>>,
-  timeZone: string,
+  { timeZone, country }: { timeZone: string; country: string },
 ): string[] {
   const changes: string[] = [];
   if (plan.name !== before.name) changes.push('name');
   if (plan.email && plan.email !== (before.email ? lower(before.email) : null)) changes.push('email');
-  if (plan.phone && plan.phone !== before.phone) changes.push('phone');
+  // The same number in another spelling is no change.
+  if (plan.phone && plan.phone !== (before.phone && phoneKey(before.phone, country))) changes.push('phone');
   if (plan.employeeCode && plan.employeeCode !== before.employee_code) changes.push('employee code');
   if (plan.homeSiteId !== before.home_site_id) changes.push('home site');
   if (plan.roleIds.length > 0) {

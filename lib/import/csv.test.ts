@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readRows, splitList } from './columns';
 import { cellValue, parseCsv } from './csv';
-import { toE164 } from './phone';
 
 describe('parseCsv', () => {
   it('reads quotes, doubled quotes, line breaks inside quotes, CRLF and blank lines', () => {
@@ -50,20 +49,5 @@ describe('readRows', () => {
 
   it('splits lists on | or commas', () => {
     expect(splitList('Gym | Lobby Turnstile,Main Entrance|')).toEqual(['Gym', 'Lobby Turnstile', 'Main Entrance']);
-  });
-});
-
-describe('toE164', () => {
-  it('adds the default country to national numbers and keeps international ones', () => {
-    expect(toE164('98123 45678', 'IN')).toBe('+919812345678');
-    expect(toE164('098123-45678', 'IN')).toBe('+919812345678');
-    expect(toE164('919812345678', 'IN')).toBe('+919812345678');
-    expect(toE164('+44 20 7946 0958', 'IN')).toBe('+442079460958');
-    expect(toE164('0044 20 7946 0958', 'IN')).toBe('+442079460958');
-  });
-  it('refuses what cannot be a phone number', () => {
-    expect(toE164('12345', 'IN')).toBeNull();
-    expect(toE164('call me', 'IN')).toBeNull();
-    expect(toE164('', 'IN')).toBeNull();
   });
 });

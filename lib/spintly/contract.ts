@@ -9,6 +9,7 @@
  * This module holds no secret and is imported by the sandbox (plain Node) as well as the portal.
  */
 import { z } from 'zod';
+import { PHONE_SHAPE } from '../core/phone';
 import { CARD_NUMBER_PATTERN } from './card-number';
 
 export type Provenance = 'seen' | 'assumed';
@@ -43,10 +44,7 @@ export type PaginationAnswer = z.infer<typeof paginationAnswerSchema>;
 export const credentialIdSchema = z.string().trim().regex(CARD_NUMBER_PATTERN, 'must be 4 to 32 letters or digits');
 
 /** Phone numbers with optional leading + and 7 to 15 digits. [assumed] */
-export const phoneSchema = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9]{7,15}$/, 'must be 7 to 15 digits, optionally starting with +');
+export const phoneSchema = z.string().trim().regex(PHONE_SHAPE, 'must be 7 to 15 digits, optionally starting with +');
 
 export const siteSchema = z.object({
   id,

@@ -1,5 +1,6 @@
 /** People (Spintly users): the form schema shared by react-hook-form and the actions. */
 import { z } from 'zod';
+import { compactPhone, PHONE_SHAPE, PHONE_SHAPE_MESSAGE } from '../core/phone';
 import { idList } from './ids';
 import { parseDay } from '../format';
 import { safeText } from './text';
@@ -35,12 +36,7 @@ export const personFieldsSchema = z.object({
   ),
   phone: z.preprocess(
     blankToUndefined,
-    z
-      .string()
-      .trim()
-      .transform((v) => v.replace(/[\s()-]/g, ''))
-      .pipe(z.string().regex(/^\+?[0-9]{7,15}$/, 'Enter 7 to 15 digits, optionally starting with +'))
-      .optional(),
+    z.string().trim().transform(compactPhone).pipe(z.string().regex(PHONE_SHAPE, PHONE_SHAPE_MESSAGE)).optional(),
   ),
   employeeCode: z.preprocess(
     blankToUndefined,

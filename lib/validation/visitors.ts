@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { parseDay } from '../format';
 import { CARD_NUMBER_PATTERN } from '../spintly/card-number';
+import { compactPhone, PHONE_SHAPE, PHONE_SHAPE_MESSAGE } from '../core/phone';
 import { idList } from './ids';
 import { personFieldsSchema } from './people';
 
@@ -28,8 +29,8 @@ export const registerVisitorSchema = z.object({
     z
       .string({ message: 'Enter the visitor’s phone' })
       .trim()
-      .transform((v) => v.replace(/[\s()-]/g, ''))
-      .pipe(z.string().regex(/^\+?[0-9]{7,15}$/, 'Enter 7 to 15 digits, optionally starting with +')),
+      .transform(compactPhone)
+      .pipe(z.string().regex(PHONE_SHAPE, PHONE_SHAPE_MESSAGE)),
   ),
   email: personFieldsSchema.shape.email,
   hostId,

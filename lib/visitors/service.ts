@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import { refreshPeople } from '../directory';
 import { portalEnv } from '../env';
 import { instantAt } from '../format';
-import { toE164 } from '../import/phone';
+import { toE164 } from '../core/phone';
 import type { SpintlyClient } from '../spintly/client';
 import type { SpintlyUser } from '../spintly/contract';
 import { SpintlyError } from '../spintly/errors';

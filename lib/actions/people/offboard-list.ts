@@ -6,7 +6,7 @@ import { directoryDb } from '../../directory';
 import { toDirectoryPerson } from '../../directory/store';
 import { portalEnv } from '../../env';
 import { parseCsv, cellValue } from '../../import/csv';
-import { toE164 } from '../../import/phone';
+import { phoneKey, storedSpellings, toE164 } from '../../core/phone';
 import { defineAction } from '../safe-action';
 
 /** The entries of a pasted list or a one-column CSV: emails, employee codes or phones, one per line or cell. */
@@ -47,13 +47,24 @@ export const findPeopleToOffboardAction = defineAction({
               eb.or([
                 ...(emails.length ? [eb('email', 'in', emails)] : []),
                 ...(others.length ? [eb('employee_code', 'in', others)] : []),
-                ...(phones.length ? [eb('phone', 'in', phones)] : []),
+                ...(phones.length
+                  ? [
+                      eb(
+                        'phone',
+                        'in',
+                        phones.flatMap((p) => storedSpellings(p, country)),
+                      ),
+                    ]
+                  : []),
               ]),
             )
             .execute();
     const found = rows.map(toDirectoryPerson).filter((p) => personInScope(operator, { homeSiteId: p.home_site_id }));
     const matched = new Set(
-      found.flatMap((p) => [p.email?.toLowerCase(), p.employee_code, p.phone].filter(Boolean) as string[]),
+      found.flatMap(
+        (p) =>
+          [p.email?.toLowerCase(), p.employee_code, p.phone && phoneKey(p.phone, country)].filter(Boolean) as string[],
+      ),
     );
     const unmatched = entries.filter(
       (e) => !matched.has(e.includes('@') ? e.toLowerCase() : e) && !matched.has(toE164(e, country) ?? ''),
