@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { describeOutcome, type AuditReason } from '../audit/sentence';
 import type { SessionOperator } from '../auth/session';
 import { openDatabase, type Database } from '../db';
 import { SpintlyError } from '../spintly/errors';
@@ -53,9 +54,15 @@ describe('defineRoute', () => {
     expect((await exportRoute(get())).status).toBe(401);
     operator = { ...siteAdmin, role: 'front_desk' };
     expect((await exportRoute(get())).status).toBe(403);
-    expect((await audit()).map((r) => [r.action, r.outcome, r.detail])).toEqual([
+    const records = await audit();
+    expect(records.map((r) => [r.action, r.outcome, r.detail])).toEqual([
       ['things.export', 'denied', 'no valid session'],
       ['things.export', 'denied', 'role front_desk lacks cards:read'],
+    ]);
+    // Each refusal reads as what it was in /audit: a role refusal is not "outside their sites".
+    expect(records.map((r) => describeOutcome(r.outcome, r.reason as AuditReason | null).text)).toEqual([
+      'Refused — not signed in',
+      'Refused — not allowed for their role',
     ]);
   });
 

@@ -62,16 +62,16 @@ export function defineRoute<S extends z.ZodType>(spec: RouteSpec<S>) {
     const record: typeof write = (...args) => (spec.audit ? write(...args) : Promise.resolve());
 
     if (!operator) {
-      await record('denied', { detail: 'no valid session' });
+      await record('denied', { reason: 'session', detail: 'no valid session' });
       return json({ message: 'Sign in first.' }, 401);
     }
     if (!can(operator, spec.capability)) {
-      await record('denied', { detail: `role ${operator.role} lacks ${spec.capability}` });
+      await record('denied', { reason: 'role', detail: `role ${operator.role} lacks ${spec.capability}` });
       return json({ message: 'Your role does not allow this.' }, 403);
     }
     const parsed = spec.query.safeParse(flattenParams(new URL(request.url).searchParams));
     if (!parsed.success) {
-      await record('invalid', { detail: 'query did not validate' });
+      await record('invalid', { reason: 'validation', detail: 'query did not validate' });
       return json({ message: 'The request’s filters could not be read.' }, 400);
     }
     const query = parsed.data;
