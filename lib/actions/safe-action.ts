@@ -3,16 +3,14 @@ import { redirect, unstable_rethrow } from 'next/navigation';
 import { type z } from 'zod';
 import { auditRecorder } from '../audit/log';
 import { nameTargets } from '../audit/names';
-import { REFUSED_BY_SPINTLY, type AuditTarget } from '../audit/sentence';
+import type { AuditTarget } from '../audit/sentence';
 import { can, type Capability } from '../auth/permissions';
 import { checkScope, type ScopeTarget } from '../auth/scope';
 import { currentOperator, type SessionOperator } from '../auth/session';
 import { db } from '../db';
 import { refreshPeople } from '../directory';
-import { ActionError } from './action-error';
-import { NO_CARD_NOW, UNKNOWN_OUTCOME } from './result-codes';
+import { explainError } from '../core/refusal';
 import { spintly } from '../spintly';
-import { SpintlyError } from '../spintly/errors';
 
 /**
  * The one way to write a server action. Every exported action is a public POST endpoint, so each one, in order:
@@ -34,7 +32,7 @@ export type ActionResult<T = undefined> =
       code?: string;
     };
 
-export { ActionError } from './action-error';
+export { Refusal } from '../core/refusal';
 
 export interface ActionContext {
   operator: SessionOperator;
@@ -179,36 +177,22 @@ export function defineAction<S extends z.ZodType, T = undefined>(spec: ActionSpe
         };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof SpintlyError || error instanceof ActionError) await refreshDirectory(undefined);
-      if (error instanceof SpintlyError) {
-        const detail = `spintly ${error.kind}${error.outcomeUnknown ? ', outcome unknown' : ''}`;
+      const explained = explainError(error);
+      if (explained) {
+        // A refusal or a Spintly failure may have changed part of what was asked: read the people back.
+        await refreshDirectory(undefined);
         await record('failed', {
           targets: await withCreated(named, spec, input),
           siteId,
-          spintlyStatus: error.status,
-          detail,
-          reason: REFUSED_BY_SPINTLY[error.kind] ?? null,
+          spintlyStatus: explained.status ?? null,
+          detail: explained.detail,
+          reason: explained.reason,
         });
         return {
           ok: false,
-          message: error.message,
-          ...(error.field && { fieldErrors: { [error.field]: [error.message] } }),
-          ...(error.outcomeUnknown && { code: UNKNOWN_OUTCOME }),
-        };
-      }
-      if (error instanceof ActionError) {
-        // An expected failure the operator can act on (a card someone else holds): a refusal, not a breakage.
-        await record('failed', {
-          targets: await withCreated(named, spec, input),
-          siteId,
-          detail: error.message,
-          reason: error.code === NO_CARD_NOW ? null : 'conflict',
-        });
-        return {
-          ok: false,
-          message: error.message,
-          ...(error.field && { fieldErrors: { [error.field]: [error.message] } }),
-          ...(error.code && { code: error.code }),
+          message: explained.message,
+          ...(explained.field && { fieldErrors: { [explained.field]: [explained.message] } }),
+          ...(explained.code && { code: explained.code }),
         };
       }
       // The error's type and where it was thrown, not its message: a message can carry what a client sent.

@@ -1,5 +1,5 @@
 import type { AuditOutcome } from '../db/schema';
-import type { SpintlyErrorKind } from '../spintly/errors';
+import type { RefusalReason } from '../core/refusal';
 
 /**
  * Audit records in words: one plain sentence per record ("Sanjay Siteadmin gave Main Entrance to Ravi Kumar and
@@ -18,17 +18,7 @@ export interface AuditTarget {
 }
 
 /** Why an action was refused: the operator can act on it (unlike a failure, where something broke). */
-export type AuditReason = 'validation' | 'conflict' | 'not_found' | 'scope' | 'role' | 'session' | 'credentials';
-
-/**
- * The refusals among Spintly's answers (it said no to what was asked), by the error's kind; the rest — timeouts,
- * outages, rate limits, its own errors — are failures. Actions and job items record them alike.
- */
-export const REFUSED_BY_SPINTLY: Partial<Record<SpintlyErrorKind, AuditReason>> = {
-  invalid: 'validation',
-  conflict: 'conflict',
-  not_found: 'not_found',
-};
+export type AuditReason = RefusalReason;
 
 export interface DescribedEntry {
   action: string;

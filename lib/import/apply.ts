@@ -4,12 +4,13 @@ import { reachesSite } from '../core/scope';
 import { refreshPeople } from '../directory';
 import { dayBounds } from '../format';
 import { portalEnv } from '../env';
-import { JobItemError, type ItemResult, type JobKind } from '../jobs/runner';
+import { type ItemResult, type JobKind } from '../jobs/runner';
 import type { JobOperator } from '../jobs/operator';
 import { spintly } from '../spintly';
 import type { SpintlyUser, UpdateUserInput } from '../spintly/contract';
 import { NEW_PERSON_ACCESS } from '../validation/people';
 import type { ImportPlan } from './check';
+import { Refusal } from '../core/refusal';
 
 /**
  * One row of an import, as a job item. Checked again against Spintly just before writing (the dry run read the
@@ -22,14 +23,15 @@ export const importKind: JobKind<JobOperator> = {
     const plan = input as ImportPlan;
     const client = spintly();
     const about = { personName: plan.name, siteId: plan.homeSiteId };
-    if (!siteInScope(operator, plan.homeSiteId)) throw new JobItemError('The home site is outside your sites.');
+    if (!siteInScope(operator, plan.homeSiteId))
+      throw new Refusal('The home site is outside your sites.', { reason: 'scope' });
     if (plan.doorIds.length > 0) {
       const doors = (await client.allAccessPoints(plan.homeSiteId)).map((d) => d.id);
       const elsewhere = plan.doorIds.filter((id) => !doors.includes(id));
       if (elsewhere.length > 0) {
         const sites = new Map((await client.allDoors()).map((d) => [d.id, d.siteId]));
         if (elsewhere.some((id) => !reachesSite(siteScope(operator), sites.get(id))))
-          throw new JobItemError('A door is outside your sites.');
+          throw new Refusal('A door is outside your sites.', { reason: 'scope' });
       }
     }
     const expiresAt = plan.accessExpiresOn
@@ -39,7 +41,7 @@ export const importKind: JobKind<JobOperator> = {
     let user = plan.personId !== null ? await client.getUser(plan.personId) : null;
     if (!user) user = await findSame(plan);
     if (user && !personInScope(operator, { homeSiteId: user.homeSiteId }))
-      throw new JobItemError('This person is outside your sites.');
+      throw new Refusal('This person is outside your sites.', { reason: 'scope' });
 
     if (!user) {
       const { userId } = await client.createUser({

@@ -3,7 +3,8 @@ import { checkScope } from '../auth/scope';
 import { spintly } from '../spintly';
 import { describeDoorChange, doorChangeTargets, type DoorPeopleChange } from '../validation/doors';
 import type { JobOperator } from './operator';
-import { JobItemError, type ItemResult, type JobKind } from './runner';
+import { type ItemResult, type JobKind } from './runner';
+import { Refusal } from '../core/refusal';
 
 /** The job kind of a matrix apply. */
 export const DOOR_CHANGE_JOB = 'permissions.doors';
@@ -21,7 +22,8 @@ export const doorChangeKind: JobKind<JobOperator> = {
     const change = input as DoorChangeInput;
     const client = spintly();
     const scope = await checkScope(operator, doorChangeTargets(change), client);
-    if (!scope.ok) throw new JobItemError('This door or one of these people is outside your sites now.');
+    if (!scope.ok)
+      throw new Refusal('This door or one of these people is outside your sites now.', { reason: 'scope' });
     await client.changeDoorUsers(change.doorId, {
       permissionsToAdd: change.add,
       permissionsToRemove: change.remove,

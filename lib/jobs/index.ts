@@ -2,19 +2,19 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit/log';
 import { nameTargets } from '../audit/names';
-import { REFUSED_BY_SPINTLY, type AuditReason, type AuditTarget } from '../audit/sentence';
+import type { AuditReason, AuditTarget } from '../audit/sentence';
+import { explainError } from '../core/refusal';
 import type { Database } from '../db/schema';
 import { portalEnv } from '../env';
 import { importKind } from '../import/apply';
 import { spintly } from '../spintly';
-import { SpintlyError } from '../spintly/errors';
 import { doorChangeTargets } from '../validation/doors';
 import { DOOR_CHANGE_JOB, doorChangeKind, type DoorChangeInput } from './door-change';
 import type { Task } from '../worker/runner';
 import { offboardKind } from './offboard';
 import { peopleBulkKind } from './people-bulk';
 import { loadJobOperator, type JobOperator } from './operator';
-import { JobItemError, runQueuedJobs, type ItemFailure, type ItemResult, type JobKind } from './runner';
+import { runQueuedJobs, type ItemFailure, type ItemResult, type JobKind } from './runner';
 
 export { JOBS_TASK } from './start';
 import { JOBS_TASK } from './start';
@@ -88,8 +88,8 @@ function kinds(db: Kysely<Database>): Record<string, JobKind<JobOperator>> {
  * shown. And whether it was refused, as an action would record it.
  */
 export function describeItemError(error: unknown): { message: string; reason: AuditReason | null } {
-  if (error instanceof JobItemError) return { message: error.message, reason: error.reason };
-  if (error instanceof SpintlyError) return { message: error.message, reason: REFUSED_BY_SPINTLY[error.kind] ?? null };
+  const explained = explainError(error);
+  if (explained) return { message: explained.message, reason: explained.reason };
   console.error(`[jobs] unexpected ${error instanceof Error ? error.name : 'error'} in an item`);
   return {
     message: 'Something went wrong on our side; this item was not finished. Run it again from a new job.',

@@ -2,15 +2,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { describeOutcome } from '../audit/sentence';
 import { SpintlyError } from '../spintly/errors';
 import { describeItemError } from './index';
-import { JobItemError } from './runner';
+import { Refusal } from '../core/refusal';
 
 describe('a job item that did not get done', () => {
   it('is a refusal when the admin can act on it: outside their sites, gone from Spintly, or Spintly said no', () => {
-    expect(describeItemError(new JobItemError('This person is outside your sites.'))).toEqual({
+    expect(describeItemError(new Refusal('This person is outside your sites.', { reason: 'scope' }))).toEqual({
       message: 'This person is outside your sites.',
       reason: 'scope',
     });
-    expect(describeItemError(new JobItemError('Spintly has no such person any more.', 'not_found')).reason).toBe(
+    expect(describeItemError(new Refusal('Spintly has no such person any more.', { reason: 'not_found' })).reason).toBe(
       'not_found',
     );
     expect(describeItemError(new SpintlyError({ kind: 'conflict', endpoint: 'createUser', status: 409 })).reason).toBe(

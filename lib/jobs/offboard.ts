@@ -4,7 +4,8 @@ import { refreshPeople } from '../directory';
 import { spintly } from '../spintly';
 import { markOffboarded } from './offboarded';
 import type { JobOperator } from './operator';
-import { JobItemError, type ItemResult, type JobKind } from './runner';
+import { type ItemResult, type JobKind } from './runner';
+import { Refusal } from '../core/refusal';
 
 export interface OffboardInput {
   personId: number;
@@ -22,9 +23,9 @@ export const offboardKind: JobKind<JobOperator> = {
     const { personId } = input as OffboardInput;
     const client = spintly();
     const user = await client.getUser(personId);
-    if (!user) throw new JobItemError('Spintly has no such person any more.', 'not_found');
+    if (!user) throw new Refusal('Spintly has no such person any more.', { reason: 'not_found' });
     if (!personInScope(operator, { homeSiteId: user.homeSiteId }))
-      throw new JobItemError('This person is outside your sites.');
+      throw new Refusal('This person is outside your sites.', { reason: 'scope' });
     const about = { personName: user.name, siteId: user.homeSiteId };
     const done: string[] = [];
     if (user.credentialId) {

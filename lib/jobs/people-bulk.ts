@@ -5,7 +5,8 @@ import { spintly } from '../spintly';
 import { offboardKind } from './offboard';
 import { forgetOffboarded } from './offboarded';
 import type { JobOperator } from './operator';
-import { JobItemError, type ItemResult, type JobKind } from './runner';
+import { type ItemResult, type JobKind } from './runner';
+import { Refusal } from '../core/refusal';
 
 export const BULK_ACTIONS = ['activate', 'deactivate', 'offboard', 'delete'] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
@@ -35,10 +36,10 @@ export const peopleBulkKind: JobKind<JobOperator> = {
     const user = await client.getUser(personId);
     if (!user) {
       if (action === 'delete') return { status: 'unchanged', outcome: 'unchanged', personId, message: 'Already gone.' };
-      throw new JobItemError('Spintly has no such person any more.', 'not_found');
+      throw new Refusal('Spintly has no such person any more.', { reason: 'not_found' });
     }
     if (!personInScope(ctx.operator, { homeSiteId: user.homeSiteId }))
-      throw new JobItemError('This person is outside your sites.');
+      throw new Refusal('This person is outside your sites.', { reason: 'scope' });
     const about = { personId, personName: user.name, siteId: user.homeSiteId };
     const active = user.deactivatedOn === null;
     if ((action === 'activate' && active) || (action === 'deactivate' && !active))

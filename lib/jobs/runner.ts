@@ -4,19 +4,6 @@ import type { Database, JobItemStatus } from '../db/schema';
 import type { AuditReason } from '../audit/sentence';
 import { nextJob, nextSmallJob, SMALL_JOB_ITEMS, type Job } from './store';
 
-/**
- * An item that cannot be done, with a message written for an admin, and why — a refusal the admin can act on, like an
- * action's: outside their sites (`scope`, the default), gone from Spintly (`not_found`).
- */
-export class JobItemError extends Error {
-  constructor(
-    message: string,
-    readonly reason: AuditReason = 'scope',
-  ) {
-    super(message);
-  }
-}
-
 /** An item that did not get done: the message for the admin, and the refusal's reason (null: something broke). */
 export interface ItemFailure {
   status: 'failed';

@@ -41,7 +41,7 @@ describeDatabases('operator store', (database) => {
     await store.create({ email: 'a@example.com', name: 'A', role: 'front_desk', siteIds: [1] });
     await expect(
       store.create({ email: 'A@example.com', name: 'B', role: 'front_desk', siteIds: [1] }),
-    ).rejects.toMatchObject({ code: 'email_taken' });
+    ).rejects.toMatchObject({ problem: 'email_taken' });
   });
 
   it('keeps at least one active super admin, and nobody changes their own role or disables themselves', async () => {
@@ -59,10 +59,10 @@ describeDatabases('operator store', (database) => {
       siteIds: [1],
     });
     await expect(store.updateAccess(other.id, root.id, 'site_admin', [1])).rejects.toMatchObject({
-      code: 'last_super_admin',
+      problem: 'last_super_admin',
     });
-    await expect(store.setStatus(other.id, root.id, 'disabled')).rejects.toMatchObject({ code: 'last_super_admin' });
-    await expect(store.setStatus(root.id, root.id, 'disabled')).rejects.toMatchObject({ code: 'self' });
+    await expect(store.setStatus(other.id, root.id, 'disabled')).rejects.toMatchObject({ problem: 'last_super_admin' });
+    await expect(store.setStatus(root.id, root.id, 'disabled')).rejects.toMatchObject({ problem: 'self' });
     await expect(store.updateAccess(root.id, root.id, 'front_desk', [1])).rejects.toBeInstanceOf(OperatorError);
     const promoted = await store.updateAccess(root.id, other.id, 'super_admin', [1]);
     expect(promoted).toMatchObject({ role: 'super_admin', siteIds: [] });
@@ -98,7 +98,7 @@ describeDatabases('operator store', (database) => {
     expect(reset.sessionVersion).toBe(v1 + 3);
     expect(await store.verifyCredentials('x@example.com', 'first-password-1')).toBeNull();
     await expect(store.changePassword(operator.id, 'wrong', 'second-password-2')).rejects.toMatchObject({
-      code: 'wrong_password',
+      problem: 'wrong_password',
     });
     const changed = await store.changePassword(operator.id, otp, 'second-password-2');
     expect(changed).toMatchObject({ mustChangePassword: false, sessionVersion: v1 + 4 });

@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import type { Database, OperatorRole, OperatorStatus } from '../db/schema';
+import { Refusal } from '../core/refusal';
 
 /**
  * The portal's operators (its own staff accounts, not Spintly users): passwords as argon2id hashes, one-time
@@ -22,12 +23,16 @@ export interface Operator {
   createdAt: string;
 }
 
-export class OperatorError extends Error {
+/** The store's refusals, written for the admin; a refusal like any other, with the form field it belongs beside. */
+export class OperatorError extends Refusal {
   constructor(
-    readonly code: 'not_found' | 'email_taken' | 'last_super_admin' | 'self' | 'wrong_password',
+    readonly problem: 'not_found' | 'email_taken' | 'last_super_admin' | 'self' | 'wrong_password',
     message: string,
   ) {
-    super(message);
+    super(message, {
+      reason: problem === 'not_found' ? 'not_found' : 'conflict',
+      field: problem === 'email_taken' ? 'email' : problem === 'wrong_password' ? 'currentPassword' : undefined,
+    });
   }
 }
 

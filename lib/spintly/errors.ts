@@ -1,4 +1,5 @@
 import 'server-only';
+import { UNKNOWN_OUTCOME, type Explained, type ExplainsItself, type RefusalReason } from '../core/refusal';
 
 /**
  * Every failure of a Spintly call becomes a SpintlyError at the client's boundary: a kind the portal can branch on,
@@ -47,7 +48,17 @@ export const UNKNOWN_OUTCOME_SAFE_TO_RETRY_MESSAGE =
 export const NOT_MADE_MESSAGE =
   'Spintly is not answering right now. The portal checked: the change was not made. Try again in a few minutes.';
 
-export class SpintlyError extends Error {
+/**
+ * The refusals among Spintly's answers (it said no to what was asked), by the error's kind; the rest — timeouts,
+ * outages, rate limits, its own errors — are failures.
+ */
+export const REFUSED_BY_SPINTLY: Partial<Record<SpintlyErrorKind, RefusalReason>> = {
+  invalid: 'validation',
+  conflict: 'conflict',
+  not_found: 'not_found',
+};
+
+export class SpintlyError extends Error implements ExplainsItself {
   override readonly name = 'SpintlyError';
   readonly kind: SpintlyErrorKind;
   /** HTTP status from Spintly, or null when no answer came (timeout, network). */
@@ -105,6 +116,18 @@ export class SpintlyError extends Error {
   /** The same failure, once the portal has looked and found that the change did not land. */
   confirmedNotMade(message = NOT_MADE_MESSAGE): SpintlyError {
     return this.copy({ message, outcomeUnknown: false });
+  }
+
+  /** For the screen and the audit log (explainError): Spintly's refusals are refusals, the rest failures. */
+  explain(): Explained {
+    return {
+      message: this.message,
+      reason: REFUSED_BY_SPINTLY[this.kind] ?? null,
+      field: this.field,
+      ...(this.outcomeUnknown && { code: UNKNOWN_OUTCOME }),
+      status: this.status,
+      detail: `spintly ${this.kind}${this.outcomeUnknown ? ', outcome unknown' : ''}`,
+    };
   }
 
   /** Failures where the request may or may not have been applied by Spintly. */

@@ -1,7 +1,7 @@
 import 'server-only';
-import { ActionError } from '../actions/action-error';
 import { portalEnv } from '../env';
 import type { SpintlyClient } from '../spintly/client';
+import { Refusal } from '../core/refusal';
 
 /** The Spintly role visitors have: SPINTLY_VISITOR_ROLE_ID, or the organisation's role named "Visitor" [assumed]. */
 export async function visitorRoleId(client: Pick<SpintlyClient, 'listRoles'>): Promise<number> {
@@ -9,7 +9,7 @@ export async function visitorRoleId(client: Pick<SpintlyClient, 'listRoles'>): P
   if (configured) return configured;
   const role = (await client.listRoles()).find((r) => r.name.trim().toLowerCase() === 'visitor');
   if (!role)
-    throw new ActionError(
+    throw new Refusal(
       'Spintly has no role named “Visitor” for this organisation. Ask Spintly to turn on visitor management, or set SPINTLY_VISITOR_ROLE_ID.',
     );
   return role.id;
@@ -28,10 +28,9 @@ export async function refuseNewVisitorRole(
   if (visitorRole === null || !roleIds.includes(visitorRole)) return;
   const before = userId === undefined ? null : await client.getUser(userId);
   if (before?.roles.some((r) => r.id === visitorRole)) return;
-  throw new ActionError(
-    'Visitors are registered on the Visitors page, with a visit. Choose a member role here.',
-    'roleIds',
-  );
+  throw new Refusal('Visitors are registered on the Visitors page, with a visit. Choose a member role here.', {
+    field: 'roleIds',
+  });
 }
 
 /** The visitor role's id when it can be known without failing (lists that leave visitors out). */

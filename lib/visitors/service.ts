@@ -1,6 +1,5 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import { ActionError } from '../actions/action-error';
 import type { Database } from '../db/schema';
 import { refreshPeople } from '../directory';
 import { portalEnv } from '../env';
@@ -12,6 +11,7 @@ import { SpintlyError } from '../spintly/errors';
 import type { RegisterVisitorInput } from '../validation/visitors';
 import { visitorRoleId } from './role';
 import { getVisit, insertVisit, otherOpenVisits, updateVisit, visitByKey, type Visit } from './store';
+import { Refusal } from '../core/refusal';
 
 type Client = Pick<
   SpintlyClient,
@@ -37,10 +37,10 @@ const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 export function visitWindow(input: Pick<RegisterVisitorInput, 'day' | 'from' | 'hours'>, now = Date.now()) {
   const { display, visitors } = portalEnv();
   if (input.hours > visitors.maxHours)
-    throw new ActionError(`A visit lasts at most ${visitors.maxHours} hours.`, 'hours');
+    throw new Refusal(`A visit lasts at most ${visitors.maxHours} hours.`, { field: 'hours' });
   const start = instantAt(input.day, input.from, display.timeZone);
   const end = new Date(start.getTime() + input.hours * 3_600_000);
-  if (end.getTime() <= now) throw new ActionError('This window is already over. Choose a later time.', 'from');
+  if (end.getTime() <= now) throw new Refusal('This window is already over. Choose a later time.', { field: 'from' });
   return { startsAt: start.toISOString(), endsAt: end.toISOString() };
 }
 
@@ -57,9 +57,9 @@ async function ensureVisitor(
   const found = (await client.findByIdentity({ phone: input.phone })).map((f) => f.user);
   const member = found.find((u) => !u.roles.some((r) => r.id === roleId));
   if (member)
-    throw new ActionError(
+    throw new Refusal(
       `This phone number belongs to ${member.name}, a member. Members open doors with their own access; find them at the front desk.`,
-      'phone',
+      { field: 'phone' },
     );
   const returning = found[0];
   if (returning) {
@@ -97,11 +97,11 @@ export async function registerVisit(
 ): Promise<{ visit: Visit; reusedVisitor: boolean }> {
   const phone = toE164(input.phone, portalEnv().imports.defaultCountry);
   if (!phone)
-    throw new ActionError('Enter a phone number the visitor can be reached on, e.g. +91 98450 12345.', 'phone');
+    throw new Refusal('Enter a phone number the visitor can be reached on, e.g. +91 98450 12345.', { field: 'phone' });
   let visit = await visitByKey(db, input.requestKey);
   // A key is the form's own: sent again by its operator for its site, it resumes; anything else is refused.
   if (visit && (visit.createdBy !== input.createdBy || visit.siteId !== input.siteId))
-    throw new ActionError('This form was already used for another visit. Reload the page to register a new one.');
+    throw new Refusal('This form was already used for another visit. Reload the page to register a new one.');
   let reusedVisitor = false;
   if (!visit) {
     const window = visitWindow(input);
@@ -155,7 +155,7 @@ export async function extendVisit(db: Kysely<Database>, client: Client, visit: V
   const { maxHours } = portalEnv().visitors;
   const endsAt = new Date(Date.parse(visit.endsAt) + hours * 3_600_000).toISOString();
   if (Date.parse(endsAt) - Date.parse(visit.startsAt) > maxHours * 3_600_000)
-    throw new ActionError(`A visit lasts at most ${maxHours} hours.`, 'hours');
+    throw new Refusal(`A visit lasts at most ${maxHours} hours.`, { field: 'hours' });
   if (visit.meetingId !== null) await client.updateMeeting(visit.meetingId, { endTime: seconds(endsAt) });
   if (visit.card) await client.updateUsers([{ id: visit.visitorId, accessData: { accessExpiresAt: endsAt } }]);
   await updateVisit(db, visit.id, { endsAt });

@@ -4,7 +4,6 @@ import { operators } from '../../operators';
 import { signOut } from '../../auth';
 import { changePasswordSchema } from '../../validation/operators';
 import { defineAction } from '../safe-action';
-import { asActionError } from '../operators/shared';
 
 /**
  * The operator's own password change. Every session, this one included, ends with it: the operator signs in again
@@ -18,7 +17,7 @@ export const changePasswordAction = defineAction({
   allowDuringPasswordChange: true,
   async run(input, { operator }) {
     const store = await operators();
-    await asActionError(() => store.changePassword(operator.id, input.currentPassword, input.newPassword));
+    await store.changePassword(operator.id, input.currentPassword, input.newPassword);
     await signOut({ redirect: false });
     return { redirectTo: '/sign-in?changed=1' };
   },

@@ -1,20 +1,20 @@
 import 'server-only';
 import { personInScope } from '../../auth/permissions';
 import { SpintlyError } from '../../spintly/errors';
-import { ActionError, type ActionContext } from '../safe-action';
+import { type ActionContext } from '../safe-action';
+import { Refusal } from '../../core/refusal';
 
 /** "Card 123 already belongs to Asha Rao" — the holder named only when the operator may see them. */
 export async function cardTaken(
   credentialId: string,
   holderId: number,
   { operator, spintly }: ActionContext,
-): Promise<ActionError> {
+): Promise<Refusal> {
   const holder = await spintly.getUser(holderId).catch(() => null);
   const who = holder && personInScope(operator, holder) ? holder.name : 'someone at a site you do not manage';
-  return new ActionError(
+  return new Refusal(
     `Card ${credentialId} already belongs to ${who}. Nothing was changed; take it back from them first, or use another card.`,
-    'credentialId',
-    'card_taken',
+    { field: 'credentialId', code: 'card_taken' },
   );
 }
 

@@ -3,8 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { issueCardSchema } from '../../validation/cards';
 import { NO_CARD_NOW } from '../result-codes';
-import { ActionError, defineAction } from '../safe-action';
+import { defineAction } from '../safe-action';
 import { cardTaken } from './card-holder';
+import { Refusal } from '../../core/refusal';
 
 /**
  * A lost card as one flow: take back the old card, issue the new one. A new card already held by someone else is
@@ -27,10 +28,9 @@ export const replaceCardAction = defineAction({
       await spintly.assignCard(input.userId, input.credentialId);
     } catch {
       revalidatePath('/front-desk');
-      throw new ActionError(
+      throw new Refusal(
         `The old card${old ? ` ${old}` : ''} was taken back, but the new card could not be issued: ${person?.name ?? 'this person'} has no card right now. Retry issuing the new card.`,
-        'credentialId',
-        NO_CARD_NOW,
+        { field: 'credentialId', code: NO_CARD_NOW, reason: null },
       );
     }
     revalidatePath('/front-desk');

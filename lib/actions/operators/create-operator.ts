@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { operators } from '../../operators';
 import { createOperatorSchema } from '../../validation/operators';
 import { defineAction } from '../safe-action';
-import { asActionError, assertSitesExist } from './shared';
+import { assertSitesExist } from './shared';
 
 /** Creates an operator with a one-time password, shown once to the super admin who created them. */
 export const createOperatorAction = defineAction({
@@ -21,7 +21,7 @@ export const createOperatorAction = defineAction({
   async run(input, { spintly }) {
     await assertSitesExist(spintly, input.siteIds);
     const store = await operators();
-    const { operator, oneTimePassword } = await asActionError(() => store.create(input));
+    const { operator, oneTimePassword } = await store.create(input);
     revalidatePath('/operators');
     return {
       auditDetail: operator.name,

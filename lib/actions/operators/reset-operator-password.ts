@@ -4,7 +4,6 @@ import { revalidatePath } from 'next/cache';
 import { operators } from '../../operators';
 import { operatorIdSchema } from '../../validation/operators';
 import { defineAction } from '../safe-action';
-import { asActionError } from './shared';
 
 /** Gives an operator a new one-time password; their sessions end and they choose a new password at sign-in. */
 export const resetOperatorPasswordAction = defineAction({
@@ -14,7 +13,7 @@ export const resetOperatorPasswordAction = defineAction({
   targets: (input) => [{ type: 'operator' as const, id: input.operatorId }],
   async run(input) {
     const store = await operators();
-    const oneTimePassword = await asActionError(() => store.resetPassword(input.operatorId));
+    const oneTimePassword = await store.resetPassword(input.operatorId);
     const target = await store.get(input.operatorId);
     revalidatePath('/operators');
     return {

@@ -4,7 +4,6 @@ import { revalidatePath } from 'next/cache';
 import { operators } from '../../operators';
 import { setOperatorStatusSchema } from '../../validation/operators';
 import { defineAction } from '../safe-action';
-import { asActionError } from './shared';
 
 /** Disables (every session ends on its next request) or re-enables an operator. */
 export const setOperatorStatusAction = defineAction({
@@ -14,7 +13,7 @@ export const setOperatorStatusAction = defineAction({
   targets: (input) => [{ type: 'operator' as const, id: input.operatorId }],
   async run(input, { operator }) {
     const store = await operators();
-    const updated = await asActionError(() => store.setStatus(operator.id, input.operatorId, input.status));
+    const updated = await store.setStatus(operator.id, input.operatorId, input.status);
     revalidatePath('/operators');
     return { message: `${updated.email} is ${updated.status === 'active' ? 'enabled' : 'disabled'}.` };
   },

@@ -5,7 +5,7 @@ import { operators } from '../../operators';
 import { ROLE_LABELS } from '../../auth/permissions';
 import { updateOperatorAccessSchema } from '../../validation/operators';
 import { defineAction } from '../safe-action';
-import { asActionError, assertSitesExist } from './shared';
+import { assertSitesExist } from './shared';
 
 /** Changes an operator's role and sites; effective on their next request. */
 export const updateOperatorAccessAction = defineAction({
@@ -19,9 +19,7 @@ export const updateOperatorAccessAction = defineAction({
   async run(input, { operator, spintly }) {
     await assertSitesExist(spintly, input.siteIds);
     const store = await operators();
-    const updated = await asActionError(() =>
-      store.updateAccess(operator.id, input.operatorId, input.role, input.siteIds),
-    );
+    const updated = await store.updateAccess(operator.id, input.operatorId, input.role, input.siteIds);
     revalidatePath('/operators');
     return { message: `${updated.email} is now ${ROLE_LABELS[updated.role].toLowerCase()}.` };
   },

@@ -5,7 +5,8 @@ import { db } from '../../db';
 import { peopleQuerySchema, streamPeopleInScope } from '../../data/people';
 import { BULK_ACTIONS, BULK_WORDS, type BulkInput } from '../../jobs/people-bulk';
 import { startJob } from '../../jobs/start';
-import { ActionError, defineAction } from '../safe-action';
+import { defineAction } from '../safe-action';
+import { Refusal } from '../../core/refusal';
 
 /**
  * Activates, deactivates, offboards or deletes everyone matching a /users filter, as a job. The action receives the
@@ -21,10 +22,10 @@ export const bulkByFilterAction = defineAction({
     const items: { input: BulkInput }[] = [];
     for await (const person of streamPeopleInScope(operator, { ...input.filter, page: 1 }))
       items.push({ input: { action: input.action, personId: person.id, name: person.name } });
-    if (items.length === 0) throw new ActionError('Nobody matches this filter any more.');
+    if (items.length === 0) throw new Refusal('Nobody matches this filter any more.');
     // The count the operator confirmed: if the filter now matches many more (a sync landed), ask again.
     if (items.length > input.expected * 1.1 + 10)
-      throw new ActionError(
+      throw new Refusal(
         `The filter now matches ${items.length} people, not ${input.expected}. Reload and confirm again.`,
       );
     const words = BULK_WORDS[input.action];

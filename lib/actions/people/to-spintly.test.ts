@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ActionError } from '../action-error';
 import { NEW_PERSON_ACCESS, personFieldsSchema } from '../../validation/people';
 import { toSpintlyUser } from './to-spintly';
+import { Refusal } from '../../core/refusal';
 
 const fields = (phone: string) =>
   personFieldsSchema.parse({
@@ -27,7 +27,7 @@ describe('toSpintlyUser: the person form in Spintly’s shape', () => {
         return error;
       }
     })();
-    expect(refusal).toBeInstanceOf(ActionError);
+    expect(refusal).toBeInstanceOf(Refusal);
     expect(refusal).toMatchObject({ field: 'phone', message: expect.stringContaining('country code') });
   });
 });

@@ -2,10 +2,10 @@ import 'server-only';
 import type { z } from 'zod';
 import { notAPhoneMessage, toE164 } from '../../core/phone';
 import { portalEnv } from '../../env';
-import { ActionError } from '../action-error';
 import { dayBounds } from '../../format';
 import type { CreateUserInput } from '../../spintly/contract';
 import type { personFieldsSchema } from '../../validation/people';
+import { Refusal } from '../../core/refusal';
 
 /**
  * The person form's fields in Spintly's user shape. An expiry date means "through the end of that day", in the
@@ -33,6 +33,6 @@ export function toSpintlyUser(input: z.output<typeof personFieldsSchema>): Omit<
 
 function e164(phone: string): string {
   const spelled = toE164(phone, portalEnv().imports.defaultCountry);
-  if (!spelled) throw new ActionError(notAPhoneMessage(phone), 'phone');
+  if (!spelled) throw new Refusal(notAPhoneMessage(phone), { field: 'phone' });
   return spelled;
 }

@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { db } from '../../db';
 import { registerVisit } from '../../visitors/service';
 import { registerVisitorSchema } from '../../validation/visitors';
-import { ActionError, defineAction } from '../safe-action';
+import { defineAction } from '../safe-action';
+import { Refusal } from '../../core/refusal';
 
 /**
  * Registers a visitor at a site: the visitor as a Spintly user with the visitor role (a returning visitor, by phone,
@@ -28,7 +29,7 @@ export const registerVisitorAction = defineAction({
   }),
   async run(input, { operator, spintly }) {
     const host = await spintly.getUser(input.hostId);
-    if (!host) throw new ActionError('The host is no longer in Spintly. Choose another host.', 'hostId');
+    if (!host) throw new Refusal('The host is no longer in Spintly. Choose another host.', { field: 'hostId' });
     const { visit, reusedVisitor } = await registerVisit(await db(), spintly, {
       ...input,
       hostName: host.name,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '../../db';
 import { getVisit, type Visit } from '../../visitors/store';
-import { ActionError } from '../action-error';
+import { Refusal } from '../../core/refusal';
 
 /**
  * The visit an action names, at the site it names (which the action's scope check has already verified): a visit at
@@ -9,10 +9,10 @@ import { ActionError } from '../action-error';
  */
 export async function visitAt(visitId: string, siteId: number): Promise<Visit> {
   const visit = await getVisit(await db(), visitId);
-  if (!visit || visit.siteId !== siteId) throw new ActionError('There is no such visit at this site.');
+  if (!visit || visit.siteId !== siteId) throw new Refusal('There is no such visit at this site.');
   return visit;
 }
 
 export function assertOpen(visit: Visit) {
-  if (visit.endedAt !== null) throw new ActionError('This visit has already ended.');
+  if (visit.endedAt !== null) throw new Refusal('This visit has already ended.');
 }
