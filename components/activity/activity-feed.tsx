@@ -1,10 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ActivityRow } from '@/lib/data/activity';
 import { formatDateTime, type DisplaySettings } from '@/lib/format';
 import { Button } from '@/components/ui/button';
+import { usePoll } from '@/components/ui/poll';
 import { DataTable, Td } from '@/components/ui/table';
 import { eventLabel } from '@/lib/activity/vocabulary';
 import { RESULT_LABEL } from './result-label';
@@ -15,7 +16,7 @@ const MAX_ROWS = 200;
 
 /**
  * The events of /activity. On the newest page it asks for newer events every few seconds and puts them on top
- * (marked new), unless paused; older pages stay as they are.
+ * (marked new); paused, it holds them back and says how many wait. Older pages stay as they are.
  */
 export function ActivityFeed({
   initial,
@@ -38,46 +39,43 @@ export function ActivityFeed({
   const [paused, setPaused] = useState(false);
   const newest = useRef(initial[0]?.cursor ?? '0.0');
 
-  useEffect(() => {
-    if (!live || paused) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const response = await fetch(`/api/activity/live?${filterQuery}&after=${newest.current}`, {
-          cache: 'no-store',
-        });
-        if (response.ok) {
-          const { rows: arrived } = (await response.json()) as { rows: ActivityRow[] };
-          if (!stopped && arrived.length > 0) {
-            newest.current = arrived[0]!.cursor;
-            setFresh(new Set(arrived.map((r) => r.eventId)));
-            setRows((current) => {
-              const known = new Set(current.map((r) => r.eventId));
-              return [...arrived.filter((r) => !known.has(r.eventId)), ...current].slice(0, MAX_ROWS);
-            });
-          }
-        }
-      } catch {
-        // the next poll tries again
-      }
-      if (!stopped) timer = setTimeout(() => void poll(), POLL_MS);
-    };
-    timer = setTimeout(() => void poll(), POLL_MS);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [live, paused, filterQuery]);
+  // Paused, the list stays still but keeps listening: what arrives waits, counted, and joins the list on Resume.
+  const [held, setHeld] = useState<ActivityRow[]>([]);
+  const show = (arrived: ActivityRow[]) => {
+    setFresh(new Set(arrived.map((r) => r.eventId)));
+    setRows((current) => {
+      const known = new Set(current.map((r) => r.eventId));
+      return [...arrived.filter((r) => !known.has(r.eventId)), ...current].slice(0, MAX_ROWS);
+    });
+  };
+  usePoll<{ rows: ActivityRow[] }>(
+    () => `/api/activity/live?${filterQuery}&after=${newest.current}`,
+    ({ rows: arrived }) => {
+      if (arrived.length === 0) return;
+      newest.current = arrived[0]!.cursor;
+      if (paused) setHeld((waiting) => [...arrived, ...waiting].slice(0, MAX_ROWS));
+      else show(arrived);
+    },
+    { intervalMs: POLL_MS, active: live, restartOn: [filterQuery] },
+  );
+  const togglePause = () => {
+    if (paused && held.length > 0) {
+      show(held);
+      setHeld([]);
+    }
+    setPaused(!paused);
+  };
 
   return (
     <>
       {live && (
         <div className="mb-2 flex items-center gap-3 text-sm text-slate-600">
           <span aria-live="polite" data-testid="live-state">
-            {paused ? 'Paused: new events are not added.' : 'Live: new events appear at the top.'}
+            {paused
+              ? `Paused: ${held.length === 0 ? 'new events wait here' : `${held.length} new ${held.length === 1 ? 'event waits' : 'events wait'}`} until you resume.`
+              : 'Live: new events appear at the top.'}
           </span>
-          <Button type="button" variant="secondary" size="sm" onClick={() => setPaused((p) => !p)}>
+          <Button type="button" variant="secondary" size="sm" onClick={togglePause}>
             {paused ? 'Resume' : 'Pause'}
           </Button>
         </div>

@@ -1,4 +1,5 @@
 import type { JobItemView, JobView } from '@/lib/data/jobs';
+import { pollJson } from '@/components/ui/poll';
 
 export type JobStatus = JobView & { items?: JobItemView[] };
 
@@ -14,20 +15,15 @@ export async function waitForJob(
   onUpdate: (job: JobStatus) => void,
   { signal, items = false }: { signal?: AbortSignal; items?: boolean } = {},
 ): Promise<JobStatus | null> {
-  const url = `/api/jobs/status?id=${encodeURIComponent(id)}${items ? '&items=1' : ''}`;
-  while (!signal?.aborted) {
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    if (signal?.aborted) break;
-    try {
-      const response = await fetch(url, { cache: 'no-store', signal });
-      if (!response.ok) continue;
-      const job = (await response.json()) as JobStatus;
-      if (signal?.aborted) break;
+  let last: JobStatus | null = null;
+  const over = await pollJson<JobStatus>(
+    `/api/jobs/status?id=${encodeURIComponent(id)}${items ? '&items=1' : ''}`,
+    (job) => {
+      last = job;
       onUpdate(job);
-      if (jobIsOver(job)) return job;
-    } catch {
-      // the next poll tries again
-    }
-  }
-  return null;
+      return jobIsOver(job);
+    },
+    { intervalMs: 700, signal },
+  );
+  return over ? last : null;
 }

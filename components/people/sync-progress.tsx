@@ -1,9 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DirectoryRun } from '@/lib/data/people';
 import { formatCount, type DisplaySettings } from '@/lib/format';
+import { usePoll } from '@/components/ui/poll';
 import { toast } from '@/components/ui/toast';
 
 const POLL_MS = 1000;
@@ -34,44 +35,30 @@ export default function SyncProgress({
   const [waitingLong, setWaitingLong] = useState(false);
   const count = (n: number) => formatCount(n, display);
 
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const response = await fetch('/api/directory/status', { cache: 'no-store' });
-        if (!response.ok) throw new Error(String(response.status));
-        const { last } = (await response.json()) as { last: DirectoryRun | null };
-        if (stopped) return;
-        if (last && last.id > after) {
-          setRun(last);
-          if (last.outcome !== 'running') {
-            if (last.outcome === 'ok')
-              toast.success(
-                `Re-read ${count(last.people ?? 0)} people from Spintly: ${count(last.added)} new, ${count(last.changed)} changed, ${count(last.removed)} removed.`,
-              );
-            else
-              toast.error(
-                'The re-read could not finish: Spintly did not answer every page. The list still shows the last complete copy; try again in a few minutes.',
-              );
-            router.refresh();
-            onDone();
-            return;
-          }
-        } else setWaitingLong(askedAt > 0 && Date.now() - askedAt > NO_WORKER_AFTER_MS);
-      } catch {
-        // a missed poll is tried again
+  usePoll<{ last: DirectoryRun | null }>(
+    '/api/directory/status',
+    ({ last }) => {
+      if (!last || last.id <= after) {
+        setWaitingLong(askedAt > 0 && Date.now() - askedAt > NO_WORKER_AFTER_MS);
+        return;
       }
-      if (!stopped) timer = setTimeout(() => void poll(), POLL_MS);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
+      setRun(last);
+      if (last.outcome === 'running') return;
+      if (last.outcome === 'ok')
+        toast.success(
+          `Re-read ${count(last.people ?? 0)} people from Spintly: ${count(last.added)} new, ${count(last.changed)} changed, ${count(last.removed)} removed.`,
+        );
+      else
+        toast.error(
+          'The re-read could not finish: Spintly did not answer every page. The list still shows the last complete copy; try again in a few minutes.',
+        );
+      router.refresh();
+      onDone();
+      return true;
+    },
     // Follows one wait; the parent mounts a new one for the next.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [after]);
+    { intervalMs: POLL_MS, immediate: true, restartOn: [after] },
+  );
 
   const total = run && run.id > after ? run.pagesTotal : null;
   return (
