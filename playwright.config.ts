@@ -1,27 +1,25 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { E2E, freshPortalCommand } from './e2e/ports';
+import { E2E } from './e2e/ports';
+import { freshPortalCommand, sandboxPortalEnv } from './scripts/processes';
 
 // Playwright cannot download its browser here: use Debian's Chromium when present (PLAYWRIGHT_CHROMIUM_PATH overrides).
 const chromiumPath =
   process.env.PLAYWRIGHT_CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 const portalEnv = {
+  ...sandboxPortalEnv({
+    sandboxUrl: E2E.sandboxUrl,
+    databaseUrl: `file:${E2E.database}`,
+    authSecret: E2E.authSecret,
+    // The new key first, the old one still accepted: a rotation in progress.
+    webhookKey: `${E2E.webhookKey},${E2E.oldWebhookKey}`,
+  }),
   PORT: String(E2E.portalPort),
-  SPINTLY_API_URL: E2E.sandboxUrl,
-  SPINTLY_CLIENT_ID: 'demo-client',
-  SPINTLY_CLIENT_SECRET: 'demo-secret',
-  SPINTLY_ORG_ID: '4242',
-  NEXT_TELEMETRY_DISABLED: '1',
-  DATABASE_URL: `file:${E2E.database}`,
-  AUTH_SECRET: E2E.authSecret,
-  AUTH_TRUST_HOST: 'true',
   // As if behind one reverse proxy: the sign-in limit per address reads the last X-Forwarded-For entry.
   TRUSTED_PROXY_HOPS: '1',
   // Flag pending changes as stuck after 5 s, so the offline-reader path is seen within a test.
   PENDING_STUCK_AFTER_S: '5',
-  // The new key first, the old one still accepted: a rotation in progress.
-  SPINTLY_WEBHOOK_KEY: `${E2E.webhookKey},${E2E.oldWebhookKey}`,
 };
 
 const CHROMIUM_ARGS = [
@@ -60,8 +58,18 @@ export default defineConfig({
         ]
       : []),
     {
+      // Signs the demo operators in once and saves their sessions for the tests (e2e/auth.setup.ts).
+      name: 'setup',
+      testMatch: /auth\.setup\.ts$/,
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: { ...(chromiumPath && { executablePath: chromiumPath }), args: CHROMIUM_ARGS },
+      },
+    },
+    {
       name: 'chromium',
       testIgnore: /multi\.spec\.ts$/,
+      dependencies: ['setup'],
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: {

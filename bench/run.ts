@@ -23,7 +23,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { PORTAL_NODE_OPTIONS, bin, startPortal, startSandbox, waitFor } from '../scripts/processes';
+import { PORTAL_NODE_OPTIONS, bin, sandboxPortalEnv, startPortal, startSandbox, waitFor } from '../scripts/processes';
 import { serverActionId } from '../scripts/server-actions';
 
 const L = Number(process.env.BENCH_LATENCY_MS ?? 50);
@@ -177,17 +177,17 @@ async function main() {
 
   const portalEnv = {
     ...env,
-    SPINTLY_API_URL: SANDBOX,
-    SPINTLY_CLIENT_ID: 'demo-client',
-    SPINTLY_CLIENT_SECRET: 'demo-secret',
-    SPINTLY_ORG_ID: '4242',
-    DATABASE_URL: `file:./${DB}`,
-    AUTH_SECRET: 'bench-only-secret-0123456789abcdefghijklmnop',
-    AUTH_TRUST_HOST: 'true',
-    SPINTLY_WEBHOOK_KEY: WEBHOOK_KEY,
-    // Background tasks (the directory, activity, the pending scan) are measured on their own, through the CLI; left
-    // inline they would run during the page timings and add their Spintly calls to what a page is charged.
-    PORTAL_WORKER: 'off',
+    ...sandboxPortalEnv(
+      {
+        sandboxUrl: SANDBOX,
+        databaseUrl: `file:./${DB}`,
+        authSecret: 'bench-only-secret-0123456789abcdefghijklmnop',
+        webhookKey: WEBHOOK_KEY,
+      },
+      // Background tasks (the directory, activity, the pending scan) are measured on their own, through the CLI; left
+      // inline they would run during the page timings and add their Spintly calls to what a page is charged.
+      { PORTAL_WORKER: 'off' },
+    ),
   };
   // Run without blocking: a blocked event loop misses the sandbox closing idle keep-alive sockets, and the next fetch
   // on one fails with "other side closed".
@@ -669,14 +669,15 @@ async function activitySection(
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
-      DATABASE_URL: `file:./${DB}`,
-      SPINTLY_WEBHOOK_KEY: WEBHOOK_KEY,
-      WEBHOOK_PORT: '3202',
-      PORTAL_WORKER: 'off',
-      SPINTLY_API_URL: SANDBOX,
-      SPINTLY_CLIENT_ID: 'demo-client',
-      SPINTLY_CLIENT_SECRET: 'demo-secret',
-      SPINTLY_ORG_ID: '4242',
+      ...sandboxPortalEnv(
+        {
+          sandboxUrl: SANDBOX,
+          databaseUrl: `file:./${DB}`,
+          authSecret: 'unused-by-the-worker',
+          webhookKey: WEBHOOK_KEY,
+        },
+        { WEBHOOK_PORT: '3202', PORTAL_WORKER: 'off' },
+      ),
     },
   });
   children.push(worker);

@@ -3,10 +3,11 @@
  * its own database, against the same sandbox (which takes both styles). The rest of the suite runs with the default,
  * assignCard, so the flow is covered in both styles.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { DEMO, sandbox, signInAndWait } from './helpers';
-import { E2E, freshPortalCommand } from './ports';
+import { e2ePortalEnv } from './ports';
+import { startFreshPortal, stopGroup, waitFor } from '../scripts/processes';
 
 const PORT = 3303;
 const B = `http://127.0.0.1:${PORT}`;
@@ -15,38 +16,12 @@ let portal: ChildProcess | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const env = {
-    ...process.env,
-    NEXT_TELEMETRY_DISABLED: '1',
-    PORT: String(PORT),
-    DATABASE_URL: `file:${DB}`,
-    SPINTLY_API_URL: E2E.sandboxUrl,
-    SPINTLY_CLIENT_ID: 'demo-client',
-    SPINTLY_CLIENT_SECRET: 'demo-secret',
-    SPINTLY_ORG_ID: '4242',
-    SPINTLY_CARD_STYLE: 'assignCredential',
-    AUTH_SECRET: E2E.authSecret,
-    AUTH_TRUST_HOST: 'true',
-    PORTAL_WORKER: 'off',
-  };
-  portal = spawn('sh', ['-c', freshPortalCommand(DB, `exec node_modules/.bin/next start -p ${PORT}`)], {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
-  for (let i = 0; i < 200; i++) {
-    const up = await fetch(`${B}/api/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (up) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('portal B did not start');
+  const env = e2ePortalEnv({ SPINTLY_CARD_STYLE: 'assignCredential', PORTAL_WORKER: 'off' }, `file:${DB}`);
+  portal = startFreshPortal(PORT, DB, env);
+  await waitFor(`${B}/api/health`, 'Portal B', portal, 100_000);
 });
 
-test.afterAll(() => {
-  if (portal?.pid) process.kill(-portal.pid, 'SIGTERM');
-});
+test.afterAll(() => stopGroup(portal));
 
 const CREDENTIAL = 'POST /organisationManagement/v1/organisations/{org}/users/{userId}/assignCredential';
 const UNASSIGN_CREDENTIAL = 'POST /organisationManagement/v1/organisations/{org}/users/{userId}/unassignCredential';

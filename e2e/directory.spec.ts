@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { DEMO, signInAndWait } from './helpers';
-import { E2E } from './ports';
+import { E2E, e2ePortalEnv } from './ports';
 
 /** Creates a person straight through the sandbox's Spintly API, as Spintly's own website would. */
 async function createBehindTheBack(request: APIRequestContext, name: string) {
@@ -29,14 +29,7 @@ async function createBehindTheBack(request: APIRequestContext, name: string) {
 /** One reconcile against the e2e portal's database, as the background task would run it. */
 function syncNow() {
   const run = spawnSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/spintly.ts', 'sync'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: `file:${E2E.database}`,
-      SPINTLY_API_URL: E2E.sandboxUrl,
-      SPINTLY_CLIENT_ID: 'demo-client',
-      SPINTLY_CLIENT_SECRET: 'demo-secret',
-      SPINTLY_ORG_ID: '4242',
-    },
+    env: e2ePortalEnv(),
     encoding: 'utf8',
   });
   expect(run.status, run.stderr).toBe(0);

@@ -5,7 +5,16 @@
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { encode } from 'next-auth/jwt';
-import { DEMO, DEMO_PASSWORD, craftedActionPost, sandbox, serverActionId, signIn, signInAndWait } from './helpers';
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  craftedActionPost,
+  sandbox,
+  serverActionId,
+  signIn,
+  signInAndWait,
+  signInThroughForm,
+} from './helpers';
 import { E2E } from './ports';
 
 const COOKIE = 'authjs.session-token';
@@ -31,10 +40,11 @@ test('sign-out ends that session on the server: a copied cookie opens no page, e
   browser,
   request,
 }) => {
-  await signInAndWait(page, DEMO.admin);
+  // Two sessions of their own (not the saved one the other tests share): this test ends them.
+  await signInThroughForm(page, DEMO.admin, DEMO_PASSWORD);
   const copied = (await sessionCookie(page.context())).value;
   const otherDevice = await browser.newPage();
-  await signInAndWait(otherDevice, DEMO.admin);
+  await signInThroughForm(otherDevice, DEMO.admin, DEMO_PASSWORD);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in/);

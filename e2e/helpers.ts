@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import { expect, type APIRequestContext, type Cookie, type Page } from '@playwright/test';
 import { E2E } from './ports';
 
 import { endpoints } from '../lib/spintly/contract';
@@ -20,6 +21,7 @@ export const DEMO = {
   frontDesk: 'frontdesk@demo.local',
 } as const;
 
+/** Signs in through the form, as a person does. For tests of signing in; the rest use `signInAndWait`. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(email);
@@ -27,10 +29,41 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-export async function signInAndWait(page: Page, email: string, password = DEMO_PASSWORD) {
+export async function signInThroughForm(page: Page, email: string, password: string) {
   await signIn(page, email, password);
   // Attached, not visible: under 1024 px it sits in the closed menu.
   await expect(page.getByTestId('signed-in-as')).toBeAttached();
+}
+
+/** Where the setup project keeps a demo operator's signed-in session (cookies), made once per run. */
+export const sessionFile = (email: string) => `e2e/.auth/${email.replace(/[^a-z]/gi, '-')}.json`;
+
+/** Signs in through the form and keeps the session for the tests that only need to be signed in. */
+export async function saveSession(page: Page, email: string) {
+  await signInThroughForm(page, email, DEMO_PASSWORD);
+  await page.context().storageState({ path: sessionFile(email) });
+}
+
+/**
+ * Signed in as a demo operator and on the home page. The session the setup project saved is reused (no form, no
+ * password hashing); when it no longer works — a test signed that operator out everywhere — the form makes a new one
+ * and keeps it. Any other account, or another password, goes through the form.
+ */
+export async function signInAndWait(page: Page, email: string, password = DEMO_PASSWORD) {
+  const file = sessionFile(email);
+  if (password !== DEMO_PASSWORD || !Object.values(DEMO).includes(email as never) || !existsSync(file))
+    return signInThroughForm(page, email, password);
+  const { cookies } = JSON.parse(readFileSync(file, 'utf8')) as { cookies: Cookie[] };
+  await page.context().addCookies(cookies);
+  await page.goto('/');
+  const where = await Promise.race([
+    page
+      .getByTestId('signed-in-as')
+      .waitFor({ state: 'attached' })
+      .then(() => 'in' as const),
+    page.waitForURL(/\/sign-in/).then(() => 'out' as const),
+  ]);
+  if (where === 'out') await saveSession(page, email);
 }
 
 export function mainNav(page: Page) {

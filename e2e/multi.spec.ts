@@ -4,31 +4,22 @@
  * B stand for two machines behind one load balancer. Needs Postgres: skipped with the reason locally when it is not
  * reachable, never in CI (.ci/run starts it).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { Client } from 'pg';
 import { DEMO, DEMO_PASSWORD, sandbox } from './helpers';
-import { E2E } from './ports';
+import { e2ePortalEnv } from './ports';
+import { startPortal } from '../scripts/processes';
 
 const DB_URL = process.env.MULTI_POSTGRES_URL ?? 'postgres://portal:portal@127.0.0.1:5432/portal_multi';
 const PORTS = { a: 3301, b: 3302 } as const;
 const url = (instance: keyof typeof PORTS) => `http://127.0.0.1:${PORTS[instance]}`;
 const HEARTBEAT_S = 2;
 
-const env = {
-  ...process.env,
-  NEXT_TELEMETRY_DISABLED: '1',
-  DATABASE_URL: DB_URL,
-  SPINTLY_API_URL: E2E.sandboxUrl,
-  SPINTLY_CLIENT_ID: 'demo-client',
-  SPINTLY_CLIENT_SECRET: 'demo-secret',
-  SPINTLY_ORG_ID: '4242',
-  AUTH_SECRET: E2E.authSecret,
-  AUTH_TRUST_HOST: 'true',
-  TRUSTED_PROXY_HOPS: '1',
-  PORTAL_WORKER: 'inline',
-  PORTAL_WORKER_TEST_TASK_S: String(HEARTBEAT_S),
-};
+const env = e2ePortalEnv(
+  { TRUSTED_PROXY_HOPS: '1', PORTAL_WORKER: 'inline', PORTAL_WORKER_TEST_TASK_S: String(HEARTBEAT_S) },
+  DB_URL,
+);
 const portals: Partial<Record<keyof typeof PORTS, ChildProcess>> = {};
 
 async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -51,10 +42,7 @@ async function reachable(): Promise<string | null> {
 }
 
 function start(instance: keyof typeof PORTS) {
-  portals[instance] = spawn('node_modules/.bin/next', ['start', '-p', String(PORTS[instance])], {
-    env: { ...env, NODE_OPTIONS: '--max-old-space-size=384' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  portals[instance] = startPortal(PORTS[instance], env, ['ignore', 'ignore', 'inherit']);
 }
 
 async function healthy(instance: keyof typeof PORTS) {

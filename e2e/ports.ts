@@ -1,3 +1,5 @@
+import { sandboxPortalEnv } from '../scripts/processes';
+
 /** Ports the end-to-end run uses, away from the demo's 3000/4010 so both can run at once. */
 export const E2E = {
   portalPort: 3100,
@@ -12,12 +14,8 @@ export const E2E = {
   oldWebhookKey: 'e2e-webhook-key-old',
 } as const;
 
-const TSX = 'node_modules/.bin/tsx --conditions=react-server';
-
-/**
- * A portal made fresh for a run, then started: a new SQLite database, migrated (the portal refuses a schema that is
- * behind), the demo operators, and the people directory read from the sandbox. The e2e portal and the second portal
- * of card-styles.spec.ts start this way.
- */
-export const freshPortalCommand = (database: string, start: string) =>
-  `rm -f ${database} ${database}-wal ${database}-shm && ${TSX} scripts/db-migrate.ts && ${TSX} scripts/seed-demo-operators.ts --quiet && ${TSX} scripts/spintly.ts sync --wait > /dev/null && ${start}`;
+/** The e2e portal's environment against the e2e sandbox; `extra` adds or overrides (a second portal's port, style…). */
+export const e2ePortalEnv = (extra: Record<string, string> = {}, database = `file:${E2E.database}`) => ({
+  ...process.env,
+  ...sandboxPortalEnv({ sandboxUrl: E2E.sandboxUrl, databaseUrl: database, authSecret: E2E.authSecret }, extra),
+});

@@ -7,7 +7,7 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { bin, startPortal, startSandbox, waitFor } from './processes';
+import { bin, sandboxPortalEnv, startPortal, startSandbox, waitFor } from './processes';
 
 const portalPort = Number(process.env.PORT ?? 3000);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
@@ -34,14 +34,16 @@ function demoAuthSecret(): string {
 }
 
 async function main() {
-  const env = {
-    ...process.env,
-    NEXT_TELEMETRY_DISABLED: '1',
-    AUTH_SECRET: demoAuthSecret(),
-    AUTH_TRUST_HOST: 'true',
-    DATABASE_URL: process.env.DATABASE_URL ?? 'file:./data/demo.db',
-    // The sandbox pushes its access events (and its simulated traffic) to the portal's webhook receiver.
-    SPINTLY_WEBHOOK_KEY: process.env.SPINTLY_WEBHOOK_KEY ?? DEMO_WEBHOOK_KEY,
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  const portalEnv = {
+    ...env,
+    ...sandboxPortalEnv({
+      sandboxUrl,
+      databaseUrl: process.env.DATABASE_URL ?? 'file:./data/demo.db',
+      authSecret: demoAuthSecret(),
+      // The sandbox pushes its access events (and its simulated traffic) to the portal's webhook receiver.
+      webhookKey: process.env.SPINTLY_WEBHOOK_KEY ?? DEMO_WEBHOOK_KEY,
+    }),
   };
   if (process.env.DEMO_SKIP_BUILD !== '1' || !existsSync('.next/BUILD_ID')) {
     console.log('Building the portal (next build)…');
@@ -51,12 +53,12 @@ async function main() {
 
   // The schema first (a web instance never migrates), then the demo operators.
   const migrated = spawnSync(bin('tsx'), ['--conditions=react-server', 'scripts/db-migrate.ts'], {
-    env,
+    env: portalEnv,
     stdio: 'inherit',
   });
   if (migrated.status !== 0) stopAll(1);
   const seeded = spawnSync(bin('tsx'), ['--conditions=react-server', 'scripts/seed-demo-operators.ts'], {
-    env,
+    env: portalEnv,
     encoding: 'utf8',
   });
   if (seeded.status !== 0) {
@@ -77,13 +79,7 @@ async function main() {
   await waitFor(`${sandboxUrl}/__sandbox/health`, 'The sandbox', sandbox);
   // The sandbox is reseeded at every start: read its people into the directory now, not at the first interval.
   const synced = spawnSync(bin('tsx'), ['--conditions=react-server', 'scripts/spintly.ts', 'sync'], {
-    env: {
-      ...env,
-      SPINTLY_API_URL: sandboxUrl,
-      SPINTLY_CLIENT_ID: process.env.SANDBOX_CLIENT_ID ?? 'demo-client',
-      SPINTLY_CLIENT_SECRET: process.env.SANDBOX_CLIENT_SECRET ?? 'demo-secret',
-      SPINTLY_ORG_ID: process.env.SANDBOX_ORG_ID ?? '4242',
-    },
+    env: portalEnv,
     encoding: 'utf8',
   });
   if (synced.status !== 0) {
@@ -91,17 +87,7 @@ async function main() {
     stopAll(1);
   }
 
-  const portal = startPortal(
-    portalPort,
-    {
-      ...env,
-      SPINTLY_API_URL: sandboxUrl,
-      SPINTLY_CLIENT_ID: process.env.SANDBOX_CLIENT_ID ?? 'demo-client',
-      SPINTLY_CLIENT_SECRET: process.env.SANDBOX_CLIENT_SECRET ?? 'demo-secret',
-      SPINTLY_ORG_ID: process.env.SANDBOX_ORG_ID ?? '4242',
-    },
-    ['ignore', 'ignore', 'inherit'],
-  );
+  const portal = startPortal(portalPort, portalEnv, ['ignore', 'ignore', 'inherit']);
   children.push(portal);
   await waitFor(portalUrl, 'The portal', portal);
 

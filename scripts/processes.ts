@@ -1,6 +1,7 @@
 /**
- * Starting the portal's processes for the demo and the benchmark, one way: the production portal exactly as
- * `npm start` runs it (same heap cap), the sandbox, and waiting until each answers.
+ * Starting the portal's processes, one way, for the demo, the benchmark and the end-to-end tests: the environment of
+ * a portal pointed at the sandbox, the production portal exactly as `npm start` runs it (same heap cap), a fresh
+ * portal (new database, migrated, demo operators, directory read), the sandbox, and waiting until each answers.
  */
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,6 +15,58 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export const PORTAL_NODE_OPTIONS = '--max-old-space-size=384';
 
 export const bin = (name: string) => `node_modules/.bin/${name}`;
+const TSX = `${bin('tsx')} --conditions=react-server`;
+
+/** The sandbox's organisation and API client, as it seeds them (SANDBOX_* move them, for the sandbox and its portal). */
+export const SANDBOX_CLIENT = {
+  id: process.env.SANDBOX_CLIENT_ID ?? 'demo-client',
+  secret: process.env.SANDBOX_CLIENT_SECRET ?? 'demo-secret',
+  orgId: process.env.SANDBOX_ORG_ID ?? '4242',
+} as const;
+
+/**
+ * What a portal needs to run against the sandbox: where it is, its API client, the database, the session secret
+ * and, when the sandbox pushes events, the webhook key. `extra` adds or overrides (a card style, PORTAL_WORKER…).
+ */
+export function sandboxPortalEnv(
+  options: { sandboxUrl: string; databaseUrl: string; authSecret: string; webhookKey?: string },
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    NEXT_TELEMETRY_DISABLED: '1',
+    SPINTLY_API_URL: options.sandboxUrl,
+    SPINTLY_CLIENT_ID: SANDBOX_CLIENT.id,
+    SPINTLY_CLIENT_SECRET: SANDBOX_CLIENT.secret,
+    SPINTLY_ORG_ID: SANDBOX_CLIENT.orgId,
+    DATABASE_URL: options.databaseUrl,
+    AUTH_SECRET: options.authSecret,
+    AUTH_TRUST_HOST: 'true',
+    ...(options.webhookKey && { SPINTLY_WEBHOOK_KEY: options.webhookKey }),
+    ...extra,
+  };
+}
+
+/**
+ * A portal made fresh, then started, as one shell command (Playwright's webServer runs commands): a new SQLite
+ * database, migrated (the portal refuses a schema that is behind), the demo operators, and the people directory
+ * read from the sandbox; then `start`.
+ */
+export const freshPortalCommand = (database: string, start: string) =>
+  `rm -f ${database} ${database}-wal ${database}-shm && ${TSX} scripts/db-migrate.ts && ${TSX} scripts/seed-demo-operators.ts --quiet && ${TSX} scripts/spintly.ts sync --wait > /dev/null && ${start}`;
+
+/** `freshPortalCommand` with the production portal on `port`, in a process group of its own (stop it with stopGroup). */
+export function startFreshPortal(port: number, database: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn('sh', ['-c', freshPortalCommand(database, `exec ${bin('next')} start -p ${port}`)], {
+    env: { ...env, NODE_OPTIONS: `${PORTAL_NODE_OPTIONS} ${env.NODE_OPTIONS ?? ''}`.trim() },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+}
+
+/** Stops a process started in a group of its own, children included. */
+export function stopGroup(child: ChildProcess | undefined) {
+  if (child?.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+}
 
 /** The production portal (needs `next build` first). */
 export function startPortal(port: number, env: NodeJS.ProcessEnv, stdio: StdioOptions): ChildProcess {
