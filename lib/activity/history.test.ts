@@ -5,7 +5,15 @@ import { describeDatabases } from '../db/test-databases';
 import type { AccessEvent } from '../spintly/contract';
 import { recordRun } from '../worker/runner';
 import { historyTime, type HistorySource } from './history';
-import { HISTORY_TASK, pruneEvents, recordPending, runHistory, type DoorPending } from './tasks';
+import {
+  HISTORY_TASK,
+  doorPendingOf,
+  pruneEvents,
+  recordDoorSeen,
+  recordPending,
+  runHistory,
+  type DoorPending,
+} from './tasks';
 import { eventsAfter, queryEvents, streamEvents } from './query';
 import { EVERY_SITE, NO_SITE, onlySites } from '../core/scope';
 
@@ -196,5 +204,30 @@ describeDatabases('activity history', (database) => {
       [501, 41],
       [502, 6],
     ]);
+  });
+
+  it('a door page’s live read replaces that door’s counts only, so the site page then says the same', async () => {
+    async function* scan(doors: DoorPending[]) {
+      yield* doors;
+    }
+    await recordPending(
+      db,
+      scan([
+        { doorId: 501, siteId: 1, holders: 40, pending: [] },
+        { doorId: 502, siteId: 2, holders: 7, pending: [] },
+      ]),
+    );
+    const live = {
+      usersWithPermissions: [{ id: 1 }, { id: 2 }],
+      usersWithPendingPermissions: [{ id: 3, pendingAction: 'revoke' as const }],
+    };
+    await recordDoorSeen(db, doorPendingOf({ doorId: 501, siteId: 1 }, live));
+    const holders = await db.selectFrom('door_holders').select(['door_id', 'holders']).orderBy('door_id').execute();
+    expect(holders.map((r) => [Number(r.door_id), Number(r.holders)])).toEqual([
+      [501, 2],
+      [502, 7],
+    ]);
+    const pending = await db.selectFrom('pending_changes').select(['door_id', 'person_id', 'action']).execute();
+    expect(pending.map((r) => [Number(r.door_id), Number(r.person_id), r.action])).toEqual([[501, 3, 'revoke']]);
   });
 });

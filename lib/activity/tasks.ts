@@ -5,6 +5,7 @@ import { portalEnv } from '../env';
 import { spintly } from '../spintly';
 import type { Task } from '../worker/runner';
 import { historyTime, readHistory, repairStart, type HistorySource } from './history';
+import { doorHolders, pendingOf } from '../core/holders';
 
 export const HISTORY_TASK = 'activity.history';
 /** The newest events are left to the webhook and the next run: Spintly's history may not have them yet. */
@@ -103,17 +104,7 @@ export async function* scanPending(client = spintly().background): AsyncGenerato
     const doors = await client.allAccessPoints(site.id);
     const found = await Promise.all(
       doors.map(async (door) => {
-        const users = await client.doorUsers(door.id);
-        return {
-          doorId: door.id,
-          siteId: site.id,
-          holders: users.usersWithPermissions.length,
-          pending: users.usersWithPendingPermissions.map((u) => ({
-            personId: u.id,
-            action: u.pendingAction ?? ('grant' as const),
-            since: u.pendingSince ?? null,
-          })),
-        };
+        return doorPendingOf({ doorId: door.id, siteId: site.id }, await client.doorUsers(door.id));
       }),
     );
     yield* found;
@@ -128,16 +119,9 @@ export async function recordPending(db: Kysely<Database>, doors: AsyncIterable<D
   const rows: PendingChangesTable[] = [];
   const holders: DoorHoldersTable[] = [];
   for await (const door of doors) {
-    holders.push({ door_id: door.doorId, site_id: door.siteId, holders: door.holders, seen_at: now.toISOString() });
-    for (const p of door.pending)
-      rows.push({
-        door_id: door.doorId,
-        person_id: p.personId,
-        site_id: door.siteId,
-        action: p.action,
-        since: p.since,
-        seen_at: now.toISOString(),
-      });
+    const seen = rowsOf(door, now);
+    holders.push(seen.holders);
+    rows.push(...seen.pending);
   }
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('pending_changes').execute();
@@ -154,4 +138,46 @@ export async function recordPending(db: Kysely<Database>, doors: AsyncIterable<D
         .execute();
   });
   return { pending: rows.length };
+}
+
+/**
+ * One door as a page just read it live: its counts replace the scan's, so the site page says what the door page
+ * said (read-repair, as the person page does for people).
+ */
+export async function recordDoorSeen(db: Kysely<Database>, door: DoorPending, now = new Date()) {
+  const seen = rowsOf(door, now);
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('pending_changes').where('door_id', '=', door.doorId).execute();
+    await tx.deleteFrom('door_holders').where('door_id', '=', door.doorId).execute();
+    await tx.insertInto('door_holders').values(seen.holders).execute();
+    if (seen.pending.length > 0) await tx.insertInto('pending_changes').values(seen.pending).execute();
+  });
+}
+
+function rowsOf(door: DoorPending, now: Date): { holders: DoorHoldersTable; pending: PendingChangesTable[] } {
+  const seenAt = now.toISOString();
+  return {
+    holders: { door_id: door.doorId, site_id: door.siteId, holders: door.holders, seen_at: seenAt },
+    pending: door.pending.map((p) => ({
+      door_id: door.doorId,
+      person_id: p.personId,
+      site_id: door.siteId,
+      action: p.action,
+      since: p.since,
+      seen_at: seenAt,
+    })),
+  };
+}
+
+/** A door's counts from its Spintly answer, as the scan and the door page both take them. */
+export function doorPendingOf(
+  door: { doorId: number; siteId: number },
+  answer: Parameters<typeof doorHolders>[0],
+): DoorPending {
+  const users = doorHolders(answer);
+  return {
+    ...door,
+    holders: users.holderCount,
+    pending: users.pending.map((u) => ({ personId: u.id, ...pendingOf(u) })),
+  };
 }

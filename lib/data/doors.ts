@@ -6,6 +6,9 @@ import { verifySession } from '../auth/session';
 import { spintly } from '../spintly';
 import { searchAndPageSchema } from '../validation/query';
 import { allSiteOptions } from './sites';
+import { doorHolders, isPendingGrant } from '../core/holders';
+import { doorPendingOf, recordDoorSeen } from '../activity/tasks';
+import { db } from '../db';
 
 /** A door's holders page: `?search=&page=`. */
 export const doorHoldersQuerySchema = searchAndPageSchema;
@@ -54,13 +57,16 @@ export async function doorPage(
     ...(p.pendingAction && { pendingAction: p.pendingAction }),
     ...(p.pendingSince && { pendingSince: p.pendingSince }),
   });
-  const everyone = holders.usersWithPermissions.filter(visible);
+  const answer = doorHolders(holders);
+  // Read-repair: the site page's counts (the background scan's) now say what this page read live.
+  await recordDoorSeen(await db(), doorPendingOf({ doorId, siteId }, holders));
+  const everyone = answer.holders.filter(visible);
   const needle = query.search?.toLowerCase();
   const matching = needle
     ? everyone.filter((p) => [p.name, p.email, p.employeeCode].some((field) => field?.toLowerCase().includes(needle)))
     : everyone;
   const start = (query.page - 1) * DOOR_HOLDERS_PAGE_SIZE;
-  const pending = holders.usersWithPendingPermissions.filter(visible);
+  const pending = answer.pending.filter(visible);
   return {
     readAt: Date.now(),
     site,
@@ -74,11 +80,10 @@ export async function doorPage(
     matchingCount: matching.length,
     holderCount: everyone.length,
     /** Everyone who has the door or is about to, so "Add people" does not offer them again. */
-    holderIds: [...everyone, ...pending.filter((p) => p.pendingAction !== 'revoke')].map((p) => p.id),
+    holderIds: [...everyone, ...pending.filter(isPendingGrant)].map((p) => p.id),
     pending: pending.map(toPerson),
     page: query.page,
     perPage: DOOR_HOLDERS_PAGE_SIZE,
-    hiddenCount:
-      holders.usersWithPermissions.length - everyone.length + holders.usersWithPendingPermissions.length - pending.length,
+    hiddenCount: answer.holderCount - everyone.length + answer.pending.length - pending.length,
   };
 }

@@ -9,6 +9,7 @@ import { startJob } from '../jobs/start';
 import { spintly } from '../spintly';
 import { directoryDb } from '../directory';
 import { visitorRoleIdOrNull } from '../visitors/role';
+import { doorHolders } from '../core/holders';
 
 /** At most this many rows in one file: 10,000 people is a large tenant; bigger files are split. */
 export const MAX_IMPORT_ROWS = 10_000;
@@ -50,15 +51,7 @@ export async function checkImportFile(operator: ScopedOperator, text: string): P
     doors,
     holdersOf: async (doorIds) => {
       const lists = await Promise.all(doorIds.map((id) => client.doorUsers(id)));
-      return new Map(
-        doorIds.map((id, i) => [
-          id,
-          new Set([
-            ...lists[i]!.usersWithPermissions.map((u) => u.id),
-            ...lists[i]!.usersWithPendingPermissions.filter((u) => u.pendingAction !== 'revoke').map((u) => u.id),
-          ]),
-        ]),
-      );
+      return new Map(doorIds.map((id, i) => [id, doorHolders(lists[i]!).willHold]));
     },
     personInScope: (person) => personInScope(operator, { homeSiteId: person.home_site_id }),
     defaultRole: imports.defaultRole,

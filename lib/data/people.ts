@@ -10,6 +10,7 @@ import { countDirectory, directoryDb, queryDirectory, repairPerson, streamDirect
 import { portalEnv } from '../env';
 import { allSiteOptions, type SiteOption } from './sites';
 import { visitorRoleIdOrNull } from '../visitors/role';
+import { personDoors } from '../core/holders';
 
 /**
  * People as pages see them: small DTOs built from Spintly's records, only for people in the operator's scope.
@@ -268,11 +269,9 @@ export async function personPage(userId: number) {
   // Read-repair: this page read the person live, so the directory's copy agrees from now on.
   await repairPerson(user);
   const doors: DoorAccess[] = permissions
-    ? [
-        ...permissions.permissionAssigned.map((d) => door(d, 'assigned')),
-        ...permissions.pendingPermissions.map((d) => door(d, 'pending')),
-        ...permissions.permissionNotAssigned.map((d) => door(d, 'not_assigned')),
-      ].sort((a, b) => a.siteId - b.siteId || a.name.localeCompare(b.name))
+    ? personDoors(permissions)
+        .doors.map(toDoorAccess)
+        .sort((a, b) => a.siteId - b.siteId || a.name.localeCompare(b.name))
     : [];
   return {
     operator,
@@ -285,12 +284,12 @@ export async function personPage(userId: number) {
   };
 }
 
-function door(item: PermissionItem, state: DoorAccess['state']): DoorAccess {
+function toDoorAccess(item: PermissionItem & { state: DoorAccess['state'] }): DoorAccess {
   return {
     id: item.id,
     name: item.name,
     siteId: item.siteId,
-    state,
+    state: item.state,
     ...(item.pendingAction && { pendingAction: item.pendingAction }),
     ...(item.pendingSince && { pendingSince: item.pendingSince }),
   };

@@ -8,6 +8,7 @@ import { portalEnv } from '../env';
 import { spintly } from '../spintly';
 import { listPeopleInScope, personPage } from './people';
 import { allSiteOptions } from './sites';
+import { doorHolders, pendingOf } from '../core/holders';
 
 /** People per page of the matrix: Spintly's largest page, so a page of rows is one call. */
 export const MATRIX_PAGE_SIZE = 100;
@@ -68,12 +69,10 @@ export async function siteMatrix(
   const ids = new Set(people.items.map((p) => p.id));
   const cells: MatrixData['cells'] = {};
   doors.forEach((door, i) => {
-    const h = holders[i]!;
+    const h = doorHolders(holders[i]!);
     cells[door.id] = {
-      assigned: h.usersWithPermissions.filter((u) => ids.has(u.id)).map((u) => u.id),
-      pending: h.usersWithPendingPermissions
-        .filter((u) => ids.has(u.id))
-        .map((u) => ({ userId: u.id, action: u.pendingAction ?? 'grant', since: u.pendingSince ?? null })),
+      assigned: h.holders.filter((u) => ids.has(u.id)).map((u) => u.id),
+      pending: h.pending.filter((u) => ids.has(u.id)).map((u) => ({ userId: u.id, ...pendingOf(u) })),
     };
   });
   return {

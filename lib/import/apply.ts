@@ -11,6 +11,7 @@ import type { SpintlyUser, UpdateUserInput } from '../spintly/contract';
 import { NEW_PERSON_ACCESS } from '../validation/people';
 import type { ImportPlan } from './check';
 import { Refusal } from '../core/refusal';
+import { personDoors } from '../core/holders';
 
 /**
  * One row of an import, as a job item. Checked again against Spintly just before writing (the dry run read the
@@ -90,11 +91,7 @@ export const importKind: JobKind<JobOperator> = {
       changed.push('card');
     }
     if (plan.doorIds.length > 0) {
-      const now = await client.userPermissions(user.id);
-      const held = new Set([
-        ...now.permissionAssigned.map((d) => d.id),
-        ...now.pendingPermissions.filter((d) => d.pendingAction !== 'revoke').map((d) => d.id),
-      ]);
+      const held = personDoors(await client.userPermissions(user.id)).willHold;
       const missing = plan.doorIds.filter((id) => !held.has(id));
       if (missing.length > 0) {
         await client.changeUserDoors(user.id, { permissionsToAdd: missing });

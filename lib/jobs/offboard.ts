@@ -6,6 +6,7 @@ import { markOffboarded } from './offboarded';
 import type { JobOperator } from './operator';
 import { type ItemResult, type JobKind } from './runner';
 import { Refusal } from '../core/refusal';
+import { takeAway } from '../core/holders';
 
 export interface OffboardInput {
   personId: number;
@@ -32,15 +33,10 @@ export const offboardKind: JobKind<JobOperator> = {
       await client.unassignCard(user.id);
       done.push(`card ${user.credentialId} taken back`);
     }
-    const doors = await client.userPermissions(user.id);
-    const assigned = doors.permissionAssigned.map((d) => d.id);
-    const pendingGrants = doors.pendingPermissions.filter((d) => d.pendingAction !== 'revoke').map((d) => d.id);
-    if (assigned.length > 0 || pendingGrants.length > 0) {
-      await client.changeUserDoors(user.id, {
-        ...(assigned.length > 0 && { permissionsToRemove: assigned }),
-        ...(pendingGrants.length > 0 && { pendingPermissionsToRemove: pendingGrants }),
-      });
-      const n = assigned.length + pendingGrants.length;
+    const doors = takeAway(await client.userPermissions(user.id));
+    if (doors) {
+      const { count: n, ...patch } = doors;
+      await client.changeUserDoors(user.id, patch);
       done.push(`${n} door${n === 1 ? '' : 's'} removed`);
     }
     if (user.deactivatedOn === null) {

@@ -12,6 +12,7 @@ import type { RegisterVisitorInput } from '../validation/visitors';
 import { visitorRoleId } from './role';
 import { getVisit, insertVisit, otherOpenVisits, updateVisit, visitByKey, type Visit } from './store';
 import { Refusal } from '../core/refusal';
+import { takeAway } from '../core/holders';
 
 type Client = Pick<
   SpintlyClient,
@@ -203,16 +204,12 @@ export async function endVisit(
     if (visit.card && visitor.credentialId?.toUpperCase() === visit.card.toUpperCase())
       await client.unassignCard(visitor.id);
     if (visit.card) {
-      const doors = await client.userPermissions(visitor.id);
-      const assigned = doors.permissionAssigned.map((d) => d.id).filter((id) => visit.doorIds.includes(id));
-      const pending = doors.pendingPermissions
-        .filter((d) => d.pendingAction !== 'revoke' && visit.doorIds.includes(d.id))
-        .map((d) => d.id);
-      if (assigned.length > 0 || pending.length > 0)
-        await client.changeUserDoors(visitor.id, {
-          ...(assigned.length > 0 && { permissionsToRemove: assigned }),
-          ...(pending.length > 0 && { pendingPermissionsToRemove: pending }),
-        });
+      // The visit's doors only: anything else the person holds was given for another reason.
+      const doors = takeAway(await client.userPermissions(visitor.id), visit.doorIds);
+      if (doors) {
+        const { count: _count, ...patch } = doors;
+        await client.changeUserDoors(visitor.id, patch);
+      }
     }
     if (visitor.deactivatedOn === null && (await otherOpenVisits(db, visit)) === 0)
       await client.deactivateUsers([visitor.id]);

@@ -1,0 +1,93 @@
+/**
+ * Who holds a door, and which doors a person holds, from Spintly's answers — the pending rules in one place.
+ *
+ * Spintly answers a door with `usersWithPermissions` (the reader has them) and `usersWithPendingPermissions` (a change
+ * the cloud accepted and the reader has not synced: `pendingAction` grant or revoke, grant when unsaid); a person the
+ * same way round (`permissionAssigned`, `pendingPermissions`, `permissionNotAssigned`). Someone with a pending revoke
+ * is listed as pending only. "Holds or will hold" = assigned + pending grants: what a screen must not offer again and
+ * what taking access away must cancel. Every feature reads holders through here, so the door page, the site page, the
+ * matrix, the import, offboarding and visits agree on who has a door.
+ */
+
+export type PendingAction = 'grant' | 'revoke';
+
+interface MaybePending {
+  id: number;
+  pendingAction?: PendingAction | undefined;
+  pendingSince?: string | undefined;
+}
+
+export interface Pending {
+  action: PendingAction;
+  /** When the cloud accepted the change; null when Spintly did not say. */
+  since: string | null;
+}
+
+/** A pending item's change: a grant unless Spintly says revoke. */
+export function pendingOf(item: MaybePending): Pending {
+  return { action: item.pendingAction ?? 'grant', since: item.pendingSince ?? null };
+}
+
+/** A pending item on its way in. */
+export const isPendingGrant = (item: MaybePending) => pendingOf(item).action === 'grant';
+
+export interface DoorAnswer<P extends MaybePending> {
+  usersWithPermissions: readonly P[];
+  usersWithPendingPermissions: readonly P[];
+}
+
+/** A door's people: holders now, pending changes, and the ids that hold it or will once the reader syncs. */
+export function doorHolders<P extends MaybePending>(answer: DoorAnswer<P>) {
+  const holders = answer.usersWithPermissions;
+  const pending = answer.usersWithPendingPermissions;
+  return {
+    holders,
+    pending,
+    /** How many can open the door now: what the site page and the door page count. */
+    holderCount: holders.length,
+    willHold: new Set([...holders.map((p) => p.id), ...pending.filter(isPendingGrant).map((p) => p.id)]),
+  };
+}
+
+export interface PersonAnswer<D extends MaybePending> {
+  permissionAssigned: readonly D[];
+  pendingPermissions: readonly D[];
+  permissionNotAssigned: readonly D[];
+}
+
+export type DoorState = 'assigned' | 'pending' | 'not_assigned';
+
+/** A person's doors: each door with its state, and the ids they hold or will hold. */
+export function personDoors<D extends MaybePending>(answer: PersonAnswer<D>) {
+  const doors: (D & { state: DoorState })[] = [
+    ...answer.permissionAssigned.map((d) => ({ ...d, state: 'assigned' as const })),
+    ...answer.pendingPermissions.map((d) => ({ ...d, state: 'pending' as const })),
+    ...answer.permissionNotAssigned.map((d) => ({ ...d, state: 'not_assigned' as const })),
+  ];
+  return {
+    doors,
+    willHold: new Set([
+      ...answer.permissionAssigned.map((d) => d.id),
+      ...answer.pendingPermissions.filter(isPendingGrant).map((d) => d.id),
+    ]),
+  };
+}
+
+/**
+ * The change that takes a person's doors away (only `among`, when given): assigned doors removed, pending grants
+ * cancelled; null when there is nothing to take.
+ */
+export function takeAway<D extends MaybePending>(
+  answer: Pick<PersonAnswer<D>, 'permissionAssigned' | 'pendingPermissions'>,
+  among?: readonly number[],
+): { permissionsToRemove?: number[]; pendingPermissionsToRemove?: number[]; count: number } | null {
+  const wanted = (d: D) => among === undefined || among.includes(d.id);
+  const assigned = answer.permissionAssigned.filter(wanted).map((d) => d.id);
+  const pendingGrants = answer.pendingPermissions.filter((d) => isPendingGrant(d) && wanted(d)).map((d) => d.id);
+  if (assigned.length === 0 && pendingGrants.length === 0) return null;
+  return {
+    ...(assigned.length > 0 && { permissionsToRemove: assigned }),
+    ...(pendingGrants.length > 0 && { pendingPermissionsToRemove: pendingGrants }),
+    count: assigned.length + pendingGrants.length,
+  };
+}
