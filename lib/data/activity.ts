@@ -10,6 +10,7 @@ import { cursorText, eventsAfter, parseCursor, queryEvents, type EventFilter, ty
 import { spintly } from '../spintly';
 import { queryFields } from '../validation/query';
 import { ACCESS_RESULTS, ACCESS_TYPES, DIRECTIONS } from '../activity/vocabulary';
+import { nameFor } from '../core/names';
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
@@ -86,9 +87,9 @@ export async function toActivityRows(events: readonly StoredEvent[]): Promise<Ac
     cursor: cursorText({ at: e.occurred_at, id: e.event_id }),
     at: new Date(e.occurred_at * 1000).toISOString(),
     siteId: e.site_id,
-    siteName: e.site_id === null ? null : (siteName.get(e.site_id) ?? `Site ${e.site_id}`),
+    siteName: e.site_id === null ? null : nameFor(siteName, 'site', e.site_id),
     doorId: e.door_id,
-    doorName: doorName.get(e.door_id) ?? `Door ${e.door_id}`,
+    doorName: nameFor(doorName, 'door', e.door_id),
     personId: e.person_id,
     personName: e.person_id === null ? null : (personName.get(e.person_id) ?? null),
     direction: e.direction,

@@ -10,6 +10,7 @@ import { ROLE_LABELS } from '../auth/permissions';
 import type { OperatorRole } from '../db/schema';
 import { OUTCOME_CATEGORIES, auditSentence, describeOutcome, type DescribedEntry } from '../audit/sentence';
 import { allSiteOptions } from './sites';
+import { nameFor } from '../core/names';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -95,7 +96,7 @@ export async function auditPage(query: AuditQuery) {
     detail: e.detail,
     action: e.action,
     targetIds: e.targetIds.map(String),
-    siteName: e.siteId === null ? null : (siteNames.get(e.siteId) ?? `Site ${e.siteId}`),
+    siteName: e.siteId === null ? null : nameFor(siteNames, 'site', e.siteId),
     spintlyStatus: e.spintlyStatus,
     durationMs: e.durationMs,
   }));

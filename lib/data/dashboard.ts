@@ -6,6 +6,7 @@ import { inSiteScope } from '../db/scope';
 import { portalEnv } from '../env';
 import { dayBounds, dayOf } from '../format';
 import { spintly } from '../spintly';
+import { nameFor } from '../core/names';
 
 const HOUR_S = 3600;
 const DAY_S = 86_400;
@@ -147,12 +148,12 @@ export async function dashboardFor(operator: ScopedOperator, now = Date.now()) {
       count: Number(deniedCount.n),
       doors: deniedDoors.map((d) => ({
         id: Number(d.door_id),
-        name: doorName.get(Number(d.door_id)) ?? `Door ${d.door_id}`,
+        name: nameFor(doorName, 'door', Number(d.door_id)),
         count: Number(d.n),
       })),
       people: deniedPeople.map((p) => ({
         id: Number(p.person_id),
-        name: names.get(Number(p.person_id)) ?? `Person ${p.person_id}`,
+        name: nameFor(names, 'person', Number(p.person_id)),
         count: Number(p.n),
       })),
     },
@@ -167,8 +168,8 @@ export async function dashboardFor(operator: ScopedOperator, now = Date.now()) {
       first: stuck.slice(0, 5).map((p) => ({
         doorId: Number(p.door_id),
         siteId: Number(p.site_id),
-        doorName: doorName.get(Number(p.door_id)) ?? `Door ${p.door_id}`,
-        personName: names.get(Number(p.person_id)) ?? `Person ${p.person_id}`,
+        doorName: nameFor(doorName, 'door', Number(p.door_id)),
+        personName: nameFor(names, 'person', Number(p.person_id)),
         action: p.action,
         since: p.since!,
       })),

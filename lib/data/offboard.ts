@@ -6,6 +6,7 @@ import { directoryDb } from '../directory';
 import { toDirectoryPerson } from '../directory/store';
 import { singleParam } from '../validation/params';
 import { allSiteOptions } from './sites';
+import { nameOrNone } from '../core/names';
 
 /** `?ids=1,2,3`: at most 500 distinct positive ids; anything else is dropped. */
 export function parseIds(value: string | undefined): number[] {
@@ -43,7 +44,7 @@ export async function selectedPeople(operator: ScopedOperator, ids: readonly num
       id: p.id,
       name: p.name,
       card: p.card,
-      homeSiteName: p.home_site_id === null ? '—' : (names.get(p.home_site_id) ?? `Site ${p.home_site_id}`),
+      homeSiteName: nameOrNone(names, 'site', p.home_site_id),
     }));
   return { people, missing: ids.length - people.length };
 }

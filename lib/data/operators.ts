@@ -4,6 +4,7 @@ import { verifySession } from '../auth/session';
 import { operators } from '../operators';
 import { load, type Loaded } from './result';
 import { allSiteOptions, type SiteOption } from './sites';
+import { nameFor } from '../core/names';
 
 export interface OperatorRow {
   id: string;
@@ -33,7 +34,7 @@ export async function operatorsPage(): Promise<{ rows: OperatorRow[]; sites: Loa
       roleLabel: ROLE_LABELS[o.role],
       status: o.status,
       siteIds: o.siteIds,
-      siteNames: o.role === 'super_admin' ? ['All sites'] : o.siteIds.map((id) => names.get(id) ?? `Site ${id}`),
+      siteNames: o.role === 'super_admin' ? ['All sites'] : o.siteIds.map((id) => nameFor(names, 'site', id)),
       mustChangePassword: o.mustChangePassword,
       isYou: o.id === me.id,
     })),

@@ -11,6 +11,7 @@ import { portalEnv } from '../env';
 import { allSiteOptions, type SiteOption } from './sites';
 import { visitorRoleIdOrNull } from '../visitors/role';
 import { personDoors } from '../core/holders';
+import { nameOrNone } from '../core/names';
 
 /**
  * People as pages see them: small DTOs built from Spintly's records, only for people in the operator's scope.
@@ -84,7 +85,7 @@ export function toPersonRow(user: SpintlyUser, siteNames: ReadonlyMap<number, st
     phone: user.phone,
     employeeCode: user.employeeCode,
     homeSiteId: user.homeSiteId,
-    homeSiteName: user.homeSiteId === null ? '—' : (siteNames.get(user.homeSiteId) ?? `Site ${user.homeSiteId}`),
+    homeSiteName: nameOrNone(siteNames, 'site', user.homeSiteId),
     roles: user.roles.map((r) => r.name),
     active: user.deactivatedOn === null,
     card: user.credentialId,
@@ -127,7 +128,7 @@ function fromDirectory(person: DirectoryPerson, siteNames: ReadonlyMap<number, s
     employeeCode: person.employee_code,
     homeSiteId: person.home_site_id,
     homeSiteName:
-      person.home_site_id === null ? '—' : (siteNames.get(person.home_site_id) ?? `Site ${person.home_site_id}`),
+      nameOrNone(siteNames, 'site', person.home_site_id),
     roles: person.roles,
     active: person.active,
     card: person.card,

@@ -11,6 +11,7 @@ import { queryFields } from '../validation/query';
 import { visitStatus, type VisitStatus } from '../visitors/status';
 import { getVisit, seenAtDoors, seenKey, siteVisitorDoors, visitsBetween, type Visit } from '../visitors/store';
 import { siteOptionsFor, type SiteOption } from './sites';
+import { nameFor } from '../core/names';
 
 /** A visit as pages show it. */
 export interface VisitView {
@@ -56,7 +57,7 @@ function toView(visit: Visit, site: string, doors: ReadonlyMap<number, string>, 
     siteName: site,
     startsAt: visit.startsAt,
     endsAt: visit.endsAt,
-    doors: visit.doorIds.map((id) => ({ id, name: doors.get(id) ?? `Door ${id}` })),
+    doors: visit.doorIds.map((id) => ({ id, name: nameFor(doors, 'door', id) })),
     card: visit.card,
     status,
     open: status === 'expected' || status === 'in',

@@ -1,5 +1,6 @@
 import 'server-only';
 import { directoryDb } from '../directory';
+import { nameFor } from '../core/names';
 
 /**
  * People chosen by id, named from the people directory for a job's items and title. A name is kept with each item so
@@ -14,7 +15,7 @@ export async function chosenPeople(ids: readonly number[]) {
     .execute();
   const names = new Map(rows.map((p) => [Number(p.id), p.name]));
   return {
-    nameOf: (id: number) => names.get(id) ?? `Person ${id}`,
+    nameOf: (id: number) => nameFor(names, 'person', id),
     /** "Ravi Kumar" for one person, "12 people" for more. */
     summary: ids.length === 1 ? (names.get(ids[0]!) ?? '1 person') : `${ids.length} people`,
   };

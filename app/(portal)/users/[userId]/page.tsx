@@ -20,6 +20,7 @@ import { ACCESS_MODES } from '@/lib/validation/people';
 import { Panel } from '@/components/ui/panel';
 import { Suspense } from 'react';
 import { RecentActivity } from '@/components/activity/recent-activity';
+import { nameFor } from '@/lib/core/names';
 
 export const metadata: Metadata = { title: 'Person' };
 
@@ -136,7 +137,7 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
                 {reachable.map((door) => (
                   <tr key={door.id} data-state={door.state}>
                     <td className="py-1.5">{door.name}</td>
-                    <td className="py-1.5 text-slate-600">{siteName.get(door.siteId) ?? `Site ${door.siteId}`}</td>
+                    <td className="py-1.5 text-slate-600">{nameFor(siteName, 'site', door.siteId)}</td>
                     <td
                       className={`py-1.5 ${door.state === 'assigned' ? 'text-green-800' : door.state === 'pending' ? 'text-amber-800' : 'text-slate-500'}`}
                     >

@@ -1,0 +1,21 @@
+/**
+ * What a site, door or person is called on a screen or in an export, from names already looked up (Spintly's cached
+ * lists, the people directory). One fallback wording when a name is not known — the thing's kind and id, "Door 509" —
+ * and one mark for "none" (a person with no home site), so every page says it the same way.
+ */
+export type Named = 'site' | 'door' | 'person';
+
+const KIND: Record<Named, string> = { site: 'Site', door: 'Door', person: 'Person' };
+
+/** The mark for "there is none" (no home site, no person on an event). */
+export const NONE = '—';
+
+/** The name of `id` from `names`, or "Site 3" when it is not known. */
+export function nameFor(names: ReadonlyMap<number, string>, kind: Named, id: number): string {
+  return names.get(id) ?? `${KIND[kind]} ${id}`;
+}
+
+/** As `nameFor`, with `NONE` for no id at all. */
+export function nameOrNone(names: ReadonlyMap<number, string>, kind: Named, id: number | null): string {
+  return id === null ? NONE : nameFor(names, kind, id);
+}
