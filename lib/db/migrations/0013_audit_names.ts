@@ -1,10 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import { targetNames } from '../../audit/sentence';
 
 /**
  * The names an audit record mentions, one per line, for the log's "about" search. It searched the targets' JSON,
  * where "door", "person", "id" or "name" matched every record (they are its keys and types), and a name could match
  * across two targets. Records written before this migration get theirs from that JSON once.
+ *
+ * Frozen: the rule below is this migration's own copy of lib/audit/sentence.ts's targetNames as it was, so a later
+ * change there cannot change what this migration did.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('audit_log').addColumn('target_names', 'text').execute();
@@ -23,4 +25,12 @@ function parse(json: string): { name?: unknown }[] {
   } catch {
     return [];
   }
+}
+
+/** Every target's name, one per line (spaces collapsed), or null when none has a name. */
+function targetNames(targets: readonly { name?: unknown }[]): string | null {
+  const names = targets
+    .map((t) => (typeof t.name === 'string' ? t.name.replace(/\s+/g, ' ').trim() : ''))
+    .filter(Boolean);
+  return names.length > 0 ? names.join('\n') : null;
 }
