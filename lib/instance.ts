@@ -5,6 +5,7 @@ import { portalEnv } from './env';
 import { dropTagLocally, setCacheBus, setInstanceCount, spintly } from './spintly';
 import { SpintlyError } from './spintly/errors';
 import { organisationProblem } from './spintly/organisation';
+import { portalTasks } from './tasks';
 import { startPortalWorker } from './worker';
 import { registerInstance } from './worker/instances';
 
@@ -45,7 +46,9 @@ export async function startInstance() {
   if (bus) setCacheBus(bus);
   const instance = await registerInstance(database, setInstanceCount);
   const worker =
-    env.worker.mode === 'inline' ? await startPortalWorker(database, env.databaseUrl, instance.id) : undefined;
+    env.worker.mode === 'inline'
+      ? await startPortalWorker(database, env.databaseUrl, portalTasks(), instance.id)
+      : undefined;
   void checkOrganisation();
   // Next closes the server after the requests in flight; meanwhile runs in flight finish and leads are given up.
   process.once('SIGTERM', () => {

@@ -6,12 +6,13 @@
  */
 import { db } from '../lib/db';
 import { portalEnv } from '../lib/env';
+import { portalTasks } from '../lib/tasks';
 import { startPortalWorker } from '../lib/worker';
 import { startWebhookReceiver } from '../lib/activity/receiver';
 
 async function main() {
   const database = await db();
-  const worker = await startPortalWorker(database, portalEnv().databaseUrl);
+  const worker = await startPortalWorker(database, portalEnv().databaseUrl, portalTasks());
   console.log('Worker running; every task has one leader across all instances. Ctrl+C to stop.');
   const port = portalEnv().activity.webhookPort;
   const receiver = port === undefined ? null : await startWebhookReceiver(port);

@@ -5,7 +5,7 @@ import type { Task } from './runner';
 
 /**
  * The portal's own housekeeping. Later work (the people directory's reconcile, activity backfill, bulk jobs, visit
- * expiry) registers its task beside these, in `portalTasks`.
+ * expiry) registers its task beside these, in `portalTasks` (lib/tasks.ts).
  */
 export function housekeepingTasks(settings: { auditRetentionDays: number }): Task[] {
   const HOUR = 3_600_000;
