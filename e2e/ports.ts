@@ -14,7 +14,7 @@ export const E2E = {
   oldWebhookKey: 'e2e-webhook-key-old',
 } as const;
 
-/** The e2e portal's environment against the e2e sandbox; `extra` adds or overrides (a second portal's port, style…). */
+/** The e2e portal's environment against the e2e sandbox; `extra` adds or overrides (a card style, the worker mode…); a second portal passes its own database. */
 export const e2ePortalEnv = (extra: Record<string, string> = {}, database = `file:${E2E.database}`) => ({
   ...process.env,
   ...sandboxPortalEnv({ sandboxUrl: E2E.sandboxUrl, databaseUrl: database, authSecret: E2E.authSecret }, extra),

@@ -80,11 +80,10 @@ export function usePoll<T>(
   useEffect(() => {
     if (!active) return;
     const controller = new AbortController();
-    const current = () => latest.current.url;
     void pollJson<T>(
       () => {
-        const target = current();
-        return typeof target === 'string' ? target : target();
+        const { url } = latest.current;
+        return typeof url === 'string' ? url : url();
       },
       (answer) => latest.current.onAnswer(answer),
       { intervalMs, signal: controller.signal, immediate },

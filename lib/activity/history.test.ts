@@ -16,6 +16,7 @@ import {
 } from './tasks';
 import { eventsAfter, queryEvents, streamEvents } from './query';
 import { EVERY_SITE, NO_SITE, onlySites } from '../core/scope';
+import { doorHolders } from '../core/holders';
 
 let db: Kysely<Database>;
 const NOW = Date.parse('2026-11-30T10:00:00Z');
@@ -221,7 +222,7 @@ describeDatabases('activity history', (database) => {
       usersWithPermissions: [{ id: 1 }, { id: 2 }],
       usersWithPendingPermissions: [{ id: 3, pendingAction: 'revoke' as const }],
     };
-    await recordDoorSeen(db, doorPendingOf({ doorId: 501, siteId: 1 }, live));
+    await recordDoorSeen(db, doorPendingOf({ doorId: 501, siteId: 1 }, doorHolders(live)));
     const holders = await db.selectFrom('door_holders').select(['door_id', 'holders']).orderBy('door_id').execute();
     expect(holders.map((r) => [Number(r.door_id), Number(r.holders)])).toEqual([
       [501, 2],

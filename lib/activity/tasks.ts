@@ -103,9 +103,9 @@ export async function* scanPending(client = spintly().background): AsyncGenerato
   for (const site of await client.allSites()) {
     const doors = await client.allAccessPoints(site.id);
     const found = await Promise.all(
-      doors.map(async (door) => {
-        return doorPendingOf({ doorId: door.id, siteId: site.id }, await client.doorUsers(door.id));
-      }),
+      doors.map(async (door) =>
+        doorPendingOf({ doorId: door.id, siteId: site.id }, doorHolders(await client.doorUsers(door.id))),
+      ),
     );
     yield* found;
   }
@@ -169,12 +169,11 @@ function rowsOf(door: DoorPending, now: Date): { holders: DoorHoldersTable; pend
   };
 }
 
-/** A door's counts from its Spintly answer, as the scan and the door page both take them. */
+/** A door's counts from its holders (`doorHolders` of Spintly's answer), as the scan and the door page both take them. */
 export function doorPendingOf(
   door: { doorId: number; siteId: number },
-  answer: Parameters<typeof doorHolders>[0],
+  users: ReturnType<typeof doorHolders>,
 ): DoorPending {
-  const users = doorHolders(answer);
   return {
     ...door,
     holders: users.holderCount,

@@ -36,6 +36,11 @@ export interface DoorAnswer<P extends MaybePending> {
   usersWithPendingPermissions: readonly P[];
 }
 
+/** Assigned now, plus pending grants: the ids that hold something or will once the reader syncs. */
+function holdsOrWillHold(now: readonly MaybePending[], pending: readonly MaybePending[]): Set<number> {
+  return new Set([...now.map((item) => item.id), ...pending.filter(isPendingGrant).map((item) => item.id)]);
+}
+
 /** A door's people: holders now, pending changes, and the ids that hold it or will once the reader syncs. */
 export function doorHolders<P extends MaybePending>(answer: DoorAnswer<P>) {
   const holders = answer.usersWithPermissions;
@@ -45,7 +50,7 @@ export function doorHolders<P extends MaybePending>(answer: DoorAnswer<P>) {
     pending,
     /** How many can open the door now: what the site page and the door page count. */
     holderCount: holders.length,
-    willHold: new Set([...holders.map((p) => p.id), ...pending.filter(isPendingGrant).map((p) => p.id)]),
+    willHold: holdsOrWillHold(holders, pending),
   };
 }
 
@@ -66,10 +71,7 @@ export function personDoors<D extends MaybePending>(answer: PersonAnswer<D>) {
   ];
   return {
     doors,
-    willHold: new Set([
-      ...answer.permissionAssigned.map((d) => d.id),
-      ...answer.pendingPermissions.filter(isPendingGrant).map((d) => d.id),
-    ]),
+    willHold: holdsOrWillHold(answer.permissionAssigned, answer.pendingPermissions),
   };
 }
 

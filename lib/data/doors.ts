@@ -59,7 +59,7 @@ export async function doorPage(
   });
   const answer = doorHolders(holders);
   // Read-repair: the site page's counts (the background scan's) now say what this page read live.
-  await recordDoorSeen(await db(), doorPendingOf({ doorId, siteId }, holders));
+  await recordDoorSeen(await db(), doorPendingOf({ doorId, siteId }, answer));
   const everyone = answer.holders.filter(visible);
   const needle = query.search?.toLowerCase();
   const matching = needle
