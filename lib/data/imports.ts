@@ -4,7 +4,7 @@ import { db } from '../db';
 import { portalEnv } from '../env';
 import { checkImport, type CheckedRow } from '../import/check';
 import { readRows } from '../import/columns';
-import { parseCsv } from '../import/csv';
+import { parseCsv } from '../core/csv';
 import { startJob } from '../jobs/start';
 import { spintly } from '../spintly';
 import { directoryDb } from '../directory';

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { auditRecorder } from '../audit/log';
-import { csvRow } from '../audit/csv';
+import { csvRow } from '../core/csv';
 import { can, type Capability } from '../auth/permissions';
 import { currentOperator, type SessionOperator } from '../auth/session';
 import { db } from '../db';

@@ -6,7 +6,7 @@ import { upsertPeople } from '../directory/store';
 import type { SpintlyUser } from '../spintly/contract';
 import { checkImport, type CheckContext } from './check';
 import { readRows } from './columns';
-import { parseCsv } from './csv';
+import { parseCsv } from '../core/csv';
 
 let db: Kysely<Database>;
 

@@ -1,4 +1,4 @@
-import { cellValue, type CsvTable } from './csv';
+import { cellValue, type CsvTable } from '../core/csv';
 
 /**
  * The import's columns, the same as the people export in import format writes. Headers match whatever their case,

@@ -5,7 +5,7 @@ import { personInScope } from '../../auth/permissions';
 import { directoryDb } from '../../directory';
 import { toDirectoryPerson } from '../../directory/store';
 import { portalEnv } from '../../env';
-import { parseCsv, cellValue } from '../../import/csv';
+import { parseCsv, cellValue } from '../../core/csv';
 import { phoneKey, storedSpellings, toE164 } from '../../core/phone';
 import { defineAction } from '../safe-action';
 

@@ -1,8 +1,25 @@
 /**
- * CSV as spreadsheets write it: comma or semicolon separated (whichever the header line uses), quoted fields with ""
- * for a quote, CRLF or LF, UTF-8 with or without a byte-order mark. Blank lines are skipped. No server-only import:
- * pure text in, rows out.
+ * CSV as spreadsheets read and write it, both directions in one place so the export's formula guard and the import's
+ * undoing of it stay one rule. Pure text in and out (no server-only import).
+ *
+ * Writing: every cell is quoted; a cell that starts with =, +, -, @ (or a tab or carriage return) would run as a
+ * formula in Excel or Sheets, so it gets a leading apostrophe.
+ *
+ * Reading: comma or semicolon separated (whichever the header line uses), quoted fields with "" for a quote, CRLF or
+ * LF, UTF-8 with or without a byte-order mark. Blank lines are skipped.
  */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+export function csvRow(values: readonly unknown[]): string {
+  return `${values.map(csvCell).join(',')}\r\n`;
+}
+
 export interface CsvTable {
   delimiter: ',' | ';';
   /** Each row with the line it started on (1 = the header), so errors can name the line a person sees. */
@@ -75,5 +92,5 @@ export function parseCsv(input: string): CsvTable {
  */
 export function cellValue(raw: string): string {
   const value = raw.trim();
-  return /^'[=+\-@]/.test(value) ? value.slice(1) : value;
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }

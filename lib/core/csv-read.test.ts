@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readRows, splitList } from './columns';
+import { readRows, splitList } from '../import/columns';
 import { cellValue, parseCsv } from './csv';
 
 describe('parseCsv', () => {
