@@ -2,21 +2,29 @@ import 'server-only';
 import { activityTasks } from './activity/tasks';
 import { directoryTask } from './directory';
 import { portalEnv } from './env';
+import { importKind } from './import/apply';
 import { jobsTask } from './jobs';
+import { doorChangeKind } from './jobs/door-change';
+import type { DefinedJobKind } from './jobs/kind';
+import { offboardKind } from './jobs/offboard';
 import { offboardDeleteTask } from './jobs/offboarded';
+import { peopleBulkKind } from './jobs/people-bulk';
 import { visitorTasks } from './visitors/tasks';
 import type { Task } from './worker';
 import { heartbeatTask, housekeepingTasks } from './worker/tasks';
 
+/** Every kind of background job: an import's rows, offboardings, bulk changes, the matrix's door changes. */
+export const portalJobKinds = (): DefinedJobKind[] => [importKind, offboardKind, peopleBulkKind, doorChangeKind];
+
 /**
  * Every task the portal runs in the background: the composition root, where features meet the worker engine (which
- * knows none of them). A later feature adds its own here.
+ * knows none of them), and the job kinds the jobs task runs. A later feature adds its own here.
  */
 export function portalTasks(): Task[] {
   const { worker, offboardDeleteAfterDays } = portalEnv();
   return [
     directoryTask(),
-    jobsTask(),
+    jobsTask(portalJobKinds()),
     ...visitorTasks(),
     ...(offboardDeleteAfterDays ? [offboardDeleteTask(offboardDeleteAfterDays)] : []),
     ...activityTasks(),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { type z } from 'zod';
+import type { AuditAction, FactsOf } from '../audit/actions';
 import { auditRecorder } from '../audit/log';
 import { nameTargets } from '../audit/names';
 import type { AuditTarget } from '../audit/sentence';
@@ -39,9 +40,9 @@ export interface ActionContext {
   spintly: ReturnType<typeof spintly>;
 }
 
-export interface ActionSpec<S extends z.ZodType, T> {
-  /** `<domain>.<verb>` as it appears in the audit log, e.g. `people.create`. */
-  name: string;
+export interface ActionSpec<S extends z.ZodType, T, A extends AuditAction> {
+  /** `<domain>.<verb>` as it appears in the audit log, e.g. `people.create` (lib/audit/actions.ts lists them). */
+  name: A;
   capability: Capability;
   input: S;
   /** Every id in the input that must be in the operator's scope, and what the audit records as targets. */
@@ -62,16 +63,18 @@ export interface ActionSpec<S extends z.ZodType, T> {
     data?: T;
     message?: string;
     spintlyStatus?: number;
-    /** A short note for the audit record: what was set, never a secret. */
+    /** What the audit record's sentence is built from (lib/audit/actions.ts), never a secret. */
+    facts?: FactsOf<A>;
+    /** A short free-text note for people reading the record, never a secret. */
     auditDetail?: string;
     /** Navigate here after the audit record is written. */
     redirectTo?: string;
   }>;
 }
 
-async function withCreated<S extends z.ZodType, T>(
+async function withCreated<S extends z.ZodType, T, A extends AuditAction>(
   named: () => Promise<AuditTarget[]>,
-  spec: ActionSpec<S, T>,
+  spec: ActionSpec<S, T, A>,
   input: z.output<S>,
 ): Promise<AuditTarget[]> {
   const names = await named();
@@ -100,7 +103,9 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-export function defineAction<S extends z.ZodType, T = undefined>(spec: ActionSpec<S, T>) {
+export function defineAction<S extends z.ZodType, T = undefined, A extends AuditAction = AuditAction>(
+  spec: ActionSpec<S, T, A>,
+) {
   return async function action(_previous: unknown, payload: unknown): Promise<ActionResult<T>> {
     const started = performance.now();
     const operator = await currentOperator();
@@ -166,6 +171,7 @@ export function defineAction<S extends z.ZodType, T = undefined>(spec: ActionSpe
         targets: spec.creates ? [...names, spec.creates(input, result.data)] : names,
         siteId,
         spintlyStatus: result.spintlyStatus ?? null,
+        facts: result.facts,
         detail: result.auditDetail ?? null,
       });
       redirectTo = result.redirectTo;

@@ -3,25 +3,34 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { openDatabase, type Database } from '../db';
 import { describeDatabases } from '../db/test-databases';
-import { allAudit, queryAudit, writeAudit, type AuditRecord } from './log';
-import { describeOutcome } from './sentence';
+import type { AuditAction } from './actions';
+import { allAudit, audit, queryAudit, type AuditActor, type AuditWrite } from './log';
+import { auditSentence, describeOutcome, type AuditTarget } from './sentence';
 import { NO_SITE, onlySites } from '../core/scope';
 
 let db: Kysely<Database>;
 
-const base: AuditRecord = {
-  operatorId: 'o1',
-  operatorEmail: 'ann_lee@example.com',
-  operatorRole: 'site_admin',
-  action: 'people.create',
-  targetType: 'person',
-  targetIds: [1001],
-  siteId: 1,
-  outcome: 'ok',
-  spintlyStatus: 200,
-  durationMs: 12.4,
-  detail: null,
-};
+const ann: AuditActor = { id: 'o1', email: 'ann_lee@example.com', role: 'site_admin' };
+
+/** A record as Ann writes it: `people.create` on person 1001 at site 1, unless told otherwise. */
+interface Over extends Omit<AuditWrite<AuditAction>, 'outcome' | 'facts'> {
+  actor?: Partial<AuditActor>;
+  action?: AuditAction;
+  outcome?: AuditWrite<AuditAction>['outcome'];
+  /** Targets by id only (no names), as records written before names were kept. */
+  ids?: number[];
+  targets?: AuditTarget[];
+}
+const write = ({ actor, action = 'people.create', outcome = 'ok', ids = [1001], ...rest }: Over = {}, at?: Date) =>
+  audit.record(db, { ...ann, ...actor }, action, {
+    outcome,
+    targets: ids.map((id) => ({ type: 'person' as const, id })),
+    siteId: 1,
+    spintlyStatus: 200,
+    durationMs: 12.4,
+    ...(at && { at }),
+    ...rest,
+  });
 
 describeDatabases('audit log', (database) => {
   beforeEach(async () => {
@@ -30,15 +39,10 @@ describeDatabases('audit log', (database) => {
   afterEach(() => db.destroy());
 
   it('filters by operator, action, target, dates and sites, newest first, paged', async () => {
-    await writeAudit(db, base, new Date('2026-01-01T10:00:00Z'));
-    await writeAudit(
-      db,
-      { ...base, action: 'people.delete', targetIds: [1002, 1003], siteId: 2 },
-      new Date('2026-01-02T10:00:00Z'),
-    );
-    await writeAudit(
-      db,
-      { ...base, operatorEmail: 'bob@example.com', action: 'operators.create', siteId: null },
+    await write({}, new Date('2026-01-01T10:00:00Z'));
+    await write({ action: 'people.delete', ids: [1002, 1003], siteId: 2 }, new Date('2026-01-02T10:00:00Z'));
+    await write(
+      { actor: { email: 'bob@example.com' }, action: 'operators.create', siteId: null },
       new Date('2026-01-03T10:00:00Z'),
     );
 
@@ -63,7 +67,7 @@ describeDatabases('audit log', (database) => {
   it.runIf(database.kind === 'sqlite')(
     'finds records by target through an index, and backfills records written before targets had rows',
     async () => {
-      await writeAudit(db, { ...base, targetIds: [1013, 1013, 509] });
+      await write({ ids: [1013, 1013, 509] });
       const rows = await db.selectFrom('audit_targets').select('target_id').orderBy('target_id').execute();
       expect(rows.map((r) => r.target_id)).toEqual(['1013', '509']);
       const plan = await sql<{
@@ -102,16 +106,15 @@ describeDatabases('audit log', (database) => {
   );
 
   it('“about” finds a name, within one name — never the record’s types, keys or parts', async () => {
-    await writeAudit(db, {
-      ...base,
+    await write({
       action: 'permissions.change_door',
       targets: [
         { type: 'door', id: 509, name: 'Main Entrance' },
         { type: 'person', id: 1013, name: 'Ravi Kumar', part: 'added' },
       ],
     });
-    await writeAudit(db, { ...base, targets: [{ type: 'person', id: 1001, name: 'Asha Rao' }] });
-    await writeAudit(db, base); // ids only: nothing to find by name
+    await write({ targets: [{ type: 'person', id: 1001, name: 'Asha Rao' }] });
+    await write(); // ids only: nothing to find by name
     const total = async (about: string) => (await queryAudit(db, { about }, { page: 1, perPage: 50 })).total;
     expect(await total('ravi')).toBe(1);
     expect(await total('MAIN  entrance')).toBe(1);
@@ -121,11 +124,11 @@ describeDatabases('audit log', (database) => {
   });
 
   it('filters by outcome as the log shows it: done, refused (with a reason, or invalid/denied) and failed', async () => {
-    await writeAudit(db, base);
-    await writeAudit(db, { ...base, outcome: 'failed' }); // Spintly or the portal broke
-    await writeAudit(db, { ...base, outcome: 'failed', reason: 'conflict' });
-    await writeAudit(db, { ...base, outcome: 'invalid' });
-    await writeAudit(db, { ...base, outcome: 'denied' });
+    await write();
+    await write({ outcome: 'failed' }); // Spintly or the portal broke
+    await write({ outcome: 'failed', reason: 'conflict' });
+    await write({ outcome: 'invalid' });
+    await write({ outcome: 'denied' });
     for (const [category, count] of [
       ['ok', 1],
       ['refused', 3],
@@ -153,8 +156,43 @@ describeDatabases('audit log', (database) => {
     await legacy.destroy();
   });
 
+  it.runIf(database.kind === 'sqlite')(
+    'records written before facts get them from their detail once, and read as they did',
+    async () => {
+      const legacy = await openDatabase('file::memory:');
+      await sql`delete from kysely_migration where name = '0014_audit_facts'`.execute(legacy);
+      await sql`alter table audit_log drop column facts`.execute(legacy);
+      const ravi = JSON.stringify([{ type: 'person', id: 7, name: 'Ravi Kumar' }]);
+      const old: [string, string, string][] = [
+        ['cards.replace', 'card 111 → 222', 'Ann replaced card 111 of Ravi Kumar with card 222'],
+        ['cards.take_back', 'card none', 'Ann took back the card from Ravi Kumar'],
+        ['people.set_active', 'deactivated', 'Ann deactivated Ravi Kumar'],
+        ['people.import', 'job j1 item 4: created — Added.', 'Ann added Ravi Kumar by import'],
+        ['jobs.start_bulk', 'delete job j2: 120 people', 'Ann started to delete 120 people matching a filter'],
+        ['visitors.end', 'Asha Guest (visit v1), card 9 taken back', 'Ann ended the visit of Asha Guest'],
+        ['sites.visitor_doors', '3 doors', 'Ann set the visitor doors of site 1 (3 doors)'],
+        ['directory.sync', 'already running', 'Ann asked for a people sync (one was already running)'],
+        ['people.update', 'anything at all', 'Ann updated the details of Ravi Kumar'],
+      ];
+      for (const [i, [action, detail]] of old.entries()) {
+        const targets = action === 'sites.visitor_doors' ? null : ravi;
+        await sql`insert into audit_log (id, at, action, outcome, duration_ms, operator_name, targets, target_ids, detail)
+          values (${`old-${i}`}, '2026-01-01T00:00:00.000Z', ${action}, 'ok', 1, 'Ann', ${targets},
+                  ${targets ? '7' : '1'}, ${detail})`.execute(legacy);
+      }
+      const { up } = await import('../db/migrations/0014_audit_facts');
+      await up(legacy as never);
+      const { entries } = await queryAudit(legacy, {}, { page: 1, perPage: 50 });
+      const byId = new Map(entries.map((e) => [e.id, e]));
+      for (const [i, [action, , sentence]] of old.entries())
+        expect(auditSentence(byId.get(`old-${i}`)!), action).toBe(sentence);
+      expect(byId.get('old-8')!.facts).toBeNull(); // nothing to derive: its detail was only a note
+      await legacy.destroy();
+    },
+  );
+
   it('walks every entry for exports', async () => {
-    for (let i = 0; i < 25; i++) await writeAudit(db, { ...base, targetIds: [i] });
+    for (let i = 0; i < 25; i++) await write({ ids: [i + 1] });
     const seen = [];
     for await (const entry of allAudit(db, {}, 10)) seen.push(entry);
     expect(seen).toHaveLength(25);

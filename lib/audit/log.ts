@@ -5,34 +5,62 @@ import type { SiteScope } from '../core/scope';
 import type { AuditOutcome, Database } from '../db/schema';
 import { inSiteScope } from '../db/scope';
 import { dayBounds } from '../format';
+import type { AuditAction, FactsOf } from './actions';
 import { targetNames, type AuditReason, type AuditTarget, type OutcomeCategory } from './sentence';
 
 /**
- * The audit log: one row for every action an operator attempts, whatever its outcome. What goes in is chosen by
- * the action factory, which never passes secrets, passwords or Spintly's raw text.
+ * The audit log: one row for every action an operator attempts, whatever its outcome, and for what the portal does
+ * by itself. Everything goes in through `audit.record`; what it is given is chosen by the caller, which never passes
+ * secrets, passwords or Spintly's raw text.
  */
-export interface AuditRecord {
+
+/** Who acted, as the audit log names them; null when nobody is signed in (or the portal acted by itself). */
+export interface AuditActor {
+  id: string | null;
+  email: string | null;
+  role: string | null;
+  /** The operator's name as it is now, so the record reads the same after a rename. */
+  name?: string | null;
+}
+
+/** The portal itself, for what its background tasks do on their own (a visit that ends when its time is up). */
+export const THE_PORTAL: AuditActor = { id: null, email: null, role: null, name: 'The portal' };
+
+/** One record to write: what happened, to whom, and the facts its sentence is built from. */
+export interface AuditWrite<A extends AuditAction> {
+  outcome: AuditOutcome;
+  /** The targets with their names and parts; their ids also go to the id column and index. */
+  targets?: readonly AuditTarget[];
+  facts?: FactsOf<A> | undefined;
+  /** Why a refused attempt was refused; null when it was done or broke. */
+  reason?: AuditReason | null;
+  siteId?: number | null;
+  spintlyStatus?: number | null;
+  /** A short free-text note for people reading the record (never read by code). */
+  detail?: string | null;
+  durationMs?: number;
+  at?: Date;
+}
+
+/** A record as read back. */
+export interface AuditEntry {
+  id: string;
+  at: string;
   operatorId: string | null;
   operatorEmail: string | null;
   operatorRole: string | null;
+  operatorName: string | null;
   action: string;
   targetType: string | null;
-  targetIds: readonly (string | number)[];
+  targetIds: readonly string[];
+  targets: readonly AuditTarget[];
   siteId: number | null;
   outcome: AuditOutcome;
+  reason: AuditReason | null;
   spintlyStatus: number | null;
   durationMs: number;
   detail: string | null;
-  /** The operator's name as it is now, so the record reads the same after a rename. */
-  operatorName?: string | null;
-  /** The targets with their names and parts (the ids above stay for the CSV and the id filter). */
-  targets?: readonly AuditTarget[];
-  reason?: AuditReason | null;
-}
-
-export interface AuditEntry extends AuditRecord {
-  id: string;
-  at: string;
+  facts: Record<string, unknown> | null;
 }
 
 export interface AuditFilters {
@@ -51,37 +79,48 @@ export interface AuditFilters {
   sites?: SiteScope | undefined;
 }
 
-export async function writeAudit(db: Kysely<Database>, record: AuditRecord, at: Date = new Date()): Promise<void> {
+/** The one writer of audit records. */
+async function record<A extends AuditAction>(
+  db: Kysely<Database>,
+  actor: AuditActor | null,
+  action: A,
+  write: AuditWrite<A>,
+): Promise<void> {
   const id = randomUUID();
-  const targets = [...new Set(record.targetIds.map(String))];
+  const targets = write.targets ?? [];
+  const ids = targets.map((t) => String(t.id));
   await db
     .insertInto('audit_log')
     .values({
       id,
-      at: at.toISOString(),
-      operator_id: record.operatorId,
-      operator_email: record.operatorEmail,
-      operator_role: record.operatorRole,
-      action: record.action,
-      target_type: record.targetType,
-      target_ids: record.targetIds.length > 0 ? record.targetIds.join(',') : null,
-      site_id: record.siteId,
-      outcome: record.outcome,
-      spintly_status: record.spintlyStatus,
-      duration_ms: Math.round(record.durationMs),
-      detail: record.detail,
-      operator_name: record.operatorName ?? null,
-      targets: record.targets && record.targets.length > 0 ? JSON.stringify(record.targets) : null,
-      target_names: targetNames(record.targets ?? []),
-      reason: record.reason ?? null,
+      at: (write.at ?? new Date()).toISOString(),
+      operator_id: actor?.id ?? null,
+      operator_email: actor?.email ?? null,
+      operator_role: actor?.role ?? null,
+      operator_name: actor?.name ?? null,
+      action,
+      target_type: targets[0]?.type ?? null,
+      target_ids: ids.length > 0 ? ids.join(',') : null,
+      site_id: write.siteId ?? null,
+      outcome: write.outcome,
+      spintly_status: write.spintlyStatus ?? null,
+      duration_ms: Math.round(write.durationMs ?? 0),
+      detail: write.detail ?? null,
+      targets: targets.length > 0 ? JSON.stringify(targets) : null,
+      target_names: targetNames(targets),
+      reason: write.reason ?? null,
+      facts: write.facts === undefined ? null : JSON.stringify(write.facts),
     })
     .execute();
-  if (targets.length > 0)
+  const distinct = [...new Set(ids)];
+  if (distinct.length > 0)
     await db
       .insertInto('audit_targets')
-      .values(targets.map((target) => ({ audit_id: id, target_id: target })))
+      .values(distinct.map((target) => ({ audit_id: id, target_id: target })))
       .execute();
 }
+
+export const audit = { record };
 
 function filtered(db: Kysely<Database>, filters: AuditFilters) {
   let query = db.selectFrom('audit_log');
@@ -135,17 +174,18 @@ function toEntry(row: Database['audit_log']): AuditEntry {
     durationMs: Number(row.duration_ms),
     detail: row.detail,
     operatorName: row.operator_name,
-    targets: parseTargets(row.targets),
+    targets: parseJson<AuditTarget[]>(row.targets) ?? [],
     reason: row.reason as AuditReason | null,
+    facts: parseJson<Record<string, unknown>>(row.facts),
   };
 }
 
-function parseTargets(json: string | null): AuditTarget[] {
-  if (!json) return [];
+function parseJson<T>(json: string | null): T | null {
+  if (!json) return null;
   try {
-    return JSON.parse(json) as AuditTarget[];
+    return JSON.parse(json) as T;
   } catch {
-    return [];
+    return null;
   }
 }
 
@@ -184,42 +224,16 @@ export async function* allAudit(db: Kysely<Database>, filters: AuditFilters, chu
   }
 }
 
-/** Who acted, as the audit log names them; null when nobody is signed in. */
-export interface AuditActor {
-  id: string;
-  email: string;
-  role: string;
-  name?: string;
-}
-
-export interface AuditOutcomeExtra {
-  targets?: readonly AuditTarget[];
-  reason?: AuditReason | null;
-  siteId?: number | null;
-  spintlyStatus?: number | null;
-  detail?: string | null;
-}
-
 /**
  * The record step that actions and route handlers share: one call per outcome, with the actor, the audit name and
  * the time since `started` filled in.
  */
-export function auditRecorder(db: Kysely<Database>, actor: AuditActor | null, action: string, started: number) {
-  return (outcome: AuditOutcome, extra: AuditOutcomeExtra = {}) =>
-    writeAudit(db, {
-      operatorId: actor?.id ?? null,
-      operatorEmail: actor?.email ?? null,
-      operatorRole: actor?.role ?? null,
-      operatorName: actor?.name ?? null,
-      action,
-      targetType: extra.targets?.[0]?.type ?? null,
-      targetIds: extra.targets?.map((t) => t.id) ?? [],
-      siteId: extra.siteId ?? null,
-      outcome,
-      spintlyStatus: extra.spintlyStatus ?? null,
-      durationMs: performance.now() - started,
-      detail: extra.detail ?? null,
-      targets: extra.targets ?? [],
-      reason: extra.reason ?? null,
-    });
+export function auditRecorder<A extends AuditAction>(
+  db: Kysely<Database>,
+  actor: AuditActor | null,
+  action: A,
+  started: number,
+) {
+  return (outcome: AuditOutcome, write: Omit<AuditWrite<A>, 'outcome' | 'durationMs'> = {}) =>
+    audit.record(db, actor, action, { ...write, outcome, durationMs: performance.now() - started });
 }

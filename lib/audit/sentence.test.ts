@@ -9,7 +9,7 @@ const entry = (over: Partial<DescribedEntry>): DescribedEntry => ({
   operatorEmail: 'siteadmin@demo.local',
   targets: [],
   targetIds: [],
-  detail: null,
+  facts: null,
   ...over,
 });
 
@@ -49,12 +49,12 @@ describe('auditSentence', () => {
 
   it('names cards, created people and exports; falls back to ids for records without names', () => {
     const ravi = [{ type: 'person' as const, id: 7, name: 'Ravi Kumar' }];
-    expect(auditSentence(entry({ action: 'cards.issue', targets: ravi, detail: 'card 0004512345' }))).toBe(
+    expect(auditSentence(entry({ action: 'cards.issue', targets: ravi, facts: { card: '0004512345' } }))).toBe(
       'Sanjay Siteadmin issued card 0004512345 to Ravi Kumar',
     );
-    expect(auditSentence(entry({ action: 'cards.replace', targets: ravi, detail: 'card 111 → 222' }))).toBe(
-      'Sanjay Siteadmin replaced card 111 of Ravi Kumar with card 222',
-    );
+    expect(
+      auditSentence(entry({ action: 'cards.replace', targets: ravi, facts: { card: '111', newCard: '222' } })),
+    ).toBe('Sanjay Siteadmin replaced card 111 of Ravi Kumar with card 222');
     expect(
       auditSentence(
         entry({
@@ -113,7 +113,7 @@ describe('job sentences', () => {
         ...base,
         action: 'people.bulk',
         targets: [{ type: 'person', id: 7, name: 'Ravi Kumar' }],
-        detail: 'job abc item 3: deactivated',
+        facts: { job: 'abc', item: 3, result: 'deactivated' },
       }),
     ).toBe('Asha Admin deactivated Ravi Kumar');
     expect(
@@ -121,7 +121,7 @@ describe('job sentences', () => {
         ...base,
         action: 'people.import',
         targets: [{ type: 'person', id: 7, name: 'Ravi Kumar' }],
-        detail: 'job abc item 1: created — Added.',
+        facts: { job: 'abc', item: 1, result: 'created' },
       }),
     ).toBe('Asha Admin added Ravi Kumar by import');
     expect(
@@ -130,7 +130,7 @@ describe('job sentences', () => {
         action: 'jobs.start_bulk',
         targets: [],
         targetIds: [],
-        detail: 'offboard job abc: 120 people',
+        facts: { job: 'abc', change: 'offboard', people: 120 },
       }),
     ).toBe('Asha Admin started to offboard 120 people matching a filter');
     expect(
@@ -143,7 +143,7 @@ describe('job sentences', () => {
           { type: 'door', id: 502, name: 'Reception' },
           { type: 'person', id: 7, name: 'Ravi Kumar', part: 'added' },
         ],
-        detail: 'door changes job abc: 2 doors',
+        facts: { job: 'abc', doors: 2 },
       }),
     ).toBe('Asha Admin started door access changes on 2 doors at Koramangala Hub');
     expect(
@@ -154,7 +154,7 @@ describe('job sentences', () => {
           { type: 'person', id: 7, name: 'Ravi Kumar' },
           { type: 'person', id: 8, name: 'Bina Das' },
         ],
-        detail: 'deactivate job abc: 2 people',
+        facts: { job: 'abc', change: 'deactivate', people: 2 },
       }),
     ).toBe('Asha Admin started to deactivate Ravi Kumar and Bina Das');
     // A door item of that job reads as the door page's own change does.
@@ -167,7 +167,7 @@ describe('job sentences', () => {
           { type: 'door', id: 501, name: 'Gym' },
           { type: 'person', id: 7, name: 'Ravi Kumar', part: 'added' },
         ],
-        detail: 'job abc item 1: failed — Spintly did not confirm this change',
+        facts: { job: 'abc', item: 1, result: 'failed' },
       }),
     ).toBe('Asha Admin tried to give Gym to Ravi Kumar');
   });
@@ -192,7 +192,7 @@ describe('visitors in words', () => {
           { type: 'door', id: 501, name: 'Main Entrance' },
           { type: 'person', id: 901, name: 'Asha Guest', part: 'created' },
         ],
-        detail: 'visit abc',
+        facts: { visit: 'abc' },
       }),
     ).toBe('Farah Frontdesk registered Asha Guest as a visitor of Ravi Kumar at Koramangala Hub');
     expect(
@@ -200,7 +200,7 @@ describe('visitors in words', () => {
         ...base,
         action: 'visitors.end',
         targets: [],
-        detail: 'Asha Guest (visit abc), card 1234 taken back',
+        facts: { visitor: 'Asha Guest', visit: 'abc', card: '1234' },
       }),
     ).toBe('Farah Frontdesk ended the visit of Asha Guest');
     expect(
@@ -209,7 +209,7 @@ describe('visitors in words', () => {
         operatorName: 'The portal',
         action: 'visitors.expire',
         targets: [{ type: 'person', id: 901, name: 'Asha Guest' }],
-        detail: 'visit abc',
+        facts: { visit: 'abc' },
       }),
     ).toBe('The portal ended the visit of Asha Guest when its time was up');
   });

@@ -1,10 +1,12 @@
 import type { AuditOutcome } from '../db/schema';
 import type { RefusalReason } from '../core/refusal';
+import { isAuditAction, type AuditAction, type StoredFacts } from './actions';
 
 /**
  * Audit records in words: one plain sentence per record ("Sanjay Siteadmin gave Main Entrance to Ravi Kumar and
  * 1 other") and an outcome an admin can read (done / refused and why / failed). Pure, so pages, the CSV export and
- * tests share it; records written before names were kept read with ids ("door 509").
+ * tests share it; records written before names were kept read with ids ("door 509"). A sentence is built from the
+ * record's targets and its `facts` (lib/audit/actions.ts), never from the free-text `detail`.
  */
 
 /** What a target was in the change, where the action mixes several (a door given to some, taken from others). */
@@ -29,7 +31,8 @@ export interface DescribedEntry {
   targets: readonly AuditTarget[];
   /** Ids only, for records written before targets had names. */
   targetIds: readonly string[];
-  detail: string | null;
+  /** The facts the action stored (any may be missing: a refused attempt stores none). */
+  facts: Readonly<Record<string, unknown>> | null;
 }
 
 const REASON_TEXT: Record<AuditReason, string> = {
@@ -83,9 +86,6 @@ export function listNames(targets: readonly AuditTarget[], noun = 'others'): str
 const ofType = (targets: readonly AuditTarget[], type: AuditTarget['type'], part?: TargetPart) =>
   targets.filter((t) => t.type === type && (part === undefined || t.part === part));
 
-/** "card 123 → 456" or "card 123" in a detail; null when the detail is something else (an error). */
-const cardsIn = (detail: string | null) => /^card (\S+)(?: → (\S+))?$/.exec(detail ?? '');
-
 /** A door given to some people, taken from others, pending changes cancelled: each part its clause. */
 function accessClauses(
   targets: readonly AuditTarget[],
@@ -119,46 +119,45 @@ function accessClauses(
   return clauses.join('; ');
 }
 
-type Phrase = (e: DescribedEntry, done: boolean) => string | null;
+/** A record as one action's phrase reads it: its facts typed as that action stores them. */
+type Entry<A extends AuditAction> = Omit<DescribedEntry, 'facts'> & { facts: StoredFacts<A> };
+type Phrase<A extends AuditAction> = (e: Entry<A>, done: boolean) => string | null;
 
-/** The visitor a visit action names in its detail: "Asha Guest (visit 1b2c…)". */
-const visitorIn = (e: DescribedEntry) => /^(.+?) \(visit /.exec(e.detail ?? '')?.[1] ?? 'a visitor';
+/** The visitor a visit record names. */
+const visitorIn = (e: Entry<'visitors.end' | 'visitors.extend' | 'visitors.change_doors'>) =>
+  e.facts.visitor ?? 'a visitor';
 
 const verb = (done: boolean, past: string, base: string) => (done ? past : `tried to ${base}`);
-const first = (e: DescribedEntry, type: AuditTarget['type']) => {
+const first = (e: Omit<DescribedEntry, 'facts'>, type: AuditTarget['type']) => {
   const [t] = ofType(e.targets, type);
   if (t) return nameOf(t);
   return e.targetIds[0] ? `${type} ${e.targetIds[0]}` : `a ${type}`;
 };
-const people = (e: DescribedEntry) => {
+const people = (e: Omit<DescribedEntry, 'facts'>) => {
   const list = ofType(e.targets, 'person');
   if (list.length > 0) return listNames(list);
   const n = e.targetIds.length;
   return `${n} ${n === 1 ? 'person' : 'people'}`;
 };
 
-const PHRASES: Record<string, Phrase> = {
+const PHRASES: { [A in AuditAction]?: Phrase<A> } = {
   'permissions.change_door': (e, done) =>
     accessClauses(e.targets, { type: 'door' }, done) ??
     `${verb(done, 'changed', 'change')} who can open ${first(e, 'door')}`,
   'permissions.change_person': (e, done) =>
     accessClauses(e.targets, { type: 'person' }, done) ??
     `${verb(done, 'changed', 'change')} the doors of ${first(e, 'person')}`,
-  'cards.issue': (e, done) => {
-    const card = cardsIn(e.detail);
-    return `${verb(done, 'issued', 'issue')} ${card ? `card ${card[1]}` : 'a card'} to ${first(e, 'person')}`;
-  },
+  'cards.issue': (e, done) =>
+    `${verb(done, 'issued', 'issue')} ${e.facts.card ? `card ${e.facts.card}` : 'a card'} to ${first(e, 'person')}`,
   'cards.replace': (e, done) => {
-    const card = cardsIn(e.detail);
-    const what = card?.[2]
-      ? `card ${card[1]} of ${first(e, 'person')} with card ${card[2]}`
+    const { card, newCard } = e.facts;
+    const what = newCard
+      ? `card ${card ?? 'none'} of ${first(e, 'person')} with card ${newCard}`
       : `the card of ${first(e, 'person')}`;
     return `${verb(done, 'replaced', 'replace')} ${what}`;
   },
-  'cards.take_back': (e, done) => {
-    const card = cardsIn(e.detail);
-    return `${verb(done, 'took back', 'take back')} ${card && card[1] !== 'none' ? `card ${card[1]}` : 'the card'} from ${first(e, 'person')}`;
-  },
+  'cards.take_back': (e, done) =>
+    `${verb(done, 'took back', 'take back')} ${e.facts.card ? `card ${e.facts.card}` : 'the card'} from ${first(e, 'person')}`,
   'people.create': (e, done) => {
     const [created] = e.targets.filter((t) => t.part === 'created');
     const site = ofType(e.targets, 'site')[0];
@@ -167,18 +166,15 @@ const PHRASES: Record<string, Phrase> = {
   'people.update': (e, done) => `${verb(done, 'updated', 'update')} the details of ${first(e, 'person')}`,
   'people.delete': (e, done) => `${verb(done, 'deleted', 'delete')} ${people(e)}`,
   'people.set_active': (e, done) =>
-    e.detail === 'activated'
+    e.facts.active === true
       ? `${verb(done, 'reactivated', 'reactivate')} ${people(e)}`
-      : e.detail === 'deactivated'
+      : e.facts.active === false
         ? `${verb(done, 'deactivated', 'deactivate')} ${people(e)}`
         : `${verb(done, 'changed', 'change')} whether ${people(e)} can open doors`,
   'operators.create': (e, done) => {
     const [created] = e.targets.filter((t) => t.part === 'created');
     const sites = ofType(e.targets, 'site');
-    return `${verb(done, 'added', 'add')} the operator ${created ? nameOf(created) : (e.detail ?? '')}${sites.length ? ` for ${listNames(sites, 'other sites')}` : ''}`.replace(
-      / {2,}/g,
-      ' ',
-    );
+    return `${verb(done, 'added', 'add')} the operator${created ? ` ${nameOf(created)}` : ''}${sites.length ? ` for ${listNames(sites, 'other sites')}` : ''}`;
   },
   'operators.update_access': (e, done) =>
     `${verb(done, 'changed', 'change')} the role and sites of ${first(e, 'operator')}`,
@@ -189,35 +185,34 @@ const PHRASES: Record<string, Phrase> = {
   'auth.sign_out': (_e, done) => verb(done, 'signed out', 'sign out'),
   'auth.sign_out_everywhere': (_e, done) => verb(done, 'signed out on every device', 'sign out on every device'),
   'people.import': (e, done) => {
-    const outcome = /: (created|updated|unchanged)/.exec(e.detail ?? '')?.[1];
     const who = first(e, 'person');
     if (!done) return `could not import a row${e.targetIds.length ? ` for ${who}` : ''} (job item)`;
-    return outcome === 'created' ? `added ${who} by import` : `updated ${who} by import`;
+    return e.facts.result === 'created' ? `added ${who} by import` : `updated ${who} by import`;
   },
   'people.offboard': (e, done) => `${verb(done, 'offboarded', 'offboard')} ${first(e, 'person')}`,
   'people.import_file': (_e, done) => verb(done, 'checked or started an import of people', 'import people from a file'),
   'jobs.start': (e, done) => `${verb(done, 'started offboarding', 'start offboarding')} ${people(e)}`,
   'people.bulk': (e, done) => {
-    const what = /: (activated|deactivated|offboarded|deleted|unchanged)/.exec(e.detail ?? '')?.[1];
-    if (!done || !what) return `could not change ${first(e, 'person')} (job item)`;
+    const what = e.facts.result;
+    if (!done || !what || !BULK_RESULTS.has(what)) return `could not change ${first(e, 'person')} (job item)`;
     return what === 'unchanged'
       ? `left ${first(e, 'person')} as they were (nothing to change)`
       : `${what} ${first(e, 'person')}`;
   },
   'jobs.start_bulk': (e, done) => {
-    const [, action, n] = /^(\w+) job \S+: (\d+) people/.exec(e.detail ?? '') ?? [];
-    return action
-      ? `${verb(done, 'started to', 'start to')} ${action} ${n} people matching a filter`
+    const { change, people: n } = e.facts;
+    return change
+      ? `${verb(done, 'started to', 'start to')} ${change} ${n ?? 'some'} people matching a filter`
       : verb(done, 'started a bulk change', 'start a bulk change');
   },
   'jobs.start_selection': (e, done) => {
-    const action = /^(\w+) job /.exec(e.detail ?? '')?.[1];
-    return action
-      ? `${verb(done, 'started to', 'start to')} ${action} ${people(e)}`
+    const { change } = e.facts;
+    return change
+      ? `${verb(done, 'started to', 'start to')} ${change} ${people(e)}`
       : verb(done, 'started a bulk change', 'start a bulk change');
   },
   'jobs.start_doors': (e, done) => {
-    const n = Number(/: (\d+) doors/.exec(e.detail ?? '')?.[1] ?? ofType(e.targets, 'door').length);
+    const n = e.facts.doors ?? ofType(e.targets, 'door').length;
     const site = ofType(e.targets, 'site')[0];
     return `${verb(done, 'started', 'start')} door access changes on ${n} ${n === 1 ? 'door' : 'doors'}${site ? ` at ${nameOf(site)}` : ''}`;
   },
@@ -234,17 +229,23 @@ const PHRASES: Record<string, Phrase> = {
     `${verb(done, 'ended', 'end')} the visit of ${first(e, 'person')} when its time was up`,
   'visitors.forget': (e, done) => `${verb(done, 'deleted', 'delete')} ${first(e, 'person')}, a visitor long gone`,
   'sites.visitor_doors': (e, done) =>
-    `${verb(done, 'set', 'set')} the visitor doors of ${first(e, 'site')}${e.detail ? ` (${e.detail})` : ''}`,
-  'people.offboard_find': (e, done) =>
-    `${verb(done, 'looked up', 'look up')} people to offboard from a list${e.detail ? ` (${e.detail})` : ''}`,
+    `${verb(done, 'set', 'set')} the visitor doors of ${first(e, 'site')}${e.facts.doors === undefined ? '' : ` (${e.facts.doors} doors)`}`,
+  'people.offboard_find': (e, done) => {
+    const { entries, found } = e.facts;
+    const counts = entries === undefined ? '' : ` (${entries} entries, ${found ?? 0} people found)`;
+    return `${verb(done, 'looked up', 'look up')} people to offboard from a list${counts}`;
+  },
   'jobs.cancel': (_e, done) => verb(done, 'cancelled a job', 'cancel a job'),
   'directory.sync': (e, done) =>
-    e.detail === 'already running'
+    e.facts.alreadyRunning
       ? 'asked for a people sync (one was already running)'
       : verb(done, 'asked for a people sync', 'ask for a people sync'),
 };
 
-const EXPORTS: Record<string, string> = {
+/** What a bulk job item may have done to its person, as its sentence says it. */
+const BULK_RESULTS = new Set(['activated', 'deactivated', 'offboarded', 'deleted', 'unchanged']);
+
+const EXPORTS: Partial<Record<AuditAction, string>> = {
   'audit.export': 'the audit log',
   'cards.export': 'the card list',
   'people.export': 'the people list',
@@ -256,10 +257,20 @@ const EXPORTS: Record<string, string> = {
 export function auditSentence(e: DescribedEntry): string {
   const who = e.operatorName ?? e.operatorEmail ?? 'Someone not signed in';
   const done = e.outcome === 'ok';
-  const exported = EXPORTS[e.action];
+  const action = isAuditAction(e.action) ? e.action : null;
+  const exported = action && EXPORTS[action];
   const phrase = exported
     ? `${verb(done, 'exported', 'export')} ${exported} as CSV`
-    : (PHRASES[e.action]?.(e, done) ??
+    : ((action && phraseFor(action, e, done)) ??
       `${done ? 'did' : 'tried'} ${e.action}${e.targetIds.length ? ` on ${e.targetIds.join(', ')}` : ''}`);
   return `${who} ${phrase}`;
+}
+
+/**
+ * The phrase for one action, given the record's facts as that action stores them. The cast is the one place stored
+ * JSON meets its type: facts are written only through `audit.record`, typed by action, and read as all-optional.
+ */
+function phraseFor<A extends AuditAction>(action: A, e: DescribedEntry, done: boolean): string | null {
+  const phrase: Phrase<A> | undefined = PHRASES[action];
+  return phrase ? phrase({ ...e, facts: (e.facts ?? {}) as StoredFacts<A> }, done) : null;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { writeAudit } from '../audit/log';
+import { audit } from '../audit/log';
 import { db } from '../db';
 import { ConfigError, portalEnv } from '../env';
 import { operatorStore } from '../operators/store';
@@ -24,27 +24,29 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(256),
 });
 
-async function audit(
+/** A sign-in attempt in the audit log: who tried (the email they typed, the operator when known) and how it ended. */
+async function auditSignIn(
   email: string,
   outcome: 'ok' | 'denied' | 'invalid',
   detail: string,
   operator?: { id: string; role: string; name: string },
 ) {
-  await writeAudit(await db(), {
-    operatorId: operator?.id ?? null,
-    operatorEmail: email.toLowerCase(),
-    operatorRole: operator?.role ?? null,
-    operatorName: operator?.name ?? null,
-    action: 'auth.sign_in',
-    targetType: 'operator',
-    targetIds: operator ? [operator.id] : [],
-    siteId: null,
-    outcome,
-    spintlyStatus: null,
-    durationMs: 0,
-    detail,
-    reason: outcome === 'ok' ? null : outcome === 'invalid' ? 'validation' : 'credentials',
-  });
+  await audit.record(
+    await db(),
+    {
+      id: operator?.id ?? null,
+      email: email.toLowerCase(),
+      role: operator?.role ?? null,
+      name: operator?.name ?? null,
+    },
+    'auth.sign_in',
+    {
+      outcome,
+      targets: operator ? [{ type: 'operator', id: operator.id, name: operator.name }] : [],
+      detail,
+      reason: outcome === 'ok' ? null : outcome === 'invalid' ? 'validation' : 'credentials',
+    },
+  );
 }
 
 function buildConfig(): NextAuthConfig {
@@ -72,7 +74,7 @@ function buildConfig(): NextAuthConfig {
           const database = await db();
           const keys = limitKeys(email, clientAddress(request.headers, env.auth.trustedProxyHops));
           if (await isSignInLimited(database, keys)) {
-            await audit(email, 'denied', 'too many failed sign-ins');
+            await auditSignIn(email, 'denied', 'too many failed sign-ins');
             throw new SignInLimited();
           }
           const operator = await operatorStore(database).verifyCredentials(email, password);
@@ -80,7 +82,7 @@ function buildConfig(): NextAuthConfig {
           // a different one would tell a guesser that the password was right.
           if (!operator || operator.status !== 'active') {
             await recordFailedSignIn(database, keys);
-            await audit(
+            await auditSignIn(
               email,
               'denied',
               operator ? 'operator disabled' : 'wrong email or password',
@@ -89,7 +91,7 @@ function buildConfig(): NextAuthConfig {
             return null;
           }
           await clearAccountFailures(database, email);
-          await audit(email, 'ok', 'password', operator);
+          await auditSignIn(email, 'ok', 'password', operator);
           return {
             id: operator.id,
             email: operator.email,
@@ -118,7 +120,7 @@ function buildConfig(): NextAuthConfig {
         if (account?.provider !== 'oidc') return true;
         const operator = user.email ? await operatorStore(await db()).getByEmail(user.email) : null;
         const ok = operator?.status === 'active';
-        await audit(
+        await auditSignIn(
           user.email ?? 'unknown',
           ok ? 'ok' : 'denied',
           ok ? 'single sign-on' : 'no active operator with this email',

@@ -8,7 +8,7 @@ import { portalEnv } from '../env';
 import { queryFields } from '../validation/query';
 import { ROLE_LABELS } from '../auth/permissions';
 import type { OperatorRole } from '../db/schema';
-import { OUTCOME_CATEGORIES, auditSentence, describeOutcome, type DescribedEntry } from '../audit/sentence';
+import { OUTCOME_CATEGORIES, auditSentence, describeOutcome } from '../audit/sentence';
 import { allSiteOptions } from './sites';
 import { nameFor } from '../core/names';
 
@@ -62,21 +62,10 @@ export interface AuditRow {
   durationMs: number;
 }
 
-const describe = (e: AuditEntry): DescribedEntry => ({
-  action: e.action,
-  outcome: e.outcome,
-  reason: e.reason ?? null,
-  operatorName: e.operatorName ?? null,
-  operatorEmail: e.operatorEmail,
-  targets: e.targets ?? [],
-  targetIds: e.targetIds.map(String),
-  detail: e.detail,
-});
 
 /** The sentence and the outcome in words, for the page and the CSV alike. */
 export function readable(e: AuditEntry) {
-  const described = describe(e);
-  return { sentence: auditSentence(described), outcome: describeOutcome(e.outcome, described.reason) };
+  return { sentence: auditSentence(e), outcome: describeOutcome(e.outcome, e.reason) };
 }
 
 export async function auditPage(query: AuditQuery) {

@@ -2,6 +2,7 @@ import 'server-only';
 import { personInScope, sitesInScope, type ScopedOperator } from '../auth/permissions';
 import { db } from '../db';
 import { portalEnv } from '../env';
+import { importKind } from '../import/apply';
 import { checkImport, type CheckedRow } from '../import/check';
 import { readRows } from '../import/columns';
 import { parseCsv } from '../core/csv';
@@ -72,7 +73,7 @@ export async function checkImportFile(operator: ScopedOperator, text: string): P
 /** Applies a checked file as a job: create and update rows run; errors and unchanged rows are recorded as they are. */
 export async function startImportJob(operator: { id: string; email: string }, fileName: string, checked: CheckedRow[]) {
   return startJob(await db(), {
-    kind: 'import',
+    kind: importKind.name,
     title: `Import of ${fileName} (${checked.length} row${checked.length === 1 ? '' : 's'})`,
     createdBy: operator.id,
     requestedBy: operator.email,

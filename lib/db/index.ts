@@ -16,6 +16,7 @@ import * as jobs from './migrations/0010_jobs';
 import * as offboarded from './migrations/0011_offboarded';
 import * as visitors from './migrations/0012_visitors';
 import * as auditNames from './migrations/0013_audit_names';
+import * as auditFacts from './migrations/0014_audit_facts';
 import type { Database } from './schema';
 
 /**
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0011_offboarded': offboarded,
   '0012_visitors': visitors,
   '0013_audit_names': auditNames,
+  '0014_audit_facts': auditFacts,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

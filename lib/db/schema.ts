@@ -50,6 +50,8 @@ export interface AuditLogTable {
   reason: string | null;
   /** The targets' names, one per line, for the "about" search (null before 0008, or with no names). */
   target_names: string | null;
+  /** JSON facts the record's sentence is built from (`AuditFactsByAction`); null when there are none (or before 0014). */
+  facts: string | null;
 }
 
 /** One row per id an audit record names, for indexed "everything that touched X" lookups. */

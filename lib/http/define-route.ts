@@ -1,5 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
+import type { RouteAction } from '../audit/actions';
 import { auditRecorder } from '../audit/log';
 import { csvRow } from '../core/csv';
 import { can, type Capability } from '../auth/permissions';
@@ -34,8 +35,8 @@ export interface CsvAnswer {
 export type RouteAnswer = { json: unknown; status?: number } | { csv: CsvAnswer };
 
 export interface RouteSpec<S extends z.ZodType> {
-  /** `<domain>.<verb>` as the audit log names it, e.g. `cards.export`. */
-  name: string;
+  /** `<domain>.<verb>` as the audit log names it, e.g. `cards.export` (lib/audit/actions.ts lists them). */
+  name: RouteAction;
   capability: Capability;
   /** The URL's query; list schemas catch malformed values, so this rarely refuses. */
   query: S;
@@ -58,7 +59,7 @@ export function defineRoute<S extends z.ZodType>(spec: RouteSpec<S>) {
     const started = performance.now();
     const operator = await currentOperator();
     const database = await db();
-    const write = auditRecorder(database, operator, spec.name, started);
+    const write = auditRecorder<RouteAction>(database, operator, spec.name, started);
     const record: typeof write = (...args) => (spec.audit ? write(...args) : Promise.resolve());
 
     if (!operator) {
@@ -101,17 +102,23 @@ export function defineRoute<S extends z.ZodType>(spec: RouteSpec<S>) {
       answer = await spec.run(query, { operator, spintly: spintly(), request, form });
     } catch (error) {
       if (!(error instanceof SpintlyError)) throw error;
-      await record('failed', { siteId, spintlyStatus: error.status, detail: `spintly ${error.kind}; ${filter}` });
+      await record('failed', {
+        siteId,
+        spintlyStatus: error.status,
+        facts: { filter },
+        detail: `spintly ${error.kind}`,
+      });
       return json({ message: error.message }, STATUS_FOR[error.kind] ?? 502);
     }
     if ('json' in answer) {
-      await record('ok', { siteId, detail: filter });
+      await record('ok', { siteId, facts: { filter } });
       return json(answer.json, answer.status);
     }
     return csvResponse(answer.csv, (rows, ending) =>
       record(ending === 'complete' ? 'ok' : 'failed', {
         siteId,
-        detail: `${rows} rows; ${filter}${ending === 'error' ? '; stopped by an error' : ending === 'cancelled' ? '; download cancelled' : ''}`,
+        facts: { filter, rows, ending },
+        ...(ending !== 'complete' && { detail: ending === 'error' ? 'stopped by an error' : 'download cancelled' }),
       }),
     );
   };

@@ -4,12 +4,12 @@ import { reachesSite } from '../core/scope';
 import { refreshPeople } from '../directory';
 import { dayBounds } from '../format';
 import { portalEnv } from '../env';
-import { type ItemResult, type JobKind } from '../jobs/runner';
-import type { JobOperator } from '../jobs/operator';
+import { defineJobKind } from '../jobs/kind';
+import type { ItemResult } from '../jobs/runner';
 import { spintly } from '../spintly';
 import type { SpintlyUser, UpdateUserInput } from '../spintly/contract';
 import { NEW_PERSON_ACCESS } from '../validation/people';
-import type { ImportPlan } from './check';
+import { importPlanSchema, type ImportPlan } from './plan';
 import { Refusal } from '../core/refusal';
 import { personDoors } from '../core/holders';
 
@@ -19,9 +19,11 @@ import { personDoors } from '../core/holders';
  * them by email, phone and employee code when it was in flight at a restart or found nobody — so a row is never
  * created twice. A person's card is given in the create itself (one call); doors are added, never taken away.
  */
-export const importKind: JobKind<JobOperator> = {
-  async process(input, { operator }): Promise<ItemResult> {
-    const plan = input as ImportPlan;
+export const importKind = defineJobKind({
+  name: 'import',
+  input: importPlanSchema,
+  audit: 'people.import',
+  async process(plan, { operator }): Promise<ItemResult> {
     const client = spintly();
     const about = { personName: plan.name, siteId: plan.homeSiteId };
     if (!siteInScope(operator, plan.homeSiteId))
@@ -108,7 +110,7 @@ export const importKind: JobKind<JobOperator> = {
       message: `Changed ${changed.join(', ')}.`,
     };
   },
-};
+});
 
 /** Someone Spintly already has for this row: same email or phone, or same employee code and name. */
 async function findSame(plan: ImportPlan): Promise<SpintlyUser | null> {

@@ -15,21 +15,8 @@ import { phoneKey, storedSpellings, toE164 } from '../core/phone';
  */
 export type Verdict = 'create' | 'update' | 'unchanged' | 'error';
 
-/** What the job does for one row: ids resolved, values normalised. */
-export interface ImportPlan {
-  line: number;
-  /** The person this row updates; null = a new person. */
-  personId: number | null;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  employeeCode: string | null;
-  homeSiteId: number;
-  roleIds: number[];
-  card: string | null;
-  accessExpiresOn: string | null;
-  doorIds: number[];
-}
+export type { ImportPlan } from './plan';
+import type { ImportPlan } from './plan';
 
 export interface CheckedRow {
   line: number;

@@ -1,87 +1,14 @@
 import 'server-only';
-import type { Kysely } from 'kysely';
-import { writeAudit } from '../audit/log';
-import { nameTargets } from '../audit/names';
-import type { AuditReason, AuditTarget } from '../audit/sentence';
+import type { AuditReason } from '../audit/sentence';
 import { explainError } from '../core/refusal';
-import type { Database } from '../db/schema';
 import { portalEnv } from '../env';
-import { importKind } from '../import/apply';
-import { spintly } from '../spintly';
-import { doorChangeTargets } from '../validation/doors';
-import { DOOR_CHANGE_JOB, doorChangeKind, type DoorChangeInput } from './door-change';
 import type { Task } from '../worker/runner';
-import { offboardKind } from './offboard';
-import { peopleBulkKind } from './people-bulk';
-import { loadJobOperator, type JobOperator } from './operator';
-import { runQueuedJobs, type ItemFailure, type ItemResult, type JobKind } from './runner';
+import type { DefinedJobKind } from './kind';
+import { loadJobOperator } from './operator';
+import { runQueuedJobs } from './runner';
 
 export { JOBS_TASK } from './start';
 import { JOBS_TASK } from './start';
-
-/** What an item's audit record is about: its targets with names, and its site. */
-type About = (input: unknown, result: ItemOutcome) => Promise<{ targets: AuditTarget[]; siteId: number | null }>;
-type ItemOutcome = ItemResult | ItemFailure;
-
-/** A person-centred item (import, offboard, bulk): the person from its outcome, or (when it failed) from its input. */
-const aboutPerson: About = async (input, result) => {
-  const given = input as { personId?: number | null; name?: string; homeSiteId?: number };
-  const personId = ('personId' in result ? result.personId : null) ?? given.personId ?? null;
-  const name = ('personName' in result ? result.personName : undefined) ?? given.name;
-  const siteId = ('siteId' in result ? result.siteId : undefined) ?? given.homeSiteId ?? null;
-  return { targets: personId === null ? [] : [{ type: 'person', id: personId, ...(name && { name }) }], siteId };
-};
-
-/** A matrix door item: the door (named from the site's cached door list) and each person with what happened to them. */
-const aboutDoorChange =
-  (db: Kysely<Database>): About =>
-  async (input) => {
-    const change = input as DoorChangeInput;
-    const doors = await spintly()
-      .allAccessPoints(change.siteId)
-      .catch(() => []);
-    const door = doors.find((d) => d.id === change.doorId);
-    const known = new Map(door ? [[`door:${door.id}`, door.name]] : []);
-    return { targets: await nameTargets(db, doorChangeTargets(change), known), siteId: change.siteId };
-  };
-
-/** Each kind's work, and the audit record of every item under its job (as its starter, like their own actions). */
-function kinds(db: Kysely<Database>): Record<string, JobKind<JobOperator>> {
-  const audited = (kind: JobKind<JobOperator>, action: string, about: About): JobKind<JobOperator> => ({
-    process: kind.process,
-    async recorded({ seq, input, result }, { job, operator }) {
-      const { targets, siteId } = await about(input, result);
-      await writeAudit(db, {
-        operatorId: operator.id,
-        operatorEmail: operator.email,
-        operatorRole: operator.role,
-        operatorName: operator.name,
-        action,
-        targetType: targets[0]?.type ?? null,
-        targetIds: targets.map((t) => t.id),
-        targets,
-        siteId,
-        outcome: result.status === 'failed' ? 'failed' : 'ok',
-        // A refusal (outside their sites, gone from Spintly, Spintly said no) reads as one, not as a breakage.
-        reason: result.status === 'failed' ? result.reason : null,
-        spintlyStatus: null,
-        durationMs: 0,
-        detail:
-          `job ${job.id} item ${seq}: ${'outcome' in result ? result.outcome : 'failed'}${result.message ? ` — ${result.message}` : ''}`.slice(
-            0,
-            500,
-          ),
-      });
-    },
-  });
-  return {
-    import: audited(importKind, 'people.import', aboutPerson),
-    offboard: audited(offboardKind, 'people.offboard', aboutPerson),
-    'people.bulk': audited(peopleBulkKind, 'people.bulk', aboutPerson),
-    // Recorded as the door page's own action records a change, so the log reads the same whichever screen made it.
-    [DOOR_CHANGE_JOB]: audited(doorChangeKind, 'permissions.change_door', aboutDoorChange(db)),
-  };
-}
 
 /**
  * What a failed item says: Spintly's and the portal's own messages are written for admins; anything else is not
@@ -98,11 +25,12 @@ export function describeItemError(error: unknown): { message: string; reason: Au
 }
 
 /**
- * Runs queued jobs on the task's leader, one at a time, each with at most half of the write lane
+ * Runs queued jobs of the given kinds (the composition root, lib/tasks.ts, lists them) on the task's leader, one at a time, each with at most half of the write lane
  * (SPINTLY_MAX_CONCURRENCY ÷ 2) so operators at screens always have the other half. Wanted whenever a job waits, so
  * a new job starts within a tick (its creator also asks for a run); a job left running by a stopped process resumes.
  */
-export function jobsTask(): Task {
+export function jobsTask(kinds: readonly DefinedJobKind[]): Task {
+  const byName = Object.fromEntries(kinds.map((kind) => [kind.name, kind]));
   return {
     name: JOBS_TASK,
     intervalMs: 3_600_000,
@@ -111,7 +39,7 @@ export function jobsTask(): Task {
     run: ({ db, now }) =>
       runQueuedJobs({
         db,
-        kinds: kinds(db),
+        kinds: byName,
         loadOperator: (id) => loadJobOperator(db, id),
         concurrency: jobConcurrency(),
         now,

@@ -66,7 +66,7 @@ describeDatabases('offboarded people', (database) => {
     const audit = await db.selectFrom('audit_log').selectAll().execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'people.delete', operator_id: 'op-1', outcome: 'ok', target_ids: '1' });
-    expect(audit[0]!.detail).toContain('OFFBOARD_DELETE_AFTER_DAYS=30');
+    expect(JSON.parse(audit[0]!.facts!)).toEqual({ offboardedOn: expect.any(String), afterDays: 30 });
   });
 
   it('an offboarding that changed something restarts the clock; one that found nothing to do keeps the first date', async () => {

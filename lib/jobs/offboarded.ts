@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import { writeAudit } from '../audit/log';
+import { audit } from '../audit/log';
 import type { Database } from '../db/schema';
 import { refreshPeople } from '../directory';
 import { spintly } from '../spintly';
@@ -76,22 +76,19 @@ export async function deleteOffboarded(db: Kysely<Database>, days: number, now: 
       else {
         await client.deleteUsers([personId]);
         await refreshPeople([personId]);
-        await writeAudit(db, {
-          operatorId: row.operator_id,
-          operatorEmail: row.email ?? null,
-          operatorRole: row.role ?? null,
-          operatorName: row.operator_name ?? null,
-          action: 'people.delete',
-          targetType: 'person',
-          targetIds: [personId],
-          targets: [{ type: 'person', id: personId, name: user.name }],
-          siteId: row.site_id === null ? null : Number(row.site_id),
-          outcome: 'ok',
-          reason: null,
-          spintlyStatus: 200,
-          durationMs: 0,
-          detail: `by the portal: offboarded ${row.offboarded_at.slice(0, 10)}, OFFBOARD_DELETE_AFTER_DAYS=${days}`,
-        });
+        await audit.record(
+          db,
+          { id: row.operator_id, email: row.email ?? null, role: row.role ?? null, name: row.operator_name ?? null },
+          'people.delete',
+          {
+            outcome: 'ok',
+            targets: [{ type: 'person', id: personId, name: user.name }],
+            siteId: row.site_id === null ? null : Number(row.site_id),
+            spintlyStatus: 200,
+            facts: { offboardedOn: row.offboarded_at.slice(0, 10), afterDays: days },
+            detail: 'deleted by the portal after the offboarding wait (OFFBOARD_DELETE_AFTER_DAYS)',
+          },
+        );
         counts.deleted++;
       }
       await forgetOffboarded(db, [personId]);

@@ -1,11 +1,12 @@
 import 'server-only';
+import { z } from 'zod';
 import { personInScope } from '../auth/permissions';
 import { refreshPeople } from '../directory';
 import { spintly } from '../spintly';
-import { offboardKind } from './offboard';
+import { defineJobKind } from './kind';
+import { offboardPerson } from './offboard';
 import { forgetOffboarded } from './offboarded';
-import type { JobOperator } from './operator';
-import { type ItemResult, type JobKind } from './runner';
+import type { ItemResult } from './runner';
 import { Refusal } from '../core/refusal';
 
 export const BULK_ACTIONS = ['activate', 'deactivate', 'offboard', 'delete'] as const;
@@ -18,20 +19,23 @@ export const BULK_WORDS: Record<BulkAction, { verb: string; done: string }> = {
   delete: { verb: 'Delete', done: 'deleted' },
 };
 
-export interface BulkInput {
-  action: BulkAction;
-  personId: number;
-  name: string;
-}
+export const bulkInput = z.object({
+  action: z.enum(BULK_ACTIONS),
+  personId: z.number().int().positive(),
+  name: z.string(),
+});
+export type BulkInput = z.output<typeof bulkInput>;
 
 /**
  * One person of a bulk change over "everyone matching this filter": activate, deactivate, offboard or delete. Reads
  * the person first, so a person already in that state is "unchanged" and a resumed item is never done twice.
  */
-export const peopleBulkKind: JobKind<JobOperator> = {
-  async process(input, ctx): Promise<ItemResult> {
-    const { action, personId } = input as BulkInput;
-    if (action === 'offboard') return offboardKind.process({ personId, name: (input as BulkInput).name }, ctx);
+export const peopleBulkKind = defineJobKind({
+  name: 'people.bulk',
+  input: bulkInput,
+  audit: 'people.bulk',
+  async process({ action, personId, name }, ctx): Promise<ItemResult> {
+    if (action === 'offboard') return offboardPerson({ personId, name }, ctx);
     const client = spintly();
     const user = await client.getUser(personId);
     if (!user) {
@@ -53,4 +57,4 @@ export const peopleBulkKind: JobKind<JobOperator> = {
     await refreshPeople([personId]);
     return { status: 'done', outcome: BULK_WORDS[action].done, ...about };
   },
-};
+});

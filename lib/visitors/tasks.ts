@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import { writeAudit } from '../audit/log';
+import { audit, THE_PORTAL } from '../audit/log';
 import type { Database } from '../db/schema';
 import { refreshPeople } from '../directory';
 import { portalEnv } from '../env';
@@ -11,8 +11,6 @@ import { endVisit } from './service';
 import { forgetVisitor, visitorsToForget, visitsToExpire } from './store';
 
 /** How the background's own changes are signed in the audit log. */
-const BY_THE_PORTAL = { operatorId: null, operatorEmail: null, operatorRole: null, operatorName: 'The portal' };
-
 /**
  * Ends visits whose window is over, within a minute of their end: meeting deleted, lent card and its doors taken back,
  * visitor deactivated. A visit Spintly refuses to end now is tried again at the next run.
@@ -29,17 +27,11 @@ export async function expireVisits(db: Kysely<Database>, now: Date, client = spi
       outcome = 'failed';
       counts.failed++;
     }
-    await writeAudit(db, {
-      ...BY_THE_PORTAL,
-      action: 'visitors.expire',
-      targetType: 'person',
-      targetIds: [visit.visitorId],
+    await audit.record(db, THE_PORTAL, 'visitors.expire', {
+      outcome,
       targets: [{ type: 'person', id: visit.visitorId, name: visit.visitorName }],
       siteId: visit.siteId,
-      outcome,
-      spintlyStatus: null,
-      durationMs: 0,
-      detail: `visit ${visit.id}${visit.card ? `, card ${visit.card}` : ''}`,
+      facts: { visit: visit.id, card: visit.card ?? null },
     });
   }
   return counts;
@@ -59,16 +51,10 @@ export async function forgetOldVisitors(db: Kysely<Database>, now: Date, client 
     }
     await forgetVisitor(db, visitorId);
     await refreshPeople([visitorId]);
-    await writeAudit(db, {
-      ...BY_THE_PORTAL,
-      action: 'visitors.forget',
-      targetType: 'person',
-      targetIds: [visitorId],
-      siteId: null,
+    await audit.record(db, THE_PORTAL, 'visitors.forget', {
       outcome: 'ok',
-      spintlyStatus: null,
-      durationMs: 0,
-      detail: `VISITOR_RETENTION_DAYS=${portalEnv().visitors.retentionDays}`,
+      targets: [{ type: 'person', id: visitorId }],
+      facts: { afterDays: portalEnv().visitors.retentionDays },
     });
     counts.deleted++;
   }

@@ -19,7 +19,7 @@ export const issueCardAction = defineAction({
     revalidatePath('/front-desk');
     return {
       spintlyStatus: 200,
-      auditDetail: `card ${input.credentialId}`,
+      facts: { card: input.credentialId },
       message: `Card ${input.credentialId} issued.`,
     };
   },

@@ -36,7 +36,7 @@ export const replaceCardAction = defineAction({
     revalidatePath('/front-desk');
     return {
       spintlyStatus: 200,
-      auditDetail: `card ${old ?? 'none'} → ${input.credentialId}`,
+      facts: { card: old ?? null, newCard: input.credentialId },
       message: `Card replaced: ${input.credentialId} is now active${old ? `, ${old} no longer opens any door` : ''}.`,
     };
   },

@@ -16,7 +16,7 @@ export const takeBackCardAction = defineAction({
     revalidatePath('/front-desk');
     return {
       spintlyStatus: 200,
-      auditDetail: `card ${person?.credentialId ?? 'none'}`,
+      facts: { card: person?.credentialId ?? null },
       message: 'Card taken back. It no longer opens any door.',
     };
   },

@@ -23,9 +23,9 @@ export const syncDirectoryNowAction = defineAction({
       return {
         data: { after: Number(last.id) - 1 },
         message: 'Already re-reading Spintly’s people.',
-        auditDetail: 'already running',
+        facts: { alreadyRunning: true },
       };
     await requestRun(db, DIRECTORY_TASK, `operator:${operator.id}`);
-    return { data: { after: last ? Number(last.id) : 0 }, auditDetail: 'requested' };
+    return { data: { after: last ? Number(last.id) : 0 }, facts: { alreadyRunning: false } };
   },
 });

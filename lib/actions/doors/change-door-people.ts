@@ -19,7 +19,7 @@ export const changeDoorPeopleAction = defineAction({
     revalidatePath('/sites', 'layout');
     return {
       spintlyStatus: 200,
-      auditDetail: `+${input.add.length} −${input.remove.length} cancel ${input.cancelPending.length}`,
+      facts: { added: input.add.length, removed: input.remove.length, cancelled: input.cancelPending.length },
       message: `${describeDoorChange(input)}. The door's reader applies it at its next sync.`,
     };
   },

@@ -17,6 +17,6 @@ export const cancelJobAction = defineAction({
     const job = await jobFor(operator, input.jobId);
     if (!job) throw new Refusal('No such job.');
     if (!(await requestCancel(await db(), job.id))) throw new Refusal('This job has already finished.');
-    return { auditDetail: `job ${job.id}`, message: 'Stopping after the items in flight.' };
+    return { facts: { job: job.id }, message: 'Stopping after the items in flight.' };
   },
 });

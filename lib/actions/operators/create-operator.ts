@@ -24,7 +24,6 @@ export const createOperatorAction = defineAction({
     const { operator, oneTimePassword } = await store.create(input);
     revalidatePath('/operators');
     return {
-      auditDetail: operator.name,
       data: { operatorId: operator.id, email: operator.email, oneTimePassword: oneTimePassword ?? '' },
       message: `${operator.email} can now sign in with the one-time password below.`,
     };

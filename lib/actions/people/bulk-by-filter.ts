@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { db } from '../../db';
 import { peopleQuerySchema, streamPeopleInScope } from '../../data/people';
-import { BULK_ACTIONS, BULK_WORDS, type BulkInput } from '../../jobs/people-bulk';
+import { BULK_ACTIONS, BULK_WORDS, peopleBulkKind, type BulkInput } from '../../jobs/people-bulk';
 import { startJob } from '../../jobs/start';
 import { defineAction } from '../safe-action';
 import { Refusal } from '../../core/refusal';
@@ -30,12 +30,12 @@ export const bulkByFilterAction = defineAction({
       );
     const words = BULK_WORDS[input.action];
     const jobId = await startJob(await db(), {
-      kind: 'people.bulk',
+      kind: peopleBulkKind.name,
       title: `${words.verb} ${items.length} ${items.length === 1 ? 'person' : 'people'} matching a filter`,
       createdBy: operator.id,
       requestedBy: operator.email,
       items,
     });
-    return { data: { jobId }, auditDetail: `${input.action} job ${jobId}: ${items.length} people` };
+    return { data: { jobId }, facts: { job: jobId, change: input.action, people: items.length } };
   },
 });

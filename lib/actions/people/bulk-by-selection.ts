@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { db } from '../../db';
 import { chosenPeople } from '../../jobs/chosen-people';
-import { BULK_ACTIONS, BULK_WORDS, type BulkInput } from '../../jobs/people-bulk';
+import { BULK_ACTIONS, BULK_WORDS, peopleBulkKind, type BulkInput } from '../../jobs/people-bulk';
 import { startJob } from '../../jobs/start';
 import { peopleIdsSchema } from '../../validation/people';
 import { defineAction } from '../safe-action';
@@ -26,12 +26,12 @@ export const bulkSelectionAction = defineAction({
       input: { action: input.action, personId, name: chosen.nameOf(personId) },
     }));
     const jobId = await startJob(await db(), {
-      kind: 'people.bulk',
+      kind: peopleBulkKind.name,
       title: `${words.verb} ${chosen.summary}`,
       createdBy: operator.id,
       requestedBy: operator.email,
       items,
     });
-    return { data: { jobId }, auditDetail: `${input.action} job ${jobId}: ${n} people` };
+    return { data: { jobId }, facts: { job: jobId, change: input.action, people: n } };
   },
 });

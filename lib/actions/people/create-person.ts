@@ -32,7 +32,7 @@ export const createPersonAction = defineAction({
     revalidatePath('/users');
     return {
       spintlyStatus: 200,
-      auditDetail: reconciled ? `person ${userId}, confirmed after an ambiguous answer` : `person ${userId}`,
+      facts: { person: userId, ...(reconciled && { confirmedAfterAmbiguity: true }) },
       data: { userId },
       message: `${input.name} was added.${input.doorIds.length > 0 ? ' Their doors are pending until each reader syncs.' : ''}`,
     };

@@ -70,7 +70,7 @@ export const findPeopleToOffboardAction = defineAction({
       (e) => !matched.has(e.includes('@') ? e.toLowerCase() : e) && !matched.has(toE164(e, country) ?? ''),
     ).length;
     return {
-      auditDetail: `${entries.length} entries, ${found.length} people found`,
+      facts: { entries: entries.length, found: found.length },
       redirectTo: `/users/offboard?ids=${found.map((p) => p.id).join(',')}&unmatched=${unmatched}`,
     };
   },

@@ -2,6 +2,7 @@
 
 import { db } from '../../db';
 import { chosenPeople } from '../../jobs/chosen-people';
+import { offboardKind } from '../../jobs/offboard';
 import { startJob } from '../../jobs/start';
 import { peopleIdsSchema } from '../../validation/people';
 import { defineAction } from '../safe-action';
@@ -19,7 +20,7 @@ export const offboardPeopleAction = defineAction({
     const chosen = await chosenPeople(input.userIds);
     const n = input.userIds.length;
     const jobId = await startJob(await db(), {
-      kind: 'offboard',
+      kind: offboardKind.name,
       title: `Offboarding of ${chosen.summary}`,
       createdBy: operator.id,
       requestedBy: operator.email,
@@ -27,7 +28,7 @@ export const offboardPeopleAction = defineAction({
     });
     return {
       data: { jobId },
-      auditDetail: `offboard job ${jobId}`,
+      facts: { job: jobId, people: n },
       message: `Offboarding ${n} ${n === 1 ? 'person' : 'people'}…`,
     };
   },

@@ -25,7 +25,7 @@ export const setPeopleActiveAction = defineAction({
     const n = input.userIds.length;
     return {
       spintlyStatus: 200,
-      auditDetail: input.active ? 'activated' : 'deactivated',
+      facts: { active: input.active },
       message: `${n} ${n === 1 ? 'person' : 'people'} ${input.active ? 'activated' : 'deactivated'}.`,
     };
   },

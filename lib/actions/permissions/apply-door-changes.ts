@@ -31,6 +31,6 @@ export const applyDoorChangesAction = defineAction({
       requestedBy: operator.email,
       items,
     });
-    return { data: { jobId }, auditDetail: `door changes job ${jobId}: ${n} doors` };
+    return { data: { jobId }, facts: { job: jobId, doors: n } };
   },
 });

@@ -24,7 +24,7 @@ export const changePersonDoorsAction = defineAction({
     revalidatePath(`/users/${input.userId}`, 'layout');
     return {
       spintlyStatus: 200,
-      auditDetail: `+${input.grant.length} −${input.revoke.length} cancel ${input.cancelPending.length}`,
+      facts: { added: input.grant.length, removed: input.revoke.length, cancelled: input.cancelPending.length },
       message:
         input.cancelPending.length > 0
           ? 'Pending change cancelled.'

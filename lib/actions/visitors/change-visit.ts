@@ -22,7 +22,7 @@ export const extendVisitAction = defineAction({
     revalidatePath('/visitors');
     const until = formatTime(extended.endsAt, portalEnv().display);
     return {
-      auditDetail: `${visit.visitorName} (visit ${visit.id}) until ${extended.endsAt}`,
+      facts: { visitor: visit.visitorName, visit: visit.id, until: extended.endsAt },
       message: `${visit.visitorName} may stay until ${until}.`,
     };
   },
@@ -42,6 +42,6 @@ export const changeVisitDoorsAction = defineAction({
     assertOpen(visit);
     await changeVisitDoors(await db(), spintly, visit, input.doorIds);
     revalidatePath('/visitors');
-    return { auditDetail: `${visit.visitorName} (visit ${visit.id})`, message: 'Doors changed for this visit.' };
+    return { facts: { visitor: visit.visitorName, visit: visit.id }, message: 'Doors changed for this visit.' };
   },
 });

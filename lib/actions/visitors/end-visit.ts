@@ -19,7 +19,7 @@ export const endVisitAction = defineAction({
     await endVisit(await db(), spintly, visit, 'ended');
     revalidatePath('/visitors');
     return {
-      auditDetail: `${visit.visitorName} (visit ${visit.id})${visit.card ? `, card ${visit.card} taken back` : ''}`,
+      facts: { visitor: visit.visitorName, visit: visit.id, card: visit.card ?? null },
       message: `${visit.visitorName}’s visit has ended${visit.card ? `; card ${visit.card} is back at the desk` : ''}.`,
     };
   },

@@ -38,7 +38,7 @@ export const registerVisitorAction = defineAction({
     revalidatePath('/visitors');
     return {
       data: { visitId: visit.id, visitorId: visit.visitorId },
-      auditDetail: `visit ${visit.id}${reusedVisitor ? ', returning visitor' : ''}${visit.card ? `, card ${visit.card}` : ''}`,
+      facts: { visit: visit.id, returning: reusedVisitor, card: visit.card ?? null },
       message: `${visit.visitorName} is registered${reusedVisitor ? ' (a returning visitor)' : ''}.`,
     };
   },

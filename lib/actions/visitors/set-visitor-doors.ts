@@ -19,6 +19,6 @@ export const setSiteVisitorDoorsAction = defineAction({
     await setSiteVisitorDoors(await db(), input.siteId, input.doorIds);
     revalidatePath(`/sites/${input.siteId}`);
     const n = input.doorIds.length;
-    return { message: `${n} visitor ${n === 1 ? 'door' : 'doors'} saved.`, auditDetail: `${n} doors` };
+    return { message: `${n} visitor ${n === 1 ? 'door' : 'doors'} saved.`, facts: { doors: n } };
   },
 });

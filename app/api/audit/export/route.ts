@@ -19,6 +19,7 @@ const HEADER = [
   'operator_name',
   'sentence',
   'result',
+  'facts',
 ];
 
 /** The audit log as CSV, with the same filters and scope as the page; formula-like cells are neutralised. */
@@ -47,6 +48,7 @@ export const GET = defineRoute({
           e.operatorName ?? null,
           sentence,
           outcome.text,
+          e.facts ? JSON.stringify(e.facts) : null,
         ];
       }
     }

@@ -1,0 +1,140 @@
+/**
+ * Every name an audit record can carry, and the facts each one stores. The names are an interface: they are in the
+ * log, the CSV and operators' saved filters, so an existing one keeps its spelling. `facts` is structured JSON beside
+ * the free-text `detail`; lib/audit/sentence.ts builds its sentences from facts and targets, never from detail, so
+ * rewording a detail cannot break a sentence and a typo in a fact's name fails to compile.
+ */
+export const AUDIT_ACTIONS = [
+  'account.change_password',
+  'activity.export',
+  'activity.live',
+  'audit.export',
+  'auth.sign_in',
+  'auth.sign_out',
+  'auth.sign_out_everywhere',
+  'cards.export',
+  'cards.issue',
+  'cards.replace',
+  'cards.take_back',
+  'directory.status',
+  'directory.sync',
+  'jobs.cancel',
+  'jobs.export',
+  /** An offboarding's start (its name predates the other job starts). */
+  'jobs.start',
+  'jobs.start_bulk',
+  'jobs.start_doors',
+  'jobs.start_selection',
+  'jobs.status',
+  'operators.create',
+  'operators.reset_password',
+  'operators.set_status',
+  'operators.update_access',
+  'people.bulk',
+  'people.create',
+  'people.delete',
+  'people.export',
+  'people.import',
+  'people.import_file',
+  'people.offboard',
+  'people.offboard_find',
+  'people.search',
+  'people.set_active',
+  'people.update',
+  'permissions.change_door',
+  'permissions.change_person',
+  'sites.visitor_doors',
+  'visitors.change_doors',
+  'visitors.end',
+  'visitors.expire',
+  'visitors.extend',
+  'visitors.forget',
+  'visitors.register',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The change a bulk job makes to each person. */
+export type BulkChange = 'activate' | 'deactivate' | 'offboard' | 'delete';
+
+/** One item of a background job, recorded under the action its kind stands for. */
+export interface JobItemFacts {
+  job: string;
+  item: number;
+  /** What happened to the item: `created`, `updated`, `unchanged`, `activated`, `offboarded`, … or `failed`. */
+  result: string;
+}
+
+/** The names job items (lib/jobs/kind.ts) record under: each as the starter's own action would. */
+export type JobItemAction = 'people.import' | 'people.offboard' | 'people.bulk' | 'permissions.change_door';
+
+/** A visit, named by its visitor (who is not always a target: a visit ends after its visitor may be gone). */
+export interface VisitFacts {
+  visit: string;
+  visitor: string;
+}
+
+/** A route's answer: the filter it was asked with, and for an export how many rows went out and how it ended. */
+export interface RouteFacts {
+  filter: string;
+  rows?: number;
+  ending?: 'complete' | 'error' | 'cancelled';
+}
+
+/** The names route handlers (lib/http/define-route.ts) record under. */
+export type RouteAction =
+  | 'activity.export'
+  | 'activity.live'
+  | 'audit.export'
+  | 'cards.export'
+  | 'directory.status'
+  | 'jobs.export'
+  | 'jobs.status'
+  | 'people.export'
+  | 'people.import_file'
+  | 'people.search';
+
+/** Facts per action; an action not listed here stores none. */
+export interface AuditFactsByAction extends Record<RouteAction, RouteFacts> {
+  'cards.issue': { card: string };
+  'cards.replace': { card: string | null; newCard: string };
+  'cards.take_back': { card: string | null };
+  'directory.sync': { alreadyRunning: boolean };
+  'jobs.cancel': { job: string };
+  'jobs.start': { job: string; people: number };
+  'jobs.start_bulk': { job: string; change: BulkChange; people: number };
+  'jobs.start_selection': { job: string; change: BulkChange; people: number };
+  'jobs.start_doors': { job: string; doors: number };
+  'people.bulk': JobItemFacts;
+  'people.create': { person: number; confirmedAfterAmbiguity?: boolean };
+  'people.delete': { offboardedOn?: string; afterDays?: number };
+  'people.import': JobItemFacts;
+  'people.offboard': JobItemFacts;
+  'people.offboard_find': { entries: number; found: number };
+  'people.set_active': { active: boolean };
+  'permissions.change_door': { added: number; removed: number; cancelled: number } | JobItemFacts;
+  'permissions.change_person': { added: number; removed: number; cancelled: number };
+  'sites.visitor_doors': { doors: number };
+  'visitors.change_doors': VisitFacts;
+  'visitors.end': VisitFacts & { card: string | null };
+  'visitors.expire': { visit: string; card: string | null };
+  'visitors.extend': VisitFacts & { until: string };
+  'visitors.forget': { afterDays: number };
+  'visitors.register': { visit: string; returning: boolean; card: string | null };
+}
+
+/** A record's facts as its action writes them; `never` for an action that stores none. */
+export type FactsOf<A extends AuditAction> = A extends keyof AuditFactsByAction ? AuditFactsByAction[A] : never;
+
+/**
+ * Facts as read back: any of them may be missing (a refused attempt stores none; a record written before facts
+ * existed has what migration 0014 could derive), so a sentence reads each one as optional.
+ */
+export type StoredFacts<A extends AuditAction> = A extends keyof AuditFactsByAction
+  ? Partial<UnionToFields<AuditFactsByAction[A]>>
+  : Record<string, never>;
+
+/** `{a} | {b}` → `{a, b}` with each field optional where only some members have it (reading either shape). */
+type UnionToFields<U> = { [K in U extends unknown ? keyof U : never]: U extends Record<K, infer V> ? V : never };
+
+export const isAuditAction = (name: string): name is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(name);
