@@ -1,5 +1,5 @@
 import { Notice } from '@/components/ui/notice';
-import type { DirectoryFreshnessData } from '@/lib/data/people';
+import type { DirectoryFreshnessData } from '@/lib/data/directory-freshness';
 import { formatTime, relativeTime, type DisplaySettings } from '@/lib/format';
 import { SyncNow } from './sync-now';
 

@@ -1,4 +1,4 @@
-import type { DoorAccess } from '@/lib/data/people';
+import type { DoorAccess } from '@/lib/data/person';
 
 /** Whether the person has signed up to Spintly's app (their phone opens doors only once they have). */
 export const signedUpText = (isSignedUp: boolean) =>

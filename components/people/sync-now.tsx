@@ -2,7 +2,7 @@
 
 import { useEffect, useState, type ComponentType, type ComponentProps } from 'react';
 import { syncDirectoryNowAction } from '@/lib/actions/directory/sync-now';
-import type { DirectoryRun } from '@/lib/data/people';
+import type { DirectoryRun } from '@/lib/data/directory-freshness';
 import type { DisplaySettings } from '@/lib/format';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';

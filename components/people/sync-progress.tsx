@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { DirectoryRun } from '@/lib/data/people';
+import type { DirectoryRun } from '@/lib/data/directory-freshness';
 import { formatCount, type DisplaySettings } from '@/lib/format';
 import { usePoll } from '@/components/ui/poll';
 import { toast } from '@/components/ui/toast';

@@ -15,6 +15,7 @@ import { useApplyByDoor } from './use-apply-by-door';
 import { useGridKeyboard } from './use-grid-keyboard';
 import { isStuck, usePendingRefresh } from './use-pending-refresh';
 import { useVisibleRows } from './use-visible-rows';
+import { namesById } from '@/lib/core/names';
 
 const ROW_HEIGHT = 40;
 /** Rows drawn above and below the ones in view. */
@@ -90,7 +91,7 @@ export function PermissionMatrix({ data }: { data: MatrixData }) {
 
   const { apply, progress, results } = useApplyByDoor(data.site.id, byDoor, dispatch);
 
-  const doorName = new Map(doors.map((d) => [d.id, d.name]));
+  const doorName = namesById(doors);
   const template = `14rem repeat(${doors.length}, 8rem)`;
 
   return (

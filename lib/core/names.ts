@@ -19,3 +19,10 @@ export function nameFor(names: ReadonlyMap<number, string>, kind: Named, id: num
 export function nameOrNone(names: ReadonlyMap<number, string>, kind: Named, id: number | null): string {
   return id === null ? NONE : nameFor(names, kind, id);
 }
+
+/** Names by id from a list of sites, doors or people, for `nameFor`. */
+export function namesById(items: Iterable<{ id: number; name: string }>): Map<number, string> {
+  const names = new Map<number, string>();
+  for (const item of items) names.set(item.id, item.name);
+  return names;
+}

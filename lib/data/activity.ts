@@ -10,7 +10,7 @@ import { cursorText, eventsAfter, parseCursor, queryEvents, type EventFilter, ty
 import { spintly } from '../spintly';
 import { queryFields } from '../validation/query';
 import { ACCESS_RESULTS, ACCESS_TYPES, DIRECTIONS } from '../activity/vocabulary';
-import { nameFor } from '../core/names';
+import { nameFor, namesById } from '../core/names';
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
@@ -80,8 +80,8 @@ export async function toActivityRows(events: readonly StoredEvent[]): Promise<Ac
     Promise.all(siteIds.map((id) => client.allAccessPoints(id).catch(() => []))),
   ]);
   const personName = new Map(people.map((p) => [Number(p.id), p.name]));
-  const siteName = new Map(sites.map((s) => [s.id, s.name]));
-  const doorName = new Map(doorLists.flat().map((d) => [d.id, d.name]));
+  const siteName = namesById(sites);
+  const doorName = namesById(doorLists.flat());
   return events.map((e) => ({
     eventId: e.event_id,
     cursor: cursorText({ at: e.occurred_at, id: e.event_id }),

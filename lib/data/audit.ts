@@ -10,7 +10,7 @@ import { ROLE_LABELS } from '../auth/permissions';
 import type { OperatorRole } from '../db/schema';
 import { OUTCOME_CATEGORIES, auditSentence, describeOutcome } from '../audit/sentence';
 import { allSiteOptions } from './sites';
-import { nameFor } from '../core/names';
+import { nameFor, namesById } from '../core/names';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -74,7 +74,7 @@ export async function auditPage(query: AuditQuery) {
     queryAudit(await db(), auditScope(operator, query), { page: query.page, perPage: AUDIT_PAGE_SIZE }),
     allSiteOptions().catch(() => []),
   ]);
-  const siteNames = new Map(sites.map((s) => [s.id, s.name]));
+  const siteNames = namesById(sites);
   const rows: AuditRow[] = entries.map((e) => ({
     id: e.id,
     at: e.at,

@@ -6,7 +6,7 @@ import { inSiteScope } from '../db/scope';
 import { portalEnv } from '../env';
 import { dayBounds, dayOf } from '../format';
 import { spintly } from '../spintly';
-import { nameFor } from '../core/names';
+import { nameFor, namesById } from '../core/names';
 
 const HOUR_S = 3600;
 const DAY_S = 86_400;
@@ -115,7 +115,7 @@ export async function dashboardFor(operator: ScopedOperator, now = Date.now()) {
       .allDoors()
       .catch((): Awaited<ReturnType<typeof client.allDoors>> => [])
   ).filter((d) => mine.has(d.siteId));
-  const doorName = new Map(doors.map((d) => [d.id, d.name]));
+  const doorName = namesById(doors);
   const lastSeen = new Map(seen.map((d) => [Number(d.door_id), Number(d.last_at)]));
   const quiet = doors
     .filter((d) => (lastSeen.get(d.id) ?? 0) < nowS - DAY_S)

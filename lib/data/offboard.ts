@@ -6,7 +6,7 @@ import { directoryDb } from '../directory';
 import { toDirectoryPerson } from '../directory/store';
 import { singleParam } from '../validation/params';
 import { allSiteOptions } from './sites';
-import { nameOrNone } from '../core/names';
+import { nameOrNone, namesById } from '../core/names';
 
 /** `?ids=1,2,3`: at most 500 distinct positive ids; anything else is dropped. */
 export function parseIds(value: string | undefined): number[] {
@@ -36,7 +36,7 @@ export async function selectedPeople(operator: ScopedOperator, ids: readonly num
     db.selectFrom('people').selectAll().where('id', 'in', [...ids]).execute(),
     allSiteOptions().catch(() => []),
   ]);
-  const names = new Map(sites.map((s) => [s.id, s.name]));
+  const names = namesById(sites);
   const people = rows
     .map(toDirectoryPerson)
     .filter((p) => personInScope(operator, { homeSiteId: p.home_site_id }))

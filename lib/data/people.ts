@@ -1,21 +1,26 @@
 import 'server-only';
-import { notFound } from 'next/navigation';
-import { personInScope, requestedSites, siteScope, sitesInScope, type ScopedOperator } from '../auth/permissions';
-import { verifySession } from '../auth/session';
-import { spintly } from '../spintly';
-import type { PermissionItem, SpintlyUser } from '../spintly/contract';
 import { z } from 'zod';
+import { requestedSites, sitesInScope, type ScopedOperator } from '../auth/permissions';
+import { verifySession } from '../auth/session';
+import { nameOrNone, namesById } from '../core/names';
+import {
+  countDirectory,
+  directoryDb,
+  queryDirectory,
+  streamDirectory,
+  type DirectoryFilter,
+  type DirectoryPerson,
+} from '../directory';
+import { spintly } from '../spintly';
+import type { SpintlyUser } from '../spintly/contract';
 import { queryFields } from '../validation/query';
-import { countDirectory, directoryDb, queryDirectory, repairPerson, streamDirectory, syncStatus, type DirectoryFilter, type DirectoryPerson } from '../directory';
-import { portalEnv } from '../env';
-import { allSiteOptions, type SiteOption } from './sites';
 import { visitorRoleIdOrNull } from '../visitors/role';
-import { personDoors } from '../core/holders';
-import { nameOrNone } from '../core/names';
+import { allSiteOptions } from './sites';
 
 /**
- * People as pages see them: small DTOs built from Spintly's records, only for people in the operator's scope.
- * Independent Spintly calls go out in parallel; sites, doors and roles come from the client's cache.
+ * The people list as pages see it: small DTOs from the people directory, only for people in the operator's scope.
+ * One person's page is lib/data/person.ts, the person form's options lib/data/person-form.ts, and the directory's
+ * freshness lib/data/directory-freshness.ts.
  */
 export interface PersonRow {
   id: number;
@@ -32,32 +37,6 @@ export interface PersonRow {
   accessExpired: boolean;
 }
 
-export interface PersonDetail extends PersonRow {
-  roleIds: number[];
-  isSignedUp: boolean;
-  createdAt: string;
-  deactivatedOn: string | null;
-  access: {
-    mobile: boolean;
-    card: boolean;
-    remoteAccess: boolean;
-    tapToAccess: boolean;
-    fingerprint: boolean;
-    faceAccess: boolean;
-    gps: boolean;
-    deviceLock: boolean;
-    clickToAccessRange: number;
-  };
-}
-
-export interface DoorAccess {
-  id: number;
-  name: string;
-  siteId: number;
-  state: 'assigned' | 'pending' | 'not_assigned';
-  pendingAction?: 'grant' | 'revoke';
-  pendingSince?: string;
-}
 
 export const PEOPLE_PAGE_SIZE = 25;
 
@@ -93,30 +72,6 @@ export function toPersonRow(user: SpintlyUser, siteNames: ReadonlyMap<number, st
     accessExpired: user.accessExpired,
   };
 }
-
-function toPersonDetail(user: SpintlyUser, siteNames: ReadonlyMap<number, string>): PersonDetail {
-  const a = user.accessData;
-  return {
-    ...toPersonRow(user, siteNames),
-    roleIds: user.roles.map((r) => r.id),
-    isSignedUp: user.isSignedUp,
-    createdAt: user.createdAt,
-    deactivatedOn: user.deactivatedOn,
-    access: {
-      mobile: a?.mobile ?? false,
-      card: a?.card ?? false,
-      remoteAccess: a?.remoteAccess ?? false,
-      tapToAccess: a?.tapToAccess ?? false,
-      fingerprint: a?.fingerprint ?? false,
-      faceAccess: a?.faceAccess ?? false,
-      gps: a?.gps ?? false,
-      deviceLock: a?.deviceLock ?? false,
-      clickToAccessRange: a?.clickToAccessRange ?? 3,
-    },
-  };
-}
-
-const namesOf = (sites: readonly SiteOption[]) => new Map(sites.map((s) => [s.id, s.name]));
 
 /** A directory row as lists show it. */
 function fromDirectory(person: DirectoryPerson, siteNames: ReadonlyMap<number, string>, now: number): PersonRow {
@@ -177,7 +132,7 @@ export async function listPeopleInScope(
     page: query.page ?? 1,
     perPage,
   });
-  const names = namesOf(sites);
+  const names = namesById(sites);
   const now = Date.now();
   return { items: found.items.map((p) => fromDirectory(p, names, now)), total: found.total };
 }
@@ -191,57 +146,12 @@ export async function peopleCountsInScope(operator: ScopedOperator) {
 /** Every person a list query matches, a chunk at a time: for exports of 100,000 rows. */
 export async function* streamPeopleInScope(operator: ScopedOperator, query: ListQuery): AsyncGenerator<PersonRow> {
   const [{ db: database, dialect }, sites] = await Promise.all([directoryDb(), allSiteOptions()]);
-  const names = namesOf(sites);
+  const names = namesById(sites);
   const now = Date.now();
   for await (const person of streamDirectory(database, dialect, await directoryFilter(operator, query)))
     yield fromDirectory(person, names, now);
 }
 
-/** A directory run as screens show it. */
-export interface DirectoryRun {
-  id: number;
-  outcome: 'running' | 'ok' | 'failed';
-  startedAt: string;
-  pages: number;
-  pagesTotal: number | null;
-  people: number | null;
-  added: number;
-  changed: number;
-  removed: number;
-}
-
-/**
- * How fresh the directory is, for "People as of 10:42 (2 min ago)", the stale-copy warning and "Sync now"'s progress.
- * Internal errors stay in the database: a screen says that the last run failed, not why in Spintly's words.
- */
-export async function directoryFreshness() {
-  const { db: database } = await directoryDb();
-  const { lastOk, last } = await syncStatus(database);
-  const intervalMs = portalEnv().directory.syncIntervalS * 1000;
-  const asOf = lastOk?.finished_at ?? null;
-  const run: DirectoryRun | null = last
-    ? {
-        id: Number(last.id),
-        outcome: last.outcome,
-        startedAt: last.started_at,
-        pages: Number(last.pages),
-        pagesTotal: last.pages_total === null ? null : Number(last.pages_total),
-        people: last.people === null ? null : Number(last.people),
-        added: Number(last.added),
-        changed: Number(last.changed),
-        removed: Number(last.removed),
-      }
-    : null;
-  return {
-    asOf,
-    running: last?.outcome === 'running',
-    lastFailed: last?.outcome === 'failed',
-    stale: asOf === null || Date.now() - Date.parse(asOf) > 3 * intervalMs,
-    readAt: Date.now(),
-    last: run,
-  };
-}
-export type DirectoryFreshnessData = Awaited<ReturnType<typeof directoryFreshness>>;
 
 /** What the people list's filters offer: the operator's sites and Spintly's roles (both cached). */
 export async function peopleFilterOptions() {
@@ -257,70 +167,4 @@ export async function peoplePage(query: PeopleQuery) {
   return { perPage: PEOPLE_PAGE_SIZE, page: query.page, rows: found.items, total: found.total };
 }
 
-/** One person and their doors at the operator's sites, fetched together; 404 when out of scope or unknown. */
-export async function personPage(userId: number) {
-  const operator = await verifySession({ capability: 'people:read' });
-  const client = spintly();
-  const [user, permissions, sites] = await Promise.all([
-    client.getUser(userId),
-    client.userPermissions(userId, siteScope(operator)).catch(() => null),
-    allSiteOptions(),
-  ]);
-  if (!user || !personInScope(operator, user)) notFound();
-  // Read-repair: this page read the person live, so the directory's copy agrees from now on.
-  await repairPerson(user);
-  const doors: DoorAccess[] = permissions
-    ? personDoors(permissions)
-        .doors.map(toDoorAccess)
-        .sort((a, b) => a.siteId - b.siteId || a.name.localeCompare(b.name))
-    : [];
-  return {
-    operator,
-    person: toPersonDetail(user, namesOf(sites)),
-    doors,
-    /** False when Spintly did not answer for the doors: the person is shown, their doors are not known. */
-    doorsLoaded: permissions !== null,
-    sites: sitesInScope(operator, sites),
-    readAt: Date.now(),
-  };
-}
 
-function toDoorAccess(item: PermissionItem & { state: DoorAccess['state'] }): DoorAccess {
-  return {
-    id: item.id,
-    name: item.name,
-    siteId: item.siteId,
-    state: item.state,
-    ...(item.pendingAction && { pendingAction: item.pendingAction }),
-    ...(item.pendingSince && { pendingSince: item.pendingSince }),
-  };
-}
-
-/**
- * What the person form offers: Spintly roles (not the visitor role, which comes with a visit — unless `keepRoleIds`,
- * the edited person's own roles, has it), the operator's sites, and those sites' doors.
- */
-export async function personFormOptions(keepRoleIds: readonly number[] = []) {
-  const operator = await verifySession({ capability: 'people:write' });
-  const client = spintly();
-  const [allRoles, sites, visitorRole] = await Promise.all([
-    client.listRoles(),
-    allSiteOptions(),
-    visitorRoleIdOrNull(client),
-  ]);
-  const roles = allRoles.filter((r) => r.id !== visitorRole || keepRoleIds.includes(r.id));
-  const mine = sitesInScope(operator, sites);
-  const mineIds = new Set(mine.map((s) => s.id));
-  const doors = (await client.allDoors()).filter((d) => mineIds.has(d.siteId));
-  return {
-    roles: roles.map((r) => ({ id: r.id, name: r.name })),
-    sites: mine,
-    doors: doors.map((d) => ({ id: d.id, name: d.name, siteId: d.siteId })),
-  };
-}
-
-export async function editPersonPage(userId: number) {
-  const { person } = await personPage(userId);
-  const options = await personFormOptions(person.roleIds);
-  return { options, person };
-}

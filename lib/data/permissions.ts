@@ -6,7 +6,8 @@ import { siteInScope } from '../auth/permissions';
 import { verifySession } from '../auth/session';
 import { portalEnv } from '../env';
 import { spintly } from '../spintly';
-import { listPeopleInScope, personPage } from './people';
+import { listPeopleInScope } from './people';
+import { personPage } from './person';
 import { allSiteOptions } from './sites';
 import { doorHolders, pendingOf } from '../core/holders';
 

@@ -11,7 +11,7 @@ import { queryFields } from '../validation/query';
 import { visitStatus, type VisitStatus } from '../visitors/status';
 import { getVisit, seenAtDoors, seenKey, siteVisitorDoors, visitsBetween, type Visit } from '../visitors/store';
 import { siteOptionsFor, type SiteOption } from './sites';
-import { nameFor } from '../core/names';
+import { nameFor, namesById } from '../core/names';
 
 /** A visit as pages show it. */
 export interface VisitView {
@@ -41,7 +41,7 @@ async function doorNames(siteId: number): Promise<Map<number, string>> {
   const doors = await spintly()
     .allAccessPoints(siteId)
     .catch(() => []);
-  return new Map(doors.map((d) => [d.id, d.name]));
+  return namesById(doors);
 }
 
 function toView(visit: Visit, site: string, doors: ReadonlyMap<number, string>, seen: boolean, now: number): VisitView {
@@ -98,7 +98,7 @@ export async function visitPage(id: string) {
       .catch(() => []),
     seenAtDoors(database, [visit]),
   ]);
-  const names = new Map(doors.map((d) => [d.id, d.name]));
+  const names = namesById(doors);
   const siteName = sites.find((s) => s.id === visit.siteId)?.name ?? `Site ${visit.siteId}`;
   return {
     visit: toView(visit, siteName, names, seen.has(seenKey(visit)), Date.now()),

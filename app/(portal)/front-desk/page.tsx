@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { verifySession } from '@/lib/auth/session';
 import { portalEnv } from '@/lib/env';
 import { formatDate } from '@/lib/format';
-import { personPage } from '@/lib/data/people';
+import { personPage } from '@/lib/data/person';
 import { load } from '@/lib/data/result';
 import { positiveInt, singleParam } from '@/lib/validation/params';
 import { Panel } from '@/components/ui/panel';

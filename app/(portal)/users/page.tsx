@@ -11,7 +11,8 @@ import { ChoiceFilter, PeopleFilter, activeFilters } from '@/components/people/p
 import { FilterDisclosure } from '@/components/ui/filter-disclosure';
 import { can } from '@/lib/auth/permissions';
 import { verifySession } from '@/lib/auth/session';
-import { PEOPLE_QUERY_DEFAULTS, directoryFreshness, peopleFilterOptions, peopleQuerySchema } from '@/lib/data/people';
+import { PEOPLE_QUERY_DEFAULTS, peopleFilterOptions, peopleQuerySchema } from '@/lib/data/people';
+import { directoryFreshness } from '@/lib/data/directory-freshness';
 import { toQueryString } from '@/lib/query-string';
 import { portalEnv } from '@/lib/env';
 import { DirectoryFreshness } from '@/components/people/directory-freshness';

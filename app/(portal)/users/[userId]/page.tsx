@@ -13,14 +13,14 @@ import { can } from '@/lib/auth/permissions';
 import { portalEnv } from '@/lib/env';
 import { formatDate } from '@/lib/format';
 import { peopleCrumb } from '@/lib/navigation';
-import { personPage, type DoorAccess } from '@/lib/data/people';
+import { personPage, type DoorAccess } from '@/lib/data/person';
 import { load } from '@/lib/data/result';
 import { positiveInt } from '@/lib/validation/params';
 import { ACCESS_MODES } from '@/lib/validation/people';
 import { Panel } from '@/components/ui/panel';
 import { Suspense } from 'react';
 import { RecentActivity } from '@/components/activity/recent-activity';
-import { nameFor } from '@/lib/core/names';
+import { nameFor, namesById } from '@/lib/core/names';
 
 export const metadata: Metadata = { title: 'Person' };
 
@@ -36,7 +36,7 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
   if (!result.ok) return <LoadError what="this person" message={result.message} />;
   const { operator, person, doors, sites, readAt } = result.data;
   const { display } = portalEnv();
-  const siteName = new Map(sites.map((s) => [s.id, s.name]));
+  const siteName = namesById(sites);
   const counts = { assigned: 0, pending: 0, not_assigned: 0 };
   for (const d of doors) counts[d.state]++;
   // The profile lists what the person can open or is waiting for; the doors they cannot open are only counted here

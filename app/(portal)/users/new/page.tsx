@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PersonForm } from '@/components/people/person-form';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { personFormOptions } from '@/lib/data/people';
+import { personFormOptions } from '@/lib/data/person-form';
 import { load } from '@/lib/data/result';
 
 export const metadata: Metadata = { title: 'Add person' };

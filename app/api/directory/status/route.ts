@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { directoryFreshness } from '@/lib/data/people';
+import { directoryFreshness } from '@/lib/data/directory-freshness';
 import { defineRoute } from '@/lib/http/define-route';
 
 /** The people directory's freshness and the progress of a run, polled by "Sync now" while a run goes. */

@@ -3,7 +3,7 @@ import { LoadError } from '@/components/ui/load-error';
 import { notFound } from 'next/navigation';
 import { PersonForm } from '@/components/people/person-form';
 import { PageHeader } from '@/components/ui/page-header';
-import { editPersonPage } from '@/lib/data/people';
+import { editPersonPage } from '@/lib/data/person-form';
 import { load } from '@/lib/data/result';
 import { positiveInt } from '@/lib/validation/params';
 import { portalEnv } from '@/lib/env';
