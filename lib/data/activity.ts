@@ -6,14 +6,20 @@ import { db } from '../db';
 import type { AccessResult } from '../db/schema';
 import { portalEnv } from '../env';
 import { dayBounds } from '../format';
-import { cursorText, eventsAfter, parseCursor, queryEvents, type EventFilter, type StoredEvent } from '../activity/query';
+import {
+  cursorText,
+  eventsAfter,
+  parseCursor,
+  queryEvents,
+  type EventFilter,
+  type StoredEvent,
+} from '../activity/query';
 import { spintly } from '../spintly';
 import { queryFields } from '../validation/query';
 import { ACCESS_RESULTS, ACCESS_TYPES, DIRECTIONS } from '../activity/vocabulary';
 import { nameFor, namesById } from '../core/names';
 
 export const ACTIVITY_PAGE_SIZE = 50;
-
 
 /** `/activity`'s URL: days (YYYY-MM-DD, the portal's zone), ids, three choices, and the keyset cursor `before`. */
 export const activityQuerySchema = z.object({

@@ -62,7 +62,6 @@ export interface AuditRow {
   durationMs: number;
 }
 
-
 /** The sentence and the outcome in words, for the page and the CSV alike. */
 export function readable(e: AuditEntry) {
   return { sentence: auditSentence(e), outcome: describeOutcome(e.outcome, e.reason) };
@@ -80,7 +79,8 @@ export async function auditPage(query: AuditQuery) {
     at: e.at,
     operator: e.operatorName ?? e.operatorEmail ?? 'Not signed in',
     operatorEmail: e.operatorEmail,
-    operatorRole: e.operatorRole && e.operatorRole in ROLE_LABELS ? ROLE_LABELS[e.operatorRole as OperatorRole] : e.operatorRole,
+    operatorRole:
+      e.operatorRole && e.operatorRole in ROLE_LABELS ? ROLE_LABELS[e.operatorRole as OperatorRole] : e.operatorRole,
     ...readable(e),
     detail: e.detail,
     action: e.action,

@@ -86,7 +86,9 @@ export async function dashboardFor(operator: ScopedOperator, now = Date.now()) {
         .execute(),
       client.allSites(),
       Promise.all([
-        expiringSoon().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        expiringSoon()
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
         expiringSoon().select(['id', 'name', 'access_expires_at']).orderBy('access_expires_at').limit(5).execute(),
       ]),
       database
@@ -110,27 +112,28 @@ export async function dashboardFor(operator: ScopedOperator, now = Date.now()) {
   // Doors of the operator's sites (cached lists) that saw nothing for a day, or never.
   const mySites = withinScope(scope, siteList, (s) => s.id);
   const mine = new Set(mySites.map((s) => s.id));
-  const doors = (
-    await client
-      .allDoors()
-      .catch((): Awaited<ReturnType<typeof client.allDoors>> => [])
-  ).filter((d) => mine.has(d.siteId));
+  const doors = (await client.allDoors().catch((): Awaited<ReturnType<typeof client.allDoors>> => [])).filter((d) =>
+    mine.has(d.siteId),
+  );
   const doorName = namesById(doors);
   const lastSeen = new Map(seen.map((d) => [Number(d.door_id), Number(d.last_at)]));
   const quiet = doors
     .filter((d) => (lastSeen.get(d.id) ?? 0) < nowS - DAY_S)
-    .map((d) => ({ id: d.id, siteId: d.siteId, name: d.name, lastAt: lastSeen.has(d.id) ? new Date(lastSeen.get(d.id)! * 1000).toISOString() : null }));
+    .map((d) => ({
+      id: d.id,
+      siteId: d.siteId,
+      name: d.name,
+      lastAt: lastSeen.has(d.id) ? new Date(lastSeen.get(d.id)! * 1000).toISOString() : null,
+    }));
 
-  const peopleToName = [...new Set([...deniedPeople.map((p) => Number(p.person_id)), ...stuck.slice(0, 5).map((p) => Number(p.person_id))])];
+  const peopleToName = [
+    ...new Set([...deniedPeople.map((p) => Number(p.person_id)), ...stuck.slice(0, 5).map((p) => Number(p.person_id))]),
+  ];
   const names = peopleToName.length
     ? new Map(
-        (
-          await database
-            .selectFrom('people')
-            .select(['id', 'name'])
-            .where('id', 'in', peopleToName)
-            .execute()
-        ).map((p) => [Number(p.id), p.name]),
+        (await database.selectFrom('people').select(['id', 'name']).where('id', 'in', peopleToName).execute()).map(
+          (p) => [Number(p.id), p.name],
+        ),
       )
     : new Map<number, string>();
   const byHour = (rows: { hour_s: number; entries: number }[], fromS: number) => {

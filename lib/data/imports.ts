@@ -32,7 +32,10 @@ export async function checkImportFile(operator: ScopedOperator, text: string): P
   if ('message' in read) return { ok: false, message: read.message };
   if (read.rows.length === 0) return { ok: false, message: 'The file has a header but no rows.' };
   if (read.rows.length > MAX_IMPORT_ROWS)
-    return { ok: false, message: `The file has ${read.rows.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.` };
+    return {
+      ok: false,
+      message: `The file has ${read.rows.length} rows; import at most ${MAX_IMPORT_ROWS} at a time.`,
+    };
   const client = spintly();
   const [allSites, roles, visitorRoleId] = await Promise.all([
     client.allSites(),

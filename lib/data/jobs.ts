@@ -98,7 +98,9 @@ export const ITEMS_WITH_PROGRESS = 500;
 
 export async function smallJobItems(job: Job): Promise<JobItemView[] | undefined> {
   if (Number(job.total) > ITEMS_WITH_PROGRESS) return undefined;
-  const rows = await (await db())
+  const rows = await (
+    await db()
+  )
     .selectFrom('job_items')
     .select(['seq', 'status', 'message'])
     .where('job_id', '=', job.id)

@@ -33,7 +33,11 @@ export async function selectedPeople(operator: ScopedOperator, ids: readonly num
   if (ids.length === 0) return { people: [], missing: 0 };
   const { db } = await directoryDb();
   const [rows, sites] = await Promise.all([
-    db.selectFrom('people').selectAll().where('id', 'in', [...ids]).execute(),
+    db
+      .selectFrom('people')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute(),
     allSiteOptions().catch(() => []),
   ]);
   const names = namesById(sites);

@@ -37,7 +37,6 @@ export interface PersonRow {
   accessExpired: boolean;
 }
 
-
 export const PEOPLE_PAGE_SIZE = 25;
 
 /** The people list's URL (also /cards and its export): every filter is bookmarkable. */
@@ -82,8 +81,7 @@ function fromDirectory(person: DirectoryPerson, siteNames: ReadonlyMap<number, s
     phone: person.phone,
     employeeCode: person.employee_code,
     homeSiteId: person.home_site_id,
-    homeSiteName:
-      nameOrNone(siteNames, 'site', person.home_site_id),
+    homeSiteName: nameOrNone(siteNames, 'site', person.home_site_id),
     roles: person.roles,
     active: person.active,
     card: person.card,
@@ -152,7 +150,6 @@ export async function* streamPeopleInScope(operator: ScopedOperator, query: List
     yield fromDirectory(person, names, now);
 }
 
-
 /** What the people list's filters offer: the operator's sites and Spintly's roles (both cached). */
 export async function peopleFilterOptions() {
   const operator = await verifySession({ capability: 'people:list' });
@@ -166,5 +163,3 @@ export async function peoplePage(query: PeopleQuery) {
   const found = await listPeopleInScope(operator, query, PEOPLE_PAGE_SIZE);
   return { perPage: PEOPLE_PAGE_SIZE, page: query.page, rows: found.items, total: found.total };
 }
-
-

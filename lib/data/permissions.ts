@@ -48,10 +48,7 @@ export interface MatrixData {
   stuckAfterMs: number;
 }
 
-export async function siteMatrix(
-  siteId: number,
-  query: MatrixQuery,
-): Promise<MatrixData> {
+export async function siteMatrix(siteId: number, query: MatrixQuery): Promise<MatrixData> {
   const operator = await verifySession({ capability: 'permissions:write' });
   if (!siteInScope(operator, siteId)) notFound();
   const client = spintly();
@@ -99,7 +96,19 @@ export async function personPermissions(userId: number) {
     doors: doors
       .filter((d) => d.siteId === site.id)
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((d) => ({ id: d.id, name: d.name, state: d.state, pendingAction: d.pendingAction ?? null, pendingSince: d.pendingSince ?? null })),
+      .map((d) => ({
+        id: d.id,
+        name: d.name,
+        state: d.state,
+        pendingAction: d.pendingAction ?? null,
+        pendingSince: d.pendingSince ?? null,
+      })),
   }));
-  return { operator, person: { id: person.id, name: person.name }, groups, readAt, stuckAfterMs: portalEnv().pendingStuckAfterMs };
+  return {
+    operator,
+    person: { id: person.id, name: person.name },
+    groups,
+    readAt,
+    stuckAfterMs: portalEnv().pendingStuckAfterMs,
+  };
 }

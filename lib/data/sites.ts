@@ -51,7 +51,11 @@ export async function siteDoorsPage(siteId: number, query: z.output<typeof siteD
   if (!siteInScope(operator, siteId)) notFound();
   const [sites, doors] = await Promise.all([
     allSiteOptions(),
-    spintly().listAccessPoints(siteId, { page: query.page, perPage: DOORS_PAGE_SIZE, ...(query.search && { search: query.search }) }),
+    spintly().listAccessPoints(siteId, {
+      page: query.page,
+      perPage: DOORS_PAGE_SIZE,
+      ...(query.search && { search: query.search }),
+    }),
   ]);
   const site = sites.find((s) => s.id === siteId);
   if (!site) notFound();
@@ -62,7 +66,11 @@ export async function siteDoorsPage(siteId: number, query: z.output<typeof siteD
   ]);
   return {
     site,
-    doors: doors.items.map(({ id, name }) => ({ id, name, ...(byDoor.get(id) ?? { holders: null, pending: 0, stuck: 0 }) })),
+    doors: doors.items.map(({ id, name }) => ({
+      id,
+      name,
+      ...(byDoor.get(id) ?? { holders: null, pending: 0, stuck: 0 }),
+    })),
     /** When the counts were taken (the background scan of doors); null before its first run. */
     countedAt,
     stuckAfterMs: portalEnv().pendingStuckAfterMs,
@@ -98,7 +106,11 @@ async function doorCounts(doorIds: number[], now = Date.now()) {
   const database = await db();
   const stuckBefore = new Date(now - portalEnv().pendingStuckAfterMs).toISOString();
   const [holders, pending] = await Promise.all([
-    database.selectFrom('door_holders').select(['door_id', 'holders', 'seen_at']).where('door_id', 'in', doorIds).execute(),
+    database
+      .selectFrom('door_holders')
+      .select(['door_id', 'holders', 'seen_at'])
+      .where('door_id', 'in', doorIds)
+      .execute(),
     database
       .selectFrom('pending_changes')
       .select((eb) => [
