@@ -1,10 +1,13 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import { dayOf, parseDay } from '../format';
+import { dayOf } from '../format';
 import type { Database } from '../db/schema';
 import type { DirectoryPerson } from '../directory';
 import { toDirectoryPerson } from '../directory/store';
-import { CARD_NUMBER_PATTERN, normaliseCardNumber } from '../spintly/card-number';
+import type { z } from 'zod';
+import { normaliseCardNumber } from '../spintly/card-number';
+import { cardNumberSchema } from '../validation/cards';
+import { personFieldsSchema } from '../validation/people';
 import { splitList, type RawRow } from './columns';
 import { phoneKey, storedSpellings, toE164 } from '../core/phone';
 
@@ -92,124 +95,199 @@ async function directoryMatches(db: Kysely<Database>, rows: RawRow[], country: s
   };
 }
 
-export async function checkImport(db: Kysely<Database>, rows: RawRow[], ctx: CheckContext): Promise<CheckedRow[]> {
-  const matches = await directoryMatches(db, rows, ctx.country);
-  const byName = <T extends { name: string }>(list: readonly T[]) => {
-    const map = new Map<string, T[]>();
-    for (const item of list) map.set(lower(item.name), [...(map.get(lower(item.name)) ?? []), item]);
-    return map;
+/** A row's verdict when it cannot be applied: the reason, in words for the person who wrote the file. */
+interface RowError {
+  error: string;
+}
+const isError = (value: object): value is RowError => 'error' in value;
+
+/** A row's own cells, read: what identifies the person and what the row sets. */
+export interface RowCells {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  employeeCode: string | null;
+  card: string | null;
+  accessExpiresOn: string | null;
+}
+
+const FORM = personFieldsSchema.shape;
+
+/**
+ * Step 1, pure: a row's cells read with the person form's own zod pieces (name, email, employee code, expiry) and
+ * the portal's phone and card rules, so a row the form would refuse is refused here too. Every problem of the row
+ * is said at once, naming the cell.
+ */
+export function readCells(values: RawRow['values'], country: string): RowCells | RowError {
+  const name = FORM.name.safeParse(values.name);
+  if (!values.name.trim()) return { error: 'Enter a name.' };
+  const problems: string[] = [];
+  if (!name.success) problems.push(`The name “${values.name.trim()}”: ${firstIssue(name.error)}.`);
+  const email = FORM.email.safeParse(values.email);
+  if (!email.success) problems.push(`“${values.email}” is not an email address.`);
+  const phone = values.phone ? toE164(values.phone, country) : null;
+  if (values.phone && !phone) problems.push(`“${values.phone}” is not a phone number.`);
+  const employeeCode = FORM.employeeCode.safeParse(values.employeeCode);
+  if (!employeeCode.success)
+    problems.push(`Employee code “${values.employeeCode}”: ${firstIssue(employeeCode.error)}.`);
+  const card = values.card ? cardNumberSchema.safeParse(values.card) : null;
+  if (card && !card.success) problems.push(`Card “${values.card}”: a card number has 4 to 32 letters or digits.`);
+  const expires = FORM.accessExpiresOn.safeParse(values.accessExpires);
+  if (!expires.success) problems.push(`“${values.accessExpires}” is not a date (use 31/12/2026 or 2026-12-31).`);
+  if (problems.length > 0) return { error: problems.join(' ') };
+  return {
+    name: name.data!,
+    email: email.data ?? null,
+    phone,
+    employeeCode: employeeCode.data ?? null,
+    card: card?.data ?? null,
+    accessExpiresOn: expires.data ?? null,
   };
-  const siteNames = byName(ctx.allSites);
-  const inScope = new Set(ctx.sitesInScope.map((s) => s.id));
-  const roleNames = byName(ctx.roles);
-  const doorNames = byName(ctx.doors);
-  /** The first line each email, phone, employee code and card appeared on: later rows with the same one are errors. */
-  const firstSeen = new Map<string, number>();
+}
 
-  const judged: CheckedRow[] = rows.map(({ line, values }) => {
-    const name = values.name.trim();
-    const problems: string[] = [];
-    const error = (reason: string): CheckedRow => ({ line, name, verdict: 'error', reason });
-    if (!name) return error('Enter a name.');
-    if (name.length > 100) problems.push('The name is longer than 100 characters.');
+const firstIssue = (error: z.ZodError) => error.issues[0]?.message.toLowerCase() ?? 'not valid';
 
-    const email = values.email ? lower(values.email) : null;
-    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.push(`“${values.email}” is not an email address.`);
-    const phone = values.phone ? toE164(values.phone, ctx.country) : null;
-    if (values.phone && !phone) problems.push(`“${values.phone}” is not a phone number.`);
-    const employeeCode = values.employeeCode.trim() || null;
-    const card = values.card ? normaliseCardNumber(values.card) : null;
-    if (card && !CARD_NUMBER_PATTERN.test(card))
-      problems.push(`Card “${values.card}”: a card number has 4 to 32 letters or digits.`);
-    const accessExpiresOn = values.accessExpires ? parseDay(values.accessExpires) : null;
-    if (values.accessExpires && !accessExpiresOn)
-      problems.push(`“${values.accessExpires}” is not a date (use 31/12/2026 or 2026-12-31).`);
-    if (problems.length > 0) return error(problems.join(' '));
+/** Step 2: a row naming an email, phone, employee code or card an earlier row named (the first row wins). */
+function repeatsEarlierRow(cells: RowCells, line: number, firstSeen: Map<string, number>): RowError | null {
+  const identities = [
+    ['email', cells.email],
+    ['phone', cells.phone],
+    ['employee code', cells.employeeCode],
+    ['card', cells.card],
+  ] as const;
+  for (const [label, key] of identities) {
+    const seen = key ? firstSeen.get(`${label}:${key}`) : undefined;
+    if (seen !== undefined) return { error: `Same ${label} as line ${seen}; the first row wins.` };
+  }
+  for (const [label, key] of identities) if (key) firstSeen.set(`${label}:${key}`, line);
+  return null;
+}
 
-    const identities = [
-      ['email', email],
-      ['phone', phone],
-      ['employee code', employeeCode],
-      ['card', card],
-    ] as const;
-    for (const [label, key] of identities) {
-      const seen = key ? firstSeen.get(`${label}:${key}`) : undefined;
-      if (seen !== undefined) return error(`Same ${label} as line ${seen}; the first row wins.`);
-    }
-    for (const [label, key] of identities) if (key) firstSeen.set(`${label}:${key}`, line);
+type Matches = Awaited<ReturnType<typeof directoryMatches>>;
 
-    // Who this row is: matched by email, phone or employee code; two different people is a conflict.
-    const candidates = [
-      email && matches.email.get(email),
-      phone && matches.phone.get(phone),
-      employeeCode && matches.employeeCode.get(employeeCode),
-    ].filter((p): p is DirectoryPerson => Boolean(p));
-    const person = candidates[0] ?? null;
-    const other = candidates.find((p) => p.id !== person?.id);
-    if (person && other)
-      return error(
-        `The ${other === matches.phone.get(phone ?? '') ? 'phone' : other === matches.email.get(email ?? '') ? 'email' : 'employee code'} belongs to someone else (${ctx.personInScope(other) ? other.name : 'a person outside your sites'}).`,
-      );
-    if (person && !ctx.personInScope(person))
-      return error('This email, phone or employee code belongs to a person outside your sites.');
-    if (!person && !email && !phone) return error('Enter an email or a phone number.');
-    const holder = card ? matches.card.get(card) : undefined;
-    if (holder && holder.id !== person?.id)
-      return error(
-        `Card ${card} already belongs to ${ctx.personInScope(holder) ? holder.name : 'someone outside your sites'}.`,
-      );
+/**
+ * Step 3, pure: who the row is — matched by email, phone or employee code (two different people is a conflict) —
+ * and whether its card is someone else's. Null for a new person.
+ */
+export function matchIdentity(
+  cells: RowCells,
+  matches: Matches,
+  personInScope: (person: DirectoryPerson) => boolean,
+): { person: DirectoryPerson | null } | RowError {
+  const { email, phone, employeeCode, card } = cells;
+  const byEmail = email ? matches.email.get(email) : undefined;
+  const byPhone = phone ? matches.phone.get(phone) : undefined;
+  const byCode = employeeCode ? matches.employeeCode.get(employeeCode) : undefined;
+  const candidates = [byEmail, byPhone, byCode].filter((p): p is DirectoryPerson => Boolean(p));
+  const person = candidates[0] ?? null;
+  const other = candidates.find((p) => p.id !== person?.id);
+  if (person && other) {
+    const field = other === byPhone ? 'phone' : other === byEmail ? 'email' : 'employee code';
+    const whose = personInScope(other) ? other.name : 'a person outside your sites';
+    return { error: `The ${field} belongs to someone else (${whose}).` };
+  }
+  if (person && !personInScope(person))
+    return { error: 'This email, phone or employee code belongs to a person outside your sites.' };
+  if (!person && !email && !phone) return { error: 'Enter an email or a phone number.' };
+  const holder = card ? matches.card.get(card) : undefined;
+  if (holder && holder.id !== person?.id)
+    return {
+      error: `Card ${card} already belongs to ${personInScope(holder) ? holder.name : 'someone outside your sites'}.`,
+    };
+  return { person };
+}
 
-    // Home site: by id or name; required for a new person.
-    let homeSiteId = person?.home_site_id ?? null;
-    if (values.homeSite) {
-      const asId = /^\d+$/.test(values.homeSite) ? Number(values.homeSite) : null;
-      const site = asId !== null ? ctx.allSites.find((s) => s.id === asId) : siteNames.get(lower(values.homeSite))?.[0];
-      if (!site) return error(`There is no site “${values.homeSite}”.`);
-      if (!inScope.has(site.id)) return error(`${site.name} is outside your sites.`);
-      homeSiteId = site.id;
-    }
-    if (homeSiteId === null) return error('Enter a home site.');
+/** Sites, roles and doors by lower-cased name (a name may belong to several: doors at different sites). */
+interface NameLookups {
+  sites: Map<string, { id: number; name: string }[]>;
+  roles: Map<string, { id: number; name: string }[]>;
+  doors: Map<string, { id: number; name: string; siteId: number }[]>;
+  inScope: ReadonlySet<number>;
+}
 
-    const roleList = splitList(values.roles);
-    const unknownRoles = roleList.filter((r) => !roleNames.has(lower(r)));
-    if (unknownRoles.length > 0) return error(`Unknown Spintly role: ${unknownRoles.join(', ')}.`);
-    const defaultRole = roleNames.get(lower(ctx.defaultRole))?.[0];
-    if (roleList.length === 0 && !person && !defaultRole)
-      return error(`Enter a role (the default role “${ctx.defaultRole}” does not exist in Spintly).`);
-    const roleIds =
-      roleList.length > 0 ? roleList.map((r) => roleNames.get(lower(r))![0]!.id) : person ? [] : [defaultRole!.id];
-    if (ctx.visitorRoleId != null && roleIds.includes(ctx.visitorRoleId))
-      return error('Visitors are registered on the Visitors page, with a visit; an import adds members.');
+function byName<T extends { name: string }>(list: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of list) map.set(lower(item.name), [...(map.get(lower(item.name)) ?? []), item]);
+  return map;
+}
 
-    // Doors by name: the home site's door of that name first, else the only door of that name in the operator's sites.
-    const doorIds: number[] = [];
-    for (const doorName of splitList(values.doors)) {
-      const named = doorNames.get(lower(doorName)) ?? [];
-      const door = named.find((d) => d.siteId === homeSiteId) ?? (named.length === 1 ? named[0] : undefined);
-      if (!door)
-        return error(
+/**
+ * Step 4, pure: the home site, roles and doors the row names, resolved to ids. The home site by id or name (required
+ * for a new person); roles by name (the default role for a new person without one; never the visitor role); doors by
+ * name — the home site's door of that name first, else the only door of that name in the operator's sites.
+ */
+export function resolveNames(
+  values: RawRow['values'],
+  person: DirectoryPerson | null,
+  lookups: NameLookups,
+  ctx: Pick<CheckContext, 'allSites' | 'defaultRole' | 'visitorRoleId'>,
+): Pick<ImportPlan, 'homeSiteId' | 'roleIds' | 'doorIds'> | RowError {
+  let homeSiteId = person?.home_site_id ?? null;
+  if (values.homeSite) {
+    const asId = /^\d+$/.test(values.homeSite) ? Number(values.homeSite) : null;
+    const site =
+      asId !== null ? ctx.allSites.find((s) => s.id === asId) : lookups.sites.get(lower(values.homeSite))?.[0];
+    if (!site) return { error: `There is no site “${values.homeSite}”.` };
+    if (!lookups.inScope.has(site.id)) return { error: `${site.name} is outside your sites.` };
+    homeSiteId = site.id;
+  }
+  if (homeSiteId === null) return { error: 'Enter a home site.' };
+
+  const roleList = splitList(values.roles);
+  const unknownRoles = roleList.filter((r) => !lookups.roles.has(lower(r)));
+  if (unknownRoles.length > 0) return { error: `Unknown Spintly role: ${unknownRoles.join(', ')}.` };
+  const defaultRole = lookups.roles.get(lower(ctx.defaultRole))?.[0];
+  if (roleList.length === 0 && !person && !defaultRole)
+    return { error: `Enter a role (the default role “${ctx.defaultRole}” does not exist in Spintly).` };
+  const roleIds =
+    roleList.length > 0 ? roleList.map((r) => lookups.roles.get(lower(r))![0]!.id) : person ? [] : [defaultRole!.id];
+  if (ctx.visitorRoleId != null && roleIds.includes(ctx.visitorRoleId))
+    return { error: 'Visitors are registered on the Visitors page, with a visit; an import adds members.' };
+
+  const doorIds: number[] = [];
+  for (const doorName of splitList(values.doors)) {
+    const named = lookups.doors.get(lower(doorName)) ?? [];
+    const door = named.find((d) => d.siteId === homeSiteId) ?? (named.length === 1 ? named[0] : undefined);
+    if (!door)
+      return {
+        error:
           named.length > 1
             ? `“${doorName}” is a door at several of your sites; only the home site's is taken, and it has none.`
             : `There is no door “${doorName}” at your sites.`,
-        );
-      doorIds.push(door.id);
-    }
+      };
+    doorIds.push(door.id);
+  }
+  return { homeSiteId, roleIds, doorIds };
+}
 
-    const plan: ImportPlan = {
+/** Every row judged: the steps above in order, the first refusal being the row's reason; then updates that change nothing. */
+export async function checkImport(db: Kysely<Database>, rows: RawRow[], ctx: CheckContext): Promise<CheckedRow[]> {
+  const matches = await directoryMatches(db, rows, ctx.country);
+  const lookups: NameLookups = {
+    sites: byName(ctx.allSites),
+    roles: byName(ctx.roles),
+    doors: byName(ctx.doors),
+    inScope: new Set(ctx.sitesInScope.map((s) => s.id)),
+  };
+  const firstSeen = new Map<string, number>();
+
+  const judged: CheckedRow[] = rows.map(({ line, values }) => {
+    const refused = (name: string, { error }: RowError): CheckedRow => ({
       line,
-      personId: person?.id ?? null,
       name,
-      email,
-      phone,
-      employeeCode,
-      homeSiteId,
-      roleIds,
-      card,
-      accessExpiresOn,
-      doorIds,
-    };
-    if (!person) return { line, name, verdict: 'create', reason: '', plan };
-    return { line, name, verdict: 'update', reason: '', plan };
+      verdict: 'error',
+      reason: error,
+    });
+    const cells = readCells(values, ctx.country);
+    if (isError(cells)) return refused(values.name.trim(), cells);
+    const repeated = repeatsEarlierRow(cells, line, firstSeen);
+    if (repeated) return refused(cells.name, repeated);
+    const identity = matchIdentity(cells, matches, ctx.personInScope);
+    if (isError(identity)) return refused(cells.name, identity);
+    const resolved = resolveNames(values, identity.person, lookups, ctx);
+    if (isError(resolved)) return refused(cells.name, resolved);
+    const plan: ImportPlan = { line, personId: identity.person?.id ?? null, ...cells, ...resolved };
+    return { line, name: cells.name, verdict: identity.person ? 'update' : 'create', reason: '', plan };
   });
 
   // Updates that change nothing are "unchanged": compare with the directory, and doors with who holds them now.
