@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { bin } from '../../scripts/processes';
+import { L, PORTAL, children, JOBS_TARGETS, sandboxJson, groupRssMb, rssMb, mark } from '../harness';
+
+/**
+ * `jobs`: an import of IMPORT_ROWS (10,000) new people at L, through POST /api/import, run by `npm run worker` (the
+ * portal runs with PORTAL_WORKER=off here) with 20% of creates answered by an error after they landed
+ * (`commit_then_fail`) and the worker killed (SIGKILL) and restarted half-way. Counts the people in the sandbox
+ * afterwards: exactly one per row is the target, with the time and the most memory the worker and the portal used.
+ */
+export async function jobsSection(cookie: string, portal: ChildProcess, env: NodeJS.ProcessEnv) {
+  const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
+  const tag = `bench${Date.now().toString(36)}`;
+  const sites = await sandboxJson<{ sites: { name: string }[] }>('/state');
+  const site = sites.sites[0]!.name;
+  const csv = [
+    'Name,Email,Home site',
+    ...Array.from({ length: rows }, (_, i) => `Bench Import ${i + 1},${tag}.${i + 1}@example.com,${site}`),
+  ].join('\n');
+  const startWorker = () => {
+    // A process group of its own: tsx runs the worker in a child process, and a restart must kill both.
+    const worker = spawn(bin('tsx'), ['--conditions=react-server', 'scripts/worker.ts'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...env, PORTAL_WORKER: 'off' },
+      detached: true,
+    });
+    worker.once('exit', (code, signal) => console.log(`[bench] worker ${worker.pid} exited (${code ?? signal})`));
+    children.push(worker);
+    return worker;
+  };
+  let worker = startWorker();
+  await sandboxJson('/faults', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ rules: [{ route: 'createUser', rate: 0.2, kind: 'commit_then_fail' }] }),
+  });
+  const started = performance.now();
+  const body = new FormData();
+  body.set('file', new Blob([csv], { type: 'text/csv' }), 'bench.csv');
+  const answer = await fetch(`${PORTAL}/api/import?mode=import`, { method: 'POST', body, headers: { cookie } });
+  const { jobId } = (await answer.json()) as { jobId: string };
+  if (!jobId) throw new Error(`the import did not start: ${answer.status}`);
+  const checkedMs = Math.round(performance.now() - started);
+  let restarted = false;
+  let resumed: { atFinished: number; killedAt: number; afterMs?: number } | null = null;
+  let peakWorkerMb = 0;
+  let peakPortalMb = 0;
+  let job: { status: string; finished: number; succeeded: number; failed: number } = {
+    status: 'queued',
+    finished: 0,
+    succeeded: 0,
+    failed: 0,
+  };
+  while (!['done', 'cancelled', 'failed'].includes(job.status)) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    job = (await (await fetch(`${PORTAL}/api/jobs/status?id=${jobId}`, { headers: { cookie } })).json()) as typeof job;
+    if (worker.exitCode === null) peakWorkerMb = Math.max(peakWorkerMb, groupRssMb(worker.pid!));
+    peakPortalMb = Math.max(peakPortalMb, rssMb(portal.pid!));
+    if (resumed && resumed.afterMs === undefined && job.finished > resumed.atFinished)
+      resumed.afterMs = Math.round(performance.now() - resumed.killedAt);
+    if (!restarted && job.finished >= rows / 2) {
+      resumed = { atFinished: job.finished, killedAt: performance.now() };
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      process.kill(-worker.pid!, 'SIGKILL');
+      await exited;
+      worker = startWorker();
+      console.log(`[bench] worker killed at ${job.finished} of ${rows}; restarted as ${worker.pid}`);
+      restarted = true;
+    }
+    if (performance.now() - started > 15 * 60_000) throw new Error('the import took over 15 minutes');
+  }
+  const ms = Math.round(performance.now() - started);
+  await sandboxJson('/faults', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ rules: [] }),
+  });
+  const users = (await sandboxJson<{ users: { email: string | null }[] }>('/state')).users;
+  const created = users.filter((u) => u.email?.startsWith(`${tag}.`)).length;
+  process.kill(-worker.pid!, 'SIGTERM');
+  const results = {
+    rows,
+    ms,
+    checkAndStartMs: checkedMs,
+    status: job.status,
+    succeeded: job.succeeded,
+    failed: job.failed,
+    peopleInSandbox: created,
+    restartedHalfWay: restarted,
+    // From the kill to the first item finished after it: the restarted worker taking the lead and resuming.
+    resumedAfterMs: resumed?.afterMs ?? null,
+    commitThenFailRate: 0.2,
+    peakWorkerRssMb: peakWorkerMb,
+    peakPortalRssMb: peakPortalMb,
+    upstreamLatencyMs: L,
+  };
+  console.log(
+    `\nJobs: import of ${rows} new people, L = ${L} ms, 20% commit_then_fail on create, worker killed half-way\n`,
+  );
+  console.log(
+    `${mark(ms <= JOBS_TARGETS.importMs)} import: ${ms} ms (check and start ${checkedMs} ms), ${job.succeeded} done, ${job.failed} failed`,
+  );
+  console.log(`${mark(created === rows)} people in the sandbox afterwards: ${created} of ${rows}`);
+  console.log(`     progress again ${resumed?.afterMs ?? '?'} ms after the worker was killed (restart and resume)`);
+  console.log(
+    `${mark(Math.max(peakWorkerMb, peakPortalMb) <= JOBS_TARGETS.rssMb)} memory: worker ${peakWorkerMb} MB, portal ${peakPortalMb} MB at most`,
+  );
+  return results;
+}
