@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { audit } from '../audit/log';
+import type { ScopedOperator } from '../auth/permissions';
+import { openDatabase, type Database } from '../db';
+import { upsertPeople } from '../directory/store';
+import type { SpintlyUser } from '../spintly/contract';
+
+/**
+ * The readers under the pages decide whose data an operator sees: a site admin only their sites' people and audit
+ * records — also when the URL names another site — a super admin every site, an operator left with no site nothing.
+ * Each is read here against a real directory, with Spintly a fake that knows two sites.
+ */
+let database: Kysely<Database>;
+const SITES = [
+  { id: 1, name: 'Koramangala Hub', location: null },
+  { id: 2, name: 'Indiranagar Loft', location: null },
+];
+vi.mock('../db', async (original) => ({ ...(await original<object>()), db: async () => database }));
+vi.mock('../spintly', () => ({
+  spintly: () => ({ allSites: async () => SITES, listRoles: async () => [{ id: 1, name: 'Member' }] }),
+}));
+vi.mock('../directory', async (original) => ({
+  ...(await original<object>()),
+  directoryDb: async () => ({ db: database, dialect: 'sqlite' }),
+}));
+
+const { listPeopleInScope, peopleCountsInScope, streamPeopleInScope } = await import('./people');
+const { auditExportRows, auditScope } = await import('./audit');
+const { activityFilter } = await import('./activity');
+
+const siteAdmin: ScopedOperator = { role: 'site_admin', siteIds: [1] };
+const superAdmin: ScopedOperator = { role: 'super_admin', siteIds: [] };
+const noSites: ScopedOperator = { role: 'site_admin', siteIds: [] };
+
+const user = (id: number, homeSiteId: number): SpintlyUser => ({
+  id,
+  name: `Person ${id}`,
+  email: `p${id}@example.com`,
+  phone: null,
+  employeeCode: null,
+  uniqueId: null,
+  isSignedUp: false,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  roles: [{ id: 1, name: 'Member' }],
+  cardAssigned: false,
+  credentialId: null,
+  accessExpiresAt: null,
+  accessExpired: false,
+  deactivatedOn: null,
+  reportingTo: null,
+  attributes: [],
+  homeSiteId,
+});
+
+beforeEach(async () => {
+  database = await openDatabase('file::memory:');
+  await upsertPeople(database, 'sqlite', [user(1, 1), user(2, 1), user(3, 2)], new Date().toISOString());
+});
+
+const ids = (rows: readonly { id: number }[]) => rows.map((r) => r.id).sort();
+
+describe('the people list', () => {
+  it('shows a site admin their sites’ people only, also when the URL asks for another site', async () => {
+    expect(ids((await listPeopleInScope(siteAdmin, {}, 50)).items)).toEqual([1, 2]);
+    expect(await listPeopleInScope(siteAdmin, { site: 2 }, 50)).toEqual({ items: [], total: 0 });
+    expect(ids((await listPeopleInScope(superAdmin, {}, 50)).items)).toEqual([1, 2, 3]);
+    expect(ids((await listPeopleInScope(superAdmin, { site: 2 }, 50)).items)).toEqual([3]);
+    expect((await listPeopleInScope(noSites, {}, 50)).total).toBe(0);
+  });
+
+  it('counts and exports within the same scope', async () => {
+    expect(await peopleCountsInScope(siteAdmin)).toMatchObject({ people: 2 });
+    expect(await peopleCountsInScope(noSites)).toMatchObject({ people: 0 });
+    const exported = [];
+    for await (const row of streamPeopleInScope(siteAdmin, {})) exported.push(row);
+    expect(ids(exported)).toEqual([1, 2]);
+  });
+});
+
+describe('the audit log', () => {
+  it('gives a site admin the records about their sites; a super admin every record', async () => {
+    const actor = { id: 'op-1', email: 'a@demo.local', role: 'site_admin' };
+    for (const siteId of [1, 2, null]) await audit.record(database, actor, 'people.update', { outcome: 'ok', siteId });
+    const sites = async (operator: ScopedOperator) => {
+      const seen = [];
+      for await (const e of auditExportRows(operator, { page: 1 })) seen.push(e.siteId);
+      return seen.sort();
+    };
+    expect(await sites(siteAdmin)).toEqual([1]);
+    expect(await sites(noSites)).toEqual([]);
+    expect(await sites(superAdmin)).toEqual([1, 2, null]);
+    expect(auditScope(superAdmin, { page: 1 }).sites).toEqual({ all: true });
+  });
+});
+
+describe('door activity', () => {
+  it('filters a site admin to their sites, and a site outside them to nothing', () => {
+    expect(activityFilter(siteAdmin, {}).sites).toEqual({ all: false, sites: [1] });
+    expect(activityFilter(siteAdmin, { site: 2 }).sites).toEqual({ all: false, sites: [] });
+    expect(activityFilter(superAdmin, { site: 2 }).sites).toEqual({ all: false, sites: [2] });
+  });
+});
