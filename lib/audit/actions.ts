@@ -105,6 +105,7 @@ export interface AuditFactsByAction extends Record<RouteAction, RouteFacts> {
   'jobs.start_bulk': { job: string; change: BulkChange; people: number };
   'jobs.start_selection': { job: string; change: BulkChange; people: number };
   'jobs.start_doors': { job: string; doors: number };
+  'operators.create': { name: string };
   'people.bulk': JobItemFacts;
   'people.create': { person: number; confirmedAfterAmbiguity?: boolean };
   'people.delete': { offboardedOn?: string; afterDays?: number };

@@ -172,10 +172,11 @@ describeDatabases('audit log', (database) => {
         ['visitors.end', 'Asha Guest (visit v1), card 9 taken back', 'Ann ended the visit of Asha Guest'],
         ['sites.visitor_doors', '3 doors', 'Ann set the visitor doors of site 1 (3 doors)'],
         ['directory.sync', 'already running', 'Ann asked for a people sync (one was already running)'],
+        ['operators.create', 'Farah Frontdesk', 'Ann added the operator Farah Frontdesk'],
         ['people.update', 'anything at all', 'Ann updated the details of Ravi Kumar'],
       ];
       for (const [i, [action, detail]] of old.entries()) {
-        const targets = action === 'sites.visitor_doors' ? null : ravi;
+        const targets = ['sites.visitor_doors', 'operators.create'].includes(action) ? null : ravi;
         await sql`insert into audit_log (id, at, action, outcome, duration_ms, operator_name, targets, target_ids, detail)
           values (${`old-${i}`}, '2026-01-01T00:00:00.000Z', ${action}, 'ok', 1, 'Ann', ${targets},
                   ${targets ? '7' : '1'}, ${detail})`.execute(legacy);
@@ -186,7 +187,7 @@ describeDatabases('audit log', (database) => {
       const byId = new Map(entries.map((e) => [e.id, e]));
       for (const [i, [action, , sentence]] of old.entries())
         expect(auditSentence(byId.get(`old-${i}`)!), action).toBe(sentence);
-      expect(byId.get('old-8')!.facts).toBeNull(); // nothing to derive: its detail was only a note
+      expect(byId.get('old-9')!.facts).toBeNull(); // nothing to derive: its detail was only a note
       await legacy.destroy();
     },
   );

@@ -174,7 +174,8 @@ const PHRASES: { [A in AuditAction]?: Phrase<A> } = {
   'operators.create': (e, done) => {
     const [created] = e.targets.filter((t) => t.part === 'created');
     const sites = ofType(e.targets, 'site');
-    return `${verb(done, 'added', 'add')} the operator${created ? ` ${nameOf(created)}` : ''}${sites.length ? ` for ${listNames(sites, 'other sites')}` : ''}`;
+    const name = created ? nameOf(created) : e.facts.name;
+    return `${verb(done, 'added', 'add')} the operator${name ? ` ${name}` : ''}${sites.length ? ` for ${listNames(sites, 'other sites')}` : ''}`;
   },
   'operators.update_access': (e, done) =>
     `${verb(done, 'changed', 'change')} the role and sites of ${first(e, 'operator')}`,

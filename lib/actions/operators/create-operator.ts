@@ -24,6 +24,7 @@ export const createOperatorAction = defineAction({
     const { operator, oneTimePassword } = await store.create(input);
     revalidatePath('/operators');
     return {
+      facts: { name: operator.name },
       // The name as typed, as a note: the CSV shows it in a cell of its own (neutralised if it looks like a formula).
       auditDetail: operator.name,
       data: { operatorId: operator.id, email: operator.email, oneTimePassword: oneTimePassword ?? '' },

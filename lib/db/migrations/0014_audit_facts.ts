@@ -36,6 +36,8 @@ const DERIVE: Record<string, Derive> = {
   'cards.issue': match(/^card (\S+)$/, (m) => ({ card: m[1] })),
   'cards.replace': match(/^card (\S+) → (\S+)$/, (m) => ({ card: card(m[1]), newCard: m[2] })),
   'cards.take_back': match(/^card (\S+)$/, (m) => ({ card: card(m[1]) })),
+  // Its detail was the new operator's name, read by records from before targets had names.
+  'operators.create': (d) => ({ name: d }),
   'people.set_active': (d) => (d === 'activated' ? { active: true } : d === 'deactivated' ? { active: false } : null),
   'people.create': match(/^person (\d+)(, confirmed after an ambiguous answer)?$/, (m) => ({
     person: Number(m[1]),
