@@ -171,3 +171,30 @@ export const DOOR_NAMES = [
 /** Spintly's organisation roles. [seen in Spintly's docs] */
 /** Spintly's roles; "Visitor" is the role visitors are created with [assumed: visitor management's own role]. */
 export const ROLES = ['Spintly user', 'Site admin', 'Super admin', 'Front desk', 'Manager', 'Visitor'] as const;
+
+/**
+ * The values of the sandbox organisation's custom attribute "Company": the client companies of the coworking space,
+ * as a real operator keeps them in Spintly's dashboard. Term ids start at 101.
+ */
+export const COMPANIES = [
+  'Northwind Traders',
+  'Bluepeak Labs',
+  'Tatvasoft',
+  'Meridian Labs',
+  'Kitekraft',
+  'Orbitpay',
+  'Greenleaf Foundation',
+  'Saffron Studio',
+  'Codeharbor',
+  'Lumen Health',
+  'Zenith Analytics',
+  'Monsoon Media',
+  'Peepal Ventures',
+  'Indigo Freight',
+  'Brightpath Tutors',
+  'Coral Design Co',
+  'Vertex Robotics',
+  'Tiffin Box Foods',
+  'Quillstone Legal',
+  'Rangoli Retail',
+] as const;

@@ -4,7 +4,7 @@
  * site, some deactivated or expiring, about 40% holding a card, door permissions, a few changes still pending
  * on offline readers, and 30 days of access history.
  */
-import { COMPANY_DOMAINS, DOOR_NAMES, FIRST_NAMES, LAST_NAMES, ROLES, SITES } from './names';
+import { COMPANIES, COMPANY_DOMAINS, DOOR_NAMES, FIRST_NAMES, LAST_NAMES, ROLES, SITES } from './names';
 import { createRandom, type Random } from './random';
 import { DEFAULT_ACCESS_DATA, World, iso, type UserRecord } from './world';
 
@@ -35,6 +35,7 @@ export function buildWorld(options: SeedOptions): World {
 
   ROLES.forEach((name, index) => world.roles.push({ id: index + 1, name }));
   seedSites(world, random, options, anchor);
+  seedAttributes(world);
   seedUsers(world, random, options, anchor);
   seedPermissions(world, random);
   seedOfflineReaders(world, random, anchor);
@@ -71,6 +72,28 @@ function seedSites(world: World, random: Random, options: SeedOptions, anchor: n
       doorId++;
     }
   }
+}
+
+/** The attribute "Company" with its values (term ids from 101). */
+export const COMPANY_ATTRIBUTE_ID = 1;
+export const FIRST_COMPANY_TERM = 101;
+function seedAttributes(world: World) {
+  world.attributes.push({
+    id: COMPANY_ATTRIBUTE_ID,
+    name: 'Company',
+    terms: COMPANIES.map((name, i) => ({ id: FIRST_COMPANY_TERM + i, name })),
+  });
+}
+
+/**
+ * Nine in ten people work for a client company, each company at one site while there are companies enough (four per
+ * site in turn); the rest are the operator's own members. Worked out from the person's index, not drawn: drawing
+ * would shift every later random choice, and tests rely on the seeded people.
+ */
+function companyOf(index: number, sites: number): number[] {
+  if (index % 10 === 9) return [];
+  const slot = (index % sites) + sites * (Math.floor(index / sites) % 4);
+  return [FIRST_COMPANY_TERM + (slot % COMPANIES.length)];
 }
 
 function seedUsers(world: World, random: Random, options: SeedOptions, anchor: number) {
@@ -126,6 +149,7 @@ function seedUsers(world: World, random: Random, options: SeedOptions, anchor: n
       homeSiteId: site.id,
       joiningDate: createdAt.slice(0, 10),
       adminOfSites: roleId === 2 ? [site.id] : [],
+      termIds: companyOf(i, world.sites.length),
     };
     world.users.set(id, user);
     if (credentialId) world.setCard(user, credentialId);

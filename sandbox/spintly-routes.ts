@@ -95,12 +95,15 @@ export const handlers: Handlers = {
   },
 
   accessHistory: ({ body, world }) => {
-    const { start, end, accessPoints, users, direction } = body.filters;
+    const { start, end, accessPoints, users, direction, terms } = body.filters;
     const from = parseHistoryTime(start);
     const to = parseHistoryTime(end);
     if (from > to) throw new ApiError(400, 'filters.start must not be after filters.end');
     const doors = accessPoints && accessPoints.length > 0 ? new Set(accessPoints) : null;
     const people = users && users.length > 0 ? new Set(users) : null;
+    const termSet = terms && terms.length > 0 ? new Set(terms) : null;
+    const holdsTerm = (accessorId: number) =>
+      world.users.get(accessorId)?.termIds.some((termId) => termSet!.has(termId)) ?? false;
     // Events are kept in time order: find the window by binary search, then filter only inside it.
     const first = firstIndexAtOrAfter(world.events, from);
     const last = firstIndexAtOrAfter(world.events, to + 1);
@@ -110,7 +113,8 @@ export const handlers: Handlers = {
       if (
         (!doors || doors.has(event.accessPoint.id)) &&
         (!people || people.has(event.accessorId)) &&
-        (!direction || event.direction === direction)
+        (!direction || event.direction === direction) &&
+        (!termSet || holdsTerm(event.accessorId))
       )
         matching.push(event);
     }

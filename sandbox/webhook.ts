@@ -40,6 +40,8 @@ export async function deliverWebhook(sandbox: Sandbox, world: World, event: Acce
         name: user.name,
         email: user.email,
         phone: user.phone,
+        // [assumed] the person's attribute values, as the users list gives them.
+        attributes: world.attributeValues(user),
         // [assumed] Spintly's documented webhook says nothing of the outcome; the sandbox sends it like its history.
         granted: event.granted,
       },

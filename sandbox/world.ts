@@ -44,6 +44,15 @@ export interface UserRecord {
   homeSiteId: number | null;
   joiningDate: string | null;
   adminOfSites: number[];
+  /** The person's custom attribute values (term ids), e.g. their company. */
+  termIds: number[];
+}
+
+/** One custom attribute of the organisation ("Company") and its values. */
+export interface Attribute {
+  id: number;
+  name: string;
+  terms: { id: number; name: string }[];
 }
 
 export type PendingAction = 'grant' | 'revoke';
@@ -105,12 +114,16 @@ export interface UserFilters {
   createdOn?: string | null | undefined;
   /** Email contains, any case. */
   s?: { email?: string | undefined } | undefined;
+  /** Holding any of these attribute values (term ids). */
+  terms?: number[] | undefined;
 }
 
 export class World {
   readonly sites: Site[] = [];
   readonly accessPoints = new Map<number, AccessPoint>();
   readonly roles: Role[] = [];
+  /** The organisation's custom attributes (the sandbox has one, "Company"). */
+  readonly attributes: Attribute[] = [];
   readonly users = new Map<number, UserRecord>();
   /** Permissions the door's reader has: access point id → user ids. */
   readonly granted = new Map<number, Set<number>>();
@@ -181,6 +194,7 @@ export class World {
     const expiresBy = filters.accessExpiresAt ? `${filters.accessExpiresAt}T23:59:59.999Z` : null;
     const createdOn = filters.createdOn ?? null;
     const email = (filters.s?.email ?? '').trim().toLowerCase();
+    const terms = filters.terms && filters.terms.length > 0 ? new Set(filters.terms) : null;
     // A lookup by ids reads those users, in list (id) order; no filter at all is the whole list as it is.
     const candidates = ids
       ? [...ids]
@@ -188,7 +202,7 @@ export class World {
           .filter((user): user is UserRecord => user !== undefined)
           .sort((a, b) => a.id - b.id)
       : this.everyone();
-    if (!types && !sites && !needle && !expiresBy && !createdOn && !email) return candidates;
+    if (!types && !sites && !needle && !expiresBy && !createdOn && !email && !terms) return candidates;
     const result: UserRecord[] = [];
     for (const user of candidates) {
       if (types && !types.has(user.deactivatedOn ? 'inactive' : 'active')) continue;
@@ -197,6 +211,7 @@ export class World {
       if (createdOn && !user.createdAt.startsWith(createdOn)) continue;
       if (email && !lower(user.email).includes(email)) continue;
       if (sites && (user.homeSiteId === null || !sites.has(user.homeSiteId))) continue;
+      if (terms && !user.termIds.some((termId) => terms.has(termId))) continue;
       if (
         needle &&
         !lower(user.name).includes(needle) &&
@@ -229,10 +244,26 @@ export class World {
       accessExpired: expiresAt !== null && Date.parse(expiresAt) <= this.now(),
       deactivatedOn: user.deactivatedOn,
       reportingTo: user.reportingTo,
-      attributes: [],
+      attributes: this.attributeValues(user),
       homeSiteId: user.homeSiteId,
       accessData: { ...user.accessData },
     };
+  }
+
+  /** A person's attribute values as Spintly lists them: attribute id and name, term id and name. */
+  attributeValues(user: UserRecord): SpintlyUser['attributes'] {
+    return this.attributes.flatMap((attribute) =>
+      attribute.terms
+        .filter((term) => user.termIds.includes(term.id))
+        .map((term) => ({ id: attribute.id, name: attribute.name, termId: term.id, termName: term.name })),
+    );
+  }
+
+  /** Whether a term id is a value of one of the organisation's attributes. */
+  private assertTerms(termIds: readonly number[]) {
+    for (const termId of termIds)
+      if (!this.attributes.some((attribute) => attribute.terms.some((term) => term.id === termId)))
+        throw new ApiError(400, `terms: term ${termId} does not exist`);
   }
 
   pendingFor(userId: number, accessPointId: number): PendingChange | undefined {
@@ -330,6 +361,7 @@ export class World {
 
   createUser(input: CreateUserInput): number {
     this.assertReferences(input);
+    this.assertTerms(input.terms ?? []);
     this.assertUnique(null, input);
     if (input.credentialId) this.assertCardFree(null, input.credentialId);
     const { accessPoints = [], ...accessData } = input.accessData ?? {};
@@ -353,6 +385,7 @@ export class World {
       homeSiteId: input.homeSiteId ?? null,
       joiningDate: input.joiningDate ?? null,
       adminOfSites: input.adminOfSites ?? [],
+      termIds: [...new Set(input.terms ?? [])],
     };
     this.users.set(id, user);
     if (input.credentialId) this.setCard(user, input.credentialId);
@@ -365,17 +398,19 @@ export class World {
     for (const change of changes) {
       this.user(change.id);
       this.assertReferences(change);
+      this.assertTerms(change.terms ?? []);
       this.assertUnique(change.id, change);
       if (change.credentialId) this.assertCardFree(change.id, change.credentialId);
       this.assertDoors('accessData.accessPoints', change.accessData?.accessPoints ?? []);
     }
     for (const change of changes) {
       const user = this.user(change.id);
-      const { id: _id, deactivateUser, accessData, credentialId, roles, ...fields } = change;
+      const { id: _id, deactivateUser, accessData, credentialId, roles, terms, ...fields } = change;
       for (const [key, value] of Object.entries(fields)) {
         if (value !== undefined) (user as unknown as Record<string, unknown>)[key] = value;
       }
       if (roles) user.roleIds = [...roles];
+      if (terms) user.termIds = [...new Set(terms)];
       if (accessData) {
         const { accessPoints = [], ...modes } = accessData;
         user.accessData = { ...user.accessData, ...modes };

@@ -81,6 +81,15 @@ export const accessDataSchema = z.object({
 });
 export type AccessData = z.infer<typeof accessDataSchema>;
 
+/**
+ * A value of one of the organisation's custom attributes on a person, e.g. attribute "Company" → term "Orbitpay"
+ * [seen in public callers: the four fields]. Attributes and their values are made in Spintly's dashboard; no public
+ * endpoint lists them, so the portal learns them from the people it syncs. A coworking operator's attribute
+ * "Company" is what the portal's companies link to (`termId`).
+ */
+export const attributeValueSchema = z.object({ id, name: z.string(), termId: id, termName: z.string() });
+export type AttributeValue = z.infer<typeof attributeValueSchema>;
+
 /** A person as the users list returns them. [seen fields] plus homeSiteId and accessData [assumed]. */
 export const userSchema = z.object({
   id,
@@ -98,7 +107,7 @@ export const userSchema = z.object({
   accessExpired: z.boolean(),
   deactivatedOn: isoDateTime.nullable(),
   reportingTo: id.nullable(),
-  attributes: z.array(z.unknown()),
+  attributes: z.array(attributeValueSchema),
   homeSiteId: id.nullable(), // [assumed]
   accessData: accessDataSchema.optional(), // [assumed] so an edit form can show the current access modes
 });
@@ -173,6 +182,7 @@ export const accessEventWebhookSchema = z.object({
       name: z.string().nullish(),
       email: z.string().nullish(),
       phone: z.string().nullish(),
+      attributes: z.array(z.unknown()).nullish(), // [assumed] the person's attribute values, as the users list
       granted: z.boolean().nullish(), // [assumed]
     }),
   }),
@@ -221,7 +231,8 @@ export const listUsersBodySchema = z.strictObject({
   filters: z
     .strictObject({
       userType: z.array(z.enum(['active', 'inactive'])).optional(),
-      terms: z.array(z.unknown()).optional(),
+      /** People holding any of these attribute values [seen: the key; its item type (term ids) assumed]. */
+      terms: z.array(id).optional(),
       sites: z.array(id).optional(),
       /** Name, email, phone or employee code contains [seen]; card number too [assumed]. */
       search: z.string().optional(),
@@ -256,7 +267,8 @@ const userFields = {
   roles: z.array(id).optional(),
   homeSiteId: id.nullable().optional(),
   adminOfSites: z.array(id).optional(),
-  terms: z.array(z.unknown()).optional(),
+  /** The person's attribute values, as term ids; an update replaces them all [seen: the key; semantics assumed]. */
+  terms: z.array(id).optional(),
   reportingTo: id.nullable().optional(),
   joiningDate: z.iso.date().nullable().optional(),
   credentialId: credentialIdSchema.nullable().optional(),
@@ -317,6 +329,8 @@ export const accessHistoryBodySchema = z.strictObject({
     accessPoints: z.array(id).optional(),
     users: z.array(id).optional(),
     direction: z.enum(['entry', 'exit']).optional(),
+    /** Events of people holding any of these attribute values [seen in public callers; item type assumed]. */
+    terms: z.array(id).optional(),
   }),
 });
 

@@ -433,3 +433,42 @@ describe('unknown routes', () => {
     expectError(await harness().call('GET', '/organisationManagement/v2/nothing'), 404);
   });
 });
+
+describe('custom attributes: the "Company" terms on people, the users list and history', () => {
+  it('seeds most people with a company; terms set on create and update, filter the list, and show as attributes', async () => {
+    const h = harness();
+    const everyone = expectSuccess(await h.call('POST', PATHS.users, page(1, 100)));
+    const withCompany = everyone.users.filter((u: { attributes: unknown[] }) => u.attributes.length > 0);
+    expect(withCompany.length).toBeGreaterThan(80);
+    expect(withCompany[0].attributes[0]).toMatchObject({ id: 1, name: 'Company', termId: expect.any(Number) });
+
+    const created = expectSuccess(
+      await h.call('POST', PATHS.createUser, { name: 'Term Person', email: 'term.person@example.com', terms: [105] }),
+    );
+    const id = created.userIds[0];
+    const inCompany = async (termId: number) =>
+      expectSuccess(
+        await h.call('POST', PATHS.users, { ...page(1, 100), filters: { terms: [termId], search: 'term.person' } }),
+      ).users.map((u: { id: number }) => u.id);
+    expect(await inCompany(105)).toEqual([id]);
+    expectSuccess(await h.call('PATCH', PATHS.updateUsers, { users: [{ id, terms: [106] }] }));
+    expect(await inCompany(105)).toEqual([]);
+    const [moved] = expectSuccess(
+      await h.call('POST', PATHS.users, { ...page(1, 1), filters: { terms: [106], search: 'term.person' } }),
+    ).users;
+    expect(moved.attributes).toEqual([{ id: 1, name: 'Company', termId: 106, termName: 'Orbitpay' }]);
+    expectError(await h.call('PATCH', PATHS.updateUsers, { users: [{ id, terms: [999] }] }), 400, /term 999/);
+  });
+
+  it('filters access history by terms', async () => {
+    const h = harness();
+    const body = (terms?: number[]) => ({
+      ...page(1, 50),
+      filters: { start: '2000-01-01 00:00:00 +05:30', end: '2100-01-01 00:00:00 +05:30', ...(terms && { terms }) },
+    });
+    const all = expectSuccess(await h.call('POST', PATHS.history, body()));
+    const some = expectSuccess(await h.call('POST', PATHS.history, body([101])));
+    expect(some.pagination.total).toBeLessThan(all.pagination.total);
+    expect(some.pagination.total).toBeGreaterThan(0);
+  });
+});
