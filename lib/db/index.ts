@@ -17,6 +17,7 @@ import * as offboarded from './migrations/0011_offboarded';
 import * as visitors from './migrations/0012_visitors';
 import * as auditNames from './migrations/0013_audit_names';
 import * as auditFacts from './migrations/0014_audit_facts';
+import * as companies from './migrations/0015_companies';
 import type { Database } from './schema';
 
 /**
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0012_visitors': visitors,
   '0013_audit_names': auditNames,
   '0014_audit_facts': auditFacts,
+  '0015_companies': companies,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

@@ -292,6 +292,13 @@ export interface Database {
   operator_sites: OperatorSitesTable;
   audit_log: AuditLogTable;
   audit_targets: AuditTargetsTable;
+  people_terms: PeopleTermsTable;
+  directory_terms: DirectoryTermsTable;
+  companies: CompaniesTable;
+  company_sites: CompanySitesTable;
+  company_doors: CompanyDoorsTable;
+  company_members: CompanyMembersTable;
+  operator_companies: OperatorCompaniesTable;
   sign_in_attempts: SignInAttemptsTable;
   session_revocations: SessionRevocationsTable;
   worker_leases: WorkerLeasesTable;
@@ -311,4 +318,64 @@ export interface Database {
   offboarded_people: OffboardedPeopleTable;
   visits: VisitsTable;
   site_visitor_doors: SiteVisitorDoorsTable;
+}
+
+/** A person's values of Spintly's custom attributes (term ids), as the directory last read them. */
+export interface PeopleTermsTable {
+  person_id: number;
+  term_id: number;
+}
+
+/** An attribute value seen on someone in the directory ("Company" → "Orbitpay"). */
+export interface DirectoryTermsTable {
+  term_id: number;
+  attribute_name: string;
+  term_name: string;
+}
+
+export type CompanyStatus = 'active' | 'ended';
+
+/** A client company of the coworking space (migration 0015). */
+export interface CompaniesTable {
+  id: Generated<number>;
+  name: string;
+  /** Lower-cased name: unique, and the list's order. */
+  name_sort: string;
+  status: CompanyStatus;
+  valid_from: string;
+  valid_until: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  /** The Spintly attribute value its people hold, when linked; its name as last seen. */
+  term_id: number | null;
+  term_name: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+  ended_at: string | null;
+}
+
+export interface CompanySitesTable {
+  company_id: number;
+  site_id: number;
+}
+
+/** The company's envelope: the doors its people may be given. */
+export interface CompanyDoorsTable {
+  company_id: number;
+  door_id: number;
+}
+
+/** A person made a member in the portal (a company without a term, or a person without one). */
+export interface CompanyMembersTable {
+  person_id: number;
+  company_id: number;
+  added_at: string;
+}
+
+/** The companies a company admin is limited to. */
+export interface OperatorCompaniesTable {
+  operator_id: string;
+  company_id: number;
 }

@@ -60,6 +60,26 @@ describeDatabases('people directory', (database) => {
   });
   afterEach(() => db.destroy());
 
+  it('keeps each person’s attribute values (terms) and the values’ names; a change of company is a change', async () => {
+    const orbitpay = { id: 1, name: 'Company', termId: 106, termName: 'Orbitpay' };
+    const spintly = fakeSpintly([person(1, { attributes: [orbitpay] }), person(2)]);
+    await reconcile(db, database.kind, spintly.source);
+    const terms = async () =>
+      (await db.selectFrom('people_terms').selectAll().orderBy('person_id').execute()).map((r) => [
+        Number(r.person_id),
+        Number(r.term_id),
+      ]);
+    expect(await terms()).toEqual([[1, 106]]);
+    spintly.state.people[1] = person(2, { attributes: [{ ...orbitpay, termId: 107, termName: 'Greenleaf' }] });
+    expect(await reconcile(db, database.kind, spintly.source)).toMatchObject({ changed: 1 });
+    expect(await terms()).toEqual([
+      [1, 106],
+      [2, 107],
+    ]);
+    const names = await db.selectFrom('directory_terms').select(['term_id', 'term_name']).orderBy('term_id').execute();
+    expect(names.map((n) => n.term_name)).toEqual(['Orbitpay', 'Greenleaf']);
+  });
+
   it('a reconcile copies every person and records its run; a second one counts only what changed', async () => {
     const spintly = fakeSpintly([person(1), person(2), person(3)]);
     const first = await reconcile(db, database.kind, spintly.source);

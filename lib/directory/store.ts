@@ -42,11 +42,17 @@ export function toPeopleRow(user: SpintlyUser, confirmedAt: string): Omit<People
     search_text: searchText(user),
   };
   const roles = user.roles.map((r) => r.id).sort((a, b) => a - b);
+  const terms = termsOf(user);
+  // Terms joined the fingerprint later: left out when there are none, so a person without any keeps theirs.
   const fingerprint = createHash('sha1')
-    .update(JSON.stringify([row, roles]))
+    .update(JSON.stringify(terms.length > 0 ? [row, roles, terms] : [row, roles]))
     .digest('base64url');
   return { ...row, fingerprint, confirmed_at: confirmedAt };
 }
+
+/** A person's attribute values (term ids), sorted, once each. */
+export const termsOf = (user: SpintlyUser): number[] =>
+  [...new Set(user.attributes.map((a) => a.termId))].sort((a, b) => a - b);
 
 /** Writes what Spintly said about these people; returns how many were new and how many had changed. */
 export async function upsertPeople(
@@ -118,6 +124,23 @@ export async function upsertPeople(
         .filter((u) => ids.includes(u.id))
         .flatMap((u) => [...new Set(u.roles.map((r) => r.id))].map((role) => ({ person_id: u.id, role_id: role })));
       if (roles.length > 0) await tx.insertInto('people_roles').values(roles).execute();
+      await tx.deleteFrom('people_terms').where('person_id', 'in', ids).execute();
+      const terms = batch
+        .filter((u) => ids.includes(u.id))
+        .flatMap((u) => termsOf(u).map((term) => ({ person_id: u.id, term_id: term })));
+      if (terms.length > 0) await tx.insertInto('people_terms').values(terms).execute();
+      const seen = new Map(batch.flatMap((u) => u.attributes.map((a) => [a.termId, a] as const)));
+      if (seen.size > 0)
+        await tx
+          .insertInto('directory_terms')
+          .values([...seen.values()].map((a) => ({ term_id: a.termId, attribute_name: a.name, term_name: a.termName })))
+          .onConflict((oc) =>
+            oc.column('term_id').doUpdateSet((eb) => ({
+              attribute_name: eb.ref('excluded.attribute_name'),
+              term_name: eb.ref('excluded.term_name'),
+            })),
+          )
+          .execute();
       if (dialect === 'sqlite') {
         await sql`delete from people_search where rowid in (${sql.join(ids)})`.execute(tx);
         await sql`insert into people_search (rowid, search_text) values ${sql.join(
@@ -136,6 +159,8 @@ export async function removePeople(db: Kysely<Database>, dialect: Dialect, ids: 
     const batch = ids.slice(i, i + BATCH);
     await db.transaction().execute(async (tx) => {
       await tx.deleteFrom('people_roles').where('person_id', 'in', batch).execute();
+      await tx.deleteFrom('people_terms').where('person_id', 'in', batch).execute();
+      await tx.deleteFrom('company_members').where('person_id', 'in', batch).execute();
       const result = await tx.deleteFrom('people').where('id', 'in', batch).executeTakeFirst();
       removed += Number(result.numDeletedRows);
       if (dialect === 'sqlite') await sql`delete from people_search where rowid in (${sql.join(batch)})`.execute(tx);
