@@ -99,6 +99,16 @@ export function dayOf(instant: string | number | Date, timeZone: string): string
 }
 
 /** The first and last millisecond of a calendar day in the zone, as UTC ISO strings: for filters over stored times. */
+/** A calendar day (yyyy-mm-dd) some days after another (before, when negative). */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whole days from one calendar day (yyyy-mm-dd) to another; negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 export function dayBounds(day: string, timeZone: string): { start: string; end: string } {
   const midnightUtc = new Date(`${day}T00:00:00.000Z`);
   const start = new Date(midnightUtc.getTime() - offsetMinutes(midnightUtc, timeZone) * 60_000);

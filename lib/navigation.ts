@@ -12,6 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/users', label: 'People', capability: 'people:list' },
   { href: '/front-desk', label: 'Front desk', capability: 'cards:write' },
   { href: '/visitors', label: 'Visitors', capability: 'visitors:write' },
+  { href: '/companies', label: 'Companies', capability: 'companies:read' },
   { href: '/cards', label: 'Cards', capability: 'cards:read' },
   { href: '/activity', label: 'Activity', capability: 'activity:read' },
   { href: '/operators', label: 'Operators', capability: 'operators:manage' },

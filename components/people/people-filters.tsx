@@ -58,7 +58,7 @@ export function ChoiceFilter({
   any,
   choices,
 }: {
-  name: 'site' | 'role';
+  name: 'site' | 'role' | 'company';
   label: string;
   any: string;
   choices: { id: number; name: string }[];
@@ -81,12 +81,14 @@ export function activeFilters(query: {
   role?: number | undefined;
   card?: string | undefined;
   expired?: string | undefined;
+  company?: number | undefined;
   sort: string;
   dir: string;
 }) {
   return [
     query.status !== 'all',
     query.site,
+    query.company,
     query.role,
     query.card,
     query.expired,

@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   'cards.issue',
   'cards.replace',
   'cards.take_back',
+  'companies.create',
+  'companies.update',
   'directory.status',
   'directory.sync',
   'jobs.cancel',
@@ -99,6 +101,8 @@ export interface AuditFactsByAction extends Record<RouteAction, RouteFacts> {
   'cards.issue': { card: string };
   'cards.replace': { card: string | null; newCard: string };
   'cards.take_back': { card: string | null };
+  'companies.create': { doors: number; validUntil: string | null };
+  'companies.update': { doors: number; validUntil: string | null };
   'directory.sync': { alreadyRunning: boolean };
   'jobs.cancel': { job: string };
   'jobs.start': { job: string; people: number };

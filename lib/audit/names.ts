@@ -20,6 +20,7 @@ export async function nameTargets(
   const names = new Map(known);
   const people = missing('person') as number[];
   const operators = missing('operator') as string[];
+  const companies = missing('company') as number[];
   await Promise.all([
     people.length > 0 &&
       directoryDb().then(async ({ db: directory }) => {
@@ -37,6 +38,13 @@ export async function nameTargets(
         .where('id', 'in', operators)
         .execute()
         .then((rows) => rows.forEach((row) => names.set(`operator:${row.id}`, row.name))),
+    companies.length > 0 &&
+      db
+        .selectFrom('companies')
+        .select(['id', 'name'])
+        .where('id', 'in', companies)
+        .execute()
+        .then((rows) => rows.forEach((row) => names.set(`company:${row.id}`, row.name))),
   ]);
   return targets.map((t) => ({
     type: t.type,

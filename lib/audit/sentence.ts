@@ -13,7 +13,7 @@ import { isAuditAction, type AuditAction, type StoredFacts } from './actions';
 export type TargetPart = 'added' | 'removed' | 'cancelled' | 'created' | 'host';
 
 export interface AuditTarget {
-  type: 'person' | 'door' | 'site' | 'operator';
+  type: 'person' | 'door' | 'site' | 'operator' | 'company';
   id: string | number;
   name?: string | undefined;
   part?: TargetPart | undefined;
@@ -163,6 +163,12 @@ const PHRASES: { [A in AuditAction]?: Phrase<A> } = {
     const site = ofType(e.targets, 'site')[0];
     return `${verb(done, 'added', 'add')} ${created ? nameOf(created) : 'a person'}${site ? ` at ${nameOf(site)}` : ''}`;
   },
+  'companies.create': (e, done) => {
+    const [created] = e.targets.filter((t) => t.part === 'created');
+    return `${verb(done, 'added', 'add')} the company ${created ? nameOf(created) : 'a company'}${companyTerms(e.facts)}`;
+  },
+  'companies.update': (e, done) =>
+    `${verb(done, 'changed', 'change')} the company ${first(e, 'company')}${companyTerms(e.facts)}`,
   'people.update': (e, done) => `${verb(done, 'updated', 'update')} the details of ${first(e, 'person')}`,
   'people.delete': (e, done) => `${verb(done, 'deleted', 'delete')} ${people(e)}`,
   'people.set_active': (e, done) =>
@@ -242,6 +248,15 @@ const PHRASES: { [A in AuditAction]?: Phrase<A> } = {
       ? 'asked for a people sync (one was already running)'
       : verb(done, 'asked for a people sync', 'ask for a people sync'),
 };
+
+/** " (5 doors, until 31 Mar 2027)": a company's envelope and end as the record keeps them. */
+function companyTerms(facts: StoredFacts<'companies.create'>): string {
+  const parts = [
+    ...(facts.doors === undefined ? [] : [`${facts.doors} ${facts.doors === 1 ? 'door' : 'doors'}`]),
+    ...(facts.validUntil ? [`until ${facts.validUntil}`] : []),
+  ];
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
 
 /** What a bulk job item may have done to its person, as its sentence says it. */
 const BULK_RESULTS = new Set(['activated', 'deactivated', 'offboarded', 'deleted', 'unchanged']);

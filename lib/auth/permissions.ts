@@ -41,7 +41,10 @@ export type Capability =
   /** What happened at the doors (/activity): everyone, at their sites. */
   | 'activity:read'
   /** Visitors (/visitors): register, extend, change doors, end — everyone, at their sites. */
-  | 'visitors:write';
+  | 'visitors:write'
+  /** Client companies (/companies): their people, door envelope and end date — admins, at their sites. */
+  | 'companies:read'
+  | 'companies:write';
 
 const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
   super_admin: [
@@ -58,6 +61,8 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'cards:write',
     'activity:read',
     'visitors:write',
+    'companies:read',
+    'companies:write',
   ],
   site_admin: [
     'account',
@@ -72,6 +77,8 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'cards:write',
     'activity:read',
     'visitors:write',
+    'companies:read',
+    'companies:write',
   ],
   // Front desk finds people, sees their doors read-only, issues, replaces and takes back cards, and handles visitors.
   front_desk: ['account', 'people:read', 'permissions:read', 'cards:write', 'activity:read', 'visitors:write'],

@@ -1,5 +1,7 @@
 import 'server-only';
 import type { TargetPart } from '../audit/sentence';
+import { companySitesOf } from '../companies/store';
+import { db } from '../db';
 import { MAX_PER_PAGE } from '../spintly/contract';
 import type { SpintlyClient } from '../spintly/client';
 import { doorInScope, personInScope, reachesAllSites, siteInScope, type ScopedOperator } from './permissions';
@@ -16,7 +18,9 @@ export type ScopeTarget =
   /** `siteId`, when the caller knows it, is a hint to check against that site's doors alone; it is verified. */
   | ({ type: 'door'; id: number; siteId?: number | undefined } & Part)
   | ({ type: 'person'; id: number } & Part)
-  | ({ type: 'operator'; id: string } & Part);
+  | ({ type: 'operator'; id: string } & Part)
+  /** A company is in scope when one of its sites is. */
+  | ({ type: 'company'; id: number } & Part);
 
 export interface ScopeResult {
   ok: boolean;
@@ -51,6 +55,17 @@ export async function checkScope(
       if (door) names.set(`door:${id}`, door.name);
       if (siteId === undefined || !doorInScope(operator, { siteId })) ok = false;
       if (siteId !== undefined) sites.add(siteId);
+    }
+  }
+
+  const companyIds = [...new Set(targets.filter((t) => t.type === 'company').map((t) => t.id))];
+  if (companyIds.length > 0) {
+    const companies = await companySitesOf(await db(), companyIds);
+    for (const id of companyIds) {
+      const company = companies.get(id);
+      if (company) names.set(`company:${id}`, company.name);
+      if (!company || !company.siteIds.some((siteId) => siteInScope(operator, siteId))) ok = false;
+      for (const siteId of company?.siteIds ?? []) if (siteInScope(operator, siteId)) sites.add(siteId);
     }
   }
 

@@ -4,7 +4,7 @@ import { withinScope } from '../core/scope';
 import { db } from '../db';
 import { inSiteScope } from '../db/scope';
 import { portalEnv } from '../env';
-import { dayBounds, dayOf } from '../format';
+import { addDays, dayBounds, dayOf } from '../format';
 import { spintly } from '../spintly';
 import { nameFor, namesById } from '../core/names';
 
@@ -12,9 +12,7 @@ const HOUR_S = 3600;
 const DAY_S = 86_400;
 
 /** A day (yyyy-mm-dd) a number of days before another, as a calendar date. */
-export function daysBefore(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-}
+export const daysBefore = (day: string, days: number): string => addDays(day, -days);
 
 const startS = (day: string, timeZone: string) => Date.parse(dayBounds(day, timeZone).start) / 1000;
 

@@ -1,6 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
-import { requestedSites, sitesInScope, type ScopedOperator } from '../auth/permissions';
+import { requestedSites, siteScope, sitesInScope, type ScopedOperator } from '../auth/permissions';
+import { listCompanies } from '../companies/store';
+import { db } from '../db';
 import { verifySession } from '../auth/session';
 import { nameOrNone, namesById } from '../core/names';
 import {
@@ -47,6 +49,8 @@ export const peopleQuerySchema = z.object({
   role: queryFields.id,
   card: queryFields.yesNo,
   expired: queryFields.yesNo,
+  /** Members of this company. */
+  company: queryFields.id,
   sort: z.enum(['name', 'created', 'expiry']).default('name').catch('name'),
   dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
   page: queryFields.page,
@@ -109,6 +113,7 @@ async function directoryFilter(operator: ScopedOperator, query: ListQuery): Prom
     card: query.card,
     cardNumber: query.cardNumber,
     expired: query.expired,
+    company: query.company,
     sort: query.sort ?? 'name',
     dir: query.dir ?? 'asc',
   };
@@ -153,8 +158,16 @@ export async function* streamPeopleInScope(operator: ScopedOperator, query: List
 /** What the people list's filters offer: the operator's sites and Spintly's roles (both cached). */
 export async function peopleFilterOptions() {
   const operator = await verifySession({ capability: 'people:list' });
-  const [sites, roles] = await Promise.all([allSiteOptions(), spintly().listRoles()]);
-  return { sites: sitesInScope(operator, sites), roles };
+  const [sites, roles, companies] = await Promise.all([
+    allSiteOptions(),
+    spintly().listRoles(),
+    listCompanies(await db(), { sites: siteScope(operator) }),
+  ]);
+  return {
+    sites: sitesInScope(operator, sites),
+    roles,
+    companies: companies.map((c) => ({ id: c.id, name: c.name })),
+  };
 }
 
 /** One page of the people list, as rows. */

@@ -6,6 +6,7 @@ import type { Dialect } from '../db';
 import { inSiteScope } from '../db/scope';
 import type { Database } from '../db/schema';
 import { toDirectoryPerson, type DirectoryPerson } from './store';
+import { membersOf } from '../companies/members';
 
 /** What a people list asks the directory; `sites` is the operator's scope, narrowed to a requested site. */
 export interface DirectoryFilter {
@@ -19,6 +20,8 @@ export interface DirectoryFilter {
   /** Exactly this card number ("whose card is this?"). */
   cardNumber?: string | undefined;
   expired?: 'yes' | 'no' | undefined;
+  /** Members of this company (its Spintly value's holders and those given to it in the portal). */
+  company?: number | undefined;
   sort?: 'name' | 'created' | 'expiry';
   dir?: 'asc' | 'desc';
 }
@@ -28,6 +31,7 @@ type PeopleQuery = SelectQueryBuilder<Database, 'people', object>;
 function where(db: Kysely<Database>, dialect: Dialect, filter: DirectoryFilter, now: string) {
   let query: PeopleQuery = db.selectFrom('people');
   query = query.where(inSiteScope('home_site_id', filter.sites));
+  if (filter.company !== undefined) query = query.where('id', 'in', membersOf(db, filter.company));
   if (filter.status === 'active') query = query.where('active', '=', 1);
   if (filter.status === 'inactive') query = query.where('active', '=', 0);
   if (filter.role !== undefined)

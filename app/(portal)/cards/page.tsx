@@ -30,7 +30,7 @@ export default async function CardsPage({
   const query = parseQuery(peopleQuerySchema, await searchParams);
   const [options, freshness] = await Promise.all([load(() => peopleFilterOptions()), directoryFreshness()]);
   // Without Spintly's sites and roles the list still works (it reads the directory): only those two filters go.
-  const choices = options.ok ? options.data : { sites: [], roles: [] };
+  const choices = options.ok ? options.data : { sites: [], roles: [], companies: [] };
   return (
     <>
       <PageHeader
@@ -56,6 +56,7 @@ export default async function CardsPage({
           <FilterDisclosure active={activeFilters(query)}>
             <PeopleFilter name="card" />
             <ChoiceFilter name="site" label="Home site" any="All my sites" choices={choices.sites} />
+            <ChoiceFilter name="company" label="Company" any="Any company" choices={choices.companies} />
             <PeopleFilter name="status" />
           </FilterDisclosure>
         </div>

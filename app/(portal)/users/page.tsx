@@ -32,10 +32,10 @@ export default async function PeoplePage({
   const [options, freshness] = await Promise.all([load(() => peopleFilterOptions()), directoryFreshness()]);
   const canEdit = can(operator, 'people:write');
   const filtered = Boolean(
-    query.search || query.site || query.role || query.card || query.expired || query.status !== 'all',
+    query.search || query.site || query.company || query.role || query.card || query.expired || query.status !== 'all',
   );
   // Without Spintly's sites and roles the list still works (it reads the directory): only those two filters go.
-  const choices = options.ok ? options.data : { sites: [], roles: [] };
+  const choices = options.ok ? options.data : { sites: [], roles: [], companies: [] };
   return (
     <>
       <PageHeader
@@ -78,6 +78,7 @@ export default async function PeoplePage({
           <FilterDisclosure active={activeFilters(query)}>
             <PeopleFilter name="status" />
             <ChoiceFilter name="site" label="Home site" any="All my sites" choices={choices.sites} />
+            <ChoiceFilter name="company" label="Company" any="Any company" choices={choices.companies} />
             <ChoiceFilter name="role" label="Spintly role" any="Any role" choices={choices.roles} />
             <PeopleFilter name="card" />
             <PeopleFilter name="expired" />

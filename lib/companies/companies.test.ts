@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import { beforeEach, expect, it } from 'vitest';
+import { EVERY_SITE, onlySites } from '../core/scope';
+import type { Database } from '../db/schema';
+import { describeDatabases } from '../db/test-databases';
+import { upsertPeople } from '../directory/store';
+import { queryDirectory } from '../directory/query';
+import type { SpintlyUser } from '../spintly/contract';
+import { clashOf, createCompany, getCompany, listCompanies, updateCompany, type CompanyWrite } from './store';
+
+let db: Kysely<Database>;
+
+const holding = (termId: number | null) =>
+  termId === null ? [] : [{ id: 1, name: 'Company', termId, termName: `Term ${termId}` }];
+const person = (id: number, homeSiteId: number, termId: number | null): SpintlyUser => ({
+  id,
+  name: `Person ${id}`,
+  email: `p${id}@example.com`,
+  phone: null,
+  employeeCode: null,
+  uniqueId: null,
+  isSignedUp: false,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  roles: [{ id: 1, name: 'Member' }],
+  cardAssigned: false,
+  credentialId: null,
+  accessExpiresAt: null,
+  accessExpired: false,
+  deactivatedOn: null,
+  reportingTo: null,
+  attributes: holding(termId),
+  homeSiteId,
+});
+
+const company = (over: Partial<CompanyWrite>): CompanyWrite => ({
+  name: 'Orbitpay',
+  validFrom: '2026-01-01',
+  siteIds: [1],
+  doorIds: [501, 502],
+  ...over,
+});
+
+describeDatabases('companies', (database) => {
+  beforeEach(async () => {
+    db = await database.open();
+    await upsertPeople(
+      db,
+      database.kind,
+      [person(1, 1, 106), person(2, 1, 106), person(3, 1, null), person(4, 2, 107)],
+      new Date().toISOString(),
+    );
+  });
+
+  it('keeps a company with its sites and envelope; a name or a Spintly value is one company’s', async () => {
+    const id = await createCompany(db, company({ termId: 106, termName: 'Orbitpay', validUntil: '2027-03-31' }));
+    expect(await getCompany(db, id)).toMatchObject({
+      name: 'Orbitpay',
+      status: 'active',
+      termId: 106,
+      validUntil: '2027-03-31',
+      siteIds: [1],
+      doorIds: [501, 502],
+    });
+    expect(await clashOf(db, { name: 'ORBITPAY' })).toBe('name');
+    expect(await clashOf(db, { name: 'Other', termId: 106 })).toBe('term');
+    expect(await clashOf(db, { name: 'Orbitpay', termId: 106 }, id)).toBeNull();
+    await updateCompany(db, id, company({ doorIds: [501], siteIds: [1, 2] }));
+    expect(await getCompany(db, id)).toMatchObject({ termId: null, siteIds: [1, 2], doorIds: [501] });
+  });
+
+  it('counts as members the holders of its Spintly value and those given to it here; lists ending soonest first', async () => {
+    const linked = await createCompany(db, company({ termId: 106, validUntil: '2027-06-30' }));
+    const local = await createCompany(db, company({ name: 'Greenleaf', validUntil: '2027-01-31' }));
+    const open = await createCompany(db, company({ name: 'Atlas', siteIds: [2] }));
+    await db.insertInto('company_members').values({ person_id: 3, company_id: local, added_at: 'now' }).execute();
+
+    const all = await listCompanies(db, { sites: EVERY_SITE });
+    expect(all.map((c) => [c.name, c.members])).toEqual([
+      ['Greenleaf', 1],
+      ['Orbitpay', 2],
+      ['Atlas', 0],
+    ]);
+    expect((await listCompanies(db, { sites: onlySites([2]) })).map((c) => c.id)).toEqual([open]);
+    expect((await listCompanies(db, { sites: EVERY_SITE, search: 'orbit' })).map((c) => c.id)).toEqual([linked]);
+
+    const members = async (id: number) =>
+      (await queryDirectory(db, database.kind, { sites: EVERY_SITE, company: id }, { page: 1, perPage: 10 })).items
+        .map((p) => p.id)
+        .sort();
+    expect(await members(linked)).toEqual([1, 2]);
+    expect(await members(local)).toEqual([3]);
+    expect(await members(open)).toEqual([]);
+  });
+});
