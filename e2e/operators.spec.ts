@@ -5,9 +5,23 @@ test.describe('sign-in and navigation by role', () => {
   for (const [email, expected] of [
     [
       DEMO.admin,
-      ['Sites', 'People', 'Front desk', 'Visitors', 'Companies', 'Cards', 'Activity', 'Operators', 'Audit log', 'Account'],
+      [
+        'Sites',
+        'People',
+        'Front desk',
+        'Visitors',
+        'Companies',
+        'Cards',
+        'Activity',
+        'Operators',
+        'Audit log',
+        'Account',
+      ],
     ],
-    [DEMO.siteAdmin, ['Sites', 'People', 'Front desk', 'Visitors', 'Companies', 'Cards', 'Activity', 'Audit log', 'Account']],
+    [
+      DEMO.siteAdmin,
+      ['Sites', 'People', 'Front desk', 'Visitors', 'Companies', 'Cards', 'Activity', 'Audit log', 'Account'],
+    ],
     [DEMO.frontDesk, ['Front desk', 'Visitors', 'Activity', 'Account']],
   ] as const) {
     test(`${email} sees only their navigation`, async ({ page }) => {
