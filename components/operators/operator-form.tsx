@@ -17,6 +17,7 @@ export interface OperatorFormValues {
   name: string;
   role: OperatorRole;
   siteIds: string[];
+  companyIds: string[];
 }
 
 /**
@@ -25,12 +26,14 @@ export interface OperatorFormValues {
  */
 export function OperatorForm({
   sites,
+  companies,
   initial,
   fixedEmail,
   submitLabel,
   onSubmit,
 }: {
   sites: SiteOption[];
+  companies: { id: number; name: string }[];
   initial?: Partial<OperatorFormValues>;
   fixedEmail?: string;
   submitLabel: string;
@@ -40,7 +43,7 @@ export function OperatorForm({
     resolver: schemaResolver<OperatorFormValues, typeof createOperatorSchema>(() =>
       import('@/lib/validation/operators').then((m) => m.createOperatorSchema),
     ),
-    defaultValues: { email: fixedEmail ?? '', name: '', role: 'site_admin', siteIds: [], ...initial },
+    defaultValues: { email: fixedEmail ?? '', name: '', role: 'site_admin', siteIds: [], companyIds: [], ...initial },
   });
   const { errors } = form;
   const role = form.watch('role');
@@ -71,7 +74,28 @@ export function OperatorForm({
           ))}
         </Select>
       </Field>
-      {role !== 'super_admin' && (
+      {role === 'company_admin' && (
+        <fieldset aria-describedby={errors.companyIds ? 'op-companies-error' : undefined}>
+          <legend className="text-sm font-medium text-slate-800">Companies</legend>
+          {companies.length === 0 && (
+            <p className="text-sm text-slate-600">No companies yet: add one on the Companies page first.</p>
+          )}
+          <div className="mt-1 grid gap-1">
+            {companies.map((company) => (
+              <label key={company.id} className="flex items-center gap-2 text-sm">
+                <input {...form.checkbox('companyIds', String(company.id))} />
+                {company.name}
+              </label>
+            ))}
+          </div>
+          {errors.companyIds && (
+            <p id="op-companies-error" className="mt-1 text-sm text-red-700">
+              {errors.companyIds.message}
+            </p>
+          )}
+        </fieldset>
+      )}
+      {role !== 'super_admin' && role !== 'company_admin' && (
         <fieldset aria-describedby={errors.siteIds ? 'op-sites-error' : undefined}>
           <legend className="text-sm font-medium text-slate-800">Sites</legend>
           {sites.length === 0 && <p className="text-sm text-slate-600">No sites could be loaded from Spintly.</p>}

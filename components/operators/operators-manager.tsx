@@ -27,7 +27,15 @@ const OperatorForm = dynamic(() => import('./operator-form').then((m) => m.Opera
 
 type Secret = { email: string; oneTimePassword: string } | null;
 
-export function OperatorsManager({ rows, sites }: { rows: OperatorRow[]; sites: SiteOption[] }) {
+export function OperatorsManager({
+  rows,
+  sites,
+  companies,
+}: {
+  rows: OperatorRow[];
+  sites: SiteOption[];
+  companies: { id: number; name: string }[];
+}) {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<OperatorRow | null>(null);
   const [secret, setSecret] = useState<Secret>(null);
@@ -143,6 +151,7 @@ export function OperatorsManager({ rows, sites }: { rows: OperatorRow[]; sites: 
       >
         <OperatorForm
           sites={sites}
+          companies={companies}
           submitLabel="Add operator"
           onSubmit={async (values) => {
             const result = await createOperatorAction(null, values);
@@ -164,14 +173,21 @@ export function OperatorsManager({ rows, sites }: { rows: OperatorRow[]; sites: 
         {editing && (
           <OperatorForm
             sites={sites}
+            companies={companies}
             fixedEmail={editing.email}
-            initial={{ name: editing.name, role: editing.role, siteIds: editing.siteIds.map(String) }}
+            initial={{
+              name: editing.name,
+              role: editing.role,
+              siteIds: editing.siteIds.map(String),
+              companyIds: editing.companyIds.map(String),
+            }}
             submitLabel="Save"
             onSubmit={async (values) => {
               const result = await updateOperatorAccessAction(null, {
                 operatorId: editing.id,
                 role: values.role,
                 siteIds: values.siteIds,
+                companyIds: values.companyIds,
               });
               if (result.ok) {
                 setEditing(null);

@@ -18,6 +18,9 @@ interface Options {
   roles: { id: number; name: string }[];
   sites: { id: number; name: string }[];
   doors: { id: number; name: string; siteId: number }[];
+  companies: { id: number; name: string }[];
+  /** A company admin's people always belong to one of their companies. */
+  companyRequired: boolean;
 }
 
 const TEXT_FIELDS = [
@@ -62,6 +65,7 @@ export function PersonForm({
       access: { ...NEW_PERSON_ACCESS, clickToAccessRange: String(NEW_PERSON_ACCESS.clickToAccessRange) },
       accessExpiresOn: '',
       doorIds: [],
+      companyId: options.companies.length === 1 && options.companyRequired ? String(options.companies[0]!.id) : '',
       ...initial,
       ...(editing && { userId: String(userId) }),
     },
@@ -119,6 +123,24 @@ export function PersonForm({
             </Select>
           )}
         </FormField>
+        {options.companies.length > 0 && (
+          <FormField
+            id="person-company"
+            label={options.companyRequired ? 'Company' : 'Company (optional)'}
+            error={errors.companyId?.message}
+          >
+            {(control) => (
+              <Select {...control} {...form.field('companyId')}>
+                <option value="">{options.companyRequired ? 'Choose the company' : 'None, or as it is'}</option>
+                {options.companies.map((c) => (
+                  <option key={c.id} value={String(c.id)}>
+                    {c.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </FormField>
+        )}
         <FormField
           id="person-expiry"
           label="Access expires on"

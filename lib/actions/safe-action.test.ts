@@ -65,6 +65,7 @@ const siteAdmin: SessionOperator = {
   name: 'Sanjay Siteadmin',
   role: 'site_admin',
   siteIds: [1],
+  companyIds: [],
   mustChangePassword: false,
 };
 

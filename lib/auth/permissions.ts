@@ -7,11 +7,15 @@
  * reachable by super admins only.
  */
 import {
+  EVERY_COMPANY,
   EVERY_SITE,
   narrowToSite,
+  onlyCompanies,
   onlySites,
+  reachesCompany,
   reachesSite,
   withinScope,
+  type CompanyScope,
   type Scope,
   type SiteScope,
 } from '../core/scope';
@@ -23,6 +27,7 @@ export const ROLE_LABELS: Record<OperatorRole, string> = {
   super_admin: 'Super admin',
   site_admin: 'Site admin',
   front_desk: 'Front desk',
+  company_admin: 'Company admin',
 };
 
 export type Capability =
@@ -33,7 +38,10 @@ export type Capability =
   /** The people list (/users) and its bulk actions; the front desk finds people at /front-desk instead. */
   | 'people:list'
   | 'people:read'
+  /** Add and edit people, activate and deactivate them. */
   | 'people:write'
+  /** Delete people, import, offboard and change many at once (jobs). */
+  | 'people:manage'
   | 'permissions:read'
   | 'permissions:write'
   | 'cards:read'
@@ -55,6 +63,7 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'people:list',
     'people:read',
     'people:write',
+    'people:manage',
     'permissions:read',
     'permissions:write',
     'cards:read',
@@ -71,6 +80,7 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'people:list',
     'people:read',
     'people:write',
+    'people:manage',
     'permissions:read',
     'permissions:write',
     'cards:read',
@@ -82,11 +92,25 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
   ],
   // Front desk finds people, sees their doors read-only, issues, replaces and takes back cards, and handles visitors.
   front_desk: ['account', 'people:read', 'permissions:read', 'cards:write', 'activity:read', 'visitors:write'],
+  // A client company's own admin: its people only (add, edit, activate, deactivate), doors from its envelope only;
+  // no deleting, bulk jobs, physical cards, other companies, operators or the envelope itself.
+  company_admin: [
+    'account',
+    'people:list',
+    'people:read',
+    'people:write',
+    'permissions:read',
+    'permissions:write',
+    'cards:read',
+    'companies:read',
+  ],
 };
 
 export interface ScopedOperator {
   role: OperatorRole;
   siteIds: readonly number[];
+  /** A company admin's companies (their `siteIds` are those companies' sites). */
+  companyIds?: readonly number[] | undefined;
 }
 
 export function can(operator: ScopedOperator, capability: Capability): boolean {
@@ -97,21 +121,42 @@ export function reachesAllSites(operator: ScopedOperator): boolean {
   return operator.role === 'super_admin';
 }
 
-/** The one place an operator's role and sites become a scope: super admins reach every site, others their own. */
+/**
+ * The one place an operator's role, sites and companies become a scope: super admins reach every site, others their
+ * own; a company admin is further limited to their companies' people and envelope doors.
+ */
 export function operatorScope(operator: ScopedOperator): Scope {
-  return { sites: reachesAllSites(operator) ? EVERY_SITE : onlySites(operator.siteIds) };
+  return {
+    sites: reachesAllSites(operator) ? EVERY_SITE : onlySites(operator.siteIds),
+    companies: operator.role === 'company_admin' ? onlyCompanies(operator.companyIds ?? []) : EVERY_COMPANY,
+  };
 }
 
 export function siteScope(operator: ScopedOperator): SiteScope {
   return operatorScope(operator).sites;
 }
 
+export function companyScope(operator: ScopedOperator): CompanyScope {
+  return operatorScope(operator).companies;
+}
+
+/** True for an operator limited to some companies' people and doors (a company admin). */
+export const limitedToCompanies = (operator: ScopedOperator): boolean => !companyScope(operator).all;
+
 export function siteInScope(operator: ScopedOperator, siteId: number): boolean {
   return reachesSite(siteScope(operator), siteId);
 }
 
-export function personInScope(operator: ScopedOperator, person: { homeSiteId: number | null }): boolean {
-  return reachesSite(siteScope(operator), person.homeSiteId);
+/**
+ * A person is in scope when their home site is; for a company admin, when they are a member of one of the admin's
+ * companies (`companyId`, which a caller that has not looked it up leaves out — and then the answer is no).
+ */
+export function personInScope(
+  operator: ScopedOperator,
+  person: { homeSiteId: number | null; companyId?: number | null | undefined },
+): boolean {
+  const { sites, companies } = operatorScope(operator);
+  return companies.all ? reachesSite(sites, person.homeSiteId) : reachesCompany(companies, person.companyId);
 }
 
 export function doorInScope(operator: ScopedOperator, door: { siteId: number }): boolean {

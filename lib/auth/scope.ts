@@ -1,15 +1,27 @@
 import 'server-only';
 import type { TargetPart } from '../audit/sentence';
+import { companiesOfPeople, envelopeOf } from '../companies/members';
 import { companySitesOf } from '../companies/store';
+import { reachesCompany } from '../core/scope';
 import { db } from '../db';
 import { MAX_PER_PAGE } from '../spintly/contract';
 import type { SpintlyClient } from '../spintly/client';
-import { doorInScope, personInScope, reachesAllSites, siteInScope, type ScopedOperator } from './permissions';
+import {
+  companyScope,
+  doorInScope,
+  limitedToCompanies,
+  personInScope,
+  reachesAllSites,
+  siteInScope,
+  type ScopedOperator,
+} from './permissions';
 
 /**
  * Checks that every id an action was given is within the operator's sites, by asking Spintly where each person
  * lives (their home site) and which site each door belongs to. Ids that do not exist fail the same way as ids out
- * of scope, so a crafted request learns nothing about other sites.
+ * of scope, so a crafted request learns nothing about other sites. A company admin is held further, from the
+ * portal's own tables: each person must be a member of one of their companies, each door in those companies'
+ * envelopes, each company one of theirs.
  */
 /** What the target is in the change, for the audit log's sentence (a door given to one person, taken from another). */
 type Part = { part?: TargetPart };
@@ -77,12 +89,36 @@ export async function checkScope(
       const found = homes.get(id);
       const home = found?.home;
       if (found) names.set(`person:${id}`, found.name);
-      if (home === undefined || !personInScope(operator, { homeSiteId: home })) ok = false;
+      // Unknown to Spintly is out of scope for everyone; for a company admin, membership decides (below).
+      if (home === undefined || (!limitedToCompanies(operator) && !personInScope(operator, { homeSiteId: home })))
+        ok = false;
       if (home !== undefined && home !== null) sites.add(home);
     }
   }
 
+  if (limitedToCompanies(operator) && !(await withinCompanies(operator, targets))) ok = false;
+
   return { ok, siteId: sites.size > 0 ? Math.min(...sites) : null, names };
+}
+
+/** A company admin's further limit: their companies' people, envelope doors and the companies themselves. */
+async function withinCompanies(operator: ScopedOperator, targets: readonly ScopeTarget[]): Promise<boolean> {
+  const scope = companyScope(operator);
+  const mine = scope.all ? [] : scope.companies;
+  const database = await db();
+  const personIds = targets.filter((t) => t.type === 'person').map((t) => t.id);
+  const doorIds = targets.filter((t) => t.type === 'door').map((t) => t.id);
+  const [companyOf, envelope] = await Promise.all([
+    companiesOfPeople(database, personIds),
+    doorIds.length > 0 ? envelopeOf(database, mine) : Promise.resolve(new Set<number>()),
+  ]);
+  return targets.every((t) => {
+    if (t.type === 'person') return personInScope(operator, { homeSiteId: null, companyId: companyOf.get(t.id) });
+    if (t.type === 'door') return envelope.has(t.id);
+    if (t.type === 'company') return reachesCompany(scope, t.id);
+    // Operators are never a company admin's to touch; sites were checked above.
+    return t.type === 'site';
+  });
 }
 
 /**

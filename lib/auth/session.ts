@@ -15,7 +15,10 @@ import { readSessionToken, sessionSettings } from './session-token';
  * signing out, disabling someone or changing their role takes effect at once, on every instance.
  * Cached per request (React cache), so a page and its components share one lookup.
  */
-export type SessionOperator = Pick<Operator, 'id' | 'email' | 'name' | 'role' | 'siteIds' | 'mustChangePassword'>;
+export type SessionOperator = Pick<
+  Operator,
+  'id' | 'email' | 'name' | 'role' | 'siteIds' | 'companyIds' | 'mustChangePassword'
+>;
 
 /** The signed-in session's cookie claims (operator id, session id, sign-in time), or null. */
 export const currentSessionToken = cache(async () => {
@@ -33,8 +36,8 @@ export const currentOperator = cache(async (): Promise<SessionOperator | null> =
     isSessionRevoked(database, token.sid),
   ]);
   if (revoked || !operator || operator.status !== 'active' || operator.sessionVersion !== token.sv) return null;
-  const { id: operatorId, email, name, role, siteIds, mustChangePassword } = operator;
-  return { id: operatorId, email, name, role, siteIds, mustChangePassword };
+  const { id: operatorId, email, name, role, siteIds, companyIds, mustChangePassword } = operator;
+  return { id: operatorId, email, name, role, siteIds, companyIds, mustChangePassword };
 });
 
 /**

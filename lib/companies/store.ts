@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql, type Kysely } from 'kysely';
-import type { SiteScope } from '../core/scope';
+import type { CompanyScope, SiteScope } from '../core/scope';
 import type { CompaniesTable, CompanyStatus, Database } from '../db/schema';
 import { inSiteScope } from '../db/scope';
 
@@ -153,6 +153,8 @@ export interface CompanyListFilter {
   status?: CompanyStatus | undefined;
   /** The operator's sites: a company is theirs when one of its sites is. */
   sites: SiteScope;
+  /** A company admin's companies: only those. */
+  companies?: CompanyScope | undefined;
 }
 
 export interface CompanyListRow {
@@ -200,6 +202,10 @@ export async function listCompanies(db: Kysely<Database>, filter: CompanyListFil
         .$if(filter.site !== undefined, (q) => q.where('site_id', '=', filter.site!)),
     );
   if (filter.status) query = query.where('c.status', '=', filter.status);
+  if (filter.companies && !filter.companies.all) {
+    if (filter.companies.companies.length === 0) return [];
+    query = query.where('c.id', 'in', [...filter.companies.companies]);
+  }
   if (filter.search) {
     const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where(sql<boolean>`c.name_sort like ${pattern} escape '\\'`);

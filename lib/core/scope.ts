@@ -4,15 +4,31 @@
  * the helpers below, so "every site" and "no site" are never spelled as `[]`, `null` or `-1` again. Spintly's own
  * "an empty list means every site" is translated at its boundary (lib/spintly/scope.ts), never used in the portal.
  *
- * A second dimension (the companies an operator is limited to) joins `Scope` beside `sites`; the helpers here are
- * where it is read.
+ * The second dimension is the companies an operator is limited to: a company admin reaches the people of their
+ * companies (not everyone at those companies' sites) and the doors of their companies' envelopes.
  */
 
 /** Every site, or exactly these sites (possibly none). */
 export type SiteScope = { readonly all: true } | { readonly all: false; readonly sites: readonly number[] };
 
+/** Every company (no limit beyond the sites), or only the people and envelope doors of these companies. */
+export type CompanyScope = { readonly all: true } | { readonly all: false; readonly companies: readonly number[] };
+
 export interface Scope {
   readonly sites: SiteScope;
+  readonly companies: CompanyScope;
+}
+
+export const EVERY_COMPANY: CompanyScope = Object.freeze({ all: true });
+
+export function onlyCompanies(ids: Iterable<number>): CompanyScope {
+  return { all: false, companies: [...new Set(ids)].sort((a, b) => a - b) };
+}
+
+/** Whether a person of this company (null: of none) is reached under a company limit. */
+export function reachesCompany(scope: CompanyScope, companyId: number | null | undefined): boolean {
+  if (scope.all) return true;
+  return companyId !== null && companyId !== undefined && scope.companies.includes(companyId);
 }
 
 export const EVERY_SITE: SiteScope = Object.freeze({ all: true });

@@ -16,7 +16,7 @@ const EXPLAIN: Record<(typeof BULK_ACTIONS)[number], string> = {
 
 /** The confirmation page of a change to everyone a /users filter matches: the action, the filter, the count now. */
 export async function bulkPage(params: Record<string, string | string[] | undefined>) {
-  const operator = await verifySession({ capability: 'people:write' });
+  const operator = await verifySession({ capability: 'people:manage' });
   const action = z.enum(BULK_ACTIONS).catch('deactivate').parse(singleParam(params.action));
   const words = { ...BULK_WORDS[action], explain: EXPLAIN[action] };
   // A selection from /users (`?ids=`): the people named, each checked against the operator's sites.

@@ -1,7 +1,8 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { requestedSites, siteInScope, sitesInScope } from '../auth/permissions';
+import { companyScope, requestedSites, siteInScope, sitesInScope } from '../auth/permissions';
+import { reachesCompany } from '../core/scope';
 import { verifySession } from '../auth/session';
 import { getCompany, knownTerms, listCompanies, membersOf } from '../companies/store';
 import { nameFor, namesById } from '../core/names';
@@ -38,6 +39,7 @@ export async function companiesPage(query: CompaniesQuery) {
       site: query.site,
       status: query.status,
       sites: requestedSites(operator, query.site),
+      companies: companyScope(operator),
     }),
     allSiteOptions().catch(() => []),
   ]);
@@ -59,7 +61,12 @@ export async function companyPage(companyId: number) {
   const operator = await verifySession({ capability: 'companies:read' });
   const database = await db();
   const company = await getCompany(database, companyId);
-  if (!company || !company.siteIds.some((id) => siteInScope(operator, id))) notFound();
+  if (
+    !company ||
+    !company.siteIds.some((id) => siteInScope(operator, id)) ||
+    !reachesCompany(companyScope(operator), company.id)
+  )
+    notFound();
   const weekAgo = Math.floor(Date.now() / 1000) - 7 * 86_400;
   const [sites, doors, members, memberCount, events] = await Promise.all([
     allSiteOptions().catch(() => []),

@@ -55,7 +55,7 @@ export async function jobFor(operator: SessionOperator, id: string): Promise<Job
 
 /** /jobs: the operator's own jobs, or everyone's for super admins, newest first. */
 export async function jobsPage() {
-  const operator = await verifySession({ capability: 'people:write' });
+  const operator = await verifySession({ capability: 'people:manage' });
   const database = await db();
   const all = reachesAllSites(operator);
   const jobs = await listJobs(database, all ? null : operator.id, 50);

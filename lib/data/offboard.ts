@@ -16,7 +16,7 @@ export function parseIds(value: string | undefined): number[] {
 
 /** The people an offboarding is about, as the operator may see them (others are counted, not named). */
 export async function offboardPage(params: Record<string, string | string[] | undefined>) {
-  const operator = await verifySession({ capability: 'people:write' });
+  const operator = await verifySession({ capability: 'people:manage' });
   const ids = parseIds(singleParam(params.ids));
   // From a list: how many entries matched nobody at the operator's sites (counted by the finding action).
   const unmatched = Math.max(0, Math.min(500, Number(singleParam(params.unmatched)) || 0));

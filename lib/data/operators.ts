@@ -4,7 +4,10 @@ import { verifySession } from '../auth/session';
 import { operators } from '../operators';
 import { load, type Loaded } from './result';
 import { allSiteOptions, type SiteOption } from './sites';
-import { nameFor } from '../core/names';
+import { listCompanies } from '../companies/store';
+import { nameFor, namesById } from '../core/names';
+import { EVERY_SITE } from '../core/scope';
+import { db } from '../db';
 
 export interface OperatorRow {
   id: string;
@@ -15,17 +18,28 @@ export interface OperatorRow {
   status: 'active' | 'disabled';
   siteIds: number[];
   siteNames: string[];
+  companyIds: number[];
   mustChangePassword: boolean;
   isYou: boolean;
 }
 
 /** The operators page: every operator (super admins only), with site names from Spintly when it answers. */
-export async function operatorsPage(): Promise<{ rows: OperatorRow[]; sites: Loaded<SiteOption[]> }> {
+export async function operatorsPage(): Promise<{
+  rows: OperatorRow[];
+  sites: Loaded<SiteOption[]>;
+  companies: { id: number; name: string }[];
+}> {
   const me = await verifySession({ capability: 'operators:manage' });
-  const [list, sites] = await Promise.all([(await operators()).list(), load(allSiteOptions)]);
+  const [list, sites, companies] = await Promise.all([
+    (await operators()).list(),
+    load(allSiteOptions),
+    listCompanies(await db(), { sites: EVERY_SITE, status: 'active' }),
+  ]);
   const names = new Map(sites.ok ? sites.data.map((s) => [s.id, s.name]) : []);
+  const companyNames = namesById(companies);
   return {
     sites,
+    companies: companies.map((c) => ({ id: c.id, name: c.name })),
     rows: list.map((o) => ({
       id: o.id,
       email: o.email,
@@ -34,7 +48,13 @@ export async function operatorsPage(): Promise<{ rows: OperatorRow[]; sites: Loa
       roleLabel: ROLE_LABELS[o.role],
       status: o.status,
       siteIds: o.siteIds,
-      siteNames: o.role === 'super_admin' ? ['All sites'] : o.siteIds.map((id) => nameFor(names, 'site', id)),
+      siteNames:
+        o.role === 'super_admin'
+          ? ['All sites']
+          : o.role === 'company_admin'
+            ? o.companyIds.map((id) => companyNames.get(id) ?? `Company ${id}`)
+            : o.siteIds.map((id) => nameFor(names, 'site', id)),
+      companyIds: o.companyIds,
       mustChangePassword: o.mustChangePassword,
       isYou: o.id === me.id,
     })),

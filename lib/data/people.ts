@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { requestedSites, siteScope, sitesInScope, type ScopedOperator } from '../auth/permissions';
+import { companyScope, requestedSites, siteScope, sitesInScope, type ScopedOperator } from '../auth/permissions';
 import { listCompanies } from '../companies/store';
 import { db } from '../db';
 import { verifySession } from '../auth/session';
@@ -107,6 +107,7 @@ async function directoryFilter(operator: ScopedOperator, query: ListQuery): Prom
   return {
     ...(!showVisitors && { withoutRole: visitorRole }),
     sites: requestedSites(operator, query.site),
+    companies: companyScope(operator),
     search: query.search,
     status: query.status,
     role: query.role,
@@ -161,7 +162,7 @@ export async function peopleFilterOptions() {
   const [sites, roles, companies] = await Promise.all([
     allSiteOptions(),
     spintly().listRoles(),
-    listCompanies(await db(), { sites: siteScope(operator) }),
+    listCompanies(await db(), { sites: siteScope(operator), companies: companyScope(operator) }),
   ]);
   return {
     sites: sitesInScope(operator, sites),

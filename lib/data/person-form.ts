@@ -1,5 +1,8 @@
 import 'server-only';
-import { sitesInScope } from '../auth/permissions';
+import { companyScope, limitedToCompanies, siteScope, sitesInScope } from '../auth/permissions';
+import { companiesOfPeople, envelopeOf } from '../companies/members';
+import { listCompanies } from '../companies/store';
+import { db } from '../db';
 import { verifySession } from '../auth/session';
 import { spintly } from '../spintly';
 import { visitorRoleIdOrNull } from '../visitors/role';
@@ -13,24 +16,32 @@ import { allSiteOptions } from './sites';
 export async function personFormOptions(keepRoleIds: readonly number[] = []) {
   const operator = await verifySession({ capability: 'people:write' });
   const client = spintly();
-  const [allRoles, sites, visitorRole] = await Promise.all([
+  const [allRoles, sites, visitorRole, companies] = await Promise.all([
     client.listRoles(),
     allSiteOptions(),
     visitorRoleIdOrNull(client),
+    listCompanies(await db(), { sites: siteScope(operator), companies: companyScope(operator), status: 'active' }),
   ]);
   const roles = allRoles.filter((r) => r.id !== visitorRole || keepRoleIds.includes(r.id));
   const mine = sitesInScope(operator, sites);
   const mineIds = new Set(mine.map((s) => s.id));
-  const doors = (await client.allDoors()).filter((d) => mineIds.has(d.siteId));
+  // A company admin gives only their companies' envelope doors.
+  const envelope = limitedToCompanies(operator) ? await envelopeOf(await db(), operator.companyIds) : null;
+  const doors = (await client.allDoors()).filter((d) => mineIds.has(d.siteId) && (!envelope || envelope.has(d.id)));
   return {
     roles: roles.map((r) => ({ id: r.id, name: r.name })),
     sites: mine,
     doors: doors.map((d) => ({ id: d.id, name: d.name, siteId: d.siteId })),
+    companies: companies.map((c) => ({ id: c.id, name: c.name })),
+    companyRequired: limitedToCompanies(operator),
   };
 }
 
 export async function editPersonPage(userId: number) {
   const { person } = await personPage(userId);
-  const options = await personFormOptions(person.roleIds);
-  return { options, person };
+  const [options, companies] = await Promise.all([
+    personFormOptions(person.roleIds),
+    companiesOfPeople(await db(), [userId]),
+  ]);
+  return { options, person, companyId: companies.get(userId) };
 }

@@ -1,6 +1,8 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { personInScope, siteScope, sitesInScope } from '../auth/permissions';
+import { limitedToCompanies, personInScope, siteScope, sitesInScope } from '../auth/permissions';
+import { companiesOfPeople } from '../companies/members';
+import { db } from '../db';
 import { verifySession } from '../auth/session';
 import { personDoors } from '../core/holders';
 import { namesById } from '../core/names';
@@ -69,7 +71,11 @@ export async function personPage(userId: number) {
     client.userPermissions(userId, siteScope(operator)).catch(() => null),
     allSiteOptions(),
   ]);
-  if (!user || !personInScope(operator, user)) notFound();
+  // A company admin's reach is membership: the person's company, from the portal's own tables.
+  const companyId = limitedToCompanies(operator)
+    ? (await companiesOfPeople(await db(), [userId])).get(userId)
+    : undefined;
+  if (!user || !personInScope(operator, { homeSiteId: user.homeSiteId, companyId })) notFound();
   // Read-repair: this page read the person live, so the directory's copy agrees from now on.
   await repairPerson(user);
   const doors: DoorAccess[] = permissions

@@ -1,7 +1,7 @@
 /** The portal's own tables: operators and their sites, the audit log, and sign-in attempts. */
 import type { Generated } from 'kysely';
 
-export type OperatorRole = 'super_admin' | 'site_admin' | 'front_desk';
+export type OperatorRole = 'super_admin' | 'site_admin' | 'front_desk' | 'company_admin';
 export type OperatorStatus = 'active' | 'disabled';
 export type AuditOutcome = 'ok' | 'invalid' | 'denied' | 'failed';
 

@@ -1,16 +1,18 @@
 import 'server-only';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { SiteScope } from '../core/scope';
+import type { CompanyScope, SiteScope } from '../core/scope';
 import { reachesNoSite } from '../core/scope';
 import type { Dialect } from '../db';
 import { inSiteScope } from '../db/scope';
 import type { Database } from '../db/schema';
 import { toDirectoryPerson, type DirectoryPerson } from './store';
-import { membersOf } from '../companies/members';
+import { membersOf, membersOfAny } from '../companies/members';
 
 /** What a people list asks the directory; `sites` is the operator's scope, narrowed to a requested site. */
 export interface DirectoryFilter {
   sites: SiteScope;
+  /** A company admin's limit: only their companies' people. Unset or every company: no limit. */
+  companies?: CompanyScope | undefined;
   search?: string | undefined;
   status?: 'all' | 'active' | 'inactive';
   role?: number | undefined;
@@ -32,6 +34,11 @@ function where(db: Kysely<Database>, dialect: Dialect, filter: DirectoryFilter, 
   let query: PeopleQuery = db.selectFrom('people');
   query = query.where(inSiteScope('home_site_id', filter.sites));
   if (filter.company !== undefined) query = query.where('id', 'in', membersOf(db, filter.company));
+  if (filter.companies && !filter.companies.all)
+    query =
+      filter.companies.companies.length === 0
+        ? query.where(sql<boolean>`1 = 0`)
+        : query.where('id', 'in', membersOfAny(db, [...filter.companies.companies]));
   if (filter.status === 'active') query = query.where('active', '=', 1);
   if (filter.status === 'inactive') query = query.where('active', '=', 0);
   if (filter.role !== undefined)

@@ -20,6 +20,7 @@ const siteAdmin: SessionOperator = {
   name: 'Sanjay',
   role: 'site_admin',
   siteIds: [1],
+  companyIds: [],
   mustChangePassword: false,
 };
 const audit = () => database.selectFrom('audit_log').selectAll().execute();

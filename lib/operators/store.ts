@@ -16,7 +16,10 @@ export interface Operator {
   name: string;
   role: OperatorRole;
   status: OperatorStatus;
+  /** The sites reached: assigned (site admins, front desk), or a company admin's companies' sites. */
   siteIds: number[];
+  /** The companies a company admin is limited to; empty for every other role. */
+  companyIds: number[];
   mustChangePassword: boolean;
   sessionVersion: number;
   hasPassword: boolean;
@@ -67,7 +70,24 @@ export function operatorStore(db: Kysely<Database>, now: () => Date = () => new 
       .$if('email' in where, (q) => q.where('email', '=', normaliseEmail((where as { email: string }).email)))
       .executeTakeFirst();
     if (!row) return null;
-    const sites = await db.selectFrom('operator_sites').select('site_id').where('operator_id', '=', row.id).execute();
+    const companies =
+      row.role === 'company_admin'
+        ? (
+            await db.selectFrom('operator_companies').select('company_id').where('operator_id', '=', row.id).execute()
+          ).map((c) => Number(c.company_id))
+        : [];
+    // A company admin reaches the sites of their companies, as the companies have them now.
+    const sites =
+      row.role === 'company_admin'
+        ? companies.length === 0
+          ? []
+          : await db
+              .selectFrom('company_sites')
+              .select('site_id')
+              .distinct()
+              .where('company_id', 'in', companies)
+              .execute()
+        : await db.selectFrom('operator_sites').select('site_id').where('operator_id', '=', row.id).execute();
     return {
       id: row.id,
       email: row.email,
@@ -75,6 +95,7 @@ export function operatorStore(db: Kysely<Database>, now: () => Date = () => new 
       role: row.role,
       status: row.status,
       siteIds: sites.map((s) => Number(s.site_id)).sort((a, b) => a - b),
+      companyIds: companies.sort((a, b) => a - b),
       mustChangePassword: Number(row.must_change_password) === 1,
       sessionVersion: Number(row.session_version),
       hasPassword: row.password_hash !== null,
@@ -115,6 +136,23 @@ export function operatorStore(db: Kysely<Database>, now: () => Date = () => new 
         .execute();
   }
 
+  /** Where a role's reach is stored: sites for site admins and the front desk, companies for company admins. */
+  async function setReach(
+    operatorId: string,
+    role: OperatorRole,
+    siteIds: readonly number[],
+    companyIds: readonly number[],
+  ) {
+    await setSites(operatorId, role === 'super_admin' || role === 'company_admin' ? [] : siteIds);
+    await db.deleteFrom('operator_companies').where('operator_id', '=', operatorId).execute();
+    const companies = role === 'company_admin' ? [...new Set(companyIds)] : [];
+    if (companies.length > 0)
+      await db
+        .insertInto('operator_companies')
+        .values(companies.map((company_id) => ({ operator_id: operatorId, company_id })))
+        .execute();
+  }
+
   return {
     get: async (id: string) => strip(await load({ id })),
     getByEmail: async (email: string) => strip(await load({ email })),
@@ -126,7 +164,14 @@ export function operatorStore(db: Kysely<Database>, now: () => Date = () => new 
     },
 
     /** Creates an operator with a one-time password (returned once, never stored in clear), or a chosen one. */
-    async create(input: { email: string; name: string; role: OperatorRole; siteIds: number[]; password?: string }) {
+    async create(input: {
+      email: string;
+      name: string;
+      role: OperatorRole;
+      siteIds: number[];
+      companyIds?: number[] | undefined;
+      password?: string;
+    }) {
       const email = normaliseEmail(input.email);
       if (await load({ email })) throw new OperatorError('email_taken', 'An operator with this email already exists.');
       const password = input.password ?? generateOneTimePassword();
@@ -146,12 +191,12 @@ export function operatorStore(db: Kysely<Database>, now: () => Date = () => new 
           updated_at: stamp(),
         })
         .execute();
-      await setSites(id, input.role === 'super_admin' ? [] : input.siteIds);
+      await setReach(id, input.role, input.siteIds, input.companyIds ?? []);
       return { operator: strip(await require(id))!, oneTimePassword: input.password ? null : password };
     },
 
     /** Changes role and sites. The last active super admin cannot be demoted, and nobody changes their own role. */
-    async updateAccess(actorId: string, id: string, role: OperatorRole, siteIds: number[]) {
+    async updateAccess(actorId: string, id: string, role: OperatorRole, siteIds: number[], companyIds: number[] = []) {
       const target = await require(id);
       if (actorId === id && role !== target.role)
         throw new OperatorError('self', 'You cannot change your own role. Ask another super admin.');
@@ -166,7 +211,7 @@ export function operatorStore(db: Kysely<Database>, now: () => Date = () => new 
           'This is the last active super admin. Make someone else super admin first.',
         );
       await db.updateTable('operators').set({ role, updated_at: stamp() }).where('id', '=', id).execute();
-      await setSites(id, role === 'super_admin' ? [] : siteIds);
+      await setReach(id, role, siteIds, companyIds);
       return strip(await require(id))!;
     },
 
@@ -253,6 +298,7 @@ export function operatorStore(db: Kysely<Database>, now: () => Date = () => new 
       name: string;
       role: OperatorRole;
       siteIds: number[];
+      companyIds?: number[];
       password: string;
     }) {
       const existing = await load({ email: input.email });
@@ -269,7 +315,7 @@ export function operatorStore(db: Kysely<Database>, now: () => Date = () => new 
         })
         .where('id', '=', existing.id)
         .execute();
-      await setSites(existing.id, input.role === 'super_admin' ? [] : input.siteIds);
+      await setReach(existing.id, input.role, input.siteIds, input.companyIds ?? []);
       return strip(await require(existing.id))!;
     },
   };

@@ -12,10 +12,15 @@ const siteIds = idList;
 const accessFields = {
   role: z.enum(OPERATOR_ROLES, { message: 'Choose a role' }),
   siteIds,
+  /** A company admin's companies (their sites follow from the companies). */
+  companyIds: idList.default([]),
 };
 
-const needsSites = (value: { role: string; siteIds: number[] }, ctx: z.RefinementCtx) => {
-  if (value.role !== 'super_admin' && value.siteIds.length === 0)
+const needsSites = (value: { role: string; siteIds: number[]; companyIds: number[] }, ctx: z.RefinementCtx) => {
+  if (value.role === 'company_admin') {
+    if (value.companyIds.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['companyIds'], message: 'Choose at least one company for this role' });
+  } else if (value.role !== 'super_admin' && value.siteIds.length === 0)
     ctx.addIssue({ code: 'custom', path: ['siteIds'], message: 'Choose at least one site for this role' });
 };
 

@@ -50,6 +50,8 @@ export const personFieldsSchema = z.object({
       typeof value === 'string' && value.trim() !== '' ? (parseDay(value) ?? value) : blankToUndefined(value),
     z.iso.date({ message: 'Use a date like 31/12/2026' }).optional(),
   ),
+  /** The company the person works for; blank leaves it as it is. */
+  companyId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
 });
 
 const reachable = (value: { email?: string | undefined; phone?: string | undefined }, ctx: z.RefinementCtx) => {
@@ -78,6 +80,7 @@ export type PersonFormValues = {
   access: Record<AccessModeKey, boolean> & { clickToAccessRange: string };
   accessExpiresOn: string;
   doorIds: string[];
+  companyId: string;
 };
 
 export const peopleIdsSchema = z.object({

@@ -7,12 +7,12 @@ import { operatorsPage } from '@/lib/data/operators';
 export const metadata: Metadata = { title: 'Operators' };
 
 export default async function OperatorsPage() {
-  const { rows, sites } = await operatorsPage();
+  const { rows, sites, companies } = await operatorsPage();
   return (
     <>
       <PageHeader
         title="Operators"
-        description="The people who use this portal, their roles and the sites they manage."
+        description="The people who use this portal, their roles and the sites (or, for a company admin, the companies) they manage."
       />
       {!sites.ok && (
         <div className="mb-4">
@@ -21,7 +21,7 @@ export default async function OperatorsPage() {
           </Notice>
         </div>
       )}
-      <OperatorsManager rows={rows} sites={sites.ok ? sites.data : []} />
+      <OperatorsManager rows={rows} sites={sites.ok ? sites.data : []} companies={companies} />
     </>
   );
 }

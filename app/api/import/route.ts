@@ -11,7 +11,7 @@ const importQuerySchema = z.object({ mode: z.enum(['check', 'import']).catch('ch
  */
 export const POST = defineRoute({
   name: 'people.import_file',
-  capability: 'people:write',
+  capability: 'people:manage',
   query: importQuerySchema,
   audit: true,
   form: { maxBytes: MAX_IMPORT_BYTES + 64 * 1024 },

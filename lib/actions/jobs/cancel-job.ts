@@ -10,7 +10,7 @@ import { Refusal } from '../../core/refusal';
 /** Stops a job after the items in flight; the rest are cancelled. Its starter or a super admin. */
 export const cancelJobAction = defineAction({
   name: 'jobs.cancel',
-  capability: 'people:write',
+  capability: 'people:manage',
   input: z.object({ jobId: z.uuid() }),
   targets: () => [],
   async run(input, { operator }) {

@@ -11,7 +11,10 @@ export const createOperatorAction = defineAction({
   name: 'operators.create',
   capability: 'operators:manage',
   input: createOperatorSchema,
-  targets: (input) => input.siteIds.map((id) => ({ type: 'site' as const, id })),
+  targets: (input) => [
+    ...input.siteIds.map((id) => ({ type: 'site' as const, id })),
+    ...(input.role === 'company_admin' ? input.companyIds.map((id) => ({ type: 'company' as const, id })) : []),
+  ],
   creates: (input, data: { operatorId: string; email: string; oneTimePassword: string } | undefined) => ({
     type: 'operator',
     id: data?.operatorId ?? 'new',

@@ -15,11 +15,18 @@ export const updateOperatorAccessAction = defineAction({
   targets: (input) => [
     { type: 'operator' as const, id: input.operatorId },
     ...input.siteIds.map((id) => ({ type: 'site' as const, id })),
+    ...(input.role === 'company_admin' ? input.companyIds.map((id) => ({ type: 'company' as const, id })) : []),
   ],
   async run(input, { operator, spintly }) {
     await assertSitesExist(spintly, input.siteIds);
     const store = await operators();
-    const updated = await store.updateAccess(operator.id, input.operatorId, input.role, input.siteIds);
+    const updated = await store.updateAccess(
+      operator.id,
+      input.operatorId,
+      input.role,
+      input.siteIds,
+      input.companyIds,
+    );
     revalidatePath('/operators');
     return { message: `${updated.email} is now ${ROLE_LABELS[updated.role].toLowerCase()}.` };
   },

@@ -15,7 +15,7 @@ import { Refusal } from '../../core/refusal';
  */
 export const bulkByFilterAction = defineAction({
   name: 'jobs.start_bulk',
-  capability: 'people:write',
+  capability: 'people:manage',
   input: z.object({ action: z.enum(BULK_ACTIONS), filter: peopleQuerySchema, expected: z.number().int().min(1) }),
   targets: () => [],
   async run(input, { operator }) {

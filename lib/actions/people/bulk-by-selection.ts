@@ -15,7 +15,7 @@ import { defineAction } from '../safe-action';
  */
 export const bulkSelectionAction = defineAction({
   name: 'jobs.start_selection',
-  capability: 'people:write',
+  capability: 'people:manage',
   input: peopleIdsSchema.extend({ action: z.enum(BULK_ACTIONS) }),
   targets: (input) => input.userIds.map((id) => ({ type: 'person' as const, id })),
   async run(input, { operator }) {

@@ -5,6 +5,7 @@ import { createPersonSchema } from '../../validation/people';
 import { defineAction } from '../safe-action';
 import { refuseNewVisitorRole } from '../../visitors/role';
 import { toSpintlyUser } from './to-spintly';
+import { chosenCompany, keepMembership, termsFor } from '../../companies/membership';
 
 /** Adds a person in Spintly with their first doors. After a timeout it finds them rather than adding them twice. */
 export const createPersonAction = defineAction({
@@ -14,6 +15,7 @@ export const createPersonAction = defineAction({
   targets: (input) => [
     { type: 'site' as const, id: input.homeSiteId },
     ...input.doorIds.map((id) => ({ type: 'door' as const, id })),
+    ...(input.companyId ? [{ type: 'company' as const, id: input.companyId }] : []),
   ],
   creates: (input, data: { userId: number } | undefined) => ({
     type: 'person',
@@ -22,13 +24,16 @@ export const createPersonAction = defineAction({
     part: 'created',
   }),
   changesPeople: (_input, data: { userId: number } | undefined) => (data ? [data.userId] : []),
-  async run(input, { spintly }) {
+  async run(input, { operator, spintly }) {
+    const company = await chosenCompany(operator, input.companyId);
     await refuseNewVisitorRole(spintly, input.roleIds);
     const user = toSpintlyUser(input);
     const { userId, reconciled } = await spintly.createUser({
       ...user,
+      ...termsFor(company),
       accessData: { ...user.accessData, accessPoints: input.doorIds },
     });
+    await keepMembership(userId, company);
     revalidatePath('/users');
     return {
       spintlyStatus: 200,

@@ -7,7 +7,7 @@ import { defineAction } from '../safe-action';
 /** Deletes people from Spintly, with their cards and door permissions. */
 export const deletePeopleAction = defineAction({
   name: 'people.delete',
-  capability: 'people:write',
+  capability: 'people:manage',
   input: peopleIdsSchema,
   targets: (input) => input.userIds.map((id) => ({ type: 'person' as const, id })),
   changesPeople: true,

@@ -27,7 +27,7 @@ const MAX_ENTRIES = 500;
  */
 export const findPeopleToOffboardAction = defineAction({
   name: 'people.offboard_find',
-  capability: 'people:write',
+  capability: 'people:manage',
   input: z.object({ list: z.string().max(1_000_000).default('') }),
   targets: () => [],
   async run(input, { operator }) {

@@ -13,7 +13,7 @@ import { defineAction } from '../safe-action';
  */
 export const offboardPeopleAction = defineAction({
   name: 'jobs.start',
-  capability: 'people:write',
+  capability: 'people:manage',
   input: peopleIdsSchema,
   targets: (input) => input.userIds.map((id) => ({ type: 'person' as const, id })),
   async run(input, { operator }) {

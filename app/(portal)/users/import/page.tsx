@@ -9,7 +9,7 @@ import { IMPORT_COLUMNS } from '@/lib/import/columns';
 export const metadata: Metadata = { title: 'Import people' };
 
 export default async function ImportPeoplePage() {
-  const operator = await verifySession({ capability: 'people:write' });
+  const operator = await verifySession({ capability: 'people:manage' });
   return (
     <>
       <Breadcrumbs trail={[peopleCrumb(operator)]} current="Import" />

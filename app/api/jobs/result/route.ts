@@ -4,7 +4,7 @@ import { defineRoute } from '@/lib/http/define-route';
 /** A job's outcome per item as CSV (`?id=`): for an import, each row of the file with what happened to it. */
 export const GET = defineRoute({
   name: 'jobs.export',
-  capability: 'people:write',
+  capability: 'people:manage',
   query: jobIdSchema,
   audit: true,
   async run({ id }, { operator }) {

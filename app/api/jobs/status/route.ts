@@ -8,7 +8,7 @@ import { defineRoute } from '@/lib/http/define-route';
  */
 export const GET = defineRoute({
   name: 'jobs.status',
-  capability: 'people:write',
+  capability: 'people:manage',
   query: jobIdSchema.extend({ items: z.literal('1').optional().catch(undefined) }),
   audit: false,
   async run({ id, items }, { operator }) {

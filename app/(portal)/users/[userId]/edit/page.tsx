@@ -15,7 +15,7 @@ export default async function EditPersonPage({ params }: { params: Promise<{ use
   const userId = positiveInt((await params).userId) ?? notFound();
   const result = await load(() => editPersonPage(userId));
   if (!result.ok) return <LoadError what="this person" message={result.message} />;
-  const { person, options } = result.data;
+  const { person, options, companyId } = result.data;
   return (
     <>
       <PageHeader title={`Edit ${person.name}`} />
@@ -33,6 +33,7 @@ export default async function EditPersonPage({ params }: { params: Promise<{ use
           accessExpiresOn: person.accessExpiresAt
             ? showDay(dayOf(person.accessExpiresAt, portalEnv().display.timeZone))
             : '',
+          companyId: companyId === undefined ? '' : String(companyId),
         }}
       />
     </>
