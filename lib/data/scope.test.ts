@@ -81,6 +81,24 @@ describe('the people list', () => {
   });
 });
 
+describe('a company admin', () => {
+  it('lists, counts and exports their companies’ people only, whatever site the URL names', async () => {
+    const { createCompany } = await import('../companies/store');
+    const company = await createCompany(database, {
+      name: 'Greenleaf',
+      validFrom: '2026-01-01',
+      siteIds: [1],
+      doorIds: [],
+    });
+    await database.insertInto('company_members').values({ person_id: 2, company_id: company, added_at: 'x' }).execute();
+    const admin: ScopedOperator = { role: 'company_admin', siteIds: [1], companyIds: [company] };
+    expect(ids((await listPeopleInScope(admin, list(), 50)).items)).toEqual([2]);
+    expect(await peopleCountsInScope(admin)).toMatchObject({ people: 1 });
+    const other: ScopedOperator = { ...admin, companyIds: [company + 1] };
+    expect((await listPeopleInScope(other, list(), 50)).total).toBe(0);
+  });
+});
+
 describe('the audit log', () => {
   it('gives a site admin the records about their sites; a super admin every record', async () => {
     const actor = { id: 'op-1', email: 'a@demo.local', role: 'site_admin' };
