@@ -86,6 +86,15 @@ async function main() {
     console.error(synced.stdout, synced.stderr);
     stopAll(1);
   }
+  // Companies come from the people just read (their "Company" values), and with them the company admin's sign-in.
+  const companies = spawnSync(bin('tsx'), ['--conditions=react-server', 'scripts/seed-demo-companies.ts'], {
+    env: portalEnv,
+    encoding: 'utf8',
+  });
+  if (companies.status !== 0) {
+    console.error(companies.stdout, companies.stderr);
+    stopAll(1);
+  }
 
   const portal = startPortal(portalPort, portalEnv, ['ignore', 'ignore', 'inherit']);
   children.push(portal);
@@ -96,7 +105,7 @@ async function main() {
   Spintly sandbox    ${sandboxUrl}   (control API: ${sandboxUrl}/__sandbox/state, /stats, /faults …)
 
   Demo sign-ins (demo only: no default password exists outside the demo):
-${seeded.stdout}
+${seeded.stdout}${companies.stdout}
   Press Ctrl+C to stop both.
 `);
   for (const child of children) child.on('exit', (code) => stopAll(code ?? 1));

@@ -6,6 +6,7 @@ import { describeDatabases } from '../db/test-databases';
 import { upsertPeople } from '../directory/store';
 import { queryDirectory } from '../directory/query';
 import type { SpintlyUser } from '../spintly/contract';
+import { seedDemoCompanies } from './demo';
 import { clashOf, createCompany, getCompany, listCompanies, updateCompany, type CompanyWrite } from './store';
 
 let db: Kysely<Database>;
@@ -90,5 +91,21 @@ describeDatabases('companies', (database) => {
     expect(await members(linked)).toEqual([1, 2]);
     expect(await members(local)).toEqual([3]);
     expect(await members(open)).toEqual([]);
+  });
+
+  it('seeds the demo: a company per Spintly value at its people’s site, and the company admin of the first at site 1', async () => {
+    const doors = {
+      allDoors: async () => [501, 502, 503, 601].map((id) => ({ id, siteId: Math.floor(id / 100) - 4 })),
+    };
+    const admin = await seedDemoCompanies(db, doors as never, 'Asia/Kolkata');
+    expect(admin).toMatchObject({ email: 'companyadmin@demo.local', company: 'Term 106' });
+    const companies = await listCompanies(db, { sites: EVERY_SITE });
+    expect(companies.map((c) => [c.name, c.siteIds, c.members])).toEqual([
+      ['Term 106', [1], 2],
+      ['Term 107', [2], 1],
+    ]);
+    expect((await getCompany(db, companies[0]!.id))!.doorIds).toEqual([501, 502]);
+    await seedDemoCompanies(db, doors as never, 'Asia/Kolkata');
+    expect(await listCompanies(db, { sites: EVERY_SITE })).toHaveLength(2);
   });
 });
