@@ -6,6 +6,9 @@ import {
   sandbox,
   serverActionId,
   signInAndWait,
+  mainNav,
+  signIn,
+  type SandboxUser,
 } from './helpers';
 
 type Attribute = { termId: number; termName: string };
@@ -117,5 +120,97 @@ test('a site admin sees only companies at their sites, and cannot open or change
   expect(answer.text).toContain('outside the sites you manage');
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await context.close();
+});
+
+test('a company admin: only their company’s people, adds one with the company’s value, envelope doors only, no operators', async ({
+  page,
+  browser,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  // The super admin: a company linked to a free value at site 1, its envelope the Main Entrance; then its admin.
+  const values = await companyValues(request);
+  await signInAndWait(page, DEMO.admin);
+  await page.goto('/companies/new');
+  const options = await page.getByLabel('Spintly value (optional)').locator('option:not([disabled])').allTextContents();
+  const [termId, value] = [...values].find(
+    ([, v]) => v.sites.size === 1 && v.sites.has(1) && options.includes(`Company: ${v.name}`),
+  )!;
+  const name = `${value.name} ${Date.now()}`;
+  await fillCompany(page, { name, value: value.name, site: 'Koramangala Hub', doors: ['Main Entrance'] });
+  await page.getByRole('button', { name: 'Add company' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+
+  const email = `company-admin-${Date.now()}@demo.local`;
+  await page.goto('/operators');
+  await page.getByRole('button', { name: 'Add operator' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add operator' });
+  await dialog.getByLabel('Email').fill(email);
+  await dialog.getByLabel('Name').fill('Chitra Companyadmin');
+  await dialog.getByLabel('Role').selectOption('company_admin');
+  await dialog.getByLabel(name).check();
+  await dialog.getByRole('button', { name: 'Add operator' }).click();
+  const oneTimePassword = (await page.getByTestId('one-time-password').textContent())!.trim();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByTestId(`operator-${email}`)).toContainText(name);
+
+  // The company admin signs in and chooses a password.
+  const context = await browser.newContext();
+  const admin = await context.newPage();
+  await signIn(admin, email, oneTimePassword);
+  await admin.getByLabel('Current password').fill(oneTimePassword);
+  await admin.getByLabel('New password', { exact: true }).fill('chitra-own-password-1');
+  await admin.getByLabel('Repeat the new password').fill('chitra-own-password-1');
+  await admin.getByRole('button', { name: 'Change password' }).click();
+  await expect(admin.getByText('Password changed.')).toBeVisible();
+  await signInAndWait(admin, email, 'chitra-own-password-1');
+  await expect(mainNav(admin)).toHaveText(['People', 'Companies', 'Cards', 'Account']);
+
+  // People: exactly the company's value holders.
+  await admin.goto('/users');
+  await expect(admin.getByText(new RegExp(`of ${value.holders}$`))).toBeVisible();
+
+  // Adds a person: they get the company's value in Spintly and the envelope door; no other door is offered.
+  const newName = `Nikhil Newhire ${Date.now()}`;
+  await admin.goto('/users/new');
+  await admin.getByRole('textbox', { name: 'Name' }).fill(newName);
+  await admin.getByRole('textbox', { name: 'Email' }).fill(`nikhil.${Date.now()}@example.com`);
+  await expect(admin.getByLabel('Company')).toHaveValue(/\d+/); // their one company, chosen
+  await expect(admin.getByRole('checkbox', { name: 'Lobby Turnstile' })).toHaveCount(0);
+  await admin.getByRole('checkbox', { name: 'Main Entrance' }).check();
+  await admin.getByRole('button', { name: 'Add person' }).click();
+  await expect(admin.getByRole('heading', { level: 1, name: newName })).toBeVisible();
+  const created = ((await sandbox.users(request)) as unknown as (SandboxUser & { attributes: Attribute[] })[]).find(
+    (u) => u.name === newName,
+  )!;
+  expect(created.attributes.map((a) => a.termId)).toEqual([termId]);
+  const state = (await sandbox.state(request)) as {
+    accessPoints: { id: number; name: string; siteId: number }[];
+    pending: { userId: number; accessPointId: number }[];
+  };
+  const mainEntrance = state.accessPoints.find((d) => d.siteId === 1 && d.name === 'Main Entrance')!;
+  const lobby = state.accessPoints.find((d) => d.siteId === 1 && d.name === 'Lobby Turnstile')!;
+  expect(state.pending.filter((p) => p.userId === created.id).map((p) => p.accessPointId)).toEqual([mainEntrance.id]);
+
+  // Crafted requests: a door outside the envelope, a person of another company — refused, nothing sent to Spintly.
+  const someoneElse = ((await sandbox.users(request)) as unknown as (SandboxUser & { attributes: Attribute[] })[]).find(
+    (u) => u.homeSiteId === 1 && u.attributes.length > 0 && u.attributes[0]!.termId !== termId,
+  )!;
+  const changeDoors = serverActionId('lib/actions/permissions/change-person-doors.ts', 'changePersonDoorsAction');
+  await sandbox.clearStats(request);
+  for (const args of [
+    { userId: created.id, grant: [lobby.id] },
+    { userId: someoneElse.id, grant: [mainEntrance.id] },
+  ]) {
+    const answer = await craftedActionPost(admin, '/users', changeDoors, [null, args]);
+    expect(answer.text).toContain('outside the sites you manage');
+  }
+  expect(await sandbox.writes(request)).toEqual([]);
+  const other = await admin.goto(`/users/${someoneElse.id}`);
+  expect(other!.status()).toBe(404);
+
+  await admin.goto('/operators');
+  await expect(admin.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
   await context.close();
 });
