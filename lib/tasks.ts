@@ -1,5 +1,6 @@
 import 'server-only';
 import { activityTasks } from './activity/tasks';
+import { companiesExpireTask, companyOffboardKind } from './companies/offboard';
 import { directoryTask } from './directory';
 import { portalEnv } from './env';
 import { importKind } from './import/apply';
@@ -13,8 +14,14 @@ import { visitorTasks } from './visitors/tasks';
 import type { Task } from './worker';
 import { heartbeatTask, housekeepingTasks } from './worker/tasks';
 
-/** Every kind of background job: an import's rows, offboardings, bulk changes, the matrix's door changes. */
-export const portalJobKinds = (): DefinedJobKind[] => [importKind, offboardKind, peopleBulkKind, doorChangeKind];
+/** Every kind of background job: an import's rows, offboardings, bulk changes, the matrix's door changes, companies' ends. */
+export const portalJobKinds = (): DefinedJobKind[] => [
+  importKind,
+  offboardKind,
+  peopleBulkKind,
+  doorChangeKind,
+  companyOffboardKind,
+];
 
 /**
  * Every task the portal runs in the background: the composition root, where features meet the worker engine (which
@@ -26,6 +33,7 @@ export function portalTasks(): Task[] {
     directoryTask(),
     jobsTask(portalJobKinds()),
     ...visitorTasks(),
+    companiesExpireTask(portalEnv().display.timeZone),
     ...(offboardDeleteAfterDays ? [offboardDeleteTask(offboardDeleteAfterDays)] : []),
     ...activityTasks(),
     ...housekeepingTasks({ auditRetentionDays: worker.auditRetentionDays }),

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'cards.replace',
   'cards.take_back',
   'companies.create',
+  'companies.offboard',
   'companies.update',
   'directory.status',
   'directory.sync',
@@ -103,6 +104,7 @@ export interface AuditFactsByAction extends Record<RouteAction, RouteFacts> {
   'cards.take_back': { card: string | null };
   'companies.create': { doors: number; validUntil: string | null };
   'companies.update': { doors: number; validUntil: string | null };
+  'companies.offboard': { job: string; people: number };
   'directory.sync': { alreadyRunning: boolean };
   'jobs.cancel': { job: string };
   'jobs.start': { job: string; people: number };

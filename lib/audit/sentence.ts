@@ -167,6 +167,8 @@ const PHRASES: { [A in AuditAction]?: Phrase<A> } = {
     const [created] = e.targets.filter((t) => t.part === 'created');
     return `${verb(done, 'added', 'add')} the company ${created ? nameOf(created) : 'a company'}${companyTerms(e.facts)}`;
   },
+  'companies.offboard': (e, done) =>
+    `${verb(done, 'started offboarding', 'start offboarding')} the company ${first(e, 'company')}${e.facts.people === undefined ? '' : ` (${e.facts.people} ${e.facts.people === 1 ? 'person' : 'people'})`}`,
   'companies.update': (e, done) =>
     `${verb(done, 'changed', 'change')} the company ${first(e, 'company')}${companyTerms(e.facts)}`,
   'people.update': (e, done) => `${verb(done, 'updated', 'update')} the details of ${first(e, 'person')}`,

@@ -7,6 +7,9 @@ import { upsertPeople } from '../directory/store';
 import { queryDirectory } from '../directory/query';
 import type { SpintlyUser } from '../spintly/contract';
 import { seedDemoCompanies } from './demo';
+import { companiesExpireTask } from './offboard';
+import { queryAudit } from '../audit/log';
+import { auditSentence } from '../audit/sentence';
 import { clashOf, createCompany, getCompany, listCompanies, updateCompany, type CompanyWrite } from './store';
 
 let db: Kysely<Database>;
@@ -107,5 +110,25 @@ describeDatabases('companies', (database) => {
     expect((await getCompany(db, companies[0]!.id))!.doorIds).toEqual([501, 502]);
     await seedDemoCompanies(db, doors as never, 'Asia/Kolkata');
     expect(await listCompanies(db, { sites: EVERY_SITE })).toHaveLength(2);
+  });
+
+  it('companies.expire offboards a company the day after its last day, as the portal, once; a later end keeps it', async () => {
+    const ended = await createCompany(db, company({ termId: 106, validUntil: '2026-12-04' }));
+    const kept = await createCompany(db, company({ name: 'Greenleaf', termId: 107, validUntil: '2026-12-05' }));
+    const task = companiesExpireTask('Asia/Kolkata');
+    // 5 December 2026, 10:00 in India: the 4th is over, the 5th is not.
+    const ctx = { db, now: () => Date.parse('2026-12-05T04:30:00Z') };
+    expect(await task.wanted!(ctx)).toBe(true);
+    expect(await task.run(ctx)).toEqual({ started: 1 });
+    expect(await getCompany(db, ended)).toMatchObject({ status: 'ended' });
+    expect(await getCompany(db, kept)).toMatchObject({ status: 'active' });
+    const [job] = await db.selectFrom('jobs').selectAll().execute();
+    expect(job).toMatchObject({ kind: 'company.offboard', created_by: 'portal', total: 2 });
+    const items = await db.selectFrom('job_items').select('person_id').where('job_id', '=', job!.id).execute();
+    expect(items.map((i) => Number(i.person_id)).sort()).toEqual([1, 2]);
+    const { entries } = await queryAudit(db, { action: 'companies.offboard' }, { page: 1, perPage: 5 });
+    expect(entries.map(auditSentence)).toEqual(['The portal started offboarding the company Orbitpay (2 people)']);
+    expect(await task.wanted!(ctx)).toBe(false);
+    expect(await task.run(ctx)).toEqual({ started: 0 });
   });
 });

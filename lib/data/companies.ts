@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { companyScope, requestedSites, siteInScope, sitesInScope } from '../auth/permissions';
 import { reachesCompany } from '../core/scope';
 import { verifySession } from '../auth/session';
+import { offboardingPreview } from '../companies/offboard';
 import { getCompany, knownTerms, listCompanies, membersOf } from '../companies/store';
-import { nameFor, namesById } from '../core/names';
+import { nameFor, nameOrNone, namesById } from '../core/names';
 import { db } from '../db';
 import { portalEnv } from '../env';
 import { addDays, dayOf, daysBetween } from '../format';
@@ -139,4 +140,25 @@ export async function companyFormOptions() {
 export async function editCompanyPage(companyId: number) {
   const { company } = await companyPage(companyId);
   return { company, options: await companyFormOptions() };
+}
+
+/** What ending a company now would do: its members, the cards to collect, the doors they lose. */
+export async function companyOffboardPage(companyId: number) {
+  const { operator, company } = await companyPage(companyId);
+  const [people, sites] = await Promise.all([
+    offboardingPreview(await db(), companyId),
+    allSiteOptions().catch(() => []),
+  ]);
+  const siteNames = namesById(sites);
+  return {
+    operator,
+    company,
+    people: people.map((p) => ({
+      id: Number(p.id),
+      name: p.name,
+      card: p.card,
+      homeSiteName: nameOrNone(siteNames, 'site', p.home_site_id === null ? null : Number(p.home_site_id)),
+    })),
+    cards: people.filter((p) => p.card).length,
+  };
 }

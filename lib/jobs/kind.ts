@@ -1,10 +1,10 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { JobItemAction } from '../audit/actions';
-import { audit } from '../audit/log';
+import { audit, THE_PORTAL } from '../audit/log';
 import type { AuditTarget } from '../audit/sentence';
 import { Refusal } from '../core/refusal';
-import type { JobOperator } from './operator';
+import { PORTAL_STARTER, type JobOperator } from './operator';
 import type { ItemContext, ItemFailure, ItemResult, JobKind } from './runner';
 
 type Outcome = ItemResult | ItemFailure;
@@ -74,7 +74,9 @@ export function defineJobKind<S extends z.ZodType>(spec: JobKindSpec<S>): Define
         : { targets: [], siteId: null };
       const { operator, job, db } = ctx;
       const failed = result.status === 'failed';
-      await audit.record(db, operator, spec.audit, {
+      // The portal's own jobs (a company that ended) are recorded as "The portal", not as an operator.
+      const actor = operator.id === PORTAL_STARTER ? THE_PORTAL : operator;
+      await audit.record(db, actor, spec.audit, {
         outcome: failed ? 'failed' : 'ok',
         targets,
         siteId,

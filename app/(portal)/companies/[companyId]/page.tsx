@@ -38,9 +38,16 @@ export default async function CompanyPage({ params }: { params: Promise<{ compan
         description={company.notes ?? undefined}
         actions={
           can(operator, 'companies:write') && (
-            <Link href={`/companies/${company.id}/edit`} className={buttonVariants('secondary')}>
-              Edit
-            </Link>
+            <>
+              <Link href={`/companies/${company.id}/edit`} className={buttonVariants('secondary')}>
+                Edit
+              </Link>
+              {company.status === 'active' && can(operator, 'people:manage') && (
+                <Link href={`/companies/${company.id}/offboard`} className={buttonVariants('danger')}>
+                  End now…
+                </Link>
+              )}
+            </>
           )
         }
       />
