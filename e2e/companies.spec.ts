@@ -214,3 +214,75 @@ test('a company admin: only their company’s people, adds one with the company�
   await expect(admin.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
   await context.close();
 });
+
+test('a company whose last day has passed is ended by the portal: members deactivated, doors and cards taken back', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  await signInAndWait(page, DEMO.admin);
+  const name = `Shortlease ${Date.now()}`;
+  await page.goto('/companies/new');
+  await fillCompany(page, { name, site: 'Koramangala Hub', doors: ['Main Entrance'] });
+  await page.getByRole('button', { name: 'Add company' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const companyId = Number(new URL(page.url()).pathname.split('/').pop());
+
+  // Two new members, each with the envelope door and a card from the desk.
+  const members: number[] = [];
+  for (const n of [1, 2]) {
+    const person = `Shortlease Member ${n} ${Date.now()}`;
+    await page.goto('/users/new');
+    await page.getByRole('textbox', { name: 'Name' }).fill(person);
+    await page.getByRole('textbox', { name: 'Email' }).fill(`short.${n}.${Date.now()}@example.com`);
+    await page.getByLabel('Home site').selectOption({ label: 'Koramangala Hub' });
+    await page.getByLabel('Company (optional)').selectOption({ label: name });
+    await page.getByRole('checkbox', { name: 'Main Entrance' }).check();
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: person })).toBeVisible();
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    members.push(id);
+    const issue = serverActionId('lib/actions/cards/issue-card.ts', 'issueCardAction');
+    const card = `77${String(Date.now()).slice(-8)}${n}`;
+    expect(
+      (await craftedActionPost(page, '/front-desk', issue, [null, { userId: id, credentialId: card }])).status,
+    ).toBe(200);
+  }
+  await page.goto(`/companies/${companyId}`);
+  await expect(page.getByRole('heading', { name: 'Members (2)' })).toBeVisible();
+
+  // Its last day moves to yesterday: the worker's companies.expire ends it within a tick.
+  await page.goto(`/companies/${companyId}/edit`);
+  const yesterday = new Date(Date.now() - 86_400_000 + 5.5 * 3_600_000).toISOString().slice(0, 10);
+  const [y, m, d] = yesterday.split('-');
+  await page.getByLabel('Access from').fill('01/01/2026');
+  await page.getByLabel('Access until (optional)').fill(`${d}/${m}/${y}`);
+  await page.getByRole('button', { name: 'Save company' }).click();
+  await expect(page).toHaveURL(new RegExp(`/companies/${companyId}$`));
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText('Ended', { exact: true }).first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+
+  // Spintly: both deactivated, no card, no door (granted or pending).
+  await expect(async () => {
+    const state = (await sandbox.state(request)) as {
+      users: SandboxUser[];
+      permissions: { accessPointId: number; userIds: number[] }[];
+      pending: { userId: number; action: string }[];
+    };
+    for (const id of members) {
+      const user = state.users.find((u) => u.id === id)!;
+      expect(user.deactivatedOn).not.toBeNull();
+      expect(user.credentialId).toBeNull();
+      expect(state.permissions.some((p) => p.userIds.includes(id))).toBe(false);
+      expect(state.pending.some((p) => p.userId === id && p.action === 'grant')).toBe(false);
+    }
+  }).toPass({ timeout: 30_000 });
+
+  // The audit log reads as sentences: the portal ended the company and offboarded each member.
+  await page.goto(`/audit?about=${encodeURIComponent(name)}`);
+  await expect(page.getByText(`The portal started offboarding the company ${name} (2 people)`)).toBeVisible();
+  await page.goto(`/audit?action=people.offboard&about=${encodeURIComponent('Shortlease Member')}`);
+  await expect(page.getByText(/^The portal offboarded Shortlease Member 1/)).toBeVisible();
+});
