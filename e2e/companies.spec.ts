@@ -27,6 +27,17 @@ async function companyValues(request: APIRequestContext) {
   return values;
 }
 
+/**
+ * On a new company's form: a "Company" value held only at site 1 that no company has yet (the form greys out taken
+ * ones), with its term id and holders.
+ */
+async function freeValueAtSiteOne(page: Page, request: APIRequestContext) {
+  const values = await companyValues(request);
+  await page.goto('/companies/new');
+  const options = await page.getByLabel('Spintly value (optional)').locator('option:not([disabled])').allTextContents();
+  return [...values].find(([, v]) => v.sites.size === 1 && v.sites.has(1) && options.includes(`Company: ${v.name}`))!;
+}
+
 /** Fills the company form; `value` is a Spintly value's name, or none. */
 async function fillCompany(page: Page, company: { name: string; value?: string; site: string; doors: string[] }) {
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill(company.name);
@@ -42,14 +53,8 @@ test('a super admin adds a company linked to its Spintly value: its holders are 
   page,
   request,
 }) => {
-  const values = await companyValues(request);
-  // A value held only at site 1 that no earlier run of this test linked (the list greys out taken ones).
   await signInAndWait(page, DEMO.admin);
-  await page.goto('/companies/new');
-  const options = await page.getByLabel('Spintly value (optional)').locator('option:not([disabled])').allTextContents();
-  const [termId, value] = [...values].find(
-    ([, v]) => v.sites.size === 1 && v.sites.has(1) && options.includes(`Company: ${v.name}`),
-  )!;
+  const [termId, value] = await freeValueAtSiteOne(page, request);
   const name = `${value.name} ${Date.now()}`;
 
   // Bad input first: no site chosen is said beside the sites, and what was typed stays.
@@ -130,13 +135,8 @@ test('a company admin: only their companyâ€™s people, adds one with the companyâ
 }) => {
   test.setTimeout(90_000);
   // The super admin: a company linked to a free value at site 1, its envelope the Main Entrance; then its admin.
-  const values = await companyValues(request);
   await signInAndWait(page, DEMO.admin);
-  await page.goto('/companies/new');
-  const options = await page.getByLabel('Spintly value (optional)').locator('option:not([disabled])').allTextContents();
-  const [termId, value] = [...values].find(
-    ([, v]) => v.sites.size === 1 && v.sites.has(1) && options.includes(`Company: ${v.name}`),
-  )!;
+  const [termId, value] = await freeValueAtSiteOne(page, request);
   const name = `${value.name} ${Date.now()}`;
   await fillCompany(page, { name, value: value.name, site: 'Koramangala Hub', doors: ['Main Entrance'] });
   await page.getByRole('button', { name: 'Add company' }).click();

@@ -139,6 +139,7 @@ test('an operator’s lifecycle: created with a one-time password, chooses their
     'People',
     'Front desk',
     'Visitors',
+    'Companies',
     'Cards',
     'Activity',
     'Audit log',

@@ -4,7 +4,7 @@ import { createCompany } from '../companies/store';
 import { openDatabase, type Database } from '../db';
 import { upsertPeople } from '../directory/store';
 import type { SpintlyClient } from '../spintly/client';
-import type { SpintlyUser } from '../spintly/contract';
+import { spintlyUser } from '../spintly/fixtures';
 import { operatorScope, personInScope, type ScopedOperator } from './permissions';
 
 /**
@@ -16,25 +16,8 @@ let database: Kysely<Database>;
 vi.mock('../db', async (original) => ({ ...(await original<object>()), db: async () => database }));
 const { checkScope } = await import('./scope');
 
-const user = (id: number, termId: number | null): SpintlyUser => ({
-  id,
-  name: `Person ${id}`,
-  email: null,
-  phone: null,
-  employeeCode: null,
-  uniqueId: null,
-  isSignedUp: false,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  roles: [],
-  cardAssigned: false,
-  credentialId: null,
-  accessExpiresAt: null,
-  accessExpired: false,
-  deactivatedOn: null,
-  reportingTo: null,
-  attributes: termId === null ? [] : [{ id: 1, name: 'Company', termId, termName: 'Orbitpay' }],
-  homeSiteId: 1,
-});
+const user = (id: number, termId: number | null) =>
+  spintlyUser(id, termId === null ? {} : { company: { termId, termName: 'Orbitpay' } });
 const PEOPLE = [user(1, 106), user(2, null), user(3, null)];
 const spintly = {
   allSites: async () => [{ id: 1, name: 'Koramangala Hub' }],

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import { describeDatabases } from '../db/test-databases';
 import { upsertPeople } from '../directory/store';
 import { queryDirectory } from '../directory/query';
-import type { SpintlyUser } from '../spintly/contract';
+import { spintlyUser } from '../spintly/fixtures';
 import { seedDemoCompanies } from './demo';
 import { companiesExpireTask } from './offboard';
 import { queryAudit } from '../audit/log';
@@ -14,27 +14,8 @@ import { clashOf, createCompany, getCompany, listCompanies, updateCompany, type 
 
 let db: Kysely<Database>;
 
-const holding = (termId: number | null) =>
-  termId === null ? [] : [{ id: 1, name: 'Company', termId, termName: `Term ${termId}` }];
-const person = (id: number, homeSiteId: number, termId: number | null): SpintlyUser => ({
-  id,
-  name: `Person ${id}`,
-  email: `p${id}@example.com`,
-  phone: null,
-  employeeCode: null,
-  uniqueId: null,
-  isSignedUp: false,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  roles: [{ id: 1, name: 'Member' }],
-  cardAssigned: false,
-  credentialId: null,
-  accessExpiresAt: null,
-  accessExpired: false,
-  deactivatedOn: null,
-  reportingTo: null,
-  attributes: holding(termId),
-  homeSiteId,
-});
+const person = (id: number, homeSiteId: number, termId: number | null) =>
+  spintlyUser(id, { homeSiteId, ...(termId !== null && { company: { termId } }) });
 
 const company = (over: Partial<CompanyWrite>): CompanyWrite => ({
   name: 'Orbitpay',

@@ -63,3 +63,23 @@ export async function envelopeOf(db: Kysely<Database>, companyIds: readonly numb
     .execute();
   return new Set(rows.map((r) => Number(r.door_id)));
 }
+
+/** Every member's company name, for an export's Company column (one read, however many people). */
+export async function companyNamesByPerson(db: Kysely<Database>): Promise<Map<number, string>> {
+  const [byTerm, byPortal] = await Promise.all([
+    db
+      .selectFrom('people_terms')
+      .innerJoin('companies', 'companies.term_id', 'people_terms.term_id')
+      .select(['people_terms.person_id', 'companies.name'])
+      .execute(),
+    db
+      .selectFrom('company_members')
+      .innerJoin('companies', 'companies.id', 'company_members.company_id')
+      .select(['company_members.person_id', 'companies.name'])
+      .execute(),
+  ]);
+  const names = new Map<number, string>();
+  for (const row of byPortal) names.set(Number(row.person_id), row.name);
+  for (const row of byTerm) names.set(Number(row.person_id), row.name);
+  return names;
+}

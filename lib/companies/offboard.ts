@@ -5,7 +5,7 @@ import { audit, THE_PORTAL } from '../audit/log';
 import type { Database } from '../db/schema';
 import { dayOf } from '../format';
 import { defineJobKind } from '../jobs/kind';
-import { offboardPerson } from '../jobs/offboard';
+import { offboardInput, offboardPerson } from '../jobs/offboard';
 import { PORTAL_STARTER } from '../jobs/operator';
 import { startJob } from '../jobs/start';
 import type { Task } from '../worker/runner';
@@ -15,7 +15,7 @@ import { getCompany, type Company } from './store';
 /** One member of a company being offboarded: everything an offboarding does, for one person. */
 export const companyOffboardKind = defineJobKind({
   name: 'company.offboard',
-  input: z.object({ companyId: z.number().int().positive(), personId: z.number().int().positive(), name: z.string() }),
+  input: offboardInput.extend({ companyId: z.number().int().positive() }),
   audit: 'people.offboard',
   process: ({ personId, name }, ctx) => offboardPerson({ personId, name }, ctx),
 });

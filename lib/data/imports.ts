@@ -1,5 +1,6 @@
 import 'server-only';
-import { personInScope, sitesInScope, type ScopedOperator } from '../auth/permissions';
+import { companyScope, personInScope, siteScope, sitesInScope, type ScopedOperator } from '../auth/permissions';
+import { listCompanies } from '../companies/store';
 import { db } from '../db';
 import { portalEnv } from '../env';
 import { importKind } from '../import/apply';
@@ -47,7 +48,9 @@ export async function checkImportFile(operator: ScopedOperator, text: string): P
   const doors = (await client.allDoors()).filter((d) => inScopeIds.has(d.siteId));
   const { imports, display } = portalEnv();
   const { db: directory } = await directoryDb();
+  const companies = await listCompanies(directory, { sites: siteScope(operator), companies: companyScope(operator) });
   const checked = await checkImport(directory, read.rows, {
+    companies: companies.map((c) => ({ id: c.id, name: c.name, status: c.status })),
     sitesInScope: inScope,
     allSites,
     roles,

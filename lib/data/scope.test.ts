@@ -4,7 +4,7 @@ import { audit } from '../audit/log';
 import type { ScopedOperator } from '../auth/permissions';
 import { openDatabase, type Database } from '../db';
 import { upsertPeople } from '../directory/store';
-import type { SpintlyUser } from '../spintly/contract';
+import { spintlyUser } from '../spintly/fixtures';
 
 /**
  * The readers under the pages decide whose data an operator sees: a site admin only their sites' people and audit
@@ -33,25 +33,7 @@ const siteAdmin: ScopedOperator = { role: 'site_admin', siteIds: [1] };
 const superAdmin: ScopedOperator = { role: 'super_admin', siteIds: [] };
 const noSites: ScopedOperator = { role: 'site_admin', siteIds: [] };
 
-const user = (id: number, homeSiteId: number): SpintlyUser => ({
-  id,
-  name: `Person ${id}`,
-  email: `p${id}@example.com`,
-  phone: null,
-  employeeCode: null,
-  uniqueId: null,
-  isSignedUp: false,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  roles: [{ id: 1, name: 'Member' }],
-  cardAssigned: false,
-  credentialId: null,
-  accessExpiresAt: null,
-  accessExpired: false,
-  deactivatedOn: null,
-  reportingTo: null,
-  attributes: [],
-  homeSiteId,
-});
+const user = (id: number, homeSiteId: number) => spintlyUser(id, { homeSiteId });
 
 beforeEach(async () => {
   database = await openDatabase('file::memory:');

@@ -11,6 +11,10 @@ import type { SpintlyUser, UpdateUserInput } from '../spintly/contract';
 import { NEW_PERSON_ACCESS } from '../validation/people';
 import { importPlanSchema, type ImportPlan } from './plan';
 import { Refusal } from '../core/refusal';
+import { companiesOfPeople } from '../companies/members';
+import { keepMembership, termsFor } from '../companies/membership';
+import { getCompany } from '../companies/store';
+import { db } from '../db';
 import { personDoors } from '../core/holders';
 
 /**
@@ -46,8 +50,12 @@ export const importKind = defineJobKind({
     if (user && !personInScope(operator, { homeSiteId: user.homeSiteId }))
       throw new Refusal('This person is outside your sites.', { reason: 'scope' });
 
+    const company = plan.companyId === null ? null : await getCompany(await db(), plan.companyId);
+    if (plan.companyId !== null && company?.status !== 'active')
+      throw new Refusal('The row’s company has ended or is gone.', { reason: 'conflict' });
     if (!user) {
       const { userId } = await client.createUser({
+        ...termsFor(company),
         name: plan.name,
         email: plan.email,
         phone: plan.phone,
@@ -57,6 +65,7 @@ export const importKind = defineJobKind({
         ...(plan.card && { credentialId: plan.card }),
         accessData: { ...NEW_PERSON_ACCESS, accessExpiresAt: expiresAt ?? null, accessPoints: plan.doorIds },
       });
+      await keepMembership(userId, company);
       await refreshPeople([userId]);
       return { status: 'done', outcome: 'created', personId: userId, ...about, message: 'Added.' };
     }
@@ -85,7 +94,18 @@ export const importKind = defineJobKind({
       update.accessData = { accessExpiresAt: expiresAt };
       changed.push('access expiry');
     }
+    if (company?.termId && !user.attributes.some((a) => a.termId === company.termId)) {
+      update.terms = [company.termId];
+      changed.push('company');
+    }
     if (changed.length > 0) await client.updateUsers([update]);
+    if (company && !company.termId) {
+      const current = (await companiesOfPeople(await db(), [user.id])).get(user.id);
+      if (current !== company.id) {
+        await keepMembership(user.id, company);
+        changed.push('company');
+      }
+    }
 
     if (plan.card && user.credentialId !== plan.card) {
       if (user.credentialId) await client.unassignCard(user.id);

@@ -135,6 +135,19 @@ describeDatabases('import dry run', (database) => {
     expect(row).toMatchObject({ verdict: 'error', reason: expect.stringContaining('Visitors page') });
   });
 
+  it('a Company column names a company by name: joining it is a change, an unknown one is the row’s error', async () => {
+    const { createCompany } = await import('../companies/store');
+    const orbitpay = await createCompany(db, { name: 'Orbitpay', validFrom: '2026-01-01', siteIds: [1], doorIds: [] });
+    const withCompanies = { ...ctx, companies: [{ id: orbitpay, name: 'Orbitpay', status: 'active' }] };
+    const read = readRows(
+      parseCsv('Name,Email,Company\nPerson 1,p1@example.com,orbitpay\nPerson 2,p2@example.com,Nowhere\n'),
+    );
+    if ('message' in read) throw new Error(read.message);
+    const [joins, unknown] = await checkImport(db, read.rows, withCompanies);
+    expect(joins).toMatchObject({ verdict: 'update', reason: 'Changes company.', plan: { companyId: orbitpay } });
+    expect(unknown).toMatchObject({ verdict: 'error', reason: 'There is no company “Nowhere” at your sites.' });
+  });
+
   it('a door the person does not hold yet makes an update', async () => {
     const [row] = await check('Name,Email,Doors\nPerson 1,p1@example.com,Gym\n');
     expect(row).toMatchObject({ verdict: 'update', reason: 'Changes doors.' });

@@ -10,6 +10,7 @@ import { cardNumberSchema } from '../validation/cards';
 import { personFieldsSchema } from '../validation/people';
 import { splitList, type RawRow } from './columns';
 import { phoneKey, storedSpellings, toE164 } from '../core/phone';
+import { companiesOfPeople } from '../companies/members';
 
 /**
  * The import's dry run: every row of the file judged against the people directory (and door holders read from
@@ -39,6 +40,8 @@ export interface CheckContext {
   visitorRoleId?: number | null;
   /** The doors of the sites in scope. */
   doors: readonly { id: number; name: string; siteId: number }[];
+  /** The companies in the operator's scope, for the Company column (by name). */
+  companies?: readonly { id: number; name: string; status: string }[];
   /** Who can open a door now (or is pending), for the doors the file names. */
   holdersOf: (doorIds: number[]) => Promise<Map<number, Set<number>>>;
   /** Whether a person is in the operator's scope (their home site). */
@@ -199,6 +202,7 @@ export function matchIdentity(
 
 /** Sites, roles and doors by lower-cased name (a name may belong to several: doors at different sites). */
 interface NameLookups {
+  companies: Map<string, { id: number; name: string; status: string }[]>;
   sites: Map<string, { id: number; name: string }[]>;
   roles: Map<string, { id: number; name: string }[]>;
   doors: Map<string, { id: number; name: string; siteId: number }[]>;
@@ -212,16 +216,17 @@ function byName<T extends { name: string }>(list: readonly T[]): Map<string, T[]
 }
 
 /**
- * Step 4, pure: the home site, roles and doors the row names, resolved to ids. The home site by id or name (required
- * for a new person); roles by name (the default role for a new person without one; never the visitor role); doors by
- * name — the home site's door of that name first, else the only door of that name in the operator's sites.
+ * Step 4, pure: the home site, roles, doors and company the row names, resolved to ids. The home site by id or name
+ * (required for a new person); roles by name (the default role for a new person without one; never the visitor
+ * role); doors by name — the home site's door of that name first, else the only door of that name in the operator's
+ * sites; the company by name, among the operator's companies.
  */
 export function resolveNames(
   values: RawRow['values'],
   person: DirectoryPerson | null,
   lookups: NameLookups,
   ctx: Pick<CheckContext, 'allSites' | 'defaultRole' | 'visitorRoleId'>,
-): Pick<ImportPlan, 'homeSiteId' | 'roleIds' | 'doorIds'> | RowError {
+): Pick<ImportPlan, 'homeSiteId' | 'roleIds' | 'doorIds' | 'companyId'> | RowError {
   let homeSiteId = person?.home_site_id ?? null;
   if (values.homeSite) {
     const asId = /^\d+$/.test(values.homeSite) ? Number(values.homeSite) : null;
@@ -257,13 +262,23 @@ export function resolveNames(
       };
     doorIds.push(door.id);
   }
-  return { homeSiteId, roleIds, doorIds };
+
+  // Company by name, among the operator's; an ended one takes nobody new.
+  let companyId: number | null = null;
+  if (values.company) {
+    const company = lookups.companies.get(lower(values.company))?.[0];
+    if (!company) return { error: `There is no company “${values.company}” at your sites.` };
+    if (company.status === 'ended') return { error: `${company.name} has ended; choose another company.` };
+    companyId = company.id;
+  }
+  return { homeSiteId, roleIds, doorIds, companyId };
 }
 
 /** Every row judged: the steps above in order, the first refusal being the row's reason; then updates that change nothing. */
 export async function checkImport(db: Kysely<Database>, rows: RawRow[], ctx: CheckContext): Promise<CheckedRow[]> {
   const matches = await directoryMatches(db, rows, ctx.country);
   const lookups: NameLookups = {
+    companies: byName(ctx.companies ?? []),
     sites: byName(ctx.allSites),
     roles: byName(ctx.roles),
     doors: byName(ctx.doors),
@@ -297,11 +312,14 @@ export async function checkImport(db: Kysely<Database>, rows: RawRow[], ctx: Che
   for (const map of [matches.email, matches.phone, matches.employeeCode])
     for (const p of map.values()) people.set(p.id, p);
   const roleName = new Map(ctx.roles.map((r) => [r.id, lower(r.name)]));
+  const updating = judged.filter((r) => r.verdict === 'update').map((r) => r.plan!.personId!);
+  const companyOf = await companiesOfPeople(db, updating);
   for (const row of judged) {
     if (row.verdict !== 'update') continue;
     const plan = row.plan!;
     const before = people.get(plan.personId!)!;
     const changes = changedFields(plan, before, roleName, holders, ctx);
+    if (plan.companyId !== null && plan.companyId !== companyOf.get(before.id)) changes.push('company');
     if (changes.length === 0) row.verdict = 'unchanged';
     else row.reason = `Changes ${changes.join(', ')}.`;
   }

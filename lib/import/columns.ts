@@ -14,6 +14,7 @@ export const IMPORT_COLUMNS = [
   { key: 'card', header: 'Card number', aliases: ['card', 'credentialid'] },
   { key: 'accessExpires', header: 'Access expires', aliases: ['accessexpiry', 'expires', 'expiry', 'accessexpireson'] },
   { key: 'doors', header: 'Doors', aliases: ['accesspoints'] },
+  { key: 'company', header: 'Company', aliases: ['companyname', 'tenant'] },
 ] as const;
 
 export type ImportKey = (typeof IMPORT_COLUMNS)[number]['key'];

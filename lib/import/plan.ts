@@ -18,6 +18,8 @@ export const importPlanSchema = z.object({
   /** A day (YYYY-MM-DD) in the portal's time zone. */
   accessExpiresOn: z.string().nullable(),
   doorIds: z.array(z.number().int().positive()),
+  /** The company the row names (by name); null = none named. Plans stored before companies had none. */
+  companyId: z.number().int().positive().nullable().default(null),
 });
 
 export type ImportPlan = z.output<typeof importPlanSchema>;

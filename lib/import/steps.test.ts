@@ -13,6 +13,7 @@ const row = (values: Partial<RawRow['values']>): RawRow['values'] => ({
   roles: '',
   doors: '',
   accessExpires: '',
+  company: '',
   ...values,
 });
 
@@ -90,6 +91,7 @@ describe('matchIdentity', () => {
 
 describe('resolveNames', () => {
   const lookups = {
+    companies: new Map([['orbitpay', [{ id: 7, name: 'Orbitpay', status: 'active' }]]]),
     sites: new Map([['koramangala hub', [{ id: 1, name: 'Koramangala Hub' }]]]),
     roles: new Map([
       ['member', [{ id: 1, name: 'Member' }]],
@@ -113,6 +115,10 @@ describe('resolveNames', () => {
       homeSiteId: 1,
       roleIds: [1],
       doorIds: [501],
+      companyId: null,
+    });
+    expect(resolveNames(row({ homeSite: '1', company: 'ORBITPAY' }), null, lookups, ctx)).toMatchObject({
+      companyId: 7,
     });
   });
 
@@ -122,5 +128,8 @@ describe('resolveNames', () => {
       error: 'Unknown Spintly role: Astronaut.',
     });
     expect(resolveNames(row({ homeSite: '1', roles: 'Visitor' }), null, lookups, ctx)).toHaveProperty('error');
+    expect(resolveNames(row({ homeSite: '1', company: 'Nowhere Ltd' }), null, lookups, ctx)).toEqual({
+      error: 'There is no company “Nowhere Ltd” at your sites.',
+    });
   });
 });

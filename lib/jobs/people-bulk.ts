@@ -4,7 +4,7 @@ import { personInScope } from '../auth/permissions';
 import { refreshPeople } from '../directory';
 import { spintly } from '../spintly';
 import { defineJobKind } from './kind';
-import { offboardPerson } from './offboard';
+import { offboardInput, offboardPerson } from './offboard';
 import { forgetOffboarded } from './offboarded';
 import type { ItemResult } from './runner';
 import { Refusal } from '../core/refusal';
@@ -19,11 +19,7 @@ export const BULK_WORDS: Record<BulkAction, { verb: string; done: string }> = {
   delete: { verb: 'Delete', done: 'deleted' },
 };
 
-export const bulkInput = z.object({
-  action: z.enum(BULK_ACTIONS),
-  personId: z.number().int().positive(),
-  name: z.string(),
-});
+export const bulkInput = offboardInput.extend({ action: z.enum(BULK_ACTIONS) });
 export type BulkInput = z.output<typeof bulkInput>;
 
 /**

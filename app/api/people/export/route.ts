@@ -1,4 +1,6 @@
+import { companyNamesByPerson } from '@/lib/companies/members';
 import { peopleQuerySchema, streamPeopleInScope } from '@/lib/data/people';
+import { db } from '@/lib/db';
 import { portalEnv } from '@/lib/env';
 import { dayOf, showDay } from '@/lib/format';
 import { defineRoute } from '@/lib/http/define-route';
@@ -16,6 +18,7 @@ export const GET = defineRoute({
   audit: true,
   async run(query, { operator }) {
     const { timeZone } = portalEnv().display;
+    const companies = await companyNamesByPerson(await db());
     async function* rows() {
       for await (const p of streamPeopleInScope(operator, query))
         yield [
@@ -28,6 +31,7 @@ export const GET = defineRoute({
           p.card,
           p.accessExpiresAt ? showDay(dayOf(p.accessExpiresAt, timeZone)) : '',
           '',
+          companies.get(p.id) ?? '',
         ];
     }
     return {
