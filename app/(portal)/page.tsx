@@ -3,7 +3,7 @@ import { LoadError } from '@/components/ui/load-error';
 import { redirect } from 'next/navigation';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { ROLE_LABELS, reachesAllSites } from '@/lib/auth/permissions';
+import { ROLE_LABELS, can, reachesAllSites } from '@/lib/auth/permissions';
 import { verifySession } from '@/lib/auth/session';
 import { load } from '@/lib/data/result';
 import { siteOptionsFor } from '@/lib/data/sites';
@@ -16,16 +16,20 @@ import { formatCount, formatTime, relativeTime } from '@/lib/format';
 import { portalEnv } from '@/lib/env';
 import { navFor } from '@/lib/navigation';
 import { Panel } from '@/components/ui/panel';
+import { CompanyEnd } from '@/components/companies/company-end';
+import { companiesEndingSoon } from '@/lib/data/companies';
 
 export default async function HomePage() {
   const operator = await verifySession();
   // The front desk's day starts at the front desk.
   if (operator.role === 'front_desk') redirect('/front-desk');
-  const [sites, counts, freshness, dashboard] = await Promise.all([
+  // Door activity is site-wide: shown to those who may read it (a company admin reads their own people only).
+  const [sites, counts, freshness, dashboard, ending] = await Promise.all([
     load(() => siteOptionsFor(operator)),
     peopleCountsInScope(operator),
     directoryFreshness(),
-    load(() => dashboardFor(operator)),
+    can(operator, 'activity:read') ? load(() => dashboardFor(operator)) : null,
+    can(operator, 'companies:read') ? companiesEndingSoon(operator) : [],
   ]);
   const { spintly, display } = portalEnv();
   const count = (n: number) => formatCount(n, display);
@@ -45,12 +49,30 @@ export default async function HomePage() {
       />
       {/* Today's figures follow the doors without a reload. */}
       <LiveRefresh seconds={10} />
-      {dashboard.ok ? (
+      {dashboard === null ? null : dashboard.ok ? (
         <ActivityDashboard data={dashboard.data} display={display} />
       ) : (
         <div className="mb-6">
           <LoadError what="today’s activity" message={dashboard.message} />
         </div>
+      )}
+      {ending.length > 0 && (
+        <Panel aria-labelledby="ending-heading" className="mb-6 p-6">
+          <h2 id="ending-heading" className="font-semibold">
+            Companies ending within 30 days
+          </h2>
+          <ul className="mt-3 grid gap-1 text-sm" data-testid="companies-ending">
+            {ending.map((company) => (
+              <li key={company.id}>
+                <Link href={`/companies/${company.id}`} className="font-medium underline">
+                  {company.name}
+                </Link>{' '}
+                ({count(company.members)} {company.members === 1 ? 'person' : 'people'}):{' '}
+                <CompanyEnd company={{ ...company, status: 'active' }} />
+              </li>
+            ))}
+          </ul>
+        </Panel>
       )}
       <Panel aria-labelledby="people-heading" className="mb-6 p-6">
         <h2 id="people-heading" className="font-semibold">

@@ -3,6 +3,7 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { reachesNoSite, type SiteScope } from '../core/scope';
 import type { AccessEventsTable, AccessResult, Database } from '../db/schema';
 import { inSiteScope } from '../db/scope';
+import { membersOf } from '../companies/members';
 
 /** What the activity list asks the store; `sites` is the operator's scope, narrowed to a requested site. */
 export interface EventFilter {
@@ -13,6 +14,8 @@ export interface EventFilter {
   site?: number | undefined;
   door?: number | undefined;
   person?: number | undefined;
+  /** Events of this company's people. */
+  company?: number | undefined;
   direction?: 'entry' | 'exit' | undefined;
   type?: string | undefined;
   result?: AccessResult | undefined;
@@ -38,6 +41,7 @@ function where(db: Kysely<Database>, filter: EventFilter): EventQuery {
   if (filter.site !== undefined) query = query.where('site_id', '=', filter.site);
   if (filter.door !== undefined) query = query.where('door_id', '=', filter.door);
   if (filter.person !== undefined) query = query.where('person_id', '=', filter.person);
+  if (filter.company !== undefined) query = query.where('person_id', 'in', membersOf(db, filter.company));
   if (filter.direction) query = query.where('direction', '=', filter.direction);
   if (filter.type) query = query.where('access_type', '=', filter.type);
   if (filter.result) query = query.where('result', '=', filter.result);

@@ -28,6 +28,8 @@ export const activityQuerySchema = z.object({
   site: queryFields.id,
   door: queryFields.id,
   person: queryFields.id,
+  /** Events of a company's people. */
+  company: queryFields.id,
   direction: z.enum(DIRECTIONS).optional().catch(undefined),
   type: z.enum(ACCESS_TYPES).optional().catch(undefined),
   result: z.enum(ACCESS_RESULTS).optional().catch(undefined),
@@ -47,6 +49,7 @@ export function activityFilter(operator: ScopedOperator, query: ActivityQuery): 
     site: query.site,
     door: query.door,
     person: query.person,
+    company: query.company,
     direction: query.direction,
     type: query.type,
     result: query.result,

@@ -1,7 +1,14 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { companyScope, requestedSites, siteInScope, sitesInScope } from '../auth/permissions';
+import {
+  companyScope,
+  requestedSites,
+  siteInScope,
+  siteScope,
+  sitesInScope,
+  type ScopedOperator,
+} from '../auth/permissions';
 import { reachesCompany } from '../core/scope';
 import { verifySession } from '../auth/session';
 import { offboardingPreview } from '../companies/offboard';
@@ -161,4 +168,29 @@ export async function companyOffboardPage(companyId: number) {
     })),
     cards: people.filter((p) => p.card).length,
   };
+}
+
+/** Companies at the operator's sites whose access ends within 30 days, soonest first: for the home page. */
+export async function companiesEndingSoon(operator: ScopedOperator) {
+  const today = dayOf(Date.now(), portalEnv().display.timeZone);
+  const rows = await listCompanies(await db(), {
+    status: 'active',
+    sites: siteScope(operator),
+    companies: companyScope(operator),
+  });
+  return rows
+    .map((row) => ({
+      id: row.id,
+      name: row.name,
+      members: row.members,
+      validUntil: row.validUntil,
+      ...endingOf(row, today),
+    }))
+    .filter((row) => row.soon);
+}
+
+/** The companies an operator may filter by (theirs, at their sites), by name. */
+export async function companyOptionsFor(operator: ScopedOperator) {
+  const rows = await listCompanies(await db(), { sites: siteScope(operator), companies: companyScope(operator) });
+  return rows.map((row) => ({ id: row.id, name: row.name })).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,8 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { companyScope, requestedSites, siteScope, sitesInScope, type ScopedOperator } from '../auth/permissions';
-import { listCompanies } from '../companies/store';
-import { db } from '../db';
+import { companyScope, requestedSites, sitesInScope, type ScopedOperator } from '../auth/permissions';
 import { verifySession } from '../auth/session';
 import { nameOrNone, namesById } from '../core/names';
 import {
@@ -17,6 +15,7 @@ import { spintly } from '../spintly';
 import type { SpintlyUser } from '../spintly/contract';
 import { queryFields } from '../validation/query';
 import { visitorRoleIdOrNull } from '../visitors/role';
+import { companyOptionsFor } from './companies';
 import { allSiteOptions } from './sites';
 
 /**
@@ -162,13 +161,9 @@ export async function peopleFilterOptions() {
   const [sites, roles, companies] = await Promise.all([
     allSiteOptions(),
     spintly().listRoles(),
-    listCompanies(await db(), { sites: siteScope(operator), companies: companyScope(operator) }),
+    companyOptionsFor(operator),
   ]);
-  return {
-    sites: sitesInScope(operator, sites),
-    roles,
-    companies: companies.map((c) => ({ id: c.id, name: c.name })),
-  };
+  return { sites: sitesInScope(operator, sites), roles, companies };
 }
 
 /** One page of the people list, as rows. */

@@ -10,6 +10,7 @@ import { can } from '@/lib/auth/permissions';
 import { verifySession } from '@/lib/auth/session';
 import { activityPage, activityQuerySchema } from '@/lib/data/activity';
 import { ACCESS_RESULTS, ACCESS_TYPES, DIRECTIONS, EVENT_LABELS as LABELS } from '@/lib/activity/vocabulary';
+import { companyOptionsFor } from '@/lib/data/companies';
 import { siteOptionsFor } from '@/lib/data/sites';
 import { portalEnv } from '@/lib/env';
 import { toQueryString } from '@/lib/query-string';
@@ -52,7 +53,11 @@ export default async function ActivityPage({
 }) {
   const operator = await verifySession({ capability: 'activity:read' });
   const query = parseQuery(activityQuerySchema, await searchParams);
-  const [{ rows, olderCursor }, sites] = await Promise.all([activityPage(query), siteOptionsFor(operator)]);
+  const [{ rows, olderCursor }, sites, companies] = await Promise.all([
+    activityPage(query),
+    siteOptionsFor(operator),
+    can(operator, 'companies:read') ? companyOptionsFor(operator) : [],
+  ]);
   const { display } = portalEnv();
   const { before: _before, ...filters } = query;
   const filterQuery = toQueryString('', filters).replace(/^\?/, '');
@@ -90,6 +95,15 @@ export default async function ActivityPage({
           value={query.site}
           choices={sites.map((x) => [x.id, x.name])}
         />
+        {companies.length > 0 && (
+          <Choice
+            name="company"
+            label="Company"
+            any="Any company"
+            value={query.company}
+            choices={companies.map((c) => [c.id, c.name])}
+          />
+        )}
         <Choice
           name="direction"
           label="Direction"
