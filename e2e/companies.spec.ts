@@ -213,6 +213,16 @@ test('a company admin: only their company’s people, adds one with the company�
   await admin.goto('/operators');
   await expect(admin.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
   await context.close();
+
+  // The super admin may give a door outside the envelope: it is marked first, and the record says so.
+  await page.goto(`/users/${created.id}/permissions`);
+  await expect(page.getByTestId('company-envelope-note')).toContainText(name);
+  const lobbyRow = page.getByRole('row').filter({ hasText: 'Lobby Turnstile' }).first();
+  await expect(lobbyRow).toContainText('not one of their company’s doors');
+  await lobbyRow.getByRole('button', { name: 'Grant Lobby Turnstile' }).click();
+  await expect(lobbyRow).toContainText('Access pending');
+  await page.goto(`/audit?action=permissions.change_person&about=${encodeURIComponent(newName)}`);
+  await expect(page.getByText(/\(1 outside their company’s doors\)/)).toBeVisible();
 });
 
 test('a company whose last day has passed is ended by the portal: members deactivated, doors and cards taken back', async ({

@@ -13,6 +13,8 @@ interface Door {
   state: 'assigned' | 'pending' | 'not_assigned';
   pendingAction: 'grant' | 'revoke' | null;
   pendingSince: string | null;
+  /** Outside the person's company envelope: allowed to admins, with a warning. */
+  outsideEnvelope: boolean;
 }
 
 export function PersonDoors({
@@ -67,6 +69,12 @@ export function PersonDoors({
                   <Td>
                     {door.state === 'assigned' && <span className="text-green-800">Can open</span>}
                     {door.state === 'not_assigned' && <span className="text-slate-600">No access</span>}
+                    {door.outsideEnvelope && door.state !== 'not_assigned' && (
+                      <span className="ml-2 text-amber-800">· outside their company’s doors</span>
+                    )}
+                    {door.outsideEnvelope && door.state === 'not_assigned' && (
+                      <span className="ml-2 text-amber-800">· not one of their company’s doors</span>
+                    )}
                     {door.state === 'pending' && (
                       <span className={stuck ? 'text-red-800' : 'text-amber-800'}>
                         {door.pendingAction === 'revoke' ? 'Removal pending' : 'Access pending'}{' '}

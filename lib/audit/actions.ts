@@ -120,7 +120,13 @@ export interface AuditFactsByAction extends Record<RouteAction, RouteFacts> {
   'people.offboard_find': { entries: number; found: number };
   'people.set_active': { active: boolean };
   'permissions.change_door': { added: number; removed: number; cancelled: number } | JobItemFacts;
-  'permissions.change_person': { added: number; removed: number; cancelled: number };
+  'permissions.change_person': {
+    added: number;
+    removed: number;
+    cancelled: number;
+    /** How many of the doors given are outside the person's company envelope (an admin went ahead). */
+    outsideEnvelope?: number;
+  };
   'sites.visitor_doors': { doors: number };
   'visitors.change_doors': VisitFacts;
   'visitors.end': VisitFacts & { card: string | null };

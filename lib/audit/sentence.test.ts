@@ -45,6 +45,15 @@ describe('auditSentence', () => {
     expect(auditSentence(entry({ action: 'permissions.change_person', targets, outcome: 'denied' }))).toBe(
       'Sanjay Siteadmin tried to give Ravi Kumar Main Entrance and 2 other doors',
     );
+    expect(
+      auditSentence(
+        entry({
+          action: 'permissions.change_person',
+          targets,
+          facts: { added: 3, removed: 0, cancelled: 0, outsideEnvelope: 1 },
+        }),
+      ),
+    ).toBe('Sanjay Siteadmin gave Ravi Kumar Main Entrance and 2 other doors (1 outside their company’s doors)');
   });
 
   it('names cards, created people and exports; falls back to ids for records without names', () => {

@@ -145,8 +145,10 @@ const PHRASES: { [A in AuditAction]?: Phrase<A> } = {
     accessClauses(e.targets, { type: 'door' }, done) ??
     `${verb(done, 'changed', 'change')} who can open ${first(e, 'door')}`,
   'permissions.change_person': (e, done) =>
-    accessClauses(e.targets, { type: 'person' }, done) ??
-    `${verb(done, 'changed', 'change')} the doors of ${first(e, 'person')}`,
+    `${
+      accessClauses(e.targets, { type: 'person' }, done) ??
+      `${verb(done, 'changed', 'change')} the doors of ${first(e, 'person')}`
+    }${e.facts.outsideEnvelope ? ` (${e.facts.outsideEnvelope} outside their company’s doors)` : ''}`,
   'cards.issue': (e, done) =>
     `${verb(done, 'issued', 'issue')} ${e.facts.card ? `card ${e.facts.card}` : 'a card'} to ${first(e, 'person')}`,
   'cards.replace': (e, done) => {

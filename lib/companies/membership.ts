@@ -2,6 +2,7 @@ import 'server-only';
 import { limitedToCompanies, type ScopedOperator } from '../auth/permissions';
 import { Refusal } from '../core/refusal';
 import { db } from '../db';
+import { companiesOfPeople } from './members';
 import { getCompany, type Company } from './store';
 
 /**
@@ -35,4 +36,11 @@ export async function keepMembership(personId: number, company: Company | null) 
       .insertInto('company_members')
       .values({ person_id: personId, company_id: company.id, added_at: new Date().toISOString() })
       .execute();
+}
+
+/** A person's company with its envelope, or null for someone of no company. */
+export async function companyEnvelopeOf(personId: number): Promise<Company | null> {
+  const database = await db();
+  const companyId = (await companiesOfPeople(database, [personId])).get(personId);
+  return companyId === undefined ? null : getCompany(database, companyId);
 }

@@ -7,6 +7,7 @@ import { verifySession } from '../auth/session';
 import { portalEnv } from '../env';
 import { spintly } from '../spintly';
 import { listPeopleInScope } from './people';
+import { companyEnvelopeOf } from '../companies/membership';
 import { personPage } from './person';
 import { allSiteOptions } from './sites';
 import { doorHolders, pendingOf } from '../core/holders';
@@ -91,6 +92,7 @@ export async function personPermissions(userId: number) {
   await verifySession({ capability: 'permissions:read' });
   const { operator, person, doors, doorsLoaded, sites, readAt } = await personPage(userId);
   if (!doorsLoaded) notFound();
+  const company = await companyEnvelopeOf(userId);
   const groups = sites.map((site) => ({
     site,
     doors: doors
@@ -102,11 +104,14 @@ export async function personPermissions(userId: number) {
         state: d.state,
         pendingAction: d.pendingAction ?? null,
         pendingSince: d.pendingSince ?? null,
+        // A door the person's company may not be given: admins are warned and may go ahead.
+        outsideEnvelope: company !== null && !company.doorIds.includes(d.id),
       })),
   }));
   return {
     operator,
     person: { id: person.id, name: person.name },
+    company: company && { id: company.id, name: company.name },
     groups,
     readAt,
     stuckAfterMs: portalEnv().pendingStuckAfterMs,

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { personDoorsChangeSchema } from '../../validation/permissions';
+import { companyEnvelopeOf } from '../../companies/membership';
 import { defineAction } from '../safe-action';
 
 /** Grants or revokes doors of one person, or cancels a pending change — one Spintly call for the person. */
@@ -16,6 +17,10 @@ export const changePersonDoorsAction = defineAction({
     ...input.cancelPending.map((id) => ({ type: 'door' as const, id, part: 'cancelled' as const })),
   ],
   async run(input, { spintly }) {
+    // A super or site admin may give a door outside the person's company envelope (a company admin cannot: the
+    // scope check refused it); the record says so.
+    const company = input.grant.length > 0 ? await companyEnvelopeOf(input.userId) : null;
+    const outsideEnvelope = company ? input.grant.filter((id) => !company.doorIds.includes(id)).length : 0;
     await spintly.changeUserDoors(input.userId, {
       permissionsToAdd: input.grant,
       permissionsToRemove: input.revoke,
@@ -24,7 +29,12 @@ export const changePersonDoorsAction = defineAction({
     revalidatePath(`/users/${input.userId}`, 'layout');
     return {
       spintlyStatus: 200,
-      facts: { added: input.grant.length, removed: input.revoke.length, cancelled: input.cancelPending.length },
+      facts: {
+        added: input.grant.length,
+        removed: input.revoke.length,
+        cancelled: input.cancelPending.length,
+        ...(outsideEnvelope > 0 && { outsideEnvelope }),
+      },
       message:
         input.cancelPending.length > 0
           ? 'Pending change cancelled.'

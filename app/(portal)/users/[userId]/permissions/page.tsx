@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { LoadError } from '@/components/ui/load-error';
 import { notFound } from 'next/navigation';
 import { PersonDoors } from '@/components/permissions/person-doors';
@@ -16,7 +17,7 @@ export default async function PersonPermissionsPage({ params }: { params: Promis
   const userId = positiveInt((await params).userId) ?? notFound();
   const result = await load(() => personPermissions(userId));
   if (!result.ok) return <LoadError what="permissions" message={result.message} />;
-  const { operator, person, groups, readAt, stuckAfterMs } = result.data;
+  const { operator, person, company, groups, readAt, stuckAfterMs } = result.data;
   return (
     <>
       <Breadcrumbs
@@ -27,6 +28,15 @@ export default async function PersonPermissionsPage({ params }: { params: Promis
         title={`Doors of ${person.name}`}
         description="A change is pending until the door’s reader syncs it; this page updates itself meanwhile."
       />
+      {company && (
+        <p className="mb-4 text-sm text-slate-700" data-testid="company-envelope-note">
+          {person.name} works for{' '}
+          <Link href={`/companies/${company.id}`} className="underline">
+            {company.name}
+          </Link>
+          . Doors outside its envelope are marked; giving one is allowed to admins and recorded as such.
+        </p>
+      )}
       <PersonDoors
         userId={person.id}
         personName={person.name}
