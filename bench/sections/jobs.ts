@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { bin } from '../../scripts/processes';
-import { L, PORTAL, children, JOBS_TARGETS, sandboxJson, groupRssMb, rssMb, mark } from '../harness';
+import { serverActionId } from '../../scripts/server-actions';
+import { L, PORTAL, callAction, children, JOBS_TARGETS, sandboxJson, groupRssMb, rssMb, mark } from '../harness';
 
 /**
  * `jobs`: an import of IMPORT_ROWS (10,000) new people at L, through POST /api/import, run by `npm run worker` (the
@@ -77,6 +78,7 @@ export async function jobsSection(cookie: string, portal: ChildProcess, env: Nod
   });
   const users = (await sandboxJson<{ users: { email: string | null }[] }>('/state')).users;
   const created = users.filter((u) => u.email?.startsWith(`${tag}.`)).length;
+  const company = await companyOffboarding(cookie, env);
   process.kill(-worker.pid!, 'SIGTERM');
   const results = {
     rows,
@@ -93,6 +95,7 @@ export async function jobsSection(cookie: string, portal: ChildProcess, env: Nod
     peakWorkerRssMb: peakWorkerMb,
     peakPortalRssMb: peakPortalMb,
     upstreamLatencyMs: L,
+    companyOffboarding: company,
   };
   console.log(
     `\nJobs: import of ${rows} new people, L = ${L} ms, 20% commit_then_fail on create, worker killed half-way\n`,
@@ -105,5 +108,44 @@ export async function jobsSection(cookie: string, portal: ChildProcess, env: Nod
   console.log(
     `${mark(Math.max(peakWorkerMb, peakPortalMb) <= JOBS_TARGETS.rssMb)} memory: worker ${peakWorkerMb} MB, portal ${peakPortalMb} MB at most`,
   );
+  console.log(
+    `${mark(company.ms <= JOBS_TARGETS.companyOffboardMs)} company offboarding: ${company.people} people in ${company.ms} ms, ${company.succeeded} done, ${company.failed} failed`,
+  );
   return results;
+}
+
+/**
+ * A company's end (issue 28): the demo's companies made from the sandbox's "Company" values, then the first one
+ * ended by hand — one job offboarding every member (card back, doors and pending grants removed, deactivated) —
+ * timed from the action to the job's end. BENCH_PEOPLE=11112 gives that company about 500 people.
+ */
+async function companyOffboarding(cookie: string, env: NodeJS.ProcessEnv) {
+  await new Promise<void>((resolve, reject) => {
+    const seed = spawn(bin('tsx'), ['--conditions=react-server', 'scripts/seed-demo-companies.ts'], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    seed.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed-demo-companies exited ${code}`))));
+  });
+  const started = performance.now();
+  const answer = await callAction(
+    cookie,
+    serverActionId('lib/actions/companies/offboard-company.ts', 'offboardCompanyAction'),
+    { companyId: 1 },
+  );
+  const jobId = /"jobId":"([0-9a-f-]{36})"/.exec(answer)?.[1];
+  if (!jobId) throw new Error(`the company offboarding did not start: ${answer.slice(0, 200)}`);
+  let job = { status: 'queued', total: 0, succeeded: 0, failed: 0 };
+  while (!['done', 'cancelled', 'failed'].includes(job.status)) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    job = (await (await fetch(`${PORTAL}/api/jobs/status?id=${jobId}`, { headers: { cookie } })).json()) as typeof job;
+    if (performance.now() - started > 10 * 60_000) throw new Error('the company offboarding took over 10 minutes');
+  }
+  return {
+    people: job.total,
+    ms: Math.round(performance.now() - started),
+    status: job.status,
+    succeeded: job.succeeded,
+    failed: job.failed,
+  };
 }
