@@ -2,11 +2,16 @@
 import { seedDemoCompanies } from '../lib/companies/demo';
 import { openDatabase } from '../lib/db';
 import { portalEnv } from '../lib/env';
-import { spintly } from '../lib/spintly';
+import { createSpintlyClient } from '../lib/spintly/client';
 
 async function main() {
   const db = await openDatabase(portalEnv().databaseUrl);
-  const admin = await seedDemoCompanies(db, spintly(), portalEnv().display.timeZone);
+  // Its own client, its call log on stderr: stdout is the sign-in line the demo prints.
+  const spintly = createSpintlyClient({
+    ...portalEnv().spintly,
+    logSink: (line) => process.stderr.write(`${line}\n`),
+  });
+  const admin = await seedDemoCompanies(db, spintly, portalEnv().display.timeZone);
   await db.destroy();
   if (admin) console.log(`  ${admin.email.padEnd(24)} ${admin.password}   (company_admin of ${admin.company})`);
 }
