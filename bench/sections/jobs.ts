@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { bin } from '../../scripts/processes';
+import { FIRST_COMPANY_TERM } from '../../sandbox/seed';
 import { serverActionId } from '../../scripts/server-actions';
 import { L, PORTAL, callAction, children, JOBS_TARGETS, sandboxJson, groupRssMb, rssMb, mark } from '../harness';
 
@@ -109,6 +110,9 @@ export async function jobsSection(cookie: string, portal: ChildProcess, env: Nod
     `${mark(Math.max(peakWorkerMb, peakPortalMb) <= JOBS_TARGETS.rssMb)} memory: worker ${peakWorkerMb} MB, portal ${peakPortalMb} MB at most`,
   );
   console.log(
+    `${mark(company.deactivatedInSandbox === company.people && company.cardsLeftInSandbox === 0)} in the sandbox afterwards: ${company.deactivatedInSandbox} of ${company.people} deactivated, ${company.cardsLeftInSandbox} cards left`,
+  );
+  console.log(
     `${mark(company.ms <= JOBS_TARGETS.companyOffboardMs)} company offboarding: ${company.people} people in ${company.ms} ms, ${company.succeeded} done, ${company.failed} failed`,
   );
   return results;
@@ -141,11 +145,19 @@ async function companyOffboarding(cookie: string, env: NodeJS.ProcessEnv) {
     job = (await (await fetch(`${PORTAL}/api/jobs/status?id=${jobId}`, { headers: { cookie } })).json()) as typeof job;
     if (performance.now() - started > 10 * 60_000) throw new Error('the company offboarding took over 10 minutes');
   }
+  const ms = Math.round(performance.now() - started);
+  // What Spintly says afterwards: the company's people (by its value) deactivated, without a card.
+  const { users } = await sandboxJson<{
+    users: { deactivatedOn: string | null; credentialId: string | null; attributes: { termId: number }[] }[];
+  }>('/state');
+  const members = users.filter((u) => u.attributes.some((a) => a.termId === FIRST_COMPANY_TERM));
   return {
     people: job.total,
-    ms: Math.round(performance.now() - started),
+    ms,
     status: job.status,
     succeeded: job.succeeded,
     failed: job.failed,
+    deactivatedInSandbox: members.filter((u) => u.deactivatedOn !== null).length,
+    cardsLeftInSandbox: members.filter((u) => u.credentialId !== null).length,
   };
 }

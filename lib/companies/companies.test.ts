@@ -7,6 +7,7 @@ import { upsertPeople } from '../directory/store';
 import { queryDirectory } from '../directory/query';
 import { spintlyUser } from '../spintly/fixtures';
 import { seedDemoCompanies } from './demo';
+import { companyWrite } from './write';
 import { companiesExpireTask } from './offboard';
 import { queryAudit } from '../audit/log';
 import { auditSentence } from '../audit/sentence';
@@ -111,5 +112,21 @@ describeDatabases('companies', (database) => {
     expect(entries.map(auditSentence)).toEqual(['The portal started offboarding the company Orbitpay (2 people)']);
     expect(await task.wanted!(ctx)).toBe(false);
     expect(await task.run(ctx)).toEqual({ started: 0 });
+  });
+
+  it('refuses before writing: a taken name, envelope doors at other sites, a Spintly value nobody holds', async () => {
+    await createCompany(db, company({}));
+    const doors = { allDoors: async () => [501, 601].map((id) => ({ id, siteId: id === 501 ? 1 : 2 })) };
+    const input = { name: 'Greenleaf', validFrom: '2026-01-01', siteIds: [1], doorIds: [501] };
+    await expect(companyWrite(db, doors as never, { ...input, name: 'orbitpay' })).rejects.toMatchObject({
+      field: 'name',
+    });
+    await expect(companyWrite(db, doors as never, { ...input, doorIds: [601] })).rejects.toMatchObject({
+      field: 'doorIds',
+    });
+    await expect(companyWrite(db, doors as never, { ...input, termId: 999 })).rejects.toMatchObject({
+      field: 'termId',
+    });
+    expect(await companyWrite(db, doors as never, { ...input, termId: 106 })).toMatchObject({ termName: 'Term 106' });
   });
 });

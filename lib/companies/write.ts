@@ -21,7 +21,10 @@ export async function companyWrite(
   if (clash === 'name') throw new Refusal('Another company has this name.', { field: 'name' });
   if (clash === 'term') throw new Refusal('Another company is linked to this Spintly value.', { field: 'termId' });
   const doorSites = new Map((await client.allDoors()).map((d) => [d.id, d.siteId]));
-  const outside = input.doorIds.filter((id) => !input.siteIds.includes(doorSites.get(id) ?? -1));
+  const outside = input.doorIds.filter((id) => {
+    const siteId = doorSites.get(id);
+    return siteId === undefined || !input.siteIds.includes(siteId);
+  });
   if (outside.length > 0)
     throw new Refusal('Choose doors at the company’s own sites only.', { field: 'doorIds', reason: 'validation' });
   let termName: string | null = null;
