@@ -47,10 +47,11 @@ export async function jobsSection(cookie: string, portal: ChildProcess, env: Nod
   let resumed: { atFinished: number; killedAt: number; afterMs?: number } | null = null;
   let peakWorkerMb = 0;
   let peakPortalMb = 0;
-  let job: { status: string; finished: number; succeeded: number; failed: number } = {
+  let job: { status: string; finished: number; succeeded: number; unchanged: number; failed: number } = {
     status: 'queued',
     finished: 0,
     succeeded: 0,
+    unchanged: 0,
     failed: 0,
   };
   while (!['done', 'cancelled', 'failed'].includes(job.status)) {
@@ -87,6 +88,8 @@ export async function jobsSection(cookie: string, portal: ChildProcess, env: Nod
     checkAndStartMs: checkedMs,
     status: job.status,
     succeeded: job.succeeded,
+    // Rows whose person was already in Spintly when they were taken again after the kill (nothing sent twice).
+    unchanged: job.unchanged,
     failed: job.failed,
     peopleInSandbox: created,
     restartedHalfWay: restarted,
@@ -102,7 +105,7 @@ export async function jobsSection(cookie: string, portal: ChildProcess, env: Nod
     `\nJobs: import of ${rows} new people, L = ${L} ms, 20% commit_then_fail on create, worker killed half-way\n`,
   );
   console.log(
-    `${mark(ms <= JOBS_TARGETS.importMs)} import: ${ms} ms (check and start ${checkedMs} ms), ${job.succeeded} done, ${job.failed} failed`,
+    `${mark(ms <= JOBS_TARGETS.importMs)} import: ${ms} ms (check and start ${checkedMs} ms), ${job.succeeded} done, ${job.unchanged} found already there, ${job.failed} failed`,
   );
   console.log(`${mark(created === rows)} people in the sandbox afterwards: ${created} of ${rows}`);
   console.log(`     progress again ${resumed?.afterMs ?? '?'} ms after the worker was killed (restart and resume)`);
