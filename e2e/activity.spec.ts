@@ -10,8 +10,7 @@ import { E2E } from './ports';
 type Door = { id: number; siteId: number; name: string };
 
 async function tap(request: APIRequestContext, userId: number, accessPointId: number) {
-  const answer = await request.post(`${E2E.sandboxUrl}/__sandbox/access`, { data: { userId, accessPointId } });
-  const body = (await answer.json()) as { event: { id: number; granted: boolean }; webhook: number | null };
+  const body = await sandbox.tap(request, userId, accessPointId);
   expect(body.webhook).toBe(200); // the portal's receiver took it
   return body.event;
 }
@@ -91,7 +90,7 @@ test('a site admin sees only their sites’ events; the export is filtered, safe
   const csv = await (await page.request.get(`${E2E.portalUrl}/api/activity/export?door=${w.door(1).id}`)).text();
   const lines = csv.trim().split('\r\n');
   expect(lines[0]).toBe(
-    '"eventId","time","siteId","site","doorId","door","personId","person","direction","type","result"',
+    '"eventId","time","siteId","site","doorId","door","personId","person","direction","type","result","company"',
   );
   const ids = lines.slice(1).map((line) => Number(JSON.parse(`[${line}]`)[0]));
   expect(ids).toContain(mine.id);

@@ -10,6 +10,7 @@ import {
   signIn,
   type SandboxUser,
 } from './helpers';
+import { freshPhone, registerVisitor } from './visitor-form';
 
 type Attribute = { termId: number; termName: string };
 
@@ -141,19 +142,22 @@ test('a company admin: only their companyâ€™s people, adds one with the companyâ
   await fillCompany(page, { name, value: value.name, site: 'Koramangala Hub', doors: ['Main Entrance'] });
   await page.getByRole('button', { name: 'Add company' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const companyUrl = page.url();
 
+  // Invited from the company's page: the form opens as a company admin of this company.
   const email = `company-admin-${Date.now()}@demo.local`;
-  await page.goto('/operators');
-  await page.getByRole('button', { name: 'Add operator' }).click();
+  await page.getByRole('link', { name: 'Add a company admin' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add operator' });
+  await expect(dialog.getByLabel('Role')).toHaveValue('company_admin');
+  await expect(dialog.getByLabel(name)).toBeChecked();
   await dialog.getByLabel('Email').fill(email);
   await dialog.getByLabel('Name').fill('Chitra Companyadmin');
-  await dialog.getByLabel('Role').selectOption('company_admin');
-  await dialog.getByLabel(name).check();
   await dialog.getByRole('button', { name: 'Add operator' }).click();
   const oneTimePassword = (await page.getByTestId('one-time-password').textContent())!.trim();
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByTestId(`operator-${email}`)).toContainText(name);
+  await page.goto(companyUrl);
+  await expect(page.getByRole('list', { name: 'Company admins' })).toContainText('Chitra Companyadmin');
 
   // The company admin signs in and chooses a password.
   const context = await browser.newContext();
@@ -165,7 +169,15 @@ test('a company admin: only their companyâ€™s people, adds one with the companyâ
   await admin.getByRole('button', { name: 'Change password' }).click();
   await expect(admin.getByText('Password changed.')).toBeVisible();
   await signInAndWait(admin, email, 'chitra-own-password-1');
-  await expect(mainNav(admin)).toHaveText(['People', 'Companies', 'Cards', 'Account']);
+  await expect(mainNav(admin)).toHaveText([
+    'People',
+    'Visitors',
+    'Companies',
+    'Cards',
+    'Activity',
+    'Audit log',
+    'Account',
+  ]);
 
   // People: exactly the company's value holders.
   await admin.goto('/users');
@@ -209,6 +221,24 @@ test('a company admin: only their companyâ€™s people, adds one with the companyâ
   expect(await sandbox.writes(request)).toEqual([]);
   const other = await admin.goto(`/users/${someoneElse.id}`);
   expect(other!.status()).toBe(404);
+
+  // Activity and the audit log: their people's entries and records, not their neighbours' at the same door.
+  const mine = (await sandbox.tap(request, created.id, mainEntrance.id)).event;
+  const theirs = (await sandbox.tap(request, someoneElse.id, mainEntrance.id)).event;
+  await admin.goto('/activity');
+  await expect(admin.locator(`tr[data-event-id="${mine.id}"]`)).toBeVisible();
+  await expect(admin.locator(`tr[data-event-id="${theirs.id}"]`)).toHaveCount(0);
+  await admin.goto('/audit');
+  await expect(admin.getByText(`added ${newName}`)).toBeVisible();
+  await admin.goto(`/audit?about=${encodeURIComponent(someoneElse.name)}`);
+  await expect(admin.getByText('No entries match.')).toBeVisible();
+
+  // A visitor for their new person: envelope doors only, no desk card (the front desk lends those).
+  await admin.goto('/visitors/new');
+  await expect(admin.getByLabel('Card from the desk (optional)')).toHaveCount(0);
+  await expect(admin.getByRole('checkbox', { name: 'Lobby Turnstile' })).toHaveCount(0);
+  await registerVisitor(admin, { name: 'Vikram Visitor', phone: freshPhone(), host: newName });
+  await expect(admin.getByTestId('visit-host')).toHaveText(newName);
 
   await admin.goto('/operators');
   await expect(admin.getByRole('heading', { name: 'You donâ€™t have access to this page' })).toBeVisible();

@@ -112,6 +112,13 @@ export const sandbox = {
   async faults(request: APIRequestContext, config: object) {
     await request.post(`${E2E.sandboxUrl}/__sandbox/faults`, { data: config });
   },
+  /** Someone presents their card (or phone) at a door: the sandbox decides, records the event and sends the webhook. */
+  async tap(request: APIRequestContext, userId: number, accessPointId: number, accessType?: 'card' | 'mobile') {
+    const answer = await request.post(`${E2E.sandboxUrl}/__sandbox/access`, {
+      data: { userId, accessPointId, ...(accessType && { accessType }) },
+    });
+    return (await answer.json()) as { event: { id: number; granted: boolean }; webhook: number | null };
+  },
 };
 
 /** Calls a server action the way the browser's runtime does, with the page's cookies. Returns the raw answer text. */

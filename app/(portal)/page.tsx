@@ -23,12 +23,12 @@ export default async function HomePage() {
   const operator = await verifySession();
   // The front desk's day starts at the front desk.
   if (operator.role === 'front_desk') redirect('/front-desk');
-  // Door activity is site-wide: shown to those who may read it (a company admin reads their own people only).
+  // Door activity counted per door is site-wide: a company admin reads their own people's entries at /activity only.
   const [sites, counts, freshness, dashboard, ending] = await Promise.all([
     load(() => siteOptionsFor(operator)),
     peopleCountsInScope(operator),
     directoryFreshness(),
-    can(operator, 'activity:read') ? load(() => dashboardFor(operator)) : null,
+    can(operator, 'activity:doors') ? load(() => dashboardFor(operator)) : null,
     can(operator, 'companies:read') ? companiesEndingSoon(operator) : [],
   ]);
   const { spintly, display } = portalEnv();

@@ -111,6 +111,7 @@ export function ActivityFeed({
                       {r.personName ?? `Person ${r.personId}`}
                     </Link>
                   )}
+                  {r.companyName && <span className="block text-xs text-slate-500">{r.companyName}</span>}
                 </Td>
                 <Td>
                   {links.doors && r.siteId !== null ? (

@@ -31,12 +31,15 @@ export function OperatorsManager({
   rows,
   sites,
   companies,
+  inviteFor,
 }: {
   rows: OperatorRow[];
   sites: SiteOption[];
   companies: { id: number; name: string }[];
+  /** A company whose page asked to add an admin: the form opens at once, for that company. */
+  inviteFor?: number | undefined;
 }) {
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState(inviteFor !== undefined);
   const [editing, setEditing] = useState<OperatorRow | null>(null);
   const [secret, setSecret] = useState<Secret>(null);
   // The actions revalidate /operators themselves; the new one-time password is shown in its own dialog.
@@ -152,6 +155,7 @@ export function OperatorsManager({
         <OperatorForm
           sites={sites}
           companies={companies}
+          initial={inviteFor === undefined ? undefined : { role: 'company_admin', companyIds: [String(inviteFor)] }}
           submitLabel="Add operator"
           onSubmit={async (values) => {
             const result = await createOperatorAction(null, values);

@@ -15,6 +15,8 @@ interface Door {
   pendingSince: string | null;
   /** Outside the person's company envelope: allowed to admins, with a warning. */
   outsideEnvelope: boolean;
+  /** False for a company admin at a door outside their envelope that the person holds anyway: shown, not changed. */
+  changeable: boolean;
 }
 
 export function PersonDoors({
@@ -84,7 +86,10 @@ export function PersonDoors({
                     )}
                   </Td>
                   <Td className="text-right">
-                    {canEdit && door.state === 'assigned' && (
+                    {canEdit && !door.changeable && (
+                      <span className="text-xs text-slate-500">Given by the building’s admins</span>
+                    )}
+                    {canEdit && door.changeable && door.state === 'assigned' && (
                       <Button
                         size="sm"
                         variant="secondary"
@@ -95,7 +100,7 @@ export function PersonDoors({
                         Revoke
                       </Button>
                     )}
-                    {canEdit && door.state === 'not_assigned' && (
+                    {canEdit && door.changeable && door.state === 'not_assigned' && (
                       <Button
                         size="sm"
                         variant="secondary"
@@ -106,7 +111,7 @@ export function PersonDoors({
                         Grant
                       </Button>
                     )}
-                    {canEdit && door.state === 'pending' && (
+                    {canEdit && door.changeable && door.state === 'pending' && (
                       <Button
                         size="sm"
                         variant="ghost"

@@ -39,9 +39,12 @@ export function VisitorForm({
   doors,
   defaults,
   maxHours,
+  lendsCards,
 }: {
   site: { id: number; name: string };
   doors: { id: number; name: string }[];
+  /** Whether this operator hands out the desk's cards (company admins do not: the front desk does). */
+  lendsCards: boolean;
   /** `day` as shown (dd/mm/yyyy), `from` as 24-hour hh:mm. */
   defaults: { day: string; from: string; hours: number; doorIds: number[] };
   maxHours: number;
@@ -102,14 +105,16 @@ export function VisitorForm({
             )}
           </FormField>
         ))}
-        <FormField
-          id="visitor-card"
-          label="Card from the desk (optional)"
-          error={errors.card?.message}
-          description="Tap a spare card on the reader; it is taken back when the visit ends."
-        >
-          {(control) => <Input {...control} autoComplete="off" {...form.field('card')} />}
-        </FormField>
+        {lendsCards && (
+          <FormField
+            id="visitor-card"
+            label="Card from the desk (optional)"
+            error={errors.card?.message}
+            description="Tap a spare card on the reader; it is taken back when the visit ends."
+          >
+            {(control) => <Input {...control} autoComplete="off" {...form.field('card')} />}
+          </FormField>
+        )}
         <div className="sm:col-span-2">
           <HostPicker id="visitor-host" host={host} onChange={chooseHost} error={errors.hostId?.message} />
         </div>

@@ -1,7 +1,9 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { SiteScope } from '../core/scope';
+import type { CompanyScope, SiteScope } from '../core/scope';
+import { companiesOfPeople } from '../companies/members';
+import { hostsOfVisits } from '../visitors/store';
 import type { AuditOutcome, Database } from '../db/schema';
 import { inSiteScope } from '../db/scope';
 import { dayBounds } from '../format';
@@ -77,6 +79,33 @@ export interface AuditFilters {
   timeZone?: string | undefined;
   /** Whose entries: a limited operator sees the entries about their sites; unset = every entry. */
   sites?: SiteScope | undefined;
+  /** A company admin's limit: only the entries about their companies (see `companiesAbout`); unset = no limit. */
+  companies?: CompanyScope | undefined;
+}
+
+/**
+ * The companies a record is about, so their admins can read it: a company it names, and the company of the people it
+ * names (a visit's: its host) when they all belong to that one company (a record about several companies' people is
+ * none of them alone — no company admin reads the names of another company's people). The person a record creates is
+ * left out: a new person's company is named as a company target, and a new visitor belongs to no company.
+ */
+async function companiesAbout(db: Kysely<Database>, targets: readonly AuditTarget[]): Promise<number[]> {
+  const companies = new Set(targets.filter((t) => t.type === 'company').map((t) => Number(t.id)));
+  const visits = targets.filter((t) => t.type === 'visit').map((t) => String(t.id));
+  const hosts = visits.length > 0 ? [...(await hostsOfVisits(db, visits)).values()].map((v) => v.hostId) : [];
+  const people = [
+    ...new Set([
+      ...targets.filter((t) => t.type === 'person' && t.part !== 'created').map((t) => Number(t.id)),
+      ...hosts,
+    ]),
+  ].filter(Number.isSafeInteger);
+  if (people.length > 0) {
+    const byPerson = await companiesOfPeople(db, people);
+    const theirs = new Set(people.map((id) => byPerson.get(id)));
+    const [only] = theirs;
+    if (theirs.size === 1 && only !== undefined) companies.add(only);
+  }
+  return [...companies].filter(Number.isSafeInteger);
 }
 
 /** The one writer of audit records. */
@@ -89,6 +118,7 @@ async function record<A extends AuditAction>(
   const id = randomUUID();
   const targets = write.targets ?? [];
   const ids = targets.map((t) => String(t.id));
+  const companies = await companiesAbout(db, targets);
   await db
     .insertInto('audit_log')
     .values({
@@ -117,6 +147,11 @@ async function record<A extends AuditAction>(
     await db
       .insertInto('audit_targets')
       .values(distinct.map((target) => ({ audit_id: id, target_id: target })))
+      .execute();
+  if (companies.length > 0)
+    await db
+      .insertInto('audit_companies')
+      .values(companies.map((company) => ({ audit_id: id, company_id: company })))
       .execute();
 }
 
@@ -149,6 +184,17 @@ function filtered(db: Kysely<Database>, filters: AuditFilters) {
   if (filters.from) query = query.where('at', '>=', dayBounds(filters.from, zone).start);
   if (filters.to) query = query.where('at', '<=', dayBounds(filters.to, zone).end);
   if (filters.sites) query = query.where(inSiteScope('site_id', filters.sites));
+  if (filters.companies && !filters.companies.all) {
+    const companies = filters.companies.companies;
+    query =
+      companies.length === 0
+        ? query.where(sql<boolean>`1 = 0`)
+        : query.where(
+            'id',
+            'in',
+            db.selectFrom('audit_companies').select('audit_id').where('company_id', 'in', [...companies]),
+          );
+  }
   return query;
 }
 

@@ -13,7 +13,7 @@ import { isAuditAction, type AuditAction, type StoredFacts } from './actions';
 export type TargetPart = 'added' | 'removed' | 'cancelled' | 'created' | 'host';
 
 export interface AuditTarget {
-  type: 'person' | 'door' | 'site' | 'operator' | 'company';
+  type: 'person' | 'door' | 'site' | 'operator' | 'company' | 'visit';
   id: string | number;
   name?: string | undefined;
   part?: TargetPart | undefined;
@@ -123,9 +123,9 @@ function accessClauses(
 type Entry<A extends AuditAction> = Omit<DescribedEntry, 'facts'> & { facts: StoredFacts<A> };
 type Phrase<A extends AuditAction> = (e: Entry<A>, done: boolean) => string | null;
 
-/** The visitor a visit record names. */
+/** The visitor a visit record names: from its facts, or (a refused attempt stores none) the visit target's name. */
 const visitorIn = (e: Entry<'visitors.end' | 'visitors.extend' | 'visitors.change_doors'>) =>
-  e.facts.visitor ?? 'a visitor';
+  e.facts.visitor ?? ofType(e.targets, 'visit')[0]?.name ?? 'a visitor';
 
 const verb = (done: boolean, past: string, base: string) => (done ? past : `tried to ${base}`);
 const first = (e: Omit<DescribedEntry, 'facts'>, type: AuditTarget['type']) => {

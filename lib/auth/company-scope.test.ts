@@ -88,6 +88,33 @@ describe('a company admin’s scope', () => {
     ).toBe(false);
   });
 
+  it('reaches the visits their people host, and no other visit at the same site', async () => {
+    const { insertVisit } = await import('../visitors/store');
+    const visit = (hostId: number) =>
+      insertVisit(database, {
+        requestKey: `visit-${hostId}`,
+        visitorId: 900 + hostId,
+        visitorName: `Visitor of ${hostId}`,
+        visitorPhone: '+919800000000',
+        visitorEmail: null,
+        hostId,
+        hostName: `Host ${hostId}`,
+        siteId: 1,
+        startsAt: '2026-12-05T04:00:00.000Z',
+        endsAt: '2026-12-05T08:00:00.000Z',
+        doorIds: [101],
+        createdBy: 'op-1',
+      });
+    const theirs = await visit(1);
+    const greenleafs = await visit(2);
+    expect(await allowed(admin, { type: 'visit', id: theirs.id })).toBe(true);
+    expect(await allowed(admin, { type: 'visit', id: greenleafs.id })).toBe(false);
+    expect(await allowed(admin, { type: 'visit', id: '00000000-0000-4000-8000-000000000000' })).toBe(false);
+    // Site admins: every visit at their sites, and nothing elsewhere.
+    expect(await allowed({ role: 'site_admin', siteIds: [1] }, { type: 'visit', id: greenleafs.id })).toBe(true);
+    expect(await allowed({ role: 'site_admin', siteIds: [2] }, { type: 'visit', id: greenleafs.id })).toBe(false);
+  });
+
   it('leaves site admins as they were: every person and door of their sites', async () => {
     const siteAdmin: ScopedOperator = { role: 'site_admin', siteIds: [1] };
     expect(await allowed(siteAdmin, { type: 'person', id: 2 })).toBe(true);

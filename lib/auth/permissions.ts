@@ -35,6 +35,8 @@ export type Capability =
   | 'operators:manage'
   | 'audit:read'
   | 'sites:read'
+  /** A site's own settings (its visitor doors): admins of the site, never a company admin. */
+  | 'sites:configure'
   /** The people list (/users) and its bulk actions; the front desk finds people at /front-desk instead. */
   | 'people:list'
   | 'people:read'
@@ -46,9 +48,12 @@ export type Capability =
   | 'permissions:write'
   | 'cards:read'
   | 'cards:write'
-  /** What happened at the doors (/activity): everyone, at their sites. */
+  /** What happened at the doors (/activity): everyone, at their sites; a company admin, their people's entries only. */
   | 'activity:read'
-  /** Visitors (/visitors): register, extend, change doors, end — everyone, at their sites. */
+  /** Door activity counted per site and door (the home page's figures): not per person, so not for company admins. */
+  | 'activity:doors'
+  /** Visitors (/visitors): register, extend, change doors, end — everyone, at their sites; a company admin, the
+   *  visitors of their people. */
   | 'visitors:write'
   /** Client companies (/companies): their people, door envelope and end date — admins, at their sites. */
   | 'companies:read'
@@ -60,6 +65,7 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'operators:manage',
     'audit:read',
     'sites:read',
+    'sites:configure',
     'people:list',
     'people:read',
     'people:write',
@@ -69,6 +75,7 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'cards:read',
     'cards:write',
     'activity:read',
+    'activity:doors',
     'visitors:write',
     'companies:read',
     'companies:write',
@@ -77,6 +84,7 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'account',
     'audit:read',
     'sites:read',
+    'sites:configure',
     'people:list',
     'people:read',
     'people:write',
@@ -86,22 +94,35 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'cards:read',
     'cards:write',
     'activity:read',
+    'activity:doors',
     'visitors:write',
     'companies:read',
     'companies:write',
   ],
   // Front desk finds people, sees their doors read-only, issues, replaces and takes back cards, and handles visitors.
-  front_desk: ['account', 'people:read', 'permissions:read', 'cards:write', 'activity:read', 'visitors:write'],
-  // A client company's own admin: its people only (add, edit, activate, deactivate), doors from its envelope only;
-  // no deleting, bulk jobs, physical cards, other companies, operators or the envelope itself.
+  front_desk: [
+    'account',
+    'people:read',
+    'permissions:read',
+    'cards:write',
+    'activity:read',
+    'activity:doors',
+    'visitors:write',
+  ],
+  // A client company's own admin: its people only (add, edit, activate, deactivate), doors from its envelope only, their
+  // entries at the doors, their people's visitors and the audit records about them; no deleting, bulk jobs, physical
+  // cards (nor a desk card for a visitor), other companies, operators, site settings or the envelope itself.
   company_admin: [
     'account',
+    'audit:read',
     'people:list',
     'people:read',
     'people:write',
     'permissions:read',
     'permissions:write',
     'cards:read',
+    'activity:read',
+    'visitors:write',
     'companies:read',
   ],
 };

@@ -4,6 +4,7 @@ import { companiesOfPeople, envelopeOf } from '../companies/members';
 import { companySitesOf } from '../companies/store';
 import { reachesCompany } from '../core/scope';
 import { db } from '../db';
+import { hostsOfVisits } from '../visitors/store';
 import { MAX_PER_PAGE } from '../spintly/contract';
 import type { SpintlyClient } from '../spintly/client';
 import {
@@ -32,7 +33,9 @@ export type ScopeTarget =
   | ({ type: 'person'; id: number } & Part)
   | ({ type: 'operator'; id: string } & Part)
   /** A company is in scope when one of its sites is. */
-  | ({ type: 'company'; id: number } & Part);
+  | ({ type: 'company'; id: number } & Part)
+  /** A visit is in scope when its site is; for a company admin, when its host is one of their people. */
+  | ({ type: 'visit'; id: string } & Part);
 
 export interface ScopeResult {
   ok: boolean;
@@ -81,6 +84,15 @@ export async function checkScope(
     }
   }
 
+  const visitIds = [...new Set(targets.filter((t) => t.type === 'visit').map((t) => t.id))];
+  const visits = visitIds.length > 0 ? await hostsOfVisits(await db(), visitIds) : new Map<string, never>();
+  for (const id of visitIds) {
+    const visit = visits.get(id);
+    if (visit) names.set(`visit:${id}`, visit.visitorName);
+    if (!visit || !siteInScope(operator, visit.siteId)) ok = false;
+    if (visit) sites.add(visit.siteId);
+  }
+
   const personIds = [...new Set(targets.filter((t) => t.type === 'person').map((t) => t.id))];
   // Super admins reach everyone: asking Spintly where 1,000 people live would only cost round trips.
   if (personIds.length > 0 && !reachesAllSites(operator)) {
@@ -96,17 +108,25 @@ export async function checkScope(
     }
   }
 
-  if (limitedToCompanies(operator) && !(await withinCompanies(operator, targets))) ok = false;
+  const hosts = new Map([...visits].map(([id, visit]) => [id, visit.hostId]));
+  if (limitedToCompanies(operator) && !(await withinCompanies(operator, targets, hosts))) ok = false;
 
   return { ok, siteId: sites.size > 0 ? Math.min(...sites) : null, names };
 }
 
-/** A company admin's further limit: their companies' people, envelope doors and the companies themselves. */
-async function withinCompanies(operator: ScopedOperator, targets: readonly ScopeTarget[]): Promise<boolean> {
+/**
+ * A company admin's further limit: their companies' people, envelope doors, the companies themselves, and the visits
+ * their people host (`hosts`: visit id → host's person id).
+ */
+async function withinCompanies(
+  operator: ScopedOperator,
+  targets: readonly ScopeTarget[],
+  hosts: ReadonlyMap<string, number>,
+): Promise<boolean> {
   const scope = companyScope(operator);
   const mine = scope.all ? [] : scope.companies;
   const database = await db();
-  const personIds = targets.filter((t) => t.type === 'person').map((t) => t.id);
+  const personIds = [...targets.filter((t) => t.type === 'person').map((t) => t.id), ...hosts.values()];
   const doorIds = targets.filter((t) => t.type === 'door').map((t) => t.id);
   const [companyOf, envelope] = await Promise.all([
     companiesOfPeople(database, personIds),
@@ -116,6 +136,10 @@ async function withinCompanies(operator: ScopedOperator, targets: readonly Scope
     if (t.type === 'person') return personInScope(operator, { homeSiteId: null, companyId: companyOf.get(t.id) });
     if (t.type === 'door') return envelope.has(t.id);
     if (t.type === 'company') return reachesCompany(scope, t.id);
+    if (t.type === 'visit') {
+      const host = hosts.get(t.id);
+      return host !== undefined && personInScope(operator, { homeSiteId: null, companyId: companyOf.get(host) });
+    }
     // Operators are never a company admin's to touch; sites were checked above.
     return t.type === 'site';
   });

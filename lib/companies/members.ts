@@ -15,7 +15,7 @@ export function membersOf(db: Kysely<Database>, companyId: number) {
 }
 
 /** The ids of the people of any of these companies (at least one), as SQL. */
-export function membersOfAny(db: Kysely<Database>, companyIds: readonly [number, ...number[]] | number[]) {
+export function membersOfAny(db: Kysely<Database>, companyIds: readonly number[]) {
   const ids = [...companyIds];
   return db
     .selectFrom('people_terms')
@@ -64,22 +64,32 @@ export async function envelopeOf(db: Kysely<Database>, companyIds: readonly numb
   return new Set(rows.map((r) => Number(r.door_id)));
 }
 
-/** Every member's company name, for an export's Company column (one read, however many people). */
-export async function companyNamesByPerson(db: Kysely<Database>): Promise<Map<number, string>> {
-  const [byTerm, byPortal] = await Promise.all([
-    db
-      .selectFrom('people_terms')
-      .innerJoin('companies', 'companies.term_id', 'people_terms.term_id')
-      .select(['people_terms.person_id', 'companies.name'])
-      .execute(),
-    db
-      .selectFrom('company_members')
-      .innerJoin('companies', 'companies.id', 'company_members.company_id')
-      .select(['company_members.person_id', 'companies.name'])
-      .execute(),
-  ]);
+/**
+ * Members' company names, for a Company column: every member's (an export of the whole directory, one read however
+ * many people), or only these people's (a chunk of events).
+ */
+export async function companyNamesByPerson(
+  db: Kysely<Database>,
+  personIds?: readonly number[],
+): Promise<Map<number, string>> {
   const names = new Map<number, string>();
-  for (const row of byPortal) names.set(Number(row.person_id), row.name);
-  for (const row of byTerm) names.set(Number(row.person_id), row.name);
+  if (personIds?.length === 0) return names;
+  const only = personIds && [...personIds];
+  let byTerm = db
+    .selectFrom('people_terms')
+    .innerJoin('companies', 'companies.term_id', 'people_terms.term_id')
+    .select(['people_terms.person_id', 'companies.name']);
+  let byPortal = db
+    .selectFrom('company_members')
+    .innerJoin('companies', 'companies.id', 'company_members.company_id')
+    .select(['company_members.person_id', 'companies.name']);
+  if (only) {
+    byTerm = byTerm.where('people_terms.person_id', 'in', only);
+    byPortal = byPortal.where('company_members.person_id', 'in', only);
+  }
+  const [termRows, portalRows] = await Promise.all([byTerm.execute(), byPortal.execute()]);
+  // A Spintly value wins over a list kept in the portal, as in `companiesOfPeople`.
+  for (const row of portalRows) names.set(Number(row.person_id), row.name);
+  for (const row of termRows) names.set(Number(row.person_id), row.name);
   return names;
 }

@@ -167,14 +167,42 @@ export interface CompanyListRow {
   siteIds: number[];
 }
 
+/** The companies a filter matches, as a query to select from (null: none can match). */
+function companiesMatching(db: Kysely<Database>, filter: CompanyListFilter) {
+  if (filter.companies && !filter.companies.all && filter.companies.companies.length === 0) return null;
+  let query = db.selectFrom('companies as c').where(
+    'c.id',
+    'in',
+    db
+      .selectFrom('company_sites')
+      .select('company_id')
+      .where(inSiteScope('site_id', filter.sites))
+      .$if(filter.site !== undefined, (q) => q.where('site_id', '=', filter.site!)),
+  );
+  if (filter.status) query = query.where('c.status', '=', filter.status);
+  if (filter.companies && !filter.companies.all) query = query.where('c.id', 'in', [...filter.companies.companies]);
+  if (filter.search) {
+    const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where(sql<boolean>`c.name_sort like ${pattern} escape '\\'`);
+  }
+  return query;
+}
+
+/** Id and name of the companies a filter matches, by name: a filter's choices, without counting anyone. */
+export async function companyChoices(db: Kysely<Database>, filter: CompanyListFilter) {
+  const rows = (await companiesMatching(db, filter)?.select(['c.id', 'c.name']).orderBy('c.name_sort').execute()) ?? [];
+  return rows.map((r) => ({ id: Number(r.id), name: r.name }));
+}
+
 /**
  * Companies matching a filter, with their member counts: those ending soonest first (no end date last), then by
  * name. Counts are two indexed counts per company, so a list of dozens of companies over 100,000 people stays local
  * and fast.
  */
 export async function listCompanies(db: Kysely<Database>, filter: CompanyListFilter): Promise<CompanyListRow[]> {
-  let query = db
-    .selectFrom('companies as c')
+  const matching = companiesMatching(db, filter);
+  if (!matching) return [];
+  const rows = await matching
     .select((eb) => [
       'c.id',
       'c.name',
@@ -192,25 +220,6 @@ export async function listCompanies(db: Kysely<Database>, filter: CompanyListFil
         .whereRef('company_members.company_id', '=', 'c.id')
         .as('portal_members'),
     ])
-    .where(
-      'c.id',
-      'in',
-      db
-        .selectFrom('company_sites')
-        .select('company_id')
-        .where(inSiteScope('site_id', filter.sites))
-        .$if(filter.site !== undefined, (q) => q.where('site_id', '=', filter.site!)),
-    );
-  if (filter.status) query = query.where('c.status', '=', filter.status);
-  if (filter.companies && !filter.companies.all) {
-    if (filter.companies.companies.length === 0) return [];
-    query = query.where('c.id', 'in', [...filter.companies.companies]);
-  }
-  if (filter.search) {
-    const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where(sql<boolean>`c.name_sort like ${pattern} escape '\\'`);
-  }
-  const rows = await query
     .orderBy(sql`case when c.valid_until is null then 1 else 0 end`)
     .orderBy('c.valid_until')
     .orderBy('c.name_sort')

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { requestedSites, type ScopedOperator } from '../auth/permissions';
+import { companyScope, requestedSites, type ScopedOperator } from '../auth/permissions';
 import { verifySession } from '../auth/session';
 import { db } from '../db';
 import type { AccessResult } from '../db/schema';
@@ -18,6 +18,7 @@ import { spintly } from '../spintly';
 import { queryFields } from '../validation/query';
 import { ACCESS_RESULTS, ACCESS_TYPES, DIRECTIONS } from '../activity/vocabulary';
 import { nameFor, namesById } from '../core/names';
+import { companyNamesByPerson } from '../companies/members';
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
@@ -41,11 +42,15 @@ export const activityQuerySchema = z.object({
 });
 export type ActivityQuery = z.output<typeof activityQuerySchema>;
 
-/** The filter a query means for this operator: their sites only (a site outside them matches nothing). */
+/**
+ * The filter a query means for this operator: their sites only (a site outside them matches nothing), and for a
+ * company admin their companies' people only.
+ */
 export function activityFilter(operator: ScopedOperator, query: ActivityQuery): EventFilter {
   const { timeZone } = portalEnv().display;
   return {
     sites: requestedSites(operator, query.site),
+    companies: companyScope(operator),
     site: query.site,
     door: query.door,
     person: query.person,
@@ -69,6 +74,8 @@ export interface ActivityRow {
   doorName: string;
   personId: number | null;
   personName: string | null;
+  /** The person's client company, when they have one. */
+  companyName: string | null;
   direction: string | null;
   accessType: string | null;
   result: AccessResult;
@@ -81,10 +88,11 @@ export async function toActivityRows(events: readonly StoredEvent[]): Promise<Ac
   const client = spintly();
   const personIds = [...new Set(events.map((e) => e.person_id).filter((id): id is number => id !== null))];
   const siteIds = [...new Set(events.map((e) => e.site_id).filter((id): id is number => id !== null))];
-  const [people, sites, doorLists] = await Promise.all([
+  const [people, companies, sites, doorLists] = await Promise.all([
     personIds.length > 0
       ? database.selectFrom('people').select(['id', 'name']).where('id', 'in', personIds).execute()
       : [],
+    companyNamesByPerson(database, personIds),
     client.allSites(),
     Promise.all(siteIds.map((id) => client.allAccessPoints(id).catch(() => []))),
   ]);
@@ -101,6 +109,7 @@ export async function toActivityRows(events: readonly StoredEvent[]): Promise<Ac
     doorName: nameFor(doorName, 'door', e.door_id),
     personId: e.person_id,
     personName: e.person_id === null ? null : (personName.get(e.person_id) ?? null),
+    companyName: e.person_id === null ? null : (companies.get(e.person_id) ?? null),
     direction: e.direction,
     accessType: e.access_type,
     result: e.result,

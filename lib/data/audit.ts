@@ -1,5 +1,5 @@
 import 'server-only';
-import { reachesAllSites, siteScope, type ScopedOperator } from '../auth/permissions';
+import { companyScope, reachesAllSites, siteScope, type ScopedOperator } from '../auth/permissions';
 import { verifySession } from '../auth/session';
 import { allAudit, queryAudit, type AuditEntry, type AuditFilters } from '../audit/log';
 import { db } from '../db';
@@ -29,8 +29,12 @@ export const auditQuerySchema = z.object({
 });
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 
-/** Super admins see every entry; site admins only entries about their sites. */
+/**
+ * Super admins see every entry; site admins only entries about their sites; company admins only entries about their
+ * companies (their people and the companies themselves), not everything at those companies' sites.
+ */
 export function auditScope(operator: ScopedOperator, query: AuditQuery): AuditFilters {
+  const companies = companyScope(operator);
   return {
     operator: query.operator,
     action: query.action,
@@ -41,7 +45,7 @@ export function auditScope(operator: ScopedOperator, query: AuditQuery): AuditFi
     to: query.to,
     // Days are the portal's days: "30/11/2026" in India starts at 18:30 UTC the day before.
     timeZone: portalEnv().display.timeZone,
-    sites: siteScope(operator),
+    ...(companies.all ? { sites: siteScope(operator) } : { companies }),
   };
 }
 

@@ -12,7 +12,7 @@ import {
 import { reachesCompany } from '../core/scope';
 import { verifySession } from '../auth/session';
 import { offboardingPreview } from '../companies/offboard';
-import { getCompany, knownTerms, listCompanies, membersOf } from '../companies/store';
+import { companyChoices, getCompany, knownTerms, listCompanies, membersOf } from '../companies/store';
 import { nameFor, nameOrNone, namesById } from '../core/names';
 import { db } from '../db';
 import { portalEnv } from '../env';
@@ -76,7 +76,7 @@ export async function companyPage(companyId: number) {
   )
     notFound();
   const weekAgo = Math.floor(Date.now() / 1000) - 7 * 86_400;
-  const [sites, doors, members, memberCount, events] = await Promise.all([
+  const [sites, doors, members, memberCount, events, admins] = await Promise.all([
     allSiteOptions().catch(() => []),
     spintly()
       .allDoors()
@@ -99,6 +99,13 @@ export async function companyPage(companyId: number) {
       .where('occurred_at', '>=', weekAgo)
       .where('person_id', 'in', membersOf(database, companyId))
       .executeTakeFirstOrThrow(),
+    database
+      .selectFrom('operators as o')
+      .innerJoin('operator_companies as oc', 'oc.operator_id', 'o.id')
+      .select(['o.id', 'o.name', 'o.email', 'o.status'])
+      .where('oc.company_id', '=', companyId)
+      .orderBy('o.name')
+      .execute(),
   ]);
   const siteNames = namesById(sites);
   const doorNames = namesById(doors ?? []);
@@ -121,6 +128,8 @@ export async function companyPage(companyId: number) {
     })),
     memberCount: Number(memberCount.n),
     eventsLastWeek: Number(events.n),
+    /** The company's own admins (operators limited to it). */
+    admins: admins.map((a) => ({ id: a.id, name: a.name, email: a.email, active: a.status === 'active' })),
     readAt: Date.now(),
   };
 }
@@ -189,8 +198,7 @@ export async function companiesEndingSoon(operator: ScopedOperator) {
     .filter((row) => row.soon);
 }
 
-/** The companies an operator may filter by (theirs, at their sites), by name. */
-export async function companyOptionsFor(operator: ScopedOperator) {
-  const rows = await listCompanies(await db(), { sites: siteScope(operator), companies: companyScope(operator) });
-  return rows.map((row) => ({ id: row.id, name: row.name })).sort((a, b) => a.name.localeCompare(b.name));
+/** The companies an operator may filter by (theirs, at their sites, or at one of them), by name. */
+export async function companyOptionsFor(operator: ScopedOperator, site?: number) {
+  return companyChoices(await db(), { sites: requestedSites(operator, site), companies: companyScope(operator) });
 }

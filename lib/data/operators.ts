@@ -4,7 +4,7 @@ import { verifySession } from '../auth/session';
 import { operators } from '../operators';
 import { load, type Loaded } from './result';
 import { allSiteOptions, type SiteOption } from './sites';
-import { listCompanies } from '../companies/store';
+import { companyChoices } from '../companies/store';
 import { nameFor, namesById } from '../core/names';
 import { EVERY_SITE } from '../core/scope';
 import { db } from '../db';
@@ -33,13 +33,13 @@ export async function operatorsPage(): Promise<{
   const [list, sites, companies] = await Promise.all([
     (await operators()).list(),
     load(allSiteOptions),
-    listCompanies(await db(), { sites: EVERY_SITE, status: 'active' }),
+    companyChoices(await db(), { sites: EVERY_SITE, status: 'active' }),
   ]);
   const names = new Map(sites.ok ? sites.data.map((s) => [s.id, s.name]) : []);
   const companyNames = namesById(companies);
   return {
     sites,
-    companies: companies.map((c) => ({ id: c.id, name: c.name })),
+    companies,
     rows: list.map((o) => ({
       id: o.id,
       email: o.email,

@@ -11,6 +11,7 @@ import { companyEnvelopeOf } from '../companies/membership';
 import { personPage } from './person';
 import { allSiteOptions } from './sites';
 import { doorHolders, pendingOf } from '../core/holders';
+import { grantableDoors, onlyGrantable } from './grantable';
 
 /** People per page of the matrix: Spintly's largest page, so a page of rows is one call. */
 export const MATRIX_PAGE_SIZE = 100;
@@ -19,6 +20,8 @@ export const MATRIX_PAGE_SIZE = 100;
 export const matrixQuerySchema = z.object({
   search: queryFields.search,
   status: queryFields.status,
+  /** Rows of one client company's people. */
+  company: queryFields.id,
   page: queryFields.page,
 });
 export type MatrixQuery = z.output<typeof matrixQuerySchema>;
@@ -54,14 +57,22 @@ export async function siteMatrix(siteId: number, query: MatrixQuery): Promise<Ma
   if (!siteInScope(operator, siteId)) notFound();
   const client = spintly();
   const { page } = query;
-  const doorsAndHolders = client
-    .allAccessPoints(siteId)
-    .then(async (doors) => ({ doors, holders: await Promise.all(doors.map((door) => client.doorUsers(door.id))) }));
+  // A company admin's columns are their companies' envelope doors only (the others they may not give).
+  const doorsAndHolders = Promise.all([client.allAccessPoints(siteId), grantableDoors(operator)]).then(
+    async ([all, grantable]) => {
+      const doors = onlyGrantable(all, grantable);
+      return { doors, holders: await Promise.all(doors.map((door) => client.doorUsers(door.id))) };
+    },
+  );
   const [sites, { doors, holders }, people] = await Promise.all([
     allSiteOptions(),
     doorsAndHolders,
     // Rows from the people directory (0 Spintly calls, sorted by name); the cells are read live from each door.
-    listPeopleInScope(operator, { site: siteId, status: query.status, search: query.search, page }, MATRIX_PAGE_SIZE),
+    listPeopleInScope(
+      operator,
+      { site: siteId, status: query.status, search: query.search, company: query.company, page },
+      MATRIX_PAGE_SIZE,
+    ),
   ]);
   const site = sites.find((s) => s.id === siteId);
   if (!site) notFound();
@@ -92,11 +103,13 @@ export async function personPermissions(userId: number) {
   await verifySession({ capability: 'permissions:read' });
   const { operator, person, doors, doorsLoaded, sites, readAt } = await personPage(userId);
   if (!doorsLoaded) notFound();
-  const company = await companyEnvelopeOf(userId);
+  const [company, grantable] = await Promise.all([companyEnvelopeOf(userId), grantableDoors(operator)]);
   const groups = sites.map((site) => ({
     site,
+    // A company admin sees the doors they may give, and those the person holds anyway (read-only); admins see every
+    // door, those outside the envelope marked.
     doors: doors
-      .filter((d) => d.siteId === site.id)
+      .filter((d) => d.siteId === site.id && (!grantable || grantable.has(d.id) || d.state !== 'not_assigned'))
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((d) => ({
         id: d.id,
@@ -106,6 +119,7 @@ export async function personPermissions(userId: number) {
         pendingSince: d.pendingSince ?? null,
         // A door the person's company may not be given: admins are warned and may go ahead.
         outsideEnvelope: company !== null && !company.doorIds.includes(d.id),
+        changeable: !grantable || grantable.has(d.id),
       })),
   }));
   return {

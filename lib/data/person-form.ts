@@ -1,7 +1,8 @@
 import 'server-only';
 import { companyScope, limitedToCompanies, siteScope, sitesInScope } from '../auth/permissions';
-import { companiesOfPeople, envelopeOf } from '../companies/members';
-import { listCompanies } from '../companies/store';
+import { companiesOfPeople } from '../companies/members';
+import { grantableDoors, onlyGrantable } from './grantable';
+import { companyChoices } from '../companies/store';
 import { db } from '../db';
 import { verifySession } from '../auth/session';
 import { spintly } from '../spintly';
@@ -20,19 +21,21 @@ export async function personFormOptions(keepRoleIds: readonly number[] = []) {
     client.listRoles(),
     allSiteOptions(),
     visitorRoleIdOrNull(client),
-    listCompanies(await db(), { sites: siteScope(operator), companies: companyScope(operator), status: 'active' }),
+    companyChoices(await db(), { sites: siteScope(operator), companies: companyScope(operator), status: 'active' }),
   ]);
   const roles = allRoles.filter((r) => r.id !== visitorRole || keepRoleIds.includes(r.id));
   const mine = sitesInScope(operator, sites);
   const mineIds = new Set(mine.map((s) => s.id));
   // A company admin gives only their companies' envelope doors.
-  const envelope = limitedToCompanies(operator) ? await envelopeOf(await db(), operator.companyIds) : null;
-  const doors = (await client.allDoors()).filter((d) => mineIds.has(d.siteId) && (!envelope || envelope.has(d.id)));
+  const doors = onlyGrantable(
+    (await client.allDoors()).filter((d) => mineIds.has(d.siteId)),
+    await grantableDoors(operator),
+  );
   return {
     roles: roles.map((r) => ({ id: r.id, name: r.name })),
     sites: mine,
     doors: doors.map((d) => ({ id: d.id, name: d.name, siteId: d.siteId })),
-    companies: companies.map((c) => ({ id: c.id, name: c.name })),
+    companies,
     companyRequired: limitedToCompanies(operator),
   };
 }

@@ -28,6 +28,8 @@ vi.mock('../directory', async (original) => ({
 const { listPeopleInScope, peopleCountsInScope, streamPeopleInScope } = await import('./people');
 const { auditExportRows, auditScope } = await import('./audit');
 const { activityFilter } = await import('./activity');
+const { queryEvents } = await import('../activity/query');
+const { storeEvents } = await import('../activity/store');
 
 const siteAdmin: ScopedOperator = { role: 'site_admin', siteIds: [1] };
 const superAdmin: ScopedOperator = { role: 'super_admin', siteIds: [] };
@@ -102,5 +104,70 @@ describe('door activity', () => {
     expect(activityFilter(siteAdmin, {}).sites).toEqual({ all: false, sites: [1] });
     expect(activityFilter(siteAdmin, { site: 2 }).sites).toEqual({ all: false, sites: [] });
     expect(activityFilter(superAdmin, { site: 2 }).sites).toEqual({ all: false, sites: [2] });
+  });
+});
+
+describe('a company admin’s audit log and activity', () => {
+  /** Greenleaf has person 2 (site 1); Bluebird has person 1 (site 1); person 3 (site 2) belongs to none. */
+  async function twoCompanies() {
+    const { createCompany } = await import('../companies/store');
+    const company = (name: string) => createCompany(database, { name, validFrom: '2026-01-01', siteIds: [1], doorIds: [] });
+    const greenleaf = await company('Greenleaf');
+    const bluebird = await company('Bluebird');
+    await database
+      .insertInto('company_members')
+      .values([
+        { person_id: 2, company_id: greenleaf, added_at: 'x' },
+        { person_id: 1, company_id: bluebird, added_at: 'x' },
+      ])
+      .execute();
+    const admin: ScopedOperator = { role: 'company_admin', siteIds: [1], companyIds: [greenleaf] };
+    return { greenleaf, bluebird, admin };
+  }
+
+  it('reads the records about their companies and their people, not the rest of their site', async () => {
+    const { greenleaf, bluebird, admin } = await twoCompanies();
+    const actor = { id: 'op-1', email: 'a@demo.local', role: 'site_admin' };
+    const person = (id: number, part?: 'created') => ({ type: 'person' as const, id, ...(part && { part }) });
+    const record = (detail: string, targets: Parameters<typeof audit.record>[3]['targets']) =>
+      audit.record(database, actor, 'people.update', { outcome: 'ok', siteId: 1, detail, targets });
+    await record('their person', [person(2), { type: 'door', id: 501 }]);
+    await record('their company', [{ type: 'company', id: greenleaf }]);
+    await record('a person they add', [{ type: 'company', id: greenleaf }, person(77, 'created')]);
+    await record('the other company’s person', [person(1)]);
+    await record('the other company', [{ type: 'company', id: bluebird }]);
+    await record('people of both companies', [person(2), person(1)]);
+    await record('their person with someone of no company', [person(2), person(3)]);
+    await record('about the site only', []);
+    const seen = async (operator: ScopedOperator) => {
+      const details = [];
+      for await (const e of auditExportRows(operator, { page: 1 })) details.push(e.detail);
+      return details.sort();
+    };
+    expect(await seen(admin)).toEqual(['a person they add', 'their company', 'their person']);
+    expect(await seen({ ...admin, companyIds: [] })).toEqual([]);
+    expect(await seen(siteAdmin)).toHaveLength(8);
+  });
+
+  it('reads the entries of their people only, at whatever door', async () => {
+    const { admin } = await twoCompanies();
+    const event = (id: number, personId: number | null) => ({
+      event_id: id,
+      occurred_at: 1_700_000_000 + id,
+      site_id: 1,
+      door_id: 501,
+      person_id: personId,
+      direction: 'entry',
+      access_type: 'card',
+      result: 'granted' as const,
+      source: 'webhook' as const,
+    });
+    await storeEvents(database, [event(1, 1), event(2, 2), event(3, null), event(4, 2)]);
+    const people = async (operator: ScopedOperator, query = {}) =>
+      (await queryEvents(database, activityFilter(operator, query), 50)).events.map((e) => e.event_id);
+    expect(await people(admin)).toEqual([4, 2]);
+    expect(await people(admin, { door: 501 })).toEqual([4, 2]);
+    expect(await people({ ...admin, companyIds: [] })).toEqual([]);
+    expect(await people(siteAdmin)).toEqual([4, 3, 2, 1]);
   });
 });

@@ -1,7 +1,9 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { siteInScope } from '../auth/permissions';
+import { can, companyScope, limitedToCompanies, siteInScope } from '../auth/permissions';
+import { companiesOfPeople } from '../companies/members';
+import { reachesCompany } from '../core/scope';
 import { verifySession } from '../auth/session';
 import { db } from '../db';
 import { portalEnv } from '../env';
@@ -11,6 +13,7 @@ import { queryFields } from '../validation/query';
 import { visitStatus, type VisitStatus } from '../visitors/status';
 import { getVisit, seenAtDoors, seenKey, siteVisitorDoors, visitsBetween, type Visit } from '../visitors/store';
 import { siteOptionsFor, type SiteOption } from './sites';
+import { grantableDoors, onlyGrantable } from './grantable';
 import { nameFor, namesById } from '../core/names';
 
 /** A visit as pages show it. */
@@ -74,7 +77,13 @@ export async function visitorsPage(query: z.output<typeof visitorsQuerySchema>) 
   if (!site) return { sites, site: null, day, visits: [] as VisitView[] };
   const { start, end } = dayBounds(day, display.timeZone);
   const database = await db();
-  const visits = await visitsBetween(database, { siteId: site.id, from: start, to: end, search: query.search });
+  const visits = await visitsBetween(database, {
+    siteId: site.id,
+    from: start,
+    to: end,
+    search: query.search,
+    hosts: companyScope(operator),
+  });
   const [seen, doors] = await Promise.all([seenAtDoors(database, visits), doorNames(site.id)]);
   const now = Date.now();
   return {
@@ -85,24 +94,32 @@ export async function visitorsPage(query: z.output<typeof visitorsQuerySchema>) 
   };
 }
 
-/** One visit, if it is at one of the operator's sites; 404 otherwise (as if it did not exist). */
+/**
+ * One visit, if it is at one of the operator's sites (for a company admin: hosted by one of their people); 404
+ * otherwise (as if it did not exist).
+ */
 export async function visitPage(id: string) {
   const operator = await verifySession({ capability: 'visitors:write' });
-  const visit = z.uuid().safeParse(id).success ? await getVisit(await db(), id) : null;
-  if (!visit || !siteInScope(operator, visit.siteId)) notFound();
   const database = await db();
-  const [sites, doors, seen] = await Promise.all([
+  const visit = z.uuid().safeParse(id).success ? await getVisit(database, id) : null;
+  if (!visit || !siteInScope(operator, visit.siteId)) notFound();
+  if (limitedToCompanies(operator)) {
+    const hostCompany = (await companiesOfPeople(database, [visit.hostId])).get(visit.hostId);
+    if (!reachesCompany(companyScope(operator), hostCompany)) notFound();
+  }
+  const [sites, doors, seen, grantable] = await Promise.all([
     siteOptionsFor(operator),
     spintly()
       .allAccessPoints(visit.siteId)
       .catch(() => []),
     seenAtDoors(database, [visit]),
+    grantableDoors(operator),
   ]);
   const names = namesById(doors);
   const siteName = sites.find((s) => s.id === visit.siteId)?.name ?? `Site ${visit.siteId}`;
   return {
     visit: toView(visit, siteName, names, seen.has(seenKey(visit)), Date.now()),
-    siteDoors: doors.map((d) => ({ id: d.id, name: d.name })),
+    siteDoors: onlyGrantable(doors, grantable).map((d) => ({ id: d.id, name: d.name })),
     maxHours: portalEnv().visitors.maxHours,
     display: portalEnv().display,
   };
@@ -114,8 +131,14 @@ export async function newVisitorPage(siteId: number | undefined) {
   const { display, visitors } = portalEnv();
   const sites: SiteOption[] = await siteOptionsFor(operator);
   const site = sites.find((s) => s.id === siteId) ?? sites[0] ?? null;
+  // A company admin's visitors get their company's envelope doors only.
   const [doors, visitorDoors] = site
-    ? await Promise.all([spintly().allAccessPoints(site.id), siteVisitorDoors(await db(), site.id)])
+    ? await Promise.all([
+        Promise.all([spintly().allAccessPoints(site.id), grantableDoors(operator)]).then(([all, grantable]) =>
+          onlyGrantable(all, grantable),
+        ),
+        siteVisitorDoors(await db(), site.id),
+      ])
     : [[], []];
   // Now, rounded down to 5 minutes: the visit starts at once and reads as a time someone would say.
   const start = Math.floor(Date.now() / 300_000) * 300_000;
@@ -131,6 +154,7 @@ export async function newVisitorPage(siteId: number | undefined) {
       doorIds: visitorDoors.filter((id) => doors.some((d) => d.id === id)),
     },
     maxHours: visitors.maxHours,
+    lendsCards: can(operator, 'cards:write'),
   };
 }
 

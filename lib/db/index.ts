@@ -18,6 +18,7 @@ import * as visitors from './migrations/0012_visitors';
 import * as auditNames from './migrations/0013_audit_names';
 import * as auditFacts from './migrations/0014_audit_facts';
 import * as companies from './migrations/0015_companies';
+import * as auditCompanies from './migrations/0016_audit_companies';
 import type { Database } from './schema';
 
 /**
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0013_audit_names': auditNames,
   '0014_audit_facts': auditFacts,
   '0015_companies': companies,
+  '0016_audit_companies': auditCompanies,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

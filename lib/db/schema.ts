@@ -60,6 +60,12 @@ export interface AuditTargetsTable {
   target_id: string;
 }
 
+/** A client company an audit record is about (migration 0016). */
+export interface AuditCompaniesTable {
+  audit_id: string;
+  company_id: number;
+}
+
 export interface SignInAttemptsTable {
   id: Generated<number>;
   /** `account:<email>` or `ip:<address>` */
@@ -292,6 +298,7 @@ export interface Database {
   operator_sites: OperatorSitesTable;
   audit_log: AuditLogTable;
   audit_targets: AuditTargetsTable;
+  audit_companies: AuditCompaniesTable;
   people_terms: PeopleTermsTable;
   directory_terms: DirectoryTermsTable;
   companies: CompaniesTable;

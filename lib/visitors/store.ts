@@ -2,6 +2,8 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, VisitsTable } from '../db/schema';
+import type { CompanyScope } from '../core/scope';
+import { membersOfAny } from '../companies/members';
 
 export type VisitRow = Selectable<VisitsTable>;
 
@@ -110,10 +112,29 @@ export async function updateVisit(
     .execute();
 }
 
-/** Visits at a site whose window overlaps [from, to], newest start first; `search` matches visitor, phone or host. */
+/** Where each visit is, who hosts it and whom it is for (visits that do not exist are absent): for scope checks. */
+export async function hostsOfVisits(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, { siteId: number; hostId: number; visitorName: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('visits')
+    .select(['id', 'site_id', 'host_id', 'visitor_name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(
+    rows.map((r) => [r.id, { siteId: Number(r.site_id), hostId: Number(r.host_id), visitorName: r.visitor_name }]),
+  );
+}
+
+/**
+ * Visits at a site whose window overlaps [from, to], newest start first; `search` matches visitor, phone or host;
+ * `hosts` limits them to the visits a company admin's people host.
+ */
 export async function visitsBetween(
   db: Kysely<Database>,
-  filter: { siteId: number; from: string; to: string; search?: string | undefined },
+  filter: { siteId: number; from: string; to: string; search?: string | undefined; hosts?: CompanyScope | undefined },
   limit = 500,
 ): Promise<Visit[]> {
   let query = db
@@ -122,6 +143,10 @@ export async function visitsBetween(
     .where('site_id', '=', filter.siteId)
     .where('starts_at', '<=', filter.to)
     .where('ends_at', '>=', filter.from);
+  if (filter.hosts && !filter.hosts.all) {
+    if (filter.hosts.companies.length === 0) return [];
+    query = query.where('host_id', 'in', membersOfAny(db, filter.hosts.companies));
+  }
   const needle = filter.search?.trim().toLowerCase();
   if (needle) {
     const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

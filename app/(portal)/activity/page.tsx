@@ -6,7 +6,7 @@ import { DayInput } from '@/components/ui/day-input';
 import { Field, Select } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { FilterForm } from '@/components/ui/filter-form';
-import { can } from '@/lib/auth/permissions';
+import { can, limitedToCompanies } from '@/lib/auth/permissions';
 import { verifySession } from '@/lib/auth/session';
 import { activityPage, activityQuerySchema } from '@/lib/data/activity';
 import { ACCESS_RESULTS, ACCESS_TYPES, DIRECTIONS, EVENT_LABELS as LABELS } from '@/lib/activity/vocabulary';
@@ -68,7 +68,11 @@ export default async function ActivityPage({
     <>
       <PageHeader
         title="Activity"
-        description="Who went through which door at your sites, newest first."
+        description={
+          limitedToCompanies(operator)
+            ? 'Where your company’s people went through a door, newest first.'
+            : 'Who went through which door at your sites, newest first.'
+        }
         actions={
           <a href={toQueryString('/api/activity/export', filters)} className={buttonVariants('secondary')}>
             Export CSV

@@ -3,10 +3,18 @@ import { OperatorsManager } from '@/components/operators/operators-manager';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { operatorsPage } from '@/lib/data/operators';
+import { parseQuery, queryFields } from '@/lib/validation/query';
+import { z } from 'zod';
 
 export const metadata: Metadata = { title: 'Operators' };
 
-export default async function OperatorsPage() {
+/** `/operators?company=` (from a company's page): the Add operator form opens for a new admin of that company. */
+export default async function OperatorsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { company } = parseQuery(z.object({ company: queryFields.id }), await searchParams);
   const { rows, sites, companies } = await operatorsPage();
   return (
     <>
@@ -21,7 +29,12 @@ export default async function OperatorsPage() {
           </Notice>
         </div>
       )}
-      <OperatorsManager rows={rows} sites={sites.ok ? sites.data : []} companies={companies} />
+      <OperatorsManager
+        rows={rows}
+        sites={sites.ok ? sites.data : []}
+        companies={companies}
+        inviteFor={companies.some((c) => c.id === company) ? company : undefined}
+      />
     </>
   );
 }

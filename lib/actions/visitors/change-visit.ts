@@ -14,7 +14,10 @@ export const extendVisitAction = defineAction({
   name: 'visitors.extend',
   capability: 'visitors:write',
   input: extendVisitSchema,
-  targets: (input) => [{ type: 'site' as const, id: input.siteId }],
+  targets: (input) => [
+    { type: 'site' as const, id: input.siteId },
+    { type: 'visit' as const, id: input.visitId },
+  ],
   async run(input, { spintly }) {
     const visit = await visitAt(input.visitId, input.siteId);
     assertOpen(visit);
@@ -35,6 +38,7 @@ export const changeVisitDoorsAction = defineAction({
   input: changeVisitDoorsSchema,
   targets: (input) => [
     { type: 'site' as const, id: input.siteId },
+    { type: 'visit' as const, id: input.visitId },
     ...input.doorIds.map((id) => ({ type: 'door' as const, id, siteId: input.siteId })),
   ],
   async run(input, { spintly }) {

@@ -12,7 +12,10 @@ export const endVisitAction = defineAction({
   name: 'visitors.end',
   capability: 'visitors:write',
   input: endVisitSchema,
-  targets: (input) => [{ type: 'site' as const, id: input.siteId }],
+  targets: (input) => [
+    { type: 'site' as const, id: input.siteId },
+    { type: 'visit' as const, id: input.visitId },
+  ],
   async run(input, { spintly }) {
     const visit = await visitAt(input.visitId, input.siteId);
     assertOpen(visit);

@@ -6,6 +6,7 @@ import { registerVisit } from '../../visitors/service';
 import { registerVisitorSchema } from '../../validation/visitors';
 import { defineAction } from '../safe-action';
 import { Refusal } from '../../core/refusal';
+import { can } from '../../auth/permissions';
 
 /**
  * Registers a visitor at a site: the visitor as a Spintly user with the visitor role (a returning visitor, by phone,
@@ -28,6 +29,11 @@ export const registerVisitorAction = defineAction({
     part: 'created',
   }),
   async run(input, { operator, spintly }) {
+    // The desk's cards are the front desk's to hand out (and the admins'); a company admin's visitor uses the QR pass.
+    if (input.card && !can(operator, 'cards:write'))
+      throw new Refusal('Cards from the desk are lent at the front desk. Register the visit without a card.', {
+        field: 'card',
+      });
     const host = await spintly.getUser(input.hostId);
     if (!host) throw new Refusal('The host is no longer in Spintly. Choose another host.', { field: 'hostId' });
     const { visit, reusedVisitor } = await registerVisit(await db(), spintly, {

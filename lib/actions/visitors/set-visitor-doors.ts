@@ -9,7 +9,7 @@ import { defineAction } from '../safe-action';
 /** A site's visitor doors: what the registration form ticks by default. Site and super admins, at their sites. */
 export const setSiteVisitorDoorsAction = defineAction({
   name: 'sites.visitor_doors',
-  capability: 'permissions:write',
+  capability: 'sites:configure',
   input: siteVisitorDoorsSchema,
   targets: (input) => [
     { type: 'site' as const, id: input.siteId },

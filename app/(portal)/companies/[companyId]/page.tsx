@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: 'Company' };
 export default async function CompanyPage({ params }: { params: Promise<{ companyId: string }> }) {
   const id = queryFields.id.parse((await params).companyId);
   if (id === undefined) notFound();
-  const { operator, company, members, memberCount, eventsLastWeek } = await companyPage(id);
+  const { operator, company, members, memberCount, eventsLastWeek, admins } = await companyPage(id);
   const { display } = portalEnv();
   const facts: [string, React.ReactNode][] = [
     ['Status', company.status === 'ended' ? 'Ended' : 'Active'],
@@ -76,6 +76,32 @@ export default async function CompanyPage({ params }: { params: Promise<{ compan
           )}
         </Panel>
       </div>
+      <Panel className="mt-6 p-6" aria-labelledby="admins-heading">
+        <div className="mb-2 flex items-baseline justify-between">
+          <h2 id="admins-heading" className="font-semibold">
+            Company admins ({admins.length})
+          </h2>
+          {can(operator, 'operators:manage') && company.status === 'active' && (
+            <Link href={`/operators?company=${company.id}`} className="text-sm underline">
+              Add a company admin
+            </Link>
+          )}
+        </div>
+        {admins.length === 0 ? (
+          <p className="text-sm text-slate-700">
+            Nobody at {company.name} manages its people yet: the building’s admins do.
+          </p>
+        ) : (
+          <ul className="grid gap-1 text-sm sm:grid-cols-2" aria-label="Company admins">
+            {admins.map((admin) => (
+              <li key={admin.id}>
+                {admin.name} <span className="text-slate-600">· {admin.email}</span>
+                {!admin.active && <span className="text-slate-600"> · disabled</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Panel>
       <section className="mt-6" aria-labelledby="members-heading">
         <div className="mb-2 flex items-baseline justify-between">
           <h2 id="members-heading" className="font-semibold">

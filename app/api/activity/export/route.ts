@@ -6,7 +6,7 @@ import { dayOf, isoWithOffset } from '@/lib/format';
 import { defineRoute } from '@/lib/http/define-route';
 
 /**
- * /activity's events as CSV, with the page's filters (the operator's sites only), newest first: streamed a chunk at a
+ * /activity's events as CSV (with the person's company last, so existing readers of the columns keep working), with the page's filters (the operator's sites only), newest first: streamed a chunk at a
  * time from the store, names looked up per chunk, each event once; audited as `activity.export` with filter and rows.
  */
 export const GET = defineRoute({
@@ -33,6 +33,7 @@ export const GET = defineRoute({
             r.direction,
             r.accessType,
             r.result,
+            r.companyName,
           ];
         chunk = [];
       };
@@ -57,6 +58,7 @@ export const GET = defineRoute({
           'direction',
           'type',
           'result',
+          'company',
         ],
         rows: rows(),
       },

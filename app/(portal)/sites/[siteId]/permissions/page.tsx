@@ -7,7 +7,10 @@ import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { SearchBox } from '@/components/ui/url-filters';
-import { PeopleFilter } from '@/components/people/people-filters';
+import { ChoiceFilter, PeopleFilter } from '@/components/people/people-filters';
+import { can } from '@/lib/auth/permissions';
+import { verifySession } from '@/lib/auth/session';
+import { companyOptionsFor } from '@/lib/data/companies';
 import { MATRIX_QUERY_DEFAULTS, matrixQuerySchema, siteMatrix } from '@/lib/data/permissions';
 import { load } from '@/lib/data/result';
 import { positiveInt } from '@/lib/validation/params';
@@ -25,8 +28,12 @@ export default async function SitePermissionsPage({
 }) {
   const siteId = positiveInt((await params).siteId) ?? notFound();
   const query = parseQuery(matrixQuerySchema, await searchParams);
-  const { search, status } = query;
-  const result = await load(() => siteMatrix(siteId, query));
+  const { search, status, company } = query;
+  const operator = await verifySession({ capability: 'permissions:write' });
+  const [result, companies] = await Promise.all([
+    load(() => siteMatrix(siteId, query)),
+    can(operator, 'companies:read') ? companyOptionsFor(operator, siteId) : [],
+  ]);
   if (!result.ok) return <LoadError what="permissions" message={result.message} />;
   const data = result.data;
   return (
@@ -42,9 +49,10 @@ export default async function SitePermissionsPage({
         title={`Permissions at ${data.site.name}`}
         description={`${data.total} people × ${data.doors.length} doors`}
       />
-      <div role="search" aria-label="Filter people" className="mb-4 grid max-w-2xl gap-3 sm:grid-cols-2">
+      <div role="search" aria-label="Filter people" className="mb-4 grid max-w-3xl gap-3 sm:grid-cols-3">
         <SearchBox label="Search people" placeholder="Name, email, phone, employee code" />
         <PeopleFilter name="status" />
+        <ChoiceFilter name="company" label="Company" any="Any company" choices={companies} />
       </div>
       {data.people.length === 0 || data.doors.length === 0 ? (
         <Notice>{data.doors.length === 0 ? 'This site has no doors.' : 'Nobody matches these filters.'}</Notice>
@@ -57,7 +65,7 @@ export default async function SitePermissionsPage({
         total={data.total}
         noun="people"
         hrefFor={(page) =>
-          toQueryString(`/sites/${siteId}/permissions`, { search, status, page }, MATRIX_QUERY_DEFAULTS)
+          toQueryString(`/sites/${siteId}/permissions`, { search, status, company, page }, MATRIX_QUERY_DEFAULTS)
         }
       />
     </>
