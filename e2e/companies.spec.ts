@@ -228,6 +228,8 @@ test('a company admin: only their company’s people, adds one with the company�
   await admin.goto('/activity');
   await expect(admin.locator(`tr[data-event-id="${mine.id}"]`)).toBeVisible();
   await expect(admin.locator(`tr[data-event-id="${theirs.id}"]`)).toHaveCount(0);
+  await admin.goto('/');
+  await expect(admin.getByTestId('entries-by-company')).toContainText(name);
   await admin.goto('/audit');
   await expect(admin.getByText(`added ${newName}`)).toBeVisible();
   await admin.goto(`/audit?about=${encodeURIComponent(someoneElse.name)}`);
@@ -325,4 +327,22 @@ test('a company whose last day has passed is ended by the portal: members deacti
   await expect(page.getByText(`The portal started offboarding the company ${name} (2 people)`)).toBeVisible();
   await page.goto(`/audit?action=people.offboard&about=${encodeURIComponent('Shortlease Member')}`);
   await expect(page.getByText(/^The portal offboarded Shortlease Member 1/)).toBeVisible();
+
+  // Renewed: reactivating needs a later last day first; then the company is active and its people get nothing back.
+  const reactivate = async () => {
+    await page.getByRole('button', { name: 'Reactivate' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Reactivate the company' }).click();
+  };
+  await page.goto(`/companies/${companyId}`);
+  await reactivate();
+  await expect(page.getByText('Edit it to a later last day (or none) first')).toBeVisible();
+  await page.goto(`/companies/${companyId}/edit`);
+  await page.getByLabel('Access until (optional)').fill('31/03/2027');
+  await page.getByRole('button', { name: 'Save company' }).click();
+  await expect(page).toHaveURL(new RegExp(`/companies/${companyId}$`));
+  await reactivate();
+  await expect(page.getByText(`${name} is active again.`)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'End now…' })).toBeVisible();
+  const users = await sandbox.users(request);
+  for (const id of members) expect(users.find((u) => u.id === id)!.deactivatedOn).not.toBeNull();
 });

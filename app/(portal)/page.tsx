@@ -12,27 +12,29 @@ import { peopleCountsInScope } from '@/lib/data/people';
 import { dashboardFor } from '@/lib/data/dashboard';
 import { ActivityDashboard } from '@/components/activity/dashboard';
 import { LiveRefresh } from '@/components/ui/live-refresh';
-import { formatCount, formatTime, relativeTime } from '@/lib/format';
+import { dayOf, formatCount, formatTime, relativeTime } from '@/lib/format';
 import { portalEnv } from '@/lib/env';
 import { navFor } from '@/lib/navigation';
 import { Panel } from '@/components/ui/panel';
 import { CompanyEnd } from '@/components/companies/company-end';
-import { companiesEndingSoon } from '@/lib/data/companies';
+import { companiesEndingSoon, entriesTodayByCompany } from '@/lib/data/companies';
 
 export default async function HomePage() {
   const operator = await verifySession();
   // The front desk's day starts at the front desk.
   if (operator.role === 'front_desk') redirect('/front-desk');
   // Door activity counted per door is site-wide: a company admin reads their own people's entries at /activity only.
-  const [sites, counts, freshness, dashboard, ending] = await Promise.all([
+  const [sites, counts, freshness, dashboard, ending, byCompany] = await Promise.all([
     load(() => siteOptionsFor(operator)),
     peopleCountsInScope(operator),
     directoryFreshness(),
     can(operator, 'activity:doors') ? load(() => dashboardFor(operator)) : null,
     can(operator, 'companies:read') ? companiesEndingSoon(operator) : [],
+    can(operator, 'companies:read') ? entriesTodayByCompany(operator) : [],
   ]);
   const { spintly, display } = portalEnv();
   const count = (n: number) => formatCount(n, display);
+  const today = dayOf(freshness.readAt, display.timeZone);
   // Each number links to the list it counts.
   const figures = [
     { label: 'People', value: counts.people, href: '/users' },
@@ -69,6 +71,26 @@ export default async function HomePage() {
                 </Link>{' '}
                 ({count(company.members)} {company.members === 1 ? 'person' : 'people'}):{' '}
                 <CompanyEnd company={{ ...company, status: 'active' }} />
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      )}
+      {byCompany.length > 0 && (
+        <Panel aria-labelledby="by-company-heading" className="mb-6 p-6">
+          <h2 id="by-company-heading" className="font-semibold">
+            Entries today by company
+          </h2>
+          <ul className="mt-3 grid gap-1 text-sm sm:grid-cols-2" data-testid="entries-by-company">
+            {byCompany.map((company) => (
+              <li key={company.id}>
+                <Link
+                  href={`/activity?company=${company.id}&from=${today}`}
+                  className="font-medium underline"
+                >
+                  {company.name}
+                </Link>
+                : {count(company.entries)} {company.entries === 1 ? 'entry' : 'entries'}
               </li>
             ))}
           </ul>

@@ -51,10 +51,9 @@ export async function pruneEvents(db: Kysely<Database>, beforeS: number, slice =
     const n = Number(result.numDeletedRows);
     removed += n;
     if (n < slice) {
-      await db
-        .deleteFrom('activity_hourly')
-        .where('hour_s', '<', beforeS - (beforeS % 3600))
-        .execute();
+      const hour = beforeS - (beforeS % 3600);
+      await db.deleteFrom('activity_hourly').where('hour_s', '<', hour).execute();
+      await db.deleteFrom('activity_company_hourly').where('hour_s', '<', hour).execute();
       return removed;
     }
   }

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'cards.take_back',
   'companies.create',
   'companies.offboard',
+  'companies.reactivate',
   'companies.update',
   'directory.status',
   'directory.sync',
@@ -105,6 +106,7 @@ export interface AuditFactsByAction extends Record<RouteAction, RouteFacts> {
   'companies.create': { doors: number; validUntil: string | null };
   'companies.update': { doors: number; validUntil: string | null };
   'companies.offboard': { job: string; people: number };
+  'companies.reactivate': { validUntil: string | null };
   'directory.sync': { alreadyRunning: boolean };
   'jobs.cancel': { job: string };
   'jobs.start': { job: string; people: number };

@@ -171,6 +171,8 @@ const PHRASES: { [A in AuditAction]?: Phrase<A> } = {
   },
   'companies.offboard': (e, done) =>
     `${verb(done, 'started offboarding', 'start offboarding')} the company ${first(e, 'company')}${e.facts.people === undefined ? '' : ` (${e.facts.people} ${e.facts.people === 1 ? 'person' : 'people'})`}`,
+  'companies.reactivate': (e, done) =>
+    `${verb(done, 'reactivated', 'reactivate')} the company ${first(e, 'company')}${e.facts.validUntil ? ` (until ${e.facts.validUntil})` : ''}`,
   'companies.update': (e, done) =>
     `${verb(done, 'changed', 'change')} the company ${first(e, 'company')}${companyTerms(e.facts)}`,
   'people.update': (e, done) => `${verb(done, 'updated', 'update')} the details of ${first(e, 'person')}`,

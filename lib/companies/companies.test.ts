@@ -11,7 +11,15 @@ import { companyWrite } from './write';
 import { companiesExpireTask } from './offboard';
 import { queryAudit } from '../audit/log';
 import { auditSentence } from '../audit/sentence';
-import { clashOf, createCompany, getCompany, listCompanies, updateCompany, type CompanyWrite } from './store';
+import {
+  clashOf,
+  createCompany,
+  getCompany,
+  listCompanies,
+  reactivateCompany,
+  updateCompany,
+  type CompanyWrite,
+} from './store';
 
 let db: Kysely<Database>;
 
@@ -112,6 +120,14 @@ describeDatabases('companies', (database) => {
     expect(entries.map(auditSentence)).toEqual(['The portal started offboarding the company Orbitpay (2 people)']);
     expect(await task.wanted!(ctx)).toBe(false);
     expect(await task.run(ctx)).toEqual({ started: 0 });
+
+    // Reactivated (a renewed contract) with a later last day: active again, and no second offboarding is started.
+    await updateCompany(db, ended, company({ termId: 106, validUntil: '2027-03-31' }));
+    expect(await reactivateCompany(db, ended)).toBe(true);
+    expect(await reactivateCompany(db, ended)).toBe(false);
+    expect(await getCompany(db, ended)).toMatchObject({ status: 'active', endedAt: null });
+    expect(await task.wanted!(ctx)).toBe(false);
+    expect(await db.selectFrom('jobs').select('id').execute()).toHaveLength(1);
   });
 
   it('refuses before writing: a taken name, envelope doors at other sites, a Spintly value nobody holds', async () => {

@@ -107,6 +107,20 @@ export async function createCompany(db: Kysely<Database>, write: CompanyWrite, n
   });
 }
 
+/**
+ * An ended company active again — only its status: nothing is given back to anyone (its members stay as its end left
+ * them). Returns false when it was not ended.
+ */
+export async function reactivateCompany(db: Kysely<Database>, id: number, now = new Date()): Promise<boolean> {
+  const result = await db
+    .updateTable('companies')
+    .set({ status: 'active', ended_at: null, updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('status', '=', 'ended')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function updateCompany(db: Kysely<Database>, id: number, write: CompanyWrite, now = new Date()) {
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('companies').set(columns(write, now.toISOString())).where('id', '=', id).execute();

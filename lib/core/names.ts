@@ -3,9 +3,9 @@
  * lists, the people directory). One fallback wording when a name is not known — the thing's kind and id, "Door 509" —
  * and one mark for "none" (a person with no home site), so every page says it the same way.
  */
-export type Named = 'site' | 'door' | 'person';
+export type Named = 'site' | 'door' | 'person' | 'company';
 
-const KIND: Record<Named, string> = { site: 'Site', door: 'Door', person: 'Person' };
+const KIND: Record<Named, string> = { site: 'Site', door: 'Door', person: 'Person', company: 'Company' };
 
 /** The mark for "there is none" (no home site, no person on an event). */
 export const NONE = '—';

@@ -16,7 +16,7 @@ import { companyChoices, getCompany, knownTerms, listCompanies, membersOf } from
 import { nameFor, nameOrNone, namesById } from '../core/names';
 import { db } from '../db';
 import { portalEnv } from '../env';
-import { addDays, dayOf, daysBetween } from '../format';
+import { addDays, dayBounds, dayOf, daysBetween } from '../format';
 import { spintly } from '../spintly';
 import { queryFields } from '../validation/query';
 import { allSiteOptions } from './sites';
@@ -196,6 +196,43 @@ export async function companiesEndingSoon(operator: ScopedOperator) {
       ...endingOf(row, today),
     }))
     .filter((row) => row.soon);
+}
+
+/**
+ * Entries today per company (the portal's day), most first, for the home page: the operator's companies with at
+ * least one event today, read from the hourly counts kept as events arrive.
+ */
+export async function entriesTodayByCompany(operator: ScopedOperator, now = Date.now(), limit = 8) {
+  const database = await db();
+  const { timeZone } = portalEnv().display;
+  const todayS = Date.parse(dayBounds(dayOf(now, timeZone), timeZone).start) / 1000;
+  const mine = await companyChoices(database, { sites: siteScope(operator), companies: companyScope(operator) });
+  if (mine.length === 0) return [];
+  const rows = await database
+    .selectFrom('activity_company_hourly')
+    .select([
+      'company_id',
+      (eb) => eb.fn.sum<number>('entries').as('entries'),
+      (eb) => eb.fn.sum<number>('events').as('events'),
+    ])
+    .where('hour_s', '>=', todayS)
+    .where(
+      'company_id',
+      'in',
+      mine.map((c) => c.id),
+    )
+    .groupBy('company_id')
+    .execute();
+  const names = namesById(mine);
+  return rows
+    .map((r) => ({
+      id: Number(r.company_id),
+      name: nameFor(names, 'company', Number(r.company_id)),
+      entries: Number(r.entries),
+      events: Number(r.events),
+    }))
+    .sort((a, b) => b.entries - a.entries || b.events - a.events || a.name.localeCompare(b.name))
+    .slice(0, limit);
 }
 
 /** The companies an operator may filter by (theirs, at their sites, or at one of them), by name. */

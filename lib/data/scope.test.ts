@@ -30,6 +30,7 @@ const { auditExportRows, auditScope } = await import('./audit');
 const { activityFilter } = await import('./activity');
 const { queryEvents } = await import('../activity/query');
 const { storeEvents } = await import('../activity/store');
+const { entriesTodayByCompany } = await import('./companies');
 
 const siteAdmin: ScopedOperator = { role: 'site_admin', siteIds: [1] };
 const superAdmin: ScopedOperator = { role: 'super_admin', siteIds: [] };
@@ -169,5 +170,32 @@ describe('a company admin’s audit log and activity', () => {
     expect(await people(admin, { door: 501 })).toEqual([4, 2]);
     expect(await people({ ...admin, companyIds: [] })).toEqual([]);
     expect(await people(siteAdmin)).toEqual([4, 3, 2, 1]);
+  });
+
+  it('counts entries today per company as events arrive: theirs for a company admin, every one for a site admin', async () => {
+    const { admin } = await twoCompanies();
+    const now = Date.parse('2026-12-05T06:30:00Z'); // noon in India: a minute ago is today whatever the zone setting
+    const at = Math.floor(now / 1000) - 60;
+    const event = (id: number, personId: number, direction: 'entry' | 'exit', occurredAt = at) => ({
+      event_id: id,
+      occurred_at: occurredAt,
+      site_id: 1,
+      door_id: 501,
+      person_id: personId,
+      direction,
+      access_type: 'card',
+      result: 'granted' as const,
+      source: 'webhook' as const,
+    });
+    // Greenleaf (person 2): two entries and an exit today, one entry two days ago; Bluebird (person 1): one entry.
+    await storeEvents(database, [event(1, 2, 'entry'), event(2, 2, 'exit'), event(3, 1, 'entry')]);
+    await storeEvents(database, [event(4, 2, 'entry'), event(5, 2, 'entry', at - 2 * 86_400), event(3, 1, 'entry')]);
+    const counts = async (operator: ScopedOperator) =>
+      (await entriesTodayByCompany(operator, now)).map((c) => [c.name, c.entries, c.events]);
+    expect(await counts(siteAdmin)).toEqual([
+      ['Greenleaf', 2, 3],
+      ['Bluebird', 1, 1],
+    ]);
+    expect(await counts(admin)).toEqual([['Greenleaf', 2, 3]]);
   });
 });

@@ -19,6 +19,7 @@ import * as auditNames from './migrations/0013_audit_names';
 import * as auditFacts from './migrations/0014_audit_facts';
 import * as companies from './migrations/0015_companies';
 import * as auditCompanies from './migrations/0016_audit_companies';
+import * as activityCompanies from './migrations/0017_activity_companies';
 import type { Database } from './schema';
 
 /**
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0014_audit_facts': auditFacts,
   '0015_companies': companies,
   '0016_audit_companies': auditCompanies,
+  '0017_activity_companies': activityCompanies,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

@@ -179,6 +179,14 @@ export interface AccessEventsTable {
 }
 
 /** Events per site (0 = unknown) and hour (epoch seconds of its start), counted as they are stored. */
+/** Events and entries per client company and hour, as stored (migration 0017). */
+export interface ActivityCompanyHourlyTable {
+  company_id: number;
+  hour_s: number;
+  events: number;
+  entries: number;
+}
+
 export interface ActivityHourlyTable {
   site_id: number;
   hour_s: number;
@@ -317,6 +325,7 @@ export interface Database {
   worker_requests: WorkerRequestsTable;
   access_events: AccessEventsTable;
   activity_hourly: ActivityHourlyTable;
+  activity_company_hourly: ActivityCompanyHourlyTable;
   activity_doors: ActivityDoorsTable;
   pending_changes: PendingChangesTable;
   door_holders: DoorHoldersTable;

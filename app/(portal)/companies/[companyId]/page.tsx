@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CompanyEnd } from '@/components/companies/company-end';
+import { ReactivateCompany } from '@/components/companies/reactivate-company';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { buttonVariants } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
@@ -47,6 +48,7 @@ export default async function CompanyPage({ params }: { params: Promise<{ compan
                   End now…
                 </Link>
               )}
+              {company.status === 'ended' && <ReactivateCompany companyId={company.id} name={company.name} />}
             </>
           )
         }
