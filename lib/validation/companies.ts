@@ -1,22 +1,17 @@
 /** Companies: the form schema shared by the company form and its actions. */
 import { z } from 'zod';
-import { parseDay } from '../format';
+import { formDay, optionalFormDay } from './day';
 import { idList } from './ids';
 import { personFieldsSchema } from './people';
 import { safeText } from './text';
 
 const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const day = (message: string) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() !== '' ? (parseDay(value) ?? value) : blank(value)),
-    z.iso.date({ message }),
-  );
 
 export const companyFieldsSchema = z
   .object({
     name: safeText().pipe(z.string().min(1, 'Enter the company’s name').max(100, 'Use at most 100 characters')),
-    validFrom: day('Use a date like 01/04/2026'),
-    validUntil: day('Use a date like 31/03/2027').optional(),
+    validFrom: formDay('Use a date like 01/04/2026'),
+    validUntil: optionalFormDay('Use a date like 31/03/2027'),
     siteIds: idList.pipe(z.array(z.number()).min(1, 'Choose at least one site')),
     /** The envelope: the doors its people may be given. */
     doorIds: idList,
