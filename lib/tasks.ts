@@ -2,6 +2,7 @@ import 'server-only';
 import { activityTasks } from './activity/tasks';
 import { companiesExpireTask, companyOffboardKind } from './companies/offboard';
 import { directoryTask } from './directory';
+import { accessExpireTask } from './grants/expire';
 import { portalEnv } from './env';
 import { importKind } from './import/apply';
 import { jobsTask } from './jobs';
@@ -34,6 +35,7 @@ export function portalTasks(): Task[] {
     jobsTask(portalJobKinds()),
     ...visitorTasks(),
     companiesExpireTask(portalEnv().display.timeZone),
+    accessExpireTask(),
     ...(offboardDeleteAfterDays ? [offboardDeleteTask(offboardDeleteAfterDays)] : []),
     ...activityTasks(),
     ...housekeepingTasks({ auditRetentionDays: worker.auditRetentionDays }),

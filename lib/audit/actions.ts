@@ -47,6 +47,10 @@ export const AUDIT_ACTIONS = [
   'people.update',
   'permissions.change_door',
   'permissions.change_person',
+  'permissions.expire',
+  'permissions.extend',
+  'permissions.grant_temporary',
+  'permissions.start',
   'sites.visitor_doors',
   'visitors.change_doors',
   'visitors.end',
@@ -129,6 +133,12 @@ export interface AuditFactsByAction extends Record<RouteAction, RouteFacts> {
     /** How many of the doors given are outside the person's company envelope (an admin went ahead). */
     outsideEnvelope?: number;
   };
+  /** `until` is the ISO end; `untilText` how the portal showed it then (its zone and format). */
+  'permissions.grant_temporary': { doors: number; until: string; untilText: string; reason: string; scheduled: boolean };
+  'permissions.extend': { until: string; untilText: string };
+  /** A temporary grant ended by itself: who set it, on which day; `kept` when another source still gives the door. */
+  'permissions.expire': { setBy: string | null; setOn: string; kept: boolean };
+  'permissions.start': { untilText: string };
   'sites.visitor_doors': { doors: number };
   'visitors.change_doors': VisitFacts;
   'visitors.end': VisitFacts & { card: string | null };

@@ -123,6 +123,12 @@ function accessClauses(
 type Entry<A extends AuditAction> = Omit<DescribedEntry, 'facts'> & { facts: StoredFacts<A> };
 type Phrase<A extends AuditAction> = (e: Entry<A>, done: boolean) => string | null;
 
+/** The doors a record names: "Gym", "Gym and Main Entrance", "Gym and 2 other doors". */
+const doorList = (e: Omit<DescribedEntry, 'facts'>) => {
+  const doors = ofType(e.targets, 'door');
+  return doors.length > 0 ? listNames(doors, 'other doors') : 'a door';
+};
+
 /** The visitor a visit record names: from its facts, or (a refused attempt stores none) the visit target's name. */
 const visitorIn = (e: Entry<'visitors.end' | 'visitors.extend' | 'visitors.change_doors'>) =>
   e.facts.visitor ?? ofType(e.targets, 'visit')[0]?.name ?? 'a visitor';
@@ -149,6 +155,14 @@ const PHRASES: { [A in AuditAction]?: Phrase<A> } = {
       accessClauses(e.targets, { type: 'person' }, done) ??
       `${verb(done, 'changed', 'change')} the doors of ${first(e, 'person')}`
     }${e.facts.outsideEnvelope ? ` (${e.facts.outsideEnvelope} outside their company’s doors)` : ''}`,
+  'permissions.grant_temporary': (e, done) =>
+    `${verb(done, e.facts.scheduled ? 'scheduled' : 'gave', e.facts.scheduled ? 'schedule' : 'give')} ${first(e, 'person')} ${doorList(e)}${e.facts.untilText ? ` until ${e.facts.untilText}` : ' for a while'}${e.facts.reason ? ` (“${e.facts.reason}”)` : ''}`,
+  'permissions.extend': (e, done) =>
+    `${verb(done, 'changed', 'change')} the end of ${first(e, 'person')}’s access to ${doorList(e)}${e.facts.untilText ? ` to ${e.facts.untilText}` : ''}`,
+  'permissions.expire': (e, done) =>
+    `${done ? 'ended' : 'could not end'} ${first(e, 'person')}’s access to ${doorList(e)}${e.facts.setBy ? `, as set by ${e.facts.setBy}` : ''}${e.facts.setOn ? ` on ${e.facts.setOn}` : ''}${e.facts.kept ? ' (still given by another source)' : ''}`,
+  'permissions.start': (e, done) =>
+    `${verb(done, 'started', 'start')} ${first(e, 'person')}’s scheduled access to ${doorList(e)}${e.facts.untilText ? ` until ${e.facts.untilText}` : ''}`,
   'cards.issue': (e, done) =>
     `${verb(done, 'issued', 'issue')} ${e.facts.card ? `card ${e.facts.card}` : 'a card'} to ${first(e, 'person')}`,
   'cards.replace': (e, done) => {

@@ -20,6 +20,7 @@ import * as auditFacts from './migrations/0014_audit_facts';
 import * as companies from './migrations/0015_companies';
 import * as auditCompanies from './migrations/0016_audit_companies';
 import * as activityCompanies from './migrations/0017_activity_companies';
+import * as grants from './migrations/0018_grants';
 import type { Database } from './schema';
 
 /**
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0015_companies': companies,
   '0016_audit_companies': auditCompanies,
   '0017_activity_companies': activityCompanies,
+  '0018_grants': grants,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

@@ -179,6 +179,27 @@ export interface AccessEventsTable {
 }
 
 /** Events per site (0 = unknown) and hour (epoch seconds of its start), counted as they are stored. */
+/** Where a door a person may open comes from, and until when (migration 0018). */
+export interface GrantsTable {
+  id: string;
+  person_id: number;
+  door_id: number;
+  source: 'direct' | 'group' | 'company' | 'visit';
+  /** The group, company or visit; null for direct grants. */
+  source_id: string | null;
+  /** The operator who made it; null for the portal itself or Spintly. */
+  granted_by: string | null;
+  granted_by_name: string | null;
+  reason: string | null;
+  starts_at: string | null;
+  ends_at: string | null;
+  created_at: string;
+  /** When it was sent to Spintly; null while a scheduled grant waits. */
+  started_at: string | null;
+  ended_at: string | null;
+  ended_how: 'expired' | 'revoked' | 'offboarded' | null;
+}
+
 /** Events and entries per client company and hour, as stored (migration 0017). */
 export interface ActivityCompanyHourlyTable {
   company_id: number;
@@ -326,6 +347,7 @@ export interface Database {
   access_events: AccessEventsTable;
   activity_hourly: ActivityHourlyTable;
   activity_company_hourly: ActivityCompanyHourlyTable;
+  grants: GrantsTable;
   activity_doors: ActivityDoorsTable;
   pending_changes: PendingChangesTable;
   door_holders: DoorHoldersTable;

@@ -16,6 +16,7 @@ import { keepMembership, termsFor } from '../companies/membership';
 import { getCompany } from '../companies/store';
 import { db } from '../db';
 import { personDoors } from '../core/holders';
+import { recordDirectGrants } from '../grants/store';
 
 /**
  * One row of an import, as a job item. Checked again against Spintly just before writing (the dry run read the
@@ -27,7 +28,7 @@ export const importKind = defineJobKind({
   name: 'import',
   input: importPlanSchema,
   audit: 'people.import',
-  async process(plan, { operator }): Promise<ItemResult> {
+  async process(plan, { db: database, operator }): Promise<ItemResult> {
     const client = spintly();
     const about = { personName: plan.name, siteId: plan.homeSiteId };
     if (!siteInScope(operator, plan.homeSiteId))
@@ -66,6 +67,7 @@ export const importKind = defineJobKind({
         accessData: { ...NEW_PERSON_ACCESS, accessExpiresAt: expiresAt ?? null, accessPoints: plan.doorIds },
       });
       await keepMembership(userId, company);
+      await recordDirectGrants(database, operator, plan.doorIds.map((doorId) => ({ personId: userId, doorId })));
       await refreshPeople([userId]);
       return { status: 'done', outcome: 'created', personId: userId, ...about, message: 'Added.' };
     }
@@ -117,6 +119,7 @@ export const importKind = defineJobKind({
       const missing = plan.doorIds.filter((id) => !held.has(id));
       if (missing.length > 0) {
         await client.changeUserDoors(user.id, { permissionsToAdd: missing });
+        await recordDirectGrants(database, operator, missing.map((doorId) => ({ personId: user.id, doorId })));
         changed.push('doors');
       }
     }

@@ -7,6 +7,7 @@ import { describeDoorChange, doorChangeTargets, doorPeopleChangeSchema } from '.
 import { defineJobKind } from './kind';
 import type { ItemResult } from './runner';
 import { Refusal } from '../core/refusal';
+import { recordDoorChange } from '../grants/store';
 
 /** The job kind of a matrix apply. */
 export const DOOR_CHANGE_JOB = 'permissions.doors';
@@ -34,7 +35,7 @@ export const doorChangeKind = defineJobKind({
     const known = new Map(door ? [[`door:${door.id}`, door.name]] : []);
     return { targets: await nameTargets(db, doorChangeTargets(change), known), siteId: change.siteId };
   },
-  async process(change, { operator }): Promise<ItemResult> {
+  async process(change, { db, operator }): Promise<ItemResult> {
     const client = spintly();
     const scope = await checkScope(operator, doorChangeTargets(change), client);
     if (!scope.ok)
@@ -44,6 +45,7 @@ export const doorChangeKind = defineJobKind({
       permissionsToRemove: change.remove,
       pendingPermissionsToRemove: change.cancelPending,
     });
+    await recordDoorChange(db, operator, change);
     return { status: 'done', outcome: 'sent', message: `${describeDoorChange(change)}.`, siteId: change.siteId };
   },
 });

@@ -9,6 +9,7 @@ import type { JobOperator } from './operator';
 import type { ItemContext, ItemResult } from './runner';
 import { Refusal } from '../core/refusal';
 import { takeAway } from '../core/holders';
+import { endGrantsOfPeople } from '../grants/store';
 
 export const offboardInput = z.object({
   personId: z.number().int().positive(),
@@ -54,6 +55,7 @@ export async function offboardPerson(
     await client.deactivateUsers([user.id]);
     done.push('deactivated');
   }
+  await endGrantsOfPeople(db, [user.id]);
   await markOffboarded(db, {
     personId: user.id,
     name: user.name,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { pool } from '../core/pool';
 import type { Kysely } from 'kysely';
 import type { Database, JobItemStatus } from '../db/schema';
 import type { AuditReason } from '../audit/sentence';
@@ -187,13 +188,6 @@ export async function runJob<Op>(job: Job, options: RunJobOptions<Op>): Promise<
 }
 
 /** Runs `work` over `items`, at most `limit` at once. */
-async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  });
-  await Promise.all(lanes);
-}
 
 /** Every job waiting, one after another, until none is left: the `jobs.run` task's work. */
 export async function runQueuedJobs<Op>(options: RunJobOptions<Op>) {

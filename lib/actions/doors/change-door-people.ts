@@ -3,6 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { describeDoorChange, doorChangeTargets, doorPeopleChangeSchema } from '../../validation/doors';
 import { defineAction } from '../safe-action';
+import { db } from '../../db';
+import { recordDoorChange } from '../../grants/store';
 
 /** Gives people a door, takes it away, or cancels a pending change — one call to Spintly for the door. */
 export const changeDoorPeopleAction = defineAction({
@@ -10,12 +12,13 @@ export const changeDoorPeopleAction = defineAction({
   capability: 'permissions:write',
   input: doorPeopleChangeSchema,
   targets: doorChangeTargets,
-  async run(input, { spintly }) {
+  async run(input, { operator, spintly }) {
     await spintly.changeDoorUsers(input.doorId, {
       permissionsToAdd: input.add,
       permissionsToRemove: input.remove,
       pendingPermissionsToRemove: input.cancelPending,
     });
+    await recordDoorChange(await db(), operator, input);
     revalidatePath('/sites', 'layout');
     return {
       spintlyStatus: 200,

@@ -6,6 +6,8 @@ import { defineAction } from '../safe-action';
 import { refuseNewVisitorRole } from '../../visitors/role';
 import { toSpintlyUser } from './to-spintly';
 import { chosenCompany, keepMembership, termsFor } from '../../companies/membership';
+import { db } from '../../db';
+import { recordDirectGrants } from '../../grants/store';
 
 /** Adds a person in Spintly with their first doors. After a timeout it finds them rather than adding them twice. */
 export const createPersonAction = defineAction({
@@ -34,6 +36,7 @@ export const createPersonAction = defineAction({
       accessData: { ...user.accessData, accessPoints: input.doorIds },
     });
     await keepMembership(userId, company);
+    await recordDirectGrants(await db(), operator, input.doorIds.map((doorId) => ({ personId: userId, doorId })));
     revalidatePath('/users');
     return {
       spintlyStatus: 200,

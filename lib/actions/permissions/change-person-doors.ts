@@ -4,6 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { personDoorsChangeSchema } from '../../validation/permissions';
 import { companyEnvelopeOf } from '../../companies/membership';
 import { defineAction } from '../safe-action';
+import { db } from '../../db';
+import { endDirectGrants, recordDirectGrants } from '../../grants/store';
 
 /** Grants or revokes doors of one person, or cancels a pending change — one Spintly call for the person. */
 export const changePersonDoorsAction = defineAction({
@@ -16,7 +18,7 @@ export const changePersonDoorsAction = defineAction({
     ...input.revoke.map((id) => ({ type: 'door' as const, id, part: 'removed' as const })),
     ...input.cancelPending.map((id) => ({ type: 'door' as const, id, part: 'cancelled' as const })),
   ],
-  async run(input, { spintly }) {
+  async run(input, { operator, spintly }) {
     // A super or site admin may give a door outside the person's company envelope (a company admin cannot: the
     // scope check refused it); the record says so.
     const company = input.grant.length > 0 ? await companyEnvelopeOf(input.userId) : null;
@@ -26,6 +28,10 @@ export const changePersonDoorsAction = defineAction({
       permissionsToRemove: input.revoke,
       pendingPermissionsToRemove: input.cancelPending,
     });
+    // Where access comes from: given here is direct; revoked here ends every direct grant (temporary ones too).
+    const database = await db();
+    await recordDirectGrants(database, operator, input.grant.map((doorId) => ({ personId: input.userId, doorId })));
+    await endDirectGrants(database, input.revoke.map((doorId) => ({ personId: input.userId, doorId })));
     revalidatePath(`/users/${input.userId}`, 'layout');
     return {
       spintlyStatus: 200,

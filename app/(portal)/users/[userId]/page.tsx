@@ -21,6 +21,8 @@ import { Panel } from '@/components/ui/panel';
 import { Suspense } from 'react';
 import { RecentActivity } from '@/components/activity/recent-activity';
 import { nameFor, namesById } from '@/lib/core/names';
+import { TemporaryAccess } from '@/components/permissions/temporary-access';
+import { temporaryAccessOf } from '@/lib/data/grants';
 
 export const metadata: Metadata = { title: 'Person' };
 
@@ -42,6 +44,7 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
   // The profile lists what the person can open or is waiting for; the doors they cannot open are only counted here
   // (there can be hundreds) and listed on the "Change doors" page.
   const reachable = doors.filter((d) => d.state !== 'not_assigned');
+  const temporary = can(operator, 'permissions:write') ? await temporaryAccessOf(operator, userId, doors, sites) : null;
   return (
     <>
       <Breadcrumbs trail={[peopleCrumb(operator)]} current={person.name} />
@@ -155,6 +158,14 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
           )}
         </Panel>
       </div>
+      {temporary && (
+        <TemporaryAccess
+          userId={person.id}
+          personName={person.name}
+          grants={temporary.temporary}
+          doors={temporary.doors}
+        />
+      )}
       {can(operator, 'activity:read') && (
         <Suspense fallback={<p className="mt-6 text-sm text-slate-600">Loading recent activity…</p>}>
           <RecentActivity subject={{ person: person.id }} />

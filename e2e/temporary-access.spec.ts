@@ -1,0 +1,89 @@
+/**
+ * Temporary access (issue 29): given from the person page until an end with a reason, extended, and taken away by the
+ * portal itself when the end comes — except a door another source (a direct grant) still gives.
+ */
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { DEMO, craftedActionPost, sandbox, serverActionId, signInAndWait, type SandboxUser } from './helpers';
+
+type State = {
+  users: SandboxUser[];
+  accessPoints: { id: number; name: string; siteId: number }[];
+  permissions: { accessPointId: number; userIds: number[] }[];
+  pending: { userId: number; accessPointId: number; action: string }[];
+};
+
+/** Whether Spintly gives (or will give) the door to the person. */
+const holds = (state: State, userId: number, doorId: number) =>
+  state.permissions.some((p) => p.accessPointId === doorId && p.userIds.includes(userId)) ||
+  state.pending.some((p) => p.userId === userId && p.accessPointId === doorId && p.action === 'grant');
+
+/** An active member at site 1 and three site-1 doors they do not hold. */
+async function world(request: APIRequestContext) {
+  const state = (await sandbox.state(request)) as State;
+  const doors = state.accessPoints.filter((d) => d.siteId === 1);
+  const person = state.users.find(
+    (u) => u.homeSiteId === 1 && !u.deactivatedOn && doors.filter((d) => !holds(state, u.id, d.id)).length >= 3,
+  )!;
+  const [a, b, c] = doors.filter((d) => !holds(state, person.id, d.id));
+  return { person, a: a!, b: b!, c: c! };
+}
+
+test('temporary access: given with a reason, extended, and ended by the portal — a door also given directly stays', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(60_000);
+  const { person, a, b, c } = await world(request);
+  await signInAndWait(page, DEMO.admin);
+  await page.goto(`/users/${person.id}`);
+  const form = page.getByRole('form', { name: 'Give temporary access' });
+
+  // Bad input: no door. Said next to the doors; the reason typed is still there; nothing sent.
+  await sandbox.clearStats(request);
+  await form.getByLabel('Reason').fill('Contractor until Friday');
+  await form.getByRole('button', { name: 'Give temporary access' }).click();
+  await expect(form.getByText('Choose at least one door')).toBeVisible();
+  await expect(form.getByLabel('Reason')).toHaveValue('Contractor until Friday');
+  expect(await sandbox.writes(request)).toEqual([]);
+
+  // The super admin sees every site's doors, so each says where it is.
+  await form.getByRole('checkbox', { name: `${a.name} · Koramangala Hub`, exact: true }).check();
+  await form.getByRole('button', { name: 'Give temporary access' }).click();
+  await expect(page.getByText(/^Given until/)).toBeVisible();
+  const list = page.getByRole('list', { name: 'Temporary access' });
+  await expect(list).toContainText(a.name);
+  await expect(list).toContainText('Contractor until Friday');
+  expect(holds((await sandbox.state(request)) as State, person.id, a.id)).toBe(true);
+
+  // Extend by a week.
+  await list.getByRole('button', { name: `Extend ${a.name} · Koramangala Hub` }).click();
+  await page.getByLabel('How long').first().selectOption('week');
+  await page.getByRole('button', { name: 'Save the new end' }).click();
+  await expect(page.getByText(/^Access now ends/)).toBeVisible();
+
+  // A short grant of two doors, one of which the person is also given directly: only the other is taken away.
+  const changeDoors = serverActionId('lib/actions/permissions/change-person-doors.ts', 'changePersonDoorsAction');
+  expect((await craftedActionPost(page, '/users', changeDoors, [null, { userId: person.id, grant: [b.id] }])).status).toBe(
+    200,
+  );
+  const temporary = serverActionId('lib/actions/permissions/grant-temporary.ts', 'grantTemporaryAccessAction');
+  const endsAt = new Date(Date.now() + 4_000).toISOString();
+  const answer = await craftedActionPost(page, '/users', temporary, [
+    null,
+    { userId: person.id, doorIds: [b.id, c.id], preset: 'until', endsAt, reason: 'Short visit' },
+  ]);
+  expect(answer.text).toContain('"ok":true');
+  expect(holds((await sandbox.state(request)) as State, person.id, c.id)).toBe(true);
+  await expect(async () => {
+    const state = (await sandbox.state(request)) as State;
+    expect(holds(state, person.id, c.id)).toBe(false);
+  }).toPass({ timeout: 30_000 });
+  const state = (await sandbox.state(request)) as State;
+  expect(holds(state, person.id, b.id)).toBe(true);
+  expect(holds(state, person.id, a.id)).toBe(true);
+
+  // The audit says "ended", with who set it — and that the direct door was kept.
+  await page.goto(`/audit?action=permissions.expire&about=${encodeURIComponent(person.name)}`);
+  await expect(page.getByText(`The portal ended ${person.name}’s access to ${c.name}, as set by`)).toBeVisible();
+  await expect(page.getByText(`access to ${b.name}, as set by`)).toContainText('still given by another source');
+});

@@ -1,0 +1,52 @@
+import 'server-only';
+import type { ScopedOperator } from '../auth/permissions';
+import { db } from '../db';
+import { portalEnv } from '../env';
+import { formatDateTime } from '../format';
+import { openGrantsOf } from '../grants/store';
+import { grantableDoors } from './grantable';
+
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * A person's temporary access for their page: each open grant with an end (or a later start), soonest end first,
+ * with who set it and why; and the doors the operator may give for a while (theirs: the person's doors list at the
+ * operator's sites, envelope doors only for a company admin).
+ */
+export async function temporaryAccessOf(
+  operator: ScopedOperator,
+  personId: number,
+  doors: readonly { id: number; name: string; siteId: number }[],
+  sites: readonly { id: number; name: string }[],
+  now = Date.now(),
+) {
+  const { display } = portalEnv();
+  const [open, grantable] = await Promise.all([openGrantsOf(await db(), personId), grantableDoors(operator)]);
+  // Door names repeat across sites ("Main Entrance"): with more than one site, each says where it is.
+  const siteName = new Map(sites.map((site) => [site.id, site.name]));
+  const several = new Set(doors.map((d) => d.siteId)).size > 1;
+  const label = (d: { name: string; siteId: number }) =>
+    several ? `${d.name} · ${siteName.get(d.siteId) ?? `Site ${d.siteId}`}` : d.name;
+  const names = new Map(doors.map((d) => [d.id, label(d)]));
+  const temporary = open
+    // Only doors of the operator's sites are shown (the page's door list is already limited to them).
+    .filter((g) => (g.endsAt !== null || g.startedAt === null) && names.has(g.doorId))
+    .sort((a, b) => (a.endsAt ?? '9').localeCompare(b.endsAt ?? '9'))
+    .map((g) => ({
+      id: g.id,
+      doorId: g.doorId,
+      doorName: names.get(g.doorId)!,
+      endsAt: g.endsAt,
+      endsText: g.endsAt ? formatDateTime(g.endsAt, display) : null,
+      startsText: g.startedAt === null && g.startsAt ? formatDateTime(g.startsAt, display) : null,
+      endingSoon: g.endsAt !== null && Date.parse(g.endsAt) - now <= WEEK_MS,
+      setBy: g.grantedByName,
+      reason: g.reason,
+    }));
+  return {
+    temporary,
+    doors: (grantable ? doors.filter((d) => grantable.has(d.id)) : [...doors])
+      .map((d) => ({ id: d.id, name: label(d) }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
