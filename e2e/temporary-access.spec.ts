@@ -54,6 +54,9 @@ test('temporary access: given with a reason, extended, and ended by the portal â
   await expect(list).toContainText(a.name);
   await expect(list).toContainText('Contractor until Friday');
   expect(holds((await sandbox.state(request)) as State, person.id, a.id)).toBe(true);
+  await page.goto('/');
+  await expect(page.getByTestId('access-ending')).toContainText(`${person.name}: ${a.name} until`);
+  await page.goto(`/users/${person.id}`);
 
   // Extend by a week.
   await list.getByRole('button', { name: `Extend ${a.name} Â· Koramangala Hub` }).click();

@@ -18,19 +18,21 @@ import { navFor } from '@/lib/navigation';
 import { Panel } from '@/components/ui/panel';
 import { CompanyEnd } from '@/components/companies/company-end';
 import { companiesEndingSoon, entriesTodayByCompany } from '@/lib/data/companies';
+import { accessEndingSoon } from '@/lib/data/grants';
 
 export default async function HomePage() {
   const operator = await verifySession();
   // The front desk's day starts at the front desk.
   if (operator.role === 'front_desk') redirect('/front-desk');
   // Door activity counted per door is site-wide: a company admin reads their own people's entries at /activity only.
-  const [sites, counts, freshness, dashboard, ending, byCompany] = await Promise.all([
+  const [sites, counts, freshness, dashboard, ending, byCompany, accessEnding] = await Promise.all([
     load(() => siteOptionsFor(operator)),
     peopleCountsInScope(operator),
     directoryFreshness(),
     can(operator, 'activity:doors') ? load(() => dashboardFor(operator)) : null,
     can(operator, 'companies:read') ? companiesEndingSoon(operator) : [],
     can(operator, 'companies:read') ? entriesTodayByCompany(operator) : [],
+    can(operator, 'permissions:write') ? accessEndingSoon(operator) : [],
   ]);
   const { spintly, display } = portalEnv();
   const count = (n: number) => formatCount(n, display);
@@ -71,6 +73,23 @@ export default async function HomePage() {
                 </Link>{' '}
                 ({count(company.members)} {company.members === 1 ? 'person' : 'people'}):{' '}
                 <CompanyEnd company={{ ...company, status: 'active' }} />
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      )}
+      {accessEnding.length > 0 && (
+        <Panel aria-labelledby="access-ending-heading" className="mb-6 p-6">
+          <h2 id="access-ending-heading" className="font-semibold">
+            Temporary access ending within 7 days
+          </h2>
+          <ul className="mt-3 grid gap-1 text-sm" data-testid="access-ending">
+            {accessEnding.map((grant) => (
+              <li key={grant.id}>
+                <Link href={`/users/${grant.personId}`} className="font-medium underline">
+                  {grant.personName}
+                </Link>
+                : {grant.doorName} until {grant.endsText}
               </li>
             ))}
           </ul>

@@ -1,5 +1,9 @@
 import 'server-only';
-import type { ScopedOperator } from '../auth/permissions';
+import { companyScope, siteScope, type ScopedOperator } from '../auth/permissions';
+import { membersOfAny } from '../companies/members';
+import { inSiteScope } from '../db/scope';
+import { nameFor, namesById } from '../core/names';
+import { spintly } from '../spintly';
 import { db } from '../db';
 import { portalEnv } from '../env';
 import { formatDateTime } from '../format';
@@ -49,4 +53,34 @@ export async function temporaryAccessOf(
       .map((d) => ({ id: d.id, name: label(d) }))
       .sort((a, b) => a.name.localeCompare(b.name)),
   };
+}
+
+/**
+ * Temporary access ending within 7 days for the home page: the operator's people (their sites; a company admin's,
+ * their companies'), soonest first, at most `limit`, each linked to the person's page where Extend is.
+ */
+export async function accessEndingSoon(operator: ScopedOperator, now = Date.now(), limit = 10) {
+  const database = await db();
+  const companies = companyScope(operator);
+  if (!companies.all && companies.companies.length === 0) return [];
+  let query = database
+    .selectFrom('grants as g')
+    .innerJoin('people as p', 'p.id', 'g.person_id')
+    .select(['g.id', 'g.person_id', 'g.door_id', 'g.ends_at', 'p.name'])
+    .where('g.ended_at', 'is', null)
+    .where('g.ends_at', '>', new Date(now).toISOString())
+    .where('g.ends_at', '<=', new Date(now + WEEK_MS).toISOString())
+    .where(inSiteScope('home_site_id', siteScope(operator)));
+  if (!companies.all) query = query.where('g.person_id', 'in', membersOfAny(database, companies.companies));
+  const rows = await query.orderBy('g.ends_at').limit(limit).execute();
+  if (rows.length === 0) return [];
+  const doors = namesById(await spintly().allDoors().catch(() => []));
+  const { display } = portalEnv();
+  return rows.map((r) => ({
+    id: r.id,
+    personId: Number(r.person_id),
+    personName: r.name,
+    doorName: nameFor(doors, 'door', Number(r.door_id)),
+    endsText: formatDateTime(r.ends_at!, display),
+  }));
 }

@@ -18,7 +18,11 @@ const SITES = [
 ];
 vi.mock('../db', async (original) => ({ ...(await original<object>()), db: async () => database }));
 vi.mock('../spintly', () => ({
-  spintly: () => ({ allSites: async () => SITES, listRoles: async () => [{ id: 1, name: 'Member' }] }),
+  spintly: () => ({
+    allSites: async () => SITES,
+    listRoles: async () => [{ id: 1, name: 'Member' }],
+    allDoors: async () => [{ id: 501, name: 'Gym', siteId: 1 }],
+  }),
 }));
 vi.mock('../directory', async (original) => ({
   ...(await original<object>()),
@@ -31,6 +35,8 @@ const { activityFilter } = await import('./activity');
 const { queryEvents } = await import('../activity/query');
 const { storeEvents } = await import('../activity/store');
 const { entriesTodayByCompany } = await import('./companies');
+const { accessEndingSoon } = await import('./grants');
+const { addGrants } = await import('../grants/store');
 
 const siteAdmin: ScopedOperator = { role: 'site_admin', siteIds: [1] };
 const superAdmin: ScopedOperator = { role: 'super_admin', siteIds: [] };
@@ -197,5 +203,35 @@ describe('a company admin’s audit log and activity', () => {
       ['Bluebird', 1, 1],
     ]);
     expect(await counts(admin)).toEqual([['Greenleaf', 2, 3]]);
+  });
+
+  it('lists temporary access ending within a week for their people only', async () => {
+    const { admin } = await twoCompanies();
+    const now = Date.parse('2026-12-05T06:30:00Z');
+    const ends = (days: number) => new Date(now + days * 86_400_000).toISOString();
+    const asha = { id: 'op-1', name: 'Asha' };
+    await addGrants(
+      database,
+      asha,
+      [
+        { personId: 1, doorId: 501, source: 'direct', endsAt: ends(2), started: true },
+        { personId: 2, doorId: 501, source: 'direct', endsAt: ends(1), started: true },
+        { personId: 3, doorId: 501, source: 'direct', endsAt: ends(3), started: true },
+        { personId: 2, doorId: 501, source: 'direct', endsAt: ends(9), started: true },
+      ],
+      new Date(now),
+    );
+    const people = async (operator: ScopedOperator) =>
+      (await accessEndingSoon(operator, now)).map((g) => [g.personId, g.doorName]);
+    expect(await people(superAdmin)).toEqual([
+      [2, 'Gym'],
+      [1, 'Gym'],
+      [3, 'Gym'],
+    ]);
+    expect(await people(siteAdmin)).toEqual([
+      [2, 'Gym'],
+      [1, 'Gym'],
+    ]);
+    expect(await people(admin)).toEqual([[2, 'Gym']]);
   });
 });
