@@ -112,6 +112,10 @@ export const sandbox = {
   async faults(request: APIRequestContext, config: object) {
     await request.post(`${E2E.sandboxUrl}/__sandbox/faults`, { data: config });
   },
+  /** Every online reader syncs now: pending changes become assigned (or removed). */
+  async sync(request: APIRequestContext) {
+    await request.post(`${E2E.sandboxUrl}/__sandbox/sync`);
+  },
   /** Someone presents their card (or phone) at a door: the sandbox decides, records the event and sends the webhook. */
   async tap(request: APIRequestContext, userId: number, accessPointId: number, accessType?: 'card' | 'mobile') {
     const answer = await request.post(`${E2E.sandboxUrl}/__sandbox/access`, {

@@ -1,5 +1,4 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { E2E } from './ports';
 import { DEMO, sandbox, signInAndWait, expectNoSeriousA11yViolations, type SandboxUser } from './helpers';
 
 const DOOR_PATCH =
@@ -59,7 +58,7 @@ test('stage 3 grants and 1 revoke over 2 doors: exactly 2 calls, cells pending, 
   await expect(cell(page, a!.name, 'Parking Gate')).toHaveAttribute('data-state', 'pending');
   await expect(cell(page, revoked.name, 'Reception')).toHaveAttribute('aria-label', /removal pending/);
 
-  await request.post(`${E2E.sandboxUrl}/__sandbox/sync`);
+  await sandbox.sync(request);
   await expect(cell(page, a!.name, 'Parking Gate')).toHaveAttribute('data-state', 'assigned', { timeout: 15_000 });
   await expect(cell(page, c.name, 'Reception')).toHaveAttribute('data-state', 'assigned');
   await expect(cell(page, revoked.name, 'Reception')).toHaveAttribute('data-state', 'none');
@@ -73,7 +72,7 @@ test('a change on an offline reader stays pending and is flagged', async ({ page
   await cell(page, person.name, 'Back Door').click();
   await page.getByRole('button', { name: 'Apply changes' }).click();
   await expect(cell(page, person.name, 'Back Door')).toHaveAttribute('data-state', 'pending');
-  await request.post(`${E2E.sandboxUrl}/__sandbox/sync`);
+  await sandbox.sync(request);
   await expect(cell(page, person.name, 'Back Door')).toHaveAttribute('aria-label', /reader may be offline/, {
     timeout: 20_000,
   });

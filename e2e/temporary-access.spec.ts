@@ -66,9 +66,9 @@ test('temporary access: given with a reason, extended, and ended by the portal â
 
   // A short grant of two doors, one of which the person is also given directly: only the other is taken away.
   const changeDoors = serverActionId('lib/actions/permissions/change-person-doors.ts', 'changePersonDoorsAction');
-  expect((await craftedActionPost(page, '/users', changeDoors, [null, { userId: person.id, grant: [b.id] }])).status).toBe(
-    200,
-  );
+  expect(
+    (await craftedActionPost(page, '/users', changeDoors, [null, { userId: person.id, grant: [b.id] }])).status,
+  ).toBe(200);
   const temporary = serverActionId('lib/actions/permissions/grant-temporary.ts', 'grantTemporaryAccessAction');
   const endsAt = new Date(Date.now() + 4_000).toISOString();
   const answer = await craftedActionPost(page, '/users', temporary, [
@@ -89,4 +89,25 @@ test('temporary access: given with a reason, extended, and ended by the portal â
   await page.goto(`/audit?action=permissions.expire&about=${encodeURIComponent(person.name)}`);
   await expect(page.getByText(`The portal ended ${person.name}â€™s access to ${c.name}, as set by`)).toBeVisible();
   await expect(page.getByText(`access to ${b.name}, as set by`)).toContainText('still given by another source');
+
+  // Why?: each source of a door, and what is missing for one no source gives any more.
+  await page.goto(`/users/${person.id}/permissions`);
+  const whyA = page.getByTestId(`why-${a.id}`);
+  await whyA.getByText('Why?').click();
+  await expect(whyA).toContainText('Given directly by');
+  await expect(whyA).toContainText('â€œContractor until Fridayâ€');
+  const whyC = page.getByTestId(`why-${c.id}`);
+  await whyC.getByText('Why?').click();
+  await expect(whyC).toContainText('No source gives it.');
+
+  // The door's side: who can open it and why, on the page and in its CSV (audited).
+  await sandbox.sync(request);
+  await page.goto(`/sites/1/doors/${b.id}?search=${encodeURIComponent(person.name)}`);
+  await expect(page.getByRole('row').filter({ hasText: person.name }).first()).toContainText('Direct (');
+  const csv = await (await page.request.get(`/api/doors/holders/export?doorId=${b.id}`)).text();
+  const lines = csv.trim().split('\r\n');
+  expect(lines[0]).toBe('"personId","person","email","employeeCode","state","source"');
+  expect(lines.find((line) => line.startsWith(`"${person.id}",`))).toContain('Direct (');
+  const elsewhere = await page.request.get('/api/doors/holders/export?doorId=999999');
+  expect(elsewhere.status()).toBe(404);
 });

@@ -12,7 +12,6 @@ import { freshPhone, registerVisitor as register } from './visitor-form';
 
 type Meeting = { id: number; userId: number; accessPointIds: number[] };
 
-
 /** A member of site 1 to be the host, with a name unique enough to search for. */
 async function hostAtSiteOne(request: APIRequestContext) {
   const users = await sandbox.users(request);

@@ -103,10 +103,7 @@ export default async function HomePage() {
           <ul className="mt-3 grid gap-1 text-sm sm:grid-cols-2" data-testid="entries-by-company">
             {byCompany.map((company) => (
               <li key={company.id}>
-                <Link
-                  href={`/activity?company=${company.id}&from=${today}`}
-                  className="font-medium underline"
-                >
+                <Link href={`/activity?company=${company.id}&from=${today}`} className="font-medium underline">
                   {company.name}
                 </Link>
                 : {count(company.entries)} {company.entries === 1 ? 'entry' : 'entries'}

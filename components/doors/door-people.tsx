@@ -108,6 +108,7 @@ export function DoorPeople({
               'Name',
               'Email',
               'Employee code',
+              'Why',
             ]}
           >
             {holders.map((person) => (
@@ -125,6 +126,7 @@ export function DoorPeople({
                 <td className="px-4 py-2 font-medium">{person.name}</td>
                 <td className="px-4 py-2">{person.email ?? '—'}</td>
                 <td className="px-4 py-2">{person.employeeCode ?? '—'}</td>
+                <td className="px-4 py-2 text-slate-700">{person.source ?? '—'}</td>
               </tr>
             ))}
           </DataTable>

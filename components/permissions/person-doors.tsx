@@ -17,6 +17,8 @@ interface Door {
   outsideEnvelope: boolean;
   /** False for a company admin at a door outside their envelope that the person holds anyway: shown, not changed. */
   changeable: boolean;
+  /** Why the person can or cannot open it: a verdict and its reasons. */
+  why: { verdict: string; reasons: string[] };
 }
 
 export function PersonDoors({
@@ -67,7 +69,18 @@ export function PersonDoors({
               const stuck = door.state === 'pending' && isStuck(door.pendingSince, readAt, stuckAfterMs);
               return (
                 <tr key={door.id} data-state={door.state}>
-                  <Td className="font-medium">{door.name}</Td>
+                  <Td className="font-medium">
+                    {door.name}
+                    <details className="mt-1 text-xs font-normal text-slate-700" data-testid={`why-${door.id}`}>
+                      <summary className="cursor-pointer text-indigo-700">Why?</summary>
+                      <p className="mt-1 font-medium">{door.why.verdict}</p>
+                      <ul className="mt-1 list-disc pl-4">
+                        {door.why.reasons.map((reason) => (
+                          <li key={reason}>{reason}</li>
+                        ))}
+                      </ul>
+                    </details>
+                  </Td>
                   <Td>
                     {door.state === 'assigned' && <span className="text-green-800">Can open</span>}
                     {door.state === 'not_assigned' && <span className="text-slate-600">No access</span>}

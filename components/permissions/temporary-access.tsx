@@ -110,8 +110,7 @@ export function TemporaryAccess({
         <ul className="mt-3 grid gap-2 text-sm" aria-label="Temporary access" data-testid="temporary-access">
           {grants.map((g) => (
             <li key={g.id} className={g.endingSoon ? 'rounded bg-amber-50 p-2' : 'p-2'}>
-              <span className="font-medium">{g.doorName}</span>{' '}
-              {g.startsText ? `from ${g.startsText} ` : ''}
+              <span className="font-medium">{g.doorName}</span> {g.startsText ? `from ${g.startsText} ` : ''}
               {g.endsText ? `until ${g.endsText}` : ''}
               <span className="text-slate-600">
                 {g.setBy ? ` · set by ${g.setBy}` : ''}

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'companies.update',
   'directory.status',
   'directory.sync',
+  'doors.holders_export',
   'jobs.cancel',
   'jobs.export',
   /** An offboarding's start (its name predates the other job starts). */
@@ -96,6 +97,7 @@ export type RouteAction =
   | 'audit.export'
   | 'cards.export'
   | 'directory.status'
+  | 'doors.holders_export'
   | 'jobs.export'
   | 'jobs.status'
   | 'people.export'
@@ -134,7 +136,13 @@ export interface AuditFactsByAction extends Record<RouteAction, RouteFacts> {
     outsideEnvelope?: number;
   };
   /** `until` is the ISO end; `untilText` how the portal showed it then (its zone and format). */
-  'permissions.grant_temporary': { doors: number; until: string; untilText: string; reason: string; scheduled: boolean };
+  'permissions.grant_temporary': {
+    doors: number;
+    until: string;
+    untilText: string;
+    reason: string;
+    scheduled: boolean;
+  };
   'permissions.extend': { until: string; untilText: string };
   /** A temporary grant ended by itself: who set it, on which day; `kept` when another source still gives the door. */
   'permissions.expire': { setBy: string | null; setOn: string; kept: boolean };

@@ -192,7 +192,10 @@ function filtered(db: Kysely<Database>, filters: AuditFilters) {
         : query.where(
             'id',
             'in',
-            db.selectFrom('audit_companies').select('audit_id').where('company_id', 'in', [...companies]),
+            db
+              .selectFrom('audit_companies')
+              .select('audit_id')
+              .where('company_id', 'in', [...companies]),
           );
   }
   return query;

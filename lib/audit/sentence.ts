@@ -287,6 +287,7 @@ const EXPORTS: Partial<Record<AuditAction, string>> = {
   'people.export': 'the people list',
   'activity.export': 'door activity',
   'jobs.export': 'the result of a job',
+  'doors.holders_export': 'who can open a door',
 };
 
 /** One plain sentence for a record. */

@@ -1,7 +1,11 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import type { z } from 'zod';
-import { can, personInScope, siteInScope } from '../auth/permissions';
+import { can, personInScope, siteInScope, type ScopedOperator } from '../auth/permissions';
+import { portalEnv } from '../env';
+import { formatDate, formatDateTime } from '../format';
+import { openGrantsOfDoor } from '../grants/store';
+import { sourcesText } from '../grants/why';
 import { verifySession } from '../auth/session';
 import { spintly } from '../spintly';
 import { searchAndPageSchema } from '../validation/query';
@@ -9,6 +13,56 @@ import { allSiteOptions } from './sites';
 import { doorHolders, isPendingGrant } from '../core/holders';
 import { doorPendingOf, recordDoorSeen } from '../activity/tasks';
 import { db } from '../db';
+
+/** Where each of these holders' access to the door comes from, in a few words (the portal's grants). */
+async function holderSources(doorId: number, personIds: readonly number[], now = Date.now()) {
+  const { display } = portalEnv();
+  const show = { time: (iso: string) => formatDateTime(iso, display), day: (iso: string) => formatDate(iso, display) };
+  const grants = await openGrantsOfDoor(await db(), doorId, personIds);
+  const nowIso = new Date(now).toISOString();
+  return new Map(
+    personIds.map((id) => [
+      id,
+      sourcesText(
+        grants.filter((g) => g.personId === id),
+        nowIso,
+        show,
+      ),
+    ]),
+  );
+}
+
+/**
+ * Everyone of the operator's sites who can open a door (or will, once its reader syncs), with where it comes from:
+ * the door page's CSV (`/api/doors/holders/export`). Null when the door is not one of theirs.
+ */
+export async function doorHoldersExport(operator: ScopedOperator, doorId: number) {
+  const client = spintly();
+  const door = (await client.allDoors()).find((d) => d.id === doorId);
+  if (!door || !siteInScope(operator, door.siteId)) return null;
+  const answer = doorHolders(await client.doorUsers(doorId));
+  const visible = (person: { homeSiteId?: number | null | undefined }) =>
+    personInScope(operator, { homeSiteId: person.homeSiteId ?? null });
+  const people = [
+    ...answer.holders.filter(visible).map((p) => ({ ...p, state: 'assigned' as const })),
+    ...answer.pending.filter((p) => visible(p) && isPendingGrant(p)).map((p) => ({ ...p, state: 'pending' as const })),
+  ].sort((a, b) => byName.compare(a.name, b.name));
+  const sources = await holderSources(
+    doorId,
+    people.map((p) => p.id),
+  );
+  return {
+    door,
+    rows: people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      email: p.email ?? null,
+      employeeCode: p.employeeCode ?? null,
+      state: p.state,
+      source: sources.get(p.id) ?? 'From Spintly',
+    })),
+  };
+}
 
 /** A door's holders page: `?search=&page=`. */
 export const doorHoldersQuerySchema = searchAndPageSchema;
@@ -20,6 +74,8 @@ export interface DoorPerson {
   employeeCode: string | null;
   pendingAction?: 'grant' | 'revoke';
   pendingSince?: string;
+  /** Where their access comes from, in a few words (holders only). */
+  source?: string;
 }
 
 export const DOOR_HOLDERS_PAGE_SIZE = 50;
@@ -67,15 +123,17 @@ export async function doorPage(
     : everyone;
   const start = (query.page - 1) * DOOR_HOLDERS_PAGE_SIZE;
   const pending = answer.pending.filter(visible);
+  const shown = matching.sort((a, b) => byName.compare(a.name, b.name)).slice(start, start + DOOR_HOLDERS_PAGE_SIZE);
+  const sources = await holderSources(
+    doorId,
+    shown.map((p) => p.id),
+  );
   return {
     readAt: Date.now(),
     site,
     door: { id: door.id, name: door.name, siteId: door.siteId },
     canEdit: can(operator, 'permissions:write'),
-    holders: matching
-      .sort((a, b) => byName.compare(a.name, b.name))
-      .slice(start, start + DOOR_HOLDERS_PAGE_SIZE)
-      .map(toPerson),
+    holders: shown.map((p) => ({ ...toPerson(p), source: sources.get(p.id) ?? 'From Spintly' })),
     /** How many holders match the search, and how many there are in all (of the operator's sites). */
     matchingCount: matching.length,
     holderCount: everyone.length,

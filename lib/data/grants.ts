@@ -74,7 +74,11 @@ export async function accessEndingSoon(operator: ScopedOperator, now = Date.now(
   if (!companies.all) query = query.where('g.person_id', 'in', membersOfAny(database, companies.companies));
   const rows = await query.orderBy('g.ends_at').limit(limit).execute();
   if (rows.length === 0) return [];
-  const doors = namesById(await spintly().allDoors().catch(() => []));
+  const doors = namesById(
+    await spintly()
+      .allDoors()
+      .catch(() => []),
+  );
   const { display } = portalEnv();
   return rows.map((r) => ({
     id: r.id,

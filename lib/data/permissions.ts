@@ -12,6 +12,10 @@ import { personPage } from './person';
 import { allSiteOptions } from './sites';
 import { doorHolders, pendingOf } from '../core/holders';
 import { grantableDoors, onlyGrantable } from './grantable';
+import { db } from '../db';
+import { formatDate, formatDateTime } from '../format';
+import { openGrantsOf } from '../grants/store';
+import { explainAccess } from '../grants/why';
 
 /** People per page of the matrix: Spintly's largest page, so a page of rows is one call. */
 export const MATRIX_PAGE_SIZE = 100;
@@ -103,7 +107,36 @@ export async function personPermissions(userId: number) {
   await verifySession({ capability: 'permissions:read' });
   const { operator, person, doors, doorsLoaded, sites, readAt } = await personPage(userId);
   if (!doorsLoaded) notFound();
-  const [company, grantable] = await Promise.all([companyEnvelopeOf(userId), grantableDoors(operator)]);
+  const [company, grantable, grants] = await Promise.all([
+    companyEnvelopeOf(userId),
+    grantableDoors(operator),
+    openGrantsOf(await db(), userId),
+  ]);
+  const { display } = portalEnv();
+  const show = { time: (iso: string) => formatDateTime(iso, display), day: (iso: string) => formatDate(iso, display) };
+  const nowIso = new Date(readAt).toISOString();
+  const siteNames = new Map(sites.map((site) => [site.id, site.name]));
+  // Why? for each door: the person, the reader, and every source that gives it — from the portal's records and the
+  // one Spintly read this page already made.
+  const whyOf = (d: (typeof doors)[number]) =>
+    explainAccess({
+      person: {
+        name: person.name,
+        active: person.active,
+        accessExpired: person.accessExpired,
+        accessExpiresText: person.accessExpiresAt ? show.day(person.accessExpiresAt) : null,
+      },
+      door: {
+        name: d.name,
+        siteName: siteNames.get(d.siteId) ?? `Site ${d.siteId}`,
+        state: d.state,
+        pendingAction: d.pendingAction ?? null,
+      },
+      pendingSinceText: d.pendingSince ? show.time(d.pendingSince) : null,
+      grants: grants.filter((g) => g.doorId === d.id),
+      show,
+      now: nowIso,
+    });
   const groups = sites.map((site) => ({
     site,
     // A company admin sees the doors they may give, and those the person holds anyway (read-only); admins see every
@@ -120,6 +153,7 @@ export async function personPermissions(userId: number) {
         // A door the person's company may not be given: admins are warned and may go ahead.
         outsideEnvelope: company !== null && !company.doorIds.includes(d.id),
         changeable: !grantable || grantable.has(d.id),
+        why: whyOf(d),
       })),
   }));
   return {

@@ -118,7 +118,8 @@ describe('a company admin’s audit log and activity', () => {
   /** Greenleaf has person 2 (site 1); Bluebird has person 1 (site 1); person 3 (site 2) belongs to none. */
   async function twoCompanies() {
     const { createCompany } = await import('../companies/store');
-    const company = (name: string) => createCompany(database, { name, validFrom: '2026-01-01', siteIds: [1], doorIds: [] });
+    const company = (name: string) =>
+      createCompany(database, { name, validFrom: '2026-01-01', siteIds: [1], doorIds: [] });
     const greenleaf = await company('Greenleaf');
     const bluebird = await company('Bluebird');
     await database

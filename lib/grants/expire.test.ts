@@ -75,8 +75,18 @@ describe('temporary access and its end', () => {
     expect([...spintly.doors.get(2)!]).toEqual([502]);
     expect((await openGrantsOf(database, 1)).map((g) => g.grantedByName)).toEqual(['Spintly', 'Asha Admin']);
 
-    expect(await expireAccess(database, HOURS(3), spintly as never)).toEqual({ started: 0, ended: 0, kept: 0, failed: 0 });
-    expect(await expireAccess(database, HOURS(4), spintly as never)).toEqual({ started: 0, ended: 3, kept: 2, failed: 0 });
+    expect(await expireAccess(database, HOURS(3), spintly as never)).toEqual({
+      started: 0,
+      ended: 0,
+      kept: 0,
+      failed: 0,
+    });
+    expect(await expireAccess(database, HOURS(4), spintly as never)).toEqual({
+      started: 0,
+      ended: 3,
+      kept: 2,
+      failed: 0,
+    });
     expect([...spintly.doors.get(1)!]).toEqual([501]);
     expect([...spintly.doors.get(2)!]).toEqual([]);
     expect([...spintly.doors.get(3)!]).toEqual([503]);

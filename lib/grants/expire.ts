@@ -71,10 +71,16 @@ export async function expireAccess(db: Kysely<Database>, now: Date, client: Clie
       counts.failed += grants.length;
       return;
     }
-    await markStarted(db, grants.map((g) => g.id), now);
+    await markStarted(
+      db,
+      grants.map((g) => g.id),
+      now,
+    );
     changed.add(personId);
     for (const grant of grants) {
-      await record('permissions.start', grant, { untilText: grant.endsAt ? formatDateTime(grant.endsAt, display) : '' });
+      await record('permissions.start', grant, {
+        untilText: grant.endsAt ? formatDateTime(grant.endsAt, display) : '',
+      });
       counts.started++;
     }
   });
@@ -83,7 +89,13 @@ export async function expireAccess(db: Kysely<Database>, now: Date, client: Clie
     const doors = [...new Set(grants.map((g) => g.doorId))];
     const open = await openGrantsOf(db, personId, doors);
     const ending = new Set(grants.map((g) => g.id));
-    const taken = doors.filter((door) => takeAwayWhenEnding(open.filter((g) => g.doorId === door), ending, nowIso));
+    const taken = doors.filter((door) =>
+      takeAwayWhenEnding(
+        open.filter((g) => g.doorId === door),
+        ending,
+        nowIso,
+      ),
+    );
     try {
       const patch = taken.length > 0 ? takeAway(await client.userPermissions(personId), taken) : null;
       if (patch) {

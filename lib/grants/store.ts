@@ -76,7 +76,11 @@ export async function addGrants(
     ended_at: null,
     ended_how: null,
   }));
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('grants').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('grants')
+      .values(rows.slice(i, i + 500))
+      .execute();
   return rows.map(toGrant);
 }
 
@@ -135,8 +139,15 @@ export async function recordDoorChange(
   by: Granter,
   change: { doorId: number; add: readonly number[]; remove: readonly number[] },
 ) {
-  await recordDirectGrants(db, by, change.add.map((personId) => ({ personId, doorId: change.doorId })));
-  await endDirectGrants(db, change.remove.map((personId) => ({ personId, doorId: change.doorId })));
+  await recordDirectGrants(
+    db,
+    by,
+    change.add.map((personId) => ({ personId, doorId: change.doorId })),
+  );
+  await endDirectGrants(
+    db,
+    change.remove.map((personId) => ({ personId, doorId: change.doorId })),
+  );
 }
 
 /** Everything these people were given ends with them (`offboarded`). */
@@ -182,6 +193,16 @@ export async function openGrantsOf(db: Kysely<Database>, personId: number, doorI
   if (doorIds) {
     if (doorIds.length === 0) return [];
     query = query.where('door_id', 'in', [...doorIds]);
+  }
+  return (await query.orderBy('created_at').execute()).map(toGrant);
+}
+
+/** The open grants of a door (of some people, or all), for its "who and why". */
+export async function openGrantsOfDoor(db: Kysely<Database>, doorId: number, personIds?: readonly number[]) {
+  let query = db.selectFrom('grants').selectAll().where('door_id', '=', doorId).where('ended_at', 'is', null);
+  if (personIds) {
+    if (personIds.length === 0) return [];
+    query = query.where('person_id', 'in', [...personIds]);
   }
   return (await query.orderBy('created_at').execute()).map(toGrant);
 }

@@ -12,7 +12,12 @@ export const MAX_TEMPORARY_DAYS = 366;
  * the start, or more than a year away.
  */
 export function accessWindow(
-  input: { preset: AccessPreset; until?: string | undefined; endsAt?: string | undefined; startsAt?: string | undefined },
+  input: {
+    preset: AccessPreset;
+    until?: string | undefined;
+    endsAt?: string | undefined;
+    startsAt?: string | undefined;
+  },
   now: number,
   timeZone: string,
 ): { startsAt: string | null; endsAt: string } {

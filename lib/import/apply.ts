@@ -67,7 +67,11 @@ export const importKind = defineJobKind({
         accessData: { ...NEW_PERSON_ACCESS, accessExpiresAt: expiresAt ?? null, accessPoints: plan.doorIds },
       });
       await keepMembership(userId, company);
-      await recordDirectGrants(database, operator, plan.doorIds.map((doorId) => ({ personId: userId, doorId })));
+      await recordDirectGrants(
+        database,
+        operator,
+        plan.doorIds.map((doorId) => ({ personId: userId, doorId })),
+      );
       await refreshPeople([userId]);
       return { status: 'done', outcome: 'created', personId: userId, ...about, message: 'Added.' };
     }
@@ -119,7 +123,11 @@ export const importKind = defineJobKind({
       const missing = plan.doorIds.filter((id) => !held.has(id));
       if (missing.length > 0) {
         await client.changeUserDoors(user.id, { permissionsToAdd: missing });
-        await recordDirectGrants(database, operator, missing.map((doorId) => ({ personId: user.id, doorId })));
+        await recordDirectGrants(
+          database,
+          operator,
+          missing.map((doorId) => ({ personId: user.id, doorId })),
+        );
         changed.push('doors');
       }
     }

@@ -28,7 +28,9 @@ export const temporaryAccessSchema = z
     endsAt: z.preprocess(blank, z.iso.datetime({ offset: true }).optional()),
     /** A later start (ISO): the expiry task grants it then. */
     startsAt: z.preprocess(blank, z.iso.datetime({ offset: true }).optional()),
-    reason: safeText().pipe(z.string().min(1, 'Say why (it is kept with the grant)').max(200, 'Use at most 200 characters')),
+    reason: safeText().pipe(
+      z.string().min(1, 'Say why (it is kept with the grant)').max(200, 'Use at most 200 characters'),
+    ),
   })
   .superRefine((value, ctx) => {
     if (value.preset === 'until' && !value.until && !value.endsAt)

@@ -36,7 +36,11 @@ export const createPersonAction = defineAction({
       accessData: { ...user.accessData, accessPoints: input.doorIds },
     });
     await keepMembership(userId, company);
-    await recordDirectGrants(await db(), operator, input.doorIds.map((doorId) => ({ personId: userId, doorId })));
+    await recordDirectGrants(
+      await db(),
+      operator,
+      input.doorIds.map((doorId) => ({ personId: userId, doorId })),
+    );
     revalidatePath('/users');
     return {
       spintlyStatus: 200,

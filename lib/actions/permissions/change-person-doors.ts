@@ -30,8 +30,15 @@ export const changePersonDoorsAction = defineAction({
     });
     // Where access comes from: given here is direct; revoked here ends every direct grant (temporary ones too).
     const database = await db();
-    await recordDirectGrants(database, operator, input.grant.map((doorId) => ({ personId: input.userId, doorId })));
-    await endDirectGrants(database, input.revoke.map((doorId) => ({ personId: input.userId, doorId })));
+    await recordDirectGrants(
+      database,
+      operator,
+      input.grant.map((doorId) => ({ personId: input.userId, doorId })),
+    );
+    await endDirectGrants(
+      database,
+      input.revoke.map((doorId) => ({ personId: input.userId, doorId })),
+    );
     revalidatePath(`/users/${input.userId}`, 'layout');
     return {
       spintlyStatus: 200,

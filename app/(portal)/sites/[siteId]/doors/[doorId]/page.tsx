@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { buttonVariants } from '@/components/ui/button';
 import { LoadError } from '@/components/ui/load-error';
 import { notFound } from 'next/navigation';
 import { DoorPeople } from '@/components/doors/door-people';
@@ -38,7 +39,15 @@ export default async function DoorPage({
         ]}
         current={door.name}
       />
-      <PageHeader title={door.name} description={`${site.name} · who can open this door`} />
+      <PageHeader
+        title={door.name}
+        description={`${site.name} · who can open this door, and why`}
+        actions={
+          <a href={`/api/doors/holders/export?doorId=${door.id}`} className={buttonVariants('secondary')}>
+            Export CSV
+          </a>
+        }
+      />
       {hiddenCount > 0 && (
         <div className="mb-4">
           <Notice>
