@@ -6,7 +6,7 @@ import { Field, Input, Select } from '@/components/ui/field';
 import { useServerAction } from '@/components/ui/use-server-action';
 import { extendGrantAction } from '@/lib/actions/permissions/extend-grant';
 import { grantTemporaryAccessAction } from '@/lib/actions/permissions/grant-temporary';
-import { ACCESS_PRESETS, PRESET_LABELS, type AccessPreset } from '@/lib/validation/temporary-access';
+import { ACCESS_PRESETS, PRESET_LABELS, type AccessPreset } from '@/lib/grants/presets';
 
 export interface TemporaryGrantView {
   id: string;

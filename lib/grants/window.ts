@@ -1,6 +1,6 @@
 import { Refusal } from '../core/refusal';
 import { addDays, dayBounds, dayOf } from '../format';
-import type { AccessPreset } from '../validation/temporary-access';
+import type { AccessPreset } from './presets';
 
 const HOUR = 3_600_000;
 /** The longest a temporary grant may run: longer access is a permanent grant (or a company's end date). */

@@ -1,19 +1,9 @@
-/** Temporary access: the form's schema, shared by the person page's form and its action. */
+/** Temporary access: the actions' input schemas (the person page's form sends plain values; these check them on the server). */
 import { z } from 'zod';
 import { optionalFormDay } from './day';
+import { ACCESS_PRESETS } from '../grants/presets';
 import { idList } from './ids';
 import { safeText } from './text';
-
-/** How long: the presets an admin picks from, or a last day. */
-export const ACCESS_PRESETS = ['4h', 'today', 'week', 'until'] as const;
-export type AccessPreset = (typeof ACCESS_PRESETS)[number];
-
-export const PRESET_LABELS: Record<AccessPreset, string> = {
-  '4h': '4 hours',
-  today: 'Until the end of today',
-  week: '1 week',
-  until: 'Until a date',
-};
 
 const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
