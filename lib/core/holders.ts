@@ -31,6 +31,17 @@ export function pendingOf(item: MaybePending): Pending {
 /** A pending item on its way in. */
 export const isPendingGrant = (item: MaybePending) => pendingOf(item).action === 'grant';
 
+/** Whether a door of a person's list, by its state, is held or on its way in (assigned, or a pending grant). */
+export function heldOrComing(door: {
+  state: 'assigned' | 'pending' | 'not_assigned';
+  pendingAction?: PendingAction | null;
+}) {
+  return (
+    door.state === 'assigned' ||
+    (door.state === 'pending' && isPendingGrant({ id: 0, pendingAction: door.pendingAction ?? undefined }))
+  );
+}
+
 export interface DoorAnswer<P extends MaybePending> {
   usersWithPermissions: readonly P[];
   usersWithPendingPermissions: readonly P[];

@@ -1,3 +1,4 @@
+import { heldOrComing, type PendingAction } from '../core/holders';
 import { givesAt, type SourcedGrant } from './sources';
 
 /** What the explanation needs to know about a grant besides its times. */
@@ -14,7 +15,7 @@ export interface WhyInput {
     name: string;
     siteName: string;
     state: 'assigned' | 'pending' | 'not_assigned';
-    pendingAction: string | null;
+    pendingAction: PendingAction | null;
   };
   pendingSinceText: string | null;
   /** The person's grants of this door, open or not. */
@@ -40,7 +41,7 @@ export function explainAccess(input: WhyInput): { verdict: string; opens: boolea
   if (door.state === 'assigned') reasons.push(`The reader of ${door.name} has the permission.`);
   if (door.state === 'pending')
     reasons.push(
-      door.pendingAction === 'revoke'
+      !heldOrComing(door)
         ? `A removal is waiting for the reader of ${door.name}${input.pendingSinceText ? ` (since ${input.pendingSinceText})` : ''}; until it syncs the door still opens.`
         : `The permission is waiting for the reader of ${door.name}${input.pendingSinceText ? ` (since ${input.pendingSinceText})` : ''}: it opens once the reader syncs (is it online?).`,
     );
@@ -58,7 +59,7 @@ export function explainAccess(input: WhyInput): { verdict: string; opens: boolea
     reasons.push(
       `Scheduled by ${g.grantedByName ?? 'the portal'} from ${show.time(g.startsAt!)}${g.endsAt ? ` until ${show.time(g.endsAt)}` : ''}.`,
     );
-  const held = door.state === 'assigned' || (door.state === 'pending' && door.pendingAction !== 'revoke');
+  const held = heldOrComing(door);
   if (held && givers.length === 0)
     reasons.push('Given in Spintly (not through the portal, or before it kept records).');
   if (!held && givers.length === 0)
