@@ -3,7 +3,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { EVERY_SITE, onlySites } from '../core/scope';
 import type { Database } from '../db/schema';
 import { describeDatabases } from '../db/test-databases';
-import { upsertPeople } from '../directory/store';
+import { removePeople, upsertPeople } from '../directory/store';
 import { queryDirectory } from '../directory/query';
 import { spintlyUser } from '../spintly/fixtures';
 import { seedDemoCompanies } from './demo';
@@ -43,6 +43,22 @@ describeDatabases('companies', (database) => {
       [person(1, 1, 106), person(2, 1, 106), person(3, 1, null), person(4, 2, 107)],
       new Date().toISOString(),
     );
+  });
+
+  it('keeps each value’s holder count as people are written, change value and leave', async () => {
+    const holders = async () =>
+      Object.fromEntries(
+        (await db.selectFrom('directory_terms').select(['term_id', 'holders']).orderBy('term_id').execute()).map(
+          (r) => [Number(r.term_id), Number(r.holders)],
+        ),
+      );
+    expect(await holders()).toEqual({ 106: 2, 107: 1 });
+    await upsertPeople(db, database.kind, [person(2, 1, 107)], new Date().toISOString());
+    expect(await holders()).toEqual({ 106: 1, 107: 2 });
+    await removePeople(db, database.kind, [1, 4]);
+    expect(await holders()).toEqual({ 106: 0, 107: 1 });
+    const id = await createCompany(db, company({ termId: 107 }));
+    expect((await listCompanies(db, { sites: EVERY_SITE })).find((c) => c.id === id)?.members).toBe(1);
   });
 
   it('keeps a company with its sites and envelope; a name or a Spintly value is one company’s', async () => {

@@ -210,8 +210,8 @@ export async function companyChoices(db: Kysely<Database>, filter: CompanyListFi
 
 /**
  * Companies matching a filter, with their member counts: those ending soonest first (no end date last), then by
- * name. Counts are two indexed counts per company, so a list of dozens of companies over 100,000 people stays local
- * and fast.
+ * name. A value's holders are counted by the directory as it writes (`directory_terms.holders`); members given in the
+ * portal are an indexed count. So a list of dozens of companies over 100,000 people reads a few dozen rows.
  */
 export async function listCompanies(db: Kysely<Database>, filter: CompanyListFilter): Promise<CompanyListRow[]> {
   const matching = companiesMatching(db, filter);
@@ -223,10 +223,11 @@ export async function listCompanies(db: Kysely<Database>, filter: CompanyListFil
       'c.status',
       'c.valid_until',
       'c.term_name',
+      // The value's holders, as the directory keeps them (not counted here on every view).
       eb
-        .selectFrom('people_terms')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('people_terms.term_id', '=', 'c.term_id')
+        .selectFrom('directory_terms')
+        .select('directory_terms.holders')
+        .whereRef('directory_terms.term_id', '=', 'c.term_id')
         .as('term_members'),
       eb
         .selectFrom('company_members')

@@ -21,6 +21,7 @@ import * as companies from './migrations/0015_companies';
 import * as auditCompanies from './migrations/0016_audit_companies';
 import * as activityCompanies from './migrations/0017_activity_companies';
 import * as grants from './migrations/0018_grants';
+import * as termHolders from './migrations/0019_term_holders';
 import type { Database } from './schema';
 
 /**
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0016_audit_companies': auditCompanies,
   '0017_activity_companies': activityCompanies,
   '0018_grants': grants,
+  '0019_term_holders': termHolders,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

@@ -369,6 +369,8 @@ export interface DirectoryTermsTable {
   term_id: number;
   attribute_name: string;
   term_name: string;
+  /** People holding it, kept by the directory's writes (migration 0019). */
+  holders: Generated<number>;
 }
 
 export type CompanyStatus = 'active' | 'ended';

@@ -124,6 +124,7 @@ export async function upsertPeople(
         .filter((u) => ids.includes(u.id))
         .flatMap((u) => [...new Set(u.roles.map((r) => r.id))].map((role) => ({ person_id: u.id, role_id: role })));
       if (roles.length > 0) await tx.insertInto('people_roles').values(roles).execute();
+      const before = await heldTerms(tx, ids);
       await tx.deleteFrom('people_terms').where('person_id', 'in', ids).execute();
       const terms = batch
         .filter((u) => ids.includes(u.id))
@@ -141,6 +142,7 @@ export async function upsertPeople(
             })),
           )
           .execute();
+      await recountHolders(tx, [...before, ...terms.map((t) => t.term_id)]);
       if (dialect === 'sqlite') {
         await sql`delete from people_search where rowid in (${sql.join(ids)})`.execute(tx);
         await sql`insert into people_search (rowid, search_text) values ${sql.join(
@@ -152,6 +154,36 @@ export async function upsertPeople(
   return { added, changed };
 }
 
+/** The attribute values these people hold now. */
+async function heldTerms(db: Kysely<Database>, personIds: readonly number[]): Promise<number[]> {
+  const rows = await db
+    .selectFrom('people_terms')
+    .select('term_id')
+    .distinct()
+    .where('person_id', 'in', [...personIds])
+    .execute();
+  return rows.map((r) => Number(r.term_id));
+}
+
+/**
+ * Each value's holder count, counted again for the values a write touched (a few per batch: an indexed count each),
+ * so the companies list reads a number instead of counting members on every view.
+ */
+async function recountHolders(db: Kysely<Database>, termIds: readonly number[]) {
+  const touched = [...new Set(termIds)];
+  if (touched.length === 0) return;
+  await db
+    .updateTable('directory_terms')
+    .set((eb) => ({
+      holders: eb
+        .selectFrom('people_terms')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('people_terms.term_id', '=', 'directory_terms.term_id'),
+    }))
+    .where('term_id', 'in', touched)
+    .execute();
+}
+
 /** Drops people from the directory (and with them every copy of their personal data here). */
 export async function removePeople(db: Kysely<Database>, dialect: Dialect, ids: readonly number[]): Promise<number> {
   let removed = 0;
@@ -159,7 +191,9 @@ export async function removePeople(db: Kysely<Database>, dialect: Dialect, ids: 
     const batch = ids.slice(i, i + BATCH);
     await db.transaction().execute(async (tx) => {
       await tx.deleteFrom('people_roles').where('person_id', 'in', batch).execute();
+      const before = await heldTerms(tx, batch);
       await tx.deleteFrom('people_terms').where('person_id', 'in', batch).execute();
+      await recountHolders(tx, before);
       await tx.deleteFrom('company_members').where('person_id', 'in', batch).execute();
       const result = await tx.deleteFrom('people').where('id', 'in', batch).executeTakeFirst();
       removed += Number(result.numDeletedRows);
