@@ -61,6 +61,46 @@ describeDatabases('companies', (database) => {
     expect((await listCompanies(db, { sites: EVERY_SITE })).find((c) => c.id === id)?.members).toBe(1);
   });
 
+  it('lists a big company’s people the same whichever way the list asks (walking the names or its members)', async () => {
+    // 1,200 holders of value 108 among 1,500 people: big enough for the list to walk the names.
+    const many = Array.from({ length: 1500 }, (_, i) => person(10_000 + i, 1 + (i % 2), i < 1200 ? 108 : null));
+    await upsertPeople(db, database.kind, many, new Date().toISOString());
+    const id = await createCompany(db, company({ name: 'Bigco', termId: 108 }));
+    const expected = many
+      .filter((p) => p.attributes.length > 0)
+      .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id - b.id);
+    const page2 = await queryDirectory(
+      db,
+      database.kind,
+      { sites: EVERY_SITE, company: id, status: 'all' },
+      { page: 2, perPage: 25 },
+    );
+    expect(page2.total).toBe(1200);
+    // The same page through the members-first plan (a search narrows it), by the same order.
+    const viaMembers = await queryDirectory(
+      db,
+      database.kind,
+      { sites: EVERY_SITE, company: id, status: 'all', search: 'e' },
+      { page: 1, perPage: 2000 },
+    );
+    const walked = [];
+    for (let page = 1; page <= 48; page++)
+      walked.push(
+        ...(
+          await queryDirectory(
+            db,
+            database.kind,
+            { sites: EVERY_SITE, company: id, status: 'all' },
+            { page, perPage: 25 },
+          )
+        ).items.map((p) => p.id),
+      );
+    expect(walked).toHaveLength(1200);
+    expect(new Set(walked)).toEqual(new Set(expected.map((p) => p.id)));
+    expect(viaMembers.items.every((p) => walked.includes(p.id))).toBe(true);
+    expect(page2.items.map((p) => p.id)).toEqual(walked.slice(25, 50));
+  });
+
   it('keeps a company with its sites and envelope; a name or a Spintly value is one company’s', async () => {
     const id = await createCompany(db, company({ termId: 106, termName: 'Orbitpay', validUntil: '2027-03-31' }));
     expect(await getCompany(db, id)).toMatchObject({

@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { CompanyScope, SiteScope } from '../core/scope';
 import { reachesNoSite } from '../core/scope';
 import type { Dialect } from '../db';
@@ -30,10 +30,23 @@ export interface DirectoryFilter {
 
 type PeopleQuery = SelectQueryBuilder<Database, 'people', object>;
 
-function where(db: Kysely<Database>, dialect: Dialect, filter: DirectoryFilter, now: string) {
+/**
+ * How a company filter is asked: `in` drives the query from the company's members (a few thousand lookups, then a
+ * sort), `exists` walks the list's own order and checks each person (stops at a page of hits). The second is 7 times
+ * faster for a big company (4.7 → 0.7 ms at 5,000 of 100,000) and far slower for a small one (58 ms to find none), so
+ * the list picks it only for a big company with no other narrowing filter; counts always use `in`.
+ */
+type CompanyPlan = 'in' | 'exists';
+const BIG_COMPANY = 1000;
+
+function where(db: Kysely<Database>, dialect: Dialect, filter: DirectoryFilter, now: string, plan: CompanyPlan = 'in') {
   let query: PeopleQuery = db.selectFrom('people');
   query = query.where(inSiteScope('home_site_id', filter.sites));
-  if (filter.company !== undefined) query = query.where('id', 'in', membersOf(db, filter.company));
+  if (filter.company !== undefined)
+    query =
+      plan === 'in'
+        ? query.where('id', 'in', membersOf(db, filter.company))
+        : query.where((eb) => memberOf(eb, db, filter.company!));
   if (filter.companies && !filter.companies.all)
     query =
       filter.companies.companies.length === 0
@@ -88,6 +101,50 @@ function ordered(query: PeopleQuery, filter: DirectoryFilter) {
   return withNulls.orderBy(column, dir).orderBy('id', dir);
 }
 
+/** `people.id` is a member of the company: its Spintly value's holder, or given to it in the portal. */
+function memberOf(eb: ExpressionBuilder<Database, 'people'>, db: Kysely<Database>, companyId: number) {
+  return eb.or([
+    eb.exists(
+      eb
+        .selectFrom('people_terms')
+        .select(sql`1`.as('one'))
+        .whereRef('people_terms.person_id', '=', 'people.id')
+        .where(
+          'people_terms.term_id',
+          '=',
+          db.selectFrom('companies').select('term_id').where('id', '=', companyId).$castTo<number>(),
+        ),
+    ),
+    eb.exists(
+      eb
+        .selectFrom('company_members')
+        .select(sql`1`.as('one'))
+        .whereRef('company_members.person_id', '=', 'people.id')
+        .where('company_members.company_id', '=', companyId),
+    ),
+  ]);
+}
+
+/** The plan for a list's company filter: `exists` for a big company filtered by nothing else that narrows. */
+async function companyPlan(db: Kysely<Database>, filter: DirectoryFilter): Promise<CompanyPlan> {
+  if (filter.company === undefined) return 'in';
+  const narrowed = filter.search || filter.role !== undefined || filter.card || filter.cardNumber || filter.expired;
+  if (narrowed || !filter.sites.all) return 'in';
+  const size = await db
+    .selectFrom('companies as c')
+    .select((eb) => [
+      eb.selectFrom('directory_terms as t').select('t.holders').whereRef('t.term_id', '=', 'c.term_id').as('held'),
+      eb
+        .selectFrom('company_members as m')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('m.company_id', '=', 'c.id')
+        .as('given'),
+    ])
+    .where('c.id', '=', filter.company)
+    .executeTakeFirst();
+  return Number(size?.held ?? 0) + Number(size?.given ?? 0) >= BIG_COMPANY ? 'exists' : 'in';
+}
+
 /** One page of the people matching a filter, and how many match in all. */
 export async function queryDirectory(
   db: Kysely<Database>,
@@ -98,8 +155,9 @@ export async function queryDirectory(
 ): Promise<{ items: DirectoryPerson[]; total: number }> {
   if (reachesNoSite(filter.sites)) return { items: [], total: 0 };
   const at = now.toISOString();
+  const plan = await companyPlan(db, filter);
   const [rows, count] = await Promise.all([
-    ordered(where(db, dialect, filter, at), filter)
+    ordered(where(db, dialect, filter, at, plan), filter)
       .selectAll()
       .limit(page.perPage)
       .offset((page.page - 1) * page.perPage)
