@@ -83,7 +83,7 @@ describeDatabases('companies', (database) => {
       { sites: EVERY_SITE, company: id, status: 'all', search: 'e' },
       { page: 1, perPage: 2000 },
     );
-    const walked = [];
+    const walked: number[] = [];
     for (let page = 1; page <= 48; page++)
       walked.push(
         ...(
