@@ -338,11 +338,14 @@ test('the matrix’s changes run as a job: closing the tab right after Apply sti
   await expect(page.getByText('they finish even if you leave this page')).toBeVisible();
   await page.close();
 
+  // The worker runs jobs one after another: in a full run an earlier spec's job may still be finishing.
   await expect
-    .poll(async () =>
-      (await sandbox.state(request)).pending.some(
-        (p: { userId: number; accessPointId: number }) => p.userId === person.id && p.accessPointId === 508,
-      ),
+    .poll(
+      async () =>
+        (await sandbox.state(request)).pending.some(
+          (p: { userId: number; accessPointId: number }) => p.userId === person.id && p.accessPointId === 508,
+        ),
+      { timeout: 20_000 },
     )
     .toBe(true);
   const again = await context.newPage();
