@@ -4,7 +4,6 @@ import type { FactsOf } from '../audit/actions';
 import { audit, THE_PORTAL } from '../audit/log';
 import { nameTargets } from '../audit/names';
 import { pool } from '../core/pool';
-import { takeAway } from '../core/holders';
 import { namesById } from '../core/names';
 import type { Database } from '../db/schema';
 import { refreshPeople } from '../directory';
@@ -14,8 +13,8 @@ import { spintly } from '../spintly';
 import type { SpintlyClient } from '../spintly/client';
 import { SpintlyError } from '../spintly/errors';
 import type { Task } from '../worker/runner';
-import { takeAwayWhenEnding } from './sources';
-import { anythingDue, dueEnds, dueStarts, endGrants, markStarted, openGrantsOf, type Grant } from './store';
+import { endSourceGrants } from './give';
+import { anythingDue, dueEnds, dueStarts, markStarted, type Grant } from './store';
 
 type Client = Pick<SpintlyClient, 'userPermissions' | 'changeUserDoors' | 'allDoors'>;
 
@@ -86,29 +85,15 @@ export async function expireAccess(db: Kysely<Database>, now: Date, client: Clie
   });
 
   await pool(byPerson(ends), AT_ONCE, async ([personId, grants]) => {
-    const doors = [...new Set(grants.map((g) => g.doorId))];
-    const open = await openGrantsOf(db, personId, doors);
-    const ending = new Set(grants.map((g) => g.id));
-    const taken = doors.filter((door) =>
-      takeAwayWhenEnding(
-        open.filter((g) => g.doorId === door),
-        ending,
-        nowIso,
-      ),
-    );
+    let taken: number[];
     try {
-      const patch = taken.length > 0 ? takeAway(await client.userPermissions(personId), taken) : null;
-      if (patch) {
-        const { count: _count, ...change } = patch;
-        await client.changeUserDoors(personId, change);
-        changed.add(personId);
-      }
+      ({ taken } = await endSourceGrants(db, client, personId, grants, 'expired', now));
     } catch (error) {
       if (!(error instanceof SpintlyError)) throw error;
       counts.failed += grants.length;
       return;
     }
-    await endGrants(db, [...ending], 'expired', now);
+    if (taken.length > 0) changed.add(personId);
     for (const grant of grants) {
       const kept = !taken.includes(grant.doorId);
       await record('permissions.expire', grant, {
