@@ -173,6 +173,7 @@ test('a company admin: only their companyâ€™s people, adds one with the companyâ
     'People',
     'Visitors',
     'Companies',
+    'Access groups',
     'Cards',
     'Activity',
     'Audit log',

@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/front-desk', label: 'Front desk', capability: 'cards:write' },
   { href: '/visitors', label: 'Visitors', capability: 'visitors:write' },
   { href: '/companies', label: 'Companies', capability: 'companies:read' },
+  { href: '/access-groups', label: 'Access groups', capability: 'groups:read' },
   { href: '/cards', label: 'Cards', capability: 'cards:read' },
   { href: '/activity', label: 'Activity', capability: 'activity:read' },
   { href: '/operators', label: 'Operators', capability: 'operators:manage' },

@@ -3,6 +3,7 @@ import { activityTasks } from './activity/tasks';
 import { companiesExpireTask, companyOffboardKind } from './companies/offboard';
 import { directoryTask } from './directory';
 import { accessExpireTask } from './grants/expire';
+import { groupApplyKind } from './groups/apply';
 import { portalEnv } from './env';
 import { importKind } from './import/apply';
 import { jobsTask } from './jobs';
@@ -15,13 +16,17 @@ import { visitorTasks } from './visitors/tasks';
 import type { Task } from './worker';
 import { heartbeatTask, housekeepingTasks } from './worker/tasks';
 
-/** Every kind of background job: an import's rows, offboardings, bulk changes, the matrix's door changes, companies' ends. */
+/**
+ * Every kind of background job: an import's rows, offboardings, bulk changes, the matrix's door changes, companies'
+ * ends, access groups' changes.
+ */
 export const portalJobKinds = (): DefinedJobKind[] => [
   importKind,
   offboardKind,
   peopleBulkKind,
   doorChangeKind,
   companyOffboardKind,
+  groupApplyKind,
 ];
 
 /**

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { buttonVariants } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
@@ -44,8 +44,18 @@ export function queuedJob(
  * A job's progress bar that updates by itself (every second while it runs): the job runs on the server, so closing
  * the tab does not stop it, and the bar picks up where it stands when the page is opened again.
  */
-export function JobProgress({ initial }: { initial: JobView }) {
+export function JobProgress({
+  initial,
+  onOver,
+}: {
+  initial: JobView;
+  /** When it is over (e.g. refresh the page). */ onOver?: () => void;
+}) {
   const [job, setJob] = useState(initial);
+  const overRef = useRef(onOver);
+  useEffect(() => {
+    overRef.current = onOver;
+  });
   const cancel = useServerAction(cancelJobAction, { refresh: false });
   const over = jobIsOver(job);
 
@@ -53,6 +63,7 @@ export function JobProgress({ initial }: { initial: JobView }) {
     if (over) return;
     const abort = new AbortController();
     void waitForJob(job.id, setJob, { signal: abort.signal }).then((last) => {
+      if (last) overRef.current?.();
       if (last)
         toast.success(
           `${last.title}: ${STATUS_TEXT[last.status].toLowerCase()} — ${last.succeeded} done, ${last.unchanged} unchanged, ${last.failed} failed.`,

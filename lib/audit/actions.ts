@@ -23,6 +23,13 @@ export const AUDIT_ACTIONS = [
   'directory.status',
   'directory.sync',
   'doors.holders_export',
+  'groups.add_members',
+  /** One person's share of a group change (a job item). */
+  'groups.apply',
+  'groups.create',
+  'groups.remove_member',
+  'groups.repair',
+  'groups.update',
   'jobs.cancel',
   'jobs.export',
   /** An offboarding's start (its name predates the other job starts). */
@@ -75,7 +82,8 @@ export interface JobItemFacts {
 }
 
 /** The names job items (lib/jobs/kind.ts) record under: each as the starter's own action would. */
-export type JobItemAction = 'people.import' | 'people.offboard' | 'people.bulk' | 'permissions.change_door';
+export type JobItemAction =
+  'people.import' | 'people.offboard' | 'people.bulk' | 'permissions.change_door' | 'groups.apply';
 
 /** A visit, named by its visitor (who is not always a target: a visit ends after its visitor may be gone). */
 export interface VisitFacts {
@@ -114,6 +122,21 @@ export interface AuditFactsByAction extends Record<RouteAction, RouteFacts> {
   'companies.offboard': { job: string; people: number };
   'companies.reactivate': { validUntil: string | null };
   'directory.sync': { alreadyRunning: boolean };
+  'groups.create': { doors: number };
+  /** A group's doors changed: how many added and removed, and the job giving or taking them (null: nobody to change). */
+  'groups.update': { doorsAdded: number; doorsRemoved: number; people: number; job: string | null };
+  /** `from`/`until` are days (yyyy-mm-dd) or null. */
+  'groups.add_members': {
+    people: number;
+    companies: number;
+    reach: number;
+    from: string | null;
+    until: string | null;
+    job: string | null;
+  };
+  'groups.remove_member': { people: number; job: string | null };
+  'groups.repair': { people: number; job: string | null };
+  'groups.apply': JobItemFacts;
   'jobs.cancel': { job: string };
   'jobs.start': { job: string; people: number };
   'jobs.start_bulk': { job: string; change: BulkChange; people: number };

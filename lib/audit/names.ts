@@ -21,6 +21,7 @@ export async function nameTargets(
   const people = missing('person') as number[];
   const operators = missing('operator') as string[];
   const companies = missing('company') as number[];
+  const groups = missing('group') as number[];
   await Promise.all([
     people.length > 0 &&
       directoryDb().then(async ({ db: directory }) => {
@@ -45,6 +46,13 @@ export async function nameTargets(
         .where('id', 'in', companies)
         .execute()
         .then((rows) => rows.forEach((row) => names.set(`company:${row.id}`, row.name))),
+    groups.length > 0 &&
+      db
+        .selectFrom('access_groups')
+        .select(['id', 'name'])
+        .where('id', 'in', groups)
+        .execute()
+        .then((rows) => rows.forEach((row) => names.set(`group:${row.id}`, row.name))),
   ]);
   return targets.map((t) => ({
     type: t.type,

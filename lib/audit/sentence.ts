@@ -1,6 +1,7 @@
 import type { AuditOutcome } from '../db/schema';
 import type { RefusalReason } from '../core/refusal';
 import { isAuditAction, type AuditAction, type StoredFacts } from './actions';
+import { showDay as showStoredDay } from '../format';
 
 /**
  * Audit records in words: one plain sentence per record ("Sanjay Siteadmin gave Main Entrance to Ravi Kumar and
@@ -13,7 +14,7 @@ import { isAuditAction, type AuditAction, type StoredFacts } from './actions';
 export type TargetPart = 'added' | 'removed' | 'cancelled' | 'created' | 'host';
 
 export interface AuditTarget {
-  type: 'person' | 'door' | 'site' | 'operator' | 'company' | 'visit';
+  type: 'person' | 'door' | 'site' | 'operator' | 'company' | 'visit' | 'group';
   id: string | number;
   name?: string | undefined;
   part?: TargetPart | undefined;
@@ -182,6 +183,41 @@ const PHRASES: { [A in AuditAction]?: Phrase<A> } = {
   'companies.create': (e, done) => {
     const [created] = e.targets.filter((t) => t.part === 'created');
     return `${verb(done, 'added', 'add')} the company ${created ? nameOf(created) : 'a company'}${companyTerms(e.facts)}`;
+  },
+  'groups.create': (e, done) =>
+    `${verb(done, 'created', 'create')} the access group ${first(e, 'group')}${e.facts.doors ? ` (${e.facts.doors} ${e.facts.doors === 1 ? 'door' : 'doors'})` : ''}`,
+  'groups.update': (e, done) => {
+    const { doorsAdded = 0, doorsRemoved = 0, people: n } = e.facts;
+    const change = [doorsAdded > 0 && `+${doorsAdded}`, doorsRemoved > 0 && `−${doorsRemoved}`].filter(Boolean);
+    return `${verb(done, 'changed', 'change')} the access group ${first(e, 'group')}${change.length ? ` (${change.join(' ')} doors${n ? ` for ${n} ${n === 1 ? 'person' : 'people'}` : ''})` : ''}`;
+  },
+  'groups.add_members': (e, done) => {
+    const members = [...ofType(e.targets, 'person'), ...ofType(e.targets, 'company')];
+    const who = members.length > 0 ? listNames(members) : 'members';
+    const window = [
+      e.facts.from && ` from ${showStoredDay(e.facts.from)}`,
+      e.facts.until && ` until ${showStoredDay(e.facts.until)}`,
+    ]
+      .filter(Boolean)
+      .join('');
+    return `${verb(done, 'added', 'add')} ${who} to the access group ${first(e, 'group')}${window}`;
+  },
+  'groups.remove_member': (e, done) => {
+    const [member] = [...ofType(e.targets, 'person'), ...ofType(e.targets, 'company')];
+    return `${verb(done, 'removed', 'remove')} ${member ? nameOf(member) : 'a member'} from the access group ${first(e, 'group')}`;
+  },
+  'groups.repair': (e, done) =>
+    `${verb(done, 'repaired', 'repair')} the access group ${first(e, 'group')}${e.facts.people ? ` (${e.facts.people} ${e.facts.people === 1 ? 'person' : 'people'})` : ''}`,
+  'groups.apply': (e, done) => {
+    const who = first(e, 'person');
+    const group = first(e, 'group');
+    if (!done) return `could not apply the access group ${group} to ${who} (job item)`;
+    const result = e.facts.result;
+    if (result === 'taken') return `took away ${who}’s doors from the access group ${group}`;
+    if (result === 'kept') return `ended ${who}’s access through the access group ${group} (still given another way)`;
+    if (result === 'scheduled') return `scheduled ${who}’s doors from the access group ${group}`;
+    if (result === 'unchanged') return `checked ${who} against the access group ${group} (nothing to change)`;
+    return `gave ${who} the doors of the access group ${group}`;
   },
   'companies.offboard': (e, done) =>
     `${verb(done, 'started offboarding', 'start offboarding')} the company ${first(e, 'company')}${e.facts.people === undefined ? '' : ` (${e.facts.people} ${e.facts.people === 1 ? 'person' : 'people'})`}`,

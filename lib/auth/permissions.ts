@@ -57,7 +57,13 @@ export type Capability =
   | 'visitors:write'
   /** Client companies (/companies): their people, door envelope and end date — admins, at their sites. */
   | 'companies:read'
-  | 'companies:write';
+  | 'companies:write'
+  /** Access groups (/access-groups): see them — admins, the groups inside their sites (a company admin: their envelope). */
+  | 'groups:read'
+  /** Create groups and change their doors: admins, for groups whose doors are all at their sites. */
+  | 'groups:write'
+  /** Add and remove members: admins; a company admin, their own people to groups inside their envelope. */
+  | 'groups:members';
 
 const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
   super_admin: [
@@ -79,6 +85,9 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'visitors:write',
     'companies:read',
     'companies:write',
+    'groups:read',
+    'groups:write',
+    'groups:members',
   ],
   site_admin: [
     'account',
@@ -98,6 +107,9 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'visitors:write',
     'companies:read',
     'companies:write',
+    'groups:read',
+    'groups:write',
+    'groups:members',
   ],
   // Front desk finds people, sees their doors read-only, issues, replaces and takes back cards, and handles visitors.
   front_desk: [
@@ -124,6 +136,8 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'activity:read',
     'visitors:write',
     'companies:read',
+    'groups:read',
+    'groups:members',
   ],
 };
 

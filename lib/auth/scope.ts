@@ -4,6 +4,7 @@ import { companiesOfPeople, envelopeOf } from '../companies/members';
 import { companySitesOf } from '../companies/store';
 import { reachesCompany } from '../core/scope';
 import { db } from '../db';
+import { doorsOfGroups, type GroupDoor } from '../groups/store';
 import { hostsOfVisits } from '../visitors/store';
 import { MAX_PER_PAGE } from '../spintly/contract';
 import type { SpintlyClient } from '../spintly/client';
@@ -35,7 +36,9 @@ export type ScopeTarget =
   /** A company is in scope when one of its sites is. */
   | ({ type: 'company'; id: number } & Part)
   /** A visit is in scope when its site is; for a company admin, when its host is one of their people. */
-  | ({ type: 'visit'; id: string } & Part);
+  | ({ type: 'visit'; id: string } & Part)
+  /** An access group is in scope when every door of it is (for a company admin: inside their envelope). */
+  | ({ type: 'group'; id: number } & Part);
 
 export interface ScopeResult {
   ok: boolean;
@@ -84,6 +87,21 @@ export async function checkScope(
     }
   }
 
+  const groupIds = [...new Set(targets.filter((t) => t.type === 'group').map((t) => t.id))];
+  const groupDoors = groupIds.length > 0 ? await doorsOfGroups(await db(), groupIds) : new Map<number, GroupDoor[]>();
+  for (const id of groupIds) {
+    const doorsOfGroup = groupDoors.get(id);
+    // A group with no doors is a super admin's only: there is nothing to place it in anyone's sites.
+    if (!doorsOfGroup || doorsOfGroup.length === 0) {
+      if (!reachesAllSites(operator)) ok = false;
+      continue;
+    }
+    for (const door of doorsOfGroup) {
+      if (!siteInScope(operator, door.siteId)) ok = false;
+      else sites.add(door.siteId);
+    }
+  }
+
   const visitIds = [...new Set(targets.filter((t) => t.type === 'visit').map((t) => t.id))];
   const visits = visitIds.length > 0 ? await hostsOfVisits(await db(), visitIds) : new Map<string, never>();
   for (const id of visitIds) {
@@ -109,7 +127,7 @@ export async function checkScope(
   }
 
   const hosts = new Map([...visits].map(([id, visit]) => [id, visit.hostId]));
-  if (limitedToCompanies(operator) && !(await withinCompanies(operator, targets, hosts))) ok = false;
+  if (limitedToCompanies(operator) && !(await withinCompanies(operator, targets, hosts, groupDoors))) ok = false;
 
   return { ok, siteId: sites.size > 0 ? Math.min(...sites) : null, names };
 }
@@ -122,12 +140,16 @@ async function withinCompanies(
   operator: ScopedOperator,
   targets: readonly ScopeTarget[],
   hosts: ReadonlyMap<string, number>,
+  groupDoors: ReadonlyMap<number, readonly GroupDoor[]>,
 ): Promise<boolean> {
   const scope = companyScope(operator);
   const mine = scope.all ? [] : scope.companies;
   const database = await db();
   const personIds = [...targets.filter((t) => t.type === 'person').map((t) => t.id), ...hosts.values()];
-  const doorIds = targets.filter((t) => t.type === 'door').map((t) => t.id);
+  const doorIds = [
+    ...targets.filter((t) => t.type === 'door').map((t) => t.id),
+    ...[...groupDoors.values()].flat().map((d) => d.doorId),
+  ];
   const [companyOf, envelope] = await Promise.all([
     companiesOfPeople(database, personIds),
     doorIds.length > 0 ? envelopeOf(database, mine) : Promise.resolve(new Set<number>()),
@@ -136,6 +158,10 @@ async function withinCompanies(
     if (t.type === 'person') return personInScope(operator, { homeSiteId: null, companyId: companyOf.get(t.id) });
     if (t.type === 'door') return envelope.has(t.id);
     if (t.type === 'company') return reachesCompany(scope, t.id);
+    if (t.type === 'group') {
+      const doors = groupDoors.get(t.id) ?? [];
+      return doors.length > 0 && doors.every((d) => envelope.has(d.doorId));
+    }
     if (t.type === 'visit') {
       const host = hosts.get(t.id);
       return host !== undefined && personInScope(operator, { homeSiteId: null, companyId: companyOf.get(host) });

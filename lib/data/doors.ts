@@ -6,6 +6,7 @@ import { portalEnv } from '../env';
 import { formatDate, formatDateTime } from '../format';
 import { openGrantsOfDoor } from '../grants/store';
 import { sourcesText } from '../grants/why';
+import { withGroupNames } from '../groups/store';
 import { verifySession } from '../auth/session';
 import { spintly } from '../spintly';
 import { searchAndPageSchema } from '../validation/query';
@@ -18,7 +19,8 @@ import { db } from '../db';
 async function holderSources(doorId: number, personIds: readonly number[], now = Date.now()) {
   const { display } = portalEnv();
   const show = { time: (iso: string) => formatDateTime(iso, display), day: (iso: string) => formatDate(iso, display) };
-  const grants = await openGrantsOfDoor(await db(), doorId, personIds);
+  const database = await db();
+  const grants = await withGroupNames(database, await openGrantsOfDoor(database, doorId, personIds));
   const nowIso = new Date(now).toISOString();
   return new Map(
     personIds.map((id) => [

@@ -16,6 +16,7 @@ import { db } from '../db';
 import { formatDate, formatDateTime } from '../format';
 import { openGrantsOf } from '../grants/store';
 import { explainAccess } from '../grants/why';
+import { withGroupNames } from '../groups/store';
 
 /** People per page of the matrix: Spintly's largest page, so a page of rows is one call. */
 export const MATRIX_PAGE_SIZE = 100;
@@ -107,10 +108,11 @@ export async function personPermissions(userId: number) {
   await verifySession({ capability: 'permissions:read' });
   const { operator, person, doors, doorsLoaded, sites, readAt } = await personPage(userId);
   if (!doorsLoaded) notFound();
+  const database = await db();
   const [company, grantable, grants] = await Promise.all([
     companyEnvelopeOf(userId),
     grantableDoors(operator),
-    openGrantsOf(await db(), userId),
+    openGrantsOf(database, userId).then((open) => withGroupNames(database, open)),
   ]);
   const { display } = portalEnv();
   const show = { time: (iso: string) => formatDateTime(iso, display), day: (iso: string) => formatDate(iso, display) };

@@ -22,6 +22,7 @@ import * as auditCompanies from './migrations/0016_audit_companies';
 import * as activityCompanies from './migrations/0017_activity_companies';
 import * as grants from './migrations/0018_grants';
 import * as termHolders from './migrations/0019_term_holders';
+import * as accessGroups from './migrations/0020_access_groups';
 import type { Database } from './schema';
 
 /**
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0017_activity_companies': activityCompanies,
   '0018_grants': grants,
   '0019_term_holders': termHolders,
+  '0020_access_groups': accessGroups,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

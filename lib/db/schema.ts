@@ -185,7 +185,7 @@ export interface GrantsTable {
   person_id: number;
   door_id: number;
   source: 'direct' | 'group' | 'company' | 'visit';
-  /** The group, company or visit; null for direct grants. */
+  /** A group grant's membership (`access_group_members.id`); the company or visit for those; null for direct. */
   source_id: string | null;
   /** The operator who made it; null for the portal itself or Spintly. */
   granted_by: string | null;
@@ -348,6 +348,10 @@ export interface Database {
   activity_hourly: ActivityHourlyTable;
   activity_company_hourly: ActivityCompanyHourlyTable;
   grants: GrantsTable;
+  access_groups: AccessGroupsTable;
+  access_group_doors: AccessGroupDoorsTable;
+  access_group_members: AccessGroupMembersTable;
+  access_group_failures: AccessGroupFailuresTable;
   activity_doors: ActivityDoorsTable;
   pending_changes: PendingChangesTable;
   door_holders: DoorHoldersTable;
@@ -418,4 +422,44 @@ export interface CompanyMembersTable {
 export interface OperatorCompaniesTable {
   operator_id: string;
   company_id: number;
+}
+
+/** Access groups (migration 0020): a named set of doors given to people and companies. */
+export interface AccessGroupsTable {
+  id: Generated<number>;
+  name: string;
+  name_sort: string;
+  description: string | null;
+  created_by: string | null;
+  created_by_name: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AccessGroupDoorsTable {
+  group_id: number;
+  door_id: number;
+  site_id: number;
+}
+
+/** A person or a company (exactly one of the two) in a group, with optional start and end. */
+export interface AccessGroupMembersTable {
+  id: string;
+  group_id: number;
+  person_id: number | null;
+  company_id: number | null;
+  starts_at: string | null;
+  ends_at: string | null;
+  added_by: string | null;
+  added_by_name: string | null;
+  created_at: string;
+  removed_at: string | null;
+}
+
+/** What Spintly last refused for a member's doors of a group (cleared by a later success). */
+export interface AccessGroupFailuresTable {
+  group_id: number;
+  person_id: number;
+  message: string;
+  at: string;
 }

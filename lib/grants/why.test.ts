@@ -43,6 +43,27 @@ describe('Why? for one person and one door', () => {
     ]);
   });
 
+  it('names the access group (and the company through which the person is in it) beside a direct grant', () => {
+    const grants = [
+      grant({}),
+      grant({
+        id: 'g1',
+        source: 'group',
+        group: { name: 'Gym members', via: null },
+        endsAt: '2026-12-31T18:30:00.000Z',
+      }),
+      grant({ id: 'g2', source: 'group', grantedByName: 'Sanjay', group: { name: 'Floor 3', via: 'Orbitpay' } }),
+    ];
+    expect(explainAccess(input({ grants })).reasons.slice(1)).toEqual([
+      'Given directly by Asha Admin on 2026-12-02.',
+      'Given by the access group Gym members, added by Asha Admin on 2026-12-02, until 2026-12-31T18:30.',
+      'Given by the access group Floor 3 (as a member of Orbitpay), added by Sanjay on 2026-12-02.',
+    ]);
+    expect(sourcesText(grants, NOW, input({}).show)).toBe(
+      'Direct (Asha Admin, 2026-12-02); Group Gym members until 2026-12-31T18:30; Group Floor 3 via Orbitpay',
+    );
+  });
+
   it('says what is missing when they cannot: deactivated, access ended, no source and who could give it', () => {
     const why = explainAccess(
       input({

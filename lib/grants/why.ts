@@ -6,7 +6,12 @@ export interface ExplainedGrant extends SourcedGrant {
   grantedByName: string | null;
   reason: string | null;
   createdAt: string;
+  /** A group grant's group ("Gym members") and, for a company's membership, the company (lib/groups/store.ts). */
+  group?: { name: string; via: string | null } | null;
 }
+
+const groupText = (g: ExplainedGrant) =>
+  `the access group ${g.group?.name ?? '(removed)'}${g.group?.via ? ` (as a member of ${g.group.via})` : ''}`;
 
 /** One door for one person, as the page and the records know it. */
 export interface WhyInput {
@@ -48,16 +53,18 @@ export function explainAccess(input: WhyInput): { verdict: string; opens: boolea
   for (const g of givers) {
     const who = g.grantedByName === 'Spintly' ? null : g.grantedByName;
     const base =
-      g.grantedByName === 'Spintly'
-        ? 'Held in Spintly before the portal recorded where access comes from'
-        : `Given directly${who ? ` by ${who}` : ''} on ${show.day(g.createdAt)}`;
+      g.source === 'group'
+        ? `Given by ${groupText(g)}${who ? `, added by ${who}` : ''} on ${show.day(g.createdAt)}`
+        : g.grantedByName === 'Spintly'
+          ? 'Held in Spintly before the portal recorded where access comes from'
+          : `Given directly${who ? ` by ${who}` : ''} on ${show.day(g.createdAt)}`;
     reasons.push(
       `${base}${g.endsAt ? `, until ${show.time(g.endsAt)}` : ''}${g.reason && g.grantedByName !== 'Spintly' ? ` (“${g.reason}”)` : ''}.`,
     );
   }
   for (const g of scheduled)
     reasons.push(
-      `Scheduled by ${g.grantedByName ?? 'the portal'} from ${show.time(g.startsAt!)}${g.endsAt ? ` until ${show.time(g.endsAt)}` : ''}.`,
+      `Scheduled${g.source === 'group' ? ` through ${groupText(g)}` : ''} by ${g.grantedByName ?? 'the portal'} from ${show.time(g.startsAt!)}${g.endsAt ? ` until ${show.time(g.endsAt)}` : ''}.`,
     );
   const held = heldOrComing(door);
   if (held && givers.length === 0)
@@ -75,7 +82,7 @@ export function explainAccess(input: WhyInput): { verdict: string; opens: boolea
 
 /**
  * The sources of one person's door in a few words, for a list or a CSV cell: "Direct (Asha Admin, 02/12/2026)",
- * "Direct until 05/12/2026, 2:30 pm (Asha Admin)", "From Spintly" — several joined by "; ". A holder with no record
+ * "Direct until 05/12/2026, 2:30 pm (Asha Admin)", "Group Gym via Acme", "From Spintly" — several joined by "; ". A holder with no record
  * at all holds it from Spintly.
  */
 export function sourcesText(grants: readonly ExplainedGrant[], now: string, show: WhyInput['show']): string {
@@ -83,9 +90,11 @@ export function sourcesText(grants: readonly ExplainedGrant[], now: string, show
   if (giving.length === 0) return 'From Spintly';
   return giving
     .map((g) =>
-      g.grantedByName === 'Spintly'
-        ? 'From Spintly'
-        : `Direct${g.endsAt ? ` until ${show.time(g.endsAt)}` : ''} (${g.grantedByName ?? 'the portal'}, ${show.day(g.createdAt)})`,
+      g.source === 'group'
+        ? `Group ${g.group?.name ?? '(removed)'}${g.group?.via ? ` via ${g.group.via}` : ''}${g.endsAt ? ` until ${show.time(g.endsAt)}` : ''}`
+        : g.grantedByName === 'Spintly'
+          ? 'From Spintly'
+          : `Direct${g.endsAt ? ` until ${show.time(g.endsAt)}` : ''} (${g.grantedByName ?? 'the portal'}, ${show.day(g.createdAt)})`,
     )
     .join('; ');
 }

@@ -1,0 +1,201 @@
+import 'server-only';
+import type { Kysely } from 'kysely';
+import { notFound } from 'next/navigation';
+import { can, companyScope, siteInScope, sitesInScope, type ScopedOperator } from '../auth/permissions';
+import { verifySession, type SessionOperator } from '../auth/session';
+import { envelopeOf } from '../companies/members';
+import { companyChoices } from '../companies/store';
+import { EVERY_SITE } from '../core/scope';
+import { nameFor, namesById } from '../core/names';
+import { db } from '../db';
+import type { Database } from '../db/schema';
+import { portalEnv } from '../env';
+import { formatDate, formatDateTime } from '../format';
+import { GROUP_APPLY_JOB } from '../groups/apply';
+import { doorCounts } from '../groups/state';
+import { groupStatus } from '../groups/status';
+import { getGroup, listGroups, openMemberships, peopleOf, type GroupDoor, type Membership } from '../groups/store';
+import { spintly } from '../spintly';
+import { companyOptionsFor } from './companies';
+import { jobFor, jobIdSchema, toJobView } from './jobs';
+import { allSiteOptions } from './sites';
+
+/** The most member rows the group page lists (problems first); the counts above them cover everyone. */
+export const MEMBER_ROWS = 200;
+
+/**
+ * Which groups an operator reaches: every group for a super admin; a site admin's, those whose doors are all at their
+ * sites; a company admin's, those inside their companies' envelope. The same rule as the `group` scope target.
+ */
+export async function groupReach(operator: ScopedOperator): Promise<(doors: readonly GroupDoor[]) => boolean> {
+  const companies = companyScope(operator);
+  const envelope = companies.all ? null : await envelopeOf(await db(), companies.companies);
+  return (doors) =>
+    doors.length > 0 &&
+    doors.every((d) => siteInScope(operator, d.siteId) && (envelope === null || envelope.has(d.doorId)));
+}
+
+export async function groupsPage() {
+  const operator = await verifySession({ capability: 'groups:read' });
+  const [rows, doors, sites, reach] = await Promise.all([
+    listGroups(await db()),
+    spintly()
+      .allDoors()
+      .catch(() => []),
+    allSiteOptions().catch(() => []),
+    groupReach(operator),
+  ]);
+  const doorNames = namesById(doors);
+  const siteNames = namesById(sites);
+  return {
+    operator,
+    rows: rows
+      .filter((g) => operator.role === 'super_admin' || reach(g.doors))
+      .map((g) => ({
+        id: g.id,
+        name: g.name,
+        description: g.description,
+        doors: g.doors.map((d) => nameFor(doorNames, 'door', d.doorId)),
+        sites: [...new Set(g.doors.map((d) => nameFor(siteNames, 'site', d.siteId)))],
+        people: g.people,
+        companies: g.companies,
+      })),
+  };
+}
+
+/** The doors a group may be made of: every door at the operator's sites, with its site. */
+export async function groupFormOptions() {
+  const operator = await verifySession({ capability: 'groups:write' });
+  const [sites, doors] = await Promise.all([allSiteOptions(), spintly().allDoors()]);
+  const mine = sitesInScope(operator, sites);
+  const mineIds = new Set(mine.map((s) => s.id));
+  return {
+    sites: mine.map((s) => ({ id: s.id, name: s.name })),
+    doors: doors.filter((d) => mineIds.has(d.siteId)).map((d) => ({ id: d.id, name: d.name, siteId: d.siteId })),
+  };
+}
+
+async function peopleNames(database: Kysely<Database>, ids: readonly number[]) {
+  const names = new Map<number, { name: string; email: string | null }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await database
+      .selectFrom('people')
+      .select(['id', 'name', 'email'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) names.set(Number(row.id), { name: row.name, email: row.email });
+  }
+  return names;
+}
+
+const windowText = (m: Pick<Membership, 'startsAt' | 'endsAt'>, show: (iso: string) => string) =>
+  [m.startsAt && `from ${show(m.startsAt)}`, m.endsAt && `until ${show(m.endsAt)}`].filter(Boolean).join(' ') ||
+  'No end';
+
+/**
+ * `/access-groups/[id]`: the group, its memberships, and each member's state per door — from the portal's records
+ * and one Spintly read per door (in parallel). Out of the operator's reach reads as not found.
+ */
+export async function groupPage(groupId: number) {
+  const operator = await verifySession({ capability: 'groups:read' });
+  const database = await db();
+  const [group, reach] = await Promise.all([getGroup(database, groupId), groupReach(operator)]);
+  if (!group || (operator.role !== 'super_admin' && !reach(group.doors))) notFound();
+  const client = spintly();
+  const { display } = portalEnv();
+  const [{ memberships, rows, unread: unreadIds }, doors, sites] = await Promise.all([
+    groupStatus(database, client, group, { tolerateUnread: true }),
+    client.allDoors().catch(() => []),
+    allSiteOptions().catch(() => []),
+  ]);
+  const doorNames = namesById(doors);
+  const siteNames = namesById(sites);
+  const unread = unreadIds.map((id) => nameFor(doorNames, 'door', id));
+  const doorIds = group.doors.map((d) => d.doorId).filter((id) => !unreadIds.includes(id));
+  const counts = doorCounts(rows, doorIds);
+  rows.sort((a, b) => Number(b.drift) - Number(a.drift) || a.personId - b.personId);
+  const shown = rows.slice(0, MEMBER_ROWS);
+  const [names, companies, choices] = await Promise.all([
+    peopleNames(database, [
+      ...new Set([...shown.map((r) => r.personId), ...memberships.flatMap((m) => (m.personId ? [m.personId] : []))]),
+    ]),
+    companyChoices(database, { sites: EVERY_SITE }),
+    can(operator, 'groups:write') ? companyOptionsFor(operator) : Promise.resolve([]),
+  ]);
+  const companyNames = namesById(companies);
+  const show = (iso: string) => formatDateTime(iso, display);
+  const mayEdit = can(operator, 'groups:write');
+  return {
+    operator,
+    group: {
+      id: group.id,
+      name: group.name,
+      description: group.description,
+      createdText: `${group.createdByName ?? 'The portal'}, ${formatDate(group.createdAt, display)}`,
+      doors: group.doors.map((d) => ({
+        id: d.doorId,
+        name: nameFor(doorNames, 'door', d.doorId),
+        siteId: d.siteId,
+        siteName: nameFor(siteNames, 'site', d.siteId),
+        counts: counts.get(d.doorId) ?? null,
+      })),
+    },
+    memberships: memberships.map((m) => ({
+      id: m.id,
+      kind: m.personId !== null ? ('person' as const) : ('company' as const),
+      name:
+        m.personId !== null
+          ? (names.get(m.personId)?.name ?? `Person ${m.personId}`)
+          : nameFor(companyNames, 'company', m.companyId!),
+      personId: m.personId,
+      companyId: m.companyId,
+      href: m.personId !== null ? `/users/${m.personId}` : `/companies/${m.companyId}`,
+      window: windowText(m, show),
+      addedText: `${m.addedByName ?? 'The portal'}, ${formatDate(m.createdAt, display)}`,
+    })),
+    members: shown.map((r) => ({
+      personId: r.personId,
+      name: names.get(r.personId)?.name ?? `Person ${r.personId}`,
+      states: doorIds.map((id) => r.states.get(id)!),
+      drift: r.drift,
+      failure: r.failure,
+    })),
+    doorHeaders: doorIds.map((id) => nameFor(doorNames, 'door', id)),
+    memberTotal: rows.length,
+    driftCount: rows.filter((r) => r.drift).length,
+    unread,
+    mayEdit,
+    mayAddMembers: can(operator, 'groups:members'),
+    companyChoices: choices,
+  };
+}
+
+/** The edit form: the group, the doors it may have, and how many people a door change would reach now. */
+export async function editGroupPage(groupId: number) {
+  const options = await groupFormOptions();
+  const operator = await verifySession({ capability: 'groups:write' });
+  const database = await db();
+  const [group, reach] = await Promise.all([getGroup(database, groupId), groupReach(operator)]);
+  if (!group || (operator.role !== 'super_admin' && !reach(group.doors))) notFound();
+  const people = new Set<number>();
+  for (const membership of await openMemberships(database, groupId))
+    for (const id of await peopleOf(database, membership)) people.add(id);
+  return {
+    group: {
+      id: group.id,
+      name: group.name,
+      description: group.description,
+      doors: group.doors.map((d) => ({ id: d.doorId })),
+    },
+    options,
+    reach: people.size,
+  };
+}
+
+/** The job a group change started (`?job=`), when it is one the operator may follow. */
+export async function groupJob(operator: SessionOperator, raw: unknown) {
+  const { id } = jobIdSchema.parse({ id: raw });
+  if (!id) return null;
+  const job = await jobFor(operator, id);
+  return job && job.kind === GROUP_APPLY_JOB ? toJobView(job) : null;
+}
