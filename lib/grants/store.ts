@@ -133,11 +133,14 @@ export async function endDirectGrants(
       .execute();
 }
 
-/** A door's people changed from the door page or the matrix: those added are given it directly, those removed lose it. */
+/**
+ * A door's people changed from the door page or the matrix: those added are given it directly; those removed, and
+ * those whose pending grant was cancelled, lose their direct grants of it.
+ */
 export async function recordDoorChange(
   db: Kysely<Database>,
   by: Granter,
-  change: { doorId: number; add: readonly number[]; remove: readonly number[] },
+  change: { doorId: number; add: readonly number[]; remove: readonly number[]; cancelPending?: readonly number[] },
 ) {
   await recordDirectGrants(
     db,
@@ -146,7 +149,7 @@ export async function recordDoorChange(
   );
   await endDirectGrants(
     db,
-    change.remove.map((personId) => ({ personId, doorId: change.doorId })),
+    [...change.remove, ...(change.cancelPending ?? [])].map((personId) => ({ personId, doorId: change.doorId })),
   );
 }
 

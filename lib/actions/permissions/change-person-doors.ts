@@ -28,7 +28,8 @@ export const changePersonDoorsAction = defineAction({
       permissionsToRemove: input.revoke,
       pendingPermissionsToRemove: input.cancelPending,
     });
-    // Where access comes from: given here is direct; revoked here ends every direct grant (temporary ones too).
+    // Where access comes from: given here is direct; revoked here ends every direct grant (temporary ones too), and so
+    // does a cancelled pending grant (the door is not given after all; a cancelled revoke has none open).
     const database = await db();
     await recordDirectGrants(
       database,
@@ -37,7 +38,7 @@ export const changePersonDoorsAction = defineAction({
     );
     await endDirectGrants(
       database,
-      input.revoke.map((doorId) => ({ personId: input.userId, doorId })),
+      [...input.revoke, ...input.cancelPending].map((doorId) => ({ personId: input.userId, doorId })),
     );
     revalidatePath(`/users/${input.userId}`, 'layout');
     return {
