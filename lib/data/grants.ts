@@ -34,7 +34,8 @@ export async function temporaryAccessOf(
   const names = new Map(doors.map((d) => [d.id, label(d)]));
   const temporary = open
     // Only doors of the operator's sites are shown (the page's door list is already limited to them).
-    .filter((g) => (g.endsAt !== null || g.startedAt === null) && names.has(g.doorId))
+    // Direct grants only: a group membership's end is the group's (its page), not one door's.
+    .filter((g) => g.source === 'direct' && (g.endsAt !== null || g.startedAt === null) && names.has(g.doorId))
     .sort((a, b) => (a.endsAt ?? '9').localeCompare(b.endsAt ?? '9'))
     .map((g) => ({
       id: g.id,
@@ -56,7 +57,7 @@ export async function temporaryAccessOf(
 }
 
 /**
- * Temporary access ending within 7 days for the home page: the operator's people (their sites; a company admin's,
+ * Temporary (direct) access ending within 7 days for the home page: the operator's people (their sites; a company admin's,
  * their companies'), soonest first, at most `limit`, each linked to the person's page where Extend is.
  */
 export async function accessEndingSoon(operator: ScopedOperator, now = Date.now(), limit = 10) {
@@ -68,6 +69,7 @@ export async function accessEndingSoon(operator: ScopedOperator, now = Date.now(
     .innerJoin('people as p', 'p.id', 'g.person_id')
     .select(['g.id', 'g.person_id', 'g.door_id', 'g.ends_at', 'p.name'])
     .where('g.ended_at', 'is', null)
+    .where('g.source', '=', 'direct')
     .where('g.ends_at', '>', new Date(now).toISOString())
     .where('g.ends_at', '<=', new Date(now + WEEK_MS).toISOString())
     .where(inSiteScope('home_site_id', siteScope(operator)));

@@ -27,6 +27,9 @@ export const extendGrantAction = defineAction({
       throw new Refusal('That temporary access no longer exists.', { reason: 'not_found' });
     if (grant.endedAt !== null || grant.endsAt === null)
       throw new Refusal('That access has already ended. Give the door again instead.');
+    // A group's end is its membership's: changed on the group's page, for every door of it at once.
+    if (grant.source !== 'direct')
+      throw new Refusal('This access comes from an access group: change the membership’s end on the group’s page.');
     const { display } = portalEnv();
     const { endsAt } = accessWindow(input, Date.now(), display.timeZone);
     await setGrantEnd(database, grant.id, endsAt);
