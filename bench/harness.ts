@@ -2,7 +2,8 @@
  * What every bench section shares: the settings (BENCH_*), the processes it started, signing in, timing a page,
  * first-load JS, memory, and the printed marks. bench/run.ts starts the sandbox and the portal and runs the sections.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { bin } from '../scripts/processes';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
@@ -29,6 +30,8 @@ export const TARGETS = { p50: 1.3, p95: 2, tokenRequests: 1, bulkCalls: 1, first
 export const DIRECTORY_TARGETS = { viewP50: 0.6, exportMs: 5_000, syncMs: 60_000, rssMb: 300 };
 /** The jobs targets (issue 19): 10,000 new people imported within 2 minutes at L, exactly once, under 300 MB. */
 export const JOBS_TARGETS = { importMs: 120_000, rssMb: 300, companyOffboardMs: 300_000 };
+/** Issue 29: a group of 2,000 members × 10 doors applied within 10 minutes. */
+export const GROUPS_TARGETS = { applyMs: 600_000 };
 /** The activity targets (issue 17). */
 export const ACTIVITY_TARGETS = { eventsPerS: 500, p99Ms: 50, viewP50: 0.6, backfillMs: 60_000 };
 /** Pages that wait on one Spintly call, like the floor's: their excess over it is the portal's own cost. */
@@ -174,4 +177,37 @@ export async function peakRssMb<T>(pid: number, work: () => Promise<T>): Promise
   } finally {
     clearInterval(timer);
   }
+}
+
+/** `npm run worker` in a process group of its own (tsx runs it in a child: a restart must kill both). */
+export function startWorker(env: NodeJS.ProcessEnv) {
+  const worker = spawn(bin('tsx'), ['--conditions=react-server', 'scripts/worker.ts'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...env, PORTAL_WORKER: 'off' },
+    detached: true,
+  });
+  worker.once('exit', (code, signal) => console.log(`[bench] worker ${worker.pid} exited (${code ?? signal})`));
+  children.push(worker);
+  return worker;
+}
+
+export interface BenchJob {
+  status: string;
+  total: number;
+  finished: number;
+  succeeded: number;
+  unchanged: number;
+  failed: number;
+}
+
+/** Polls a job until it is over; throws when it takes longer than `limitMs` from `started`. */
+export async function waitForJob(cookie: string, jobId: string, started: number, limitMs: number, what: string) {
+  let job: BenchJob = { status: 'queued', total: 0, finished: 0, succeeded: 0, unchanged: 0, failed: 0 };
+  while (!['done', 'cancelled', 'failed'].includes(job.status)) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    job = (await (await fetch(`${PORTAL}/api/jobs/status?id=${jobId}`, { headers: { cookie } })).json()) as BenchJob;
+    if (performance.now() - started > limitMs)
+      throw new Error(`${what} took over ${Math.round(limitMs / 60_000)} minutes`);
+  }
+  return job;
 }

@@ -6,7 +6,8 @@
  * - `pages` (the default): the section below;
  * - `directory`: the people directory at scale — run with `BENCH_PEOPLE=100000` (20 sites × 50 doors);
  * - `activity`: the webhook, the backfill and the activity views;
- * - `jobs`: an import of 10,000 new people as a job (BENCH_IMPORT_ROWS), with faults and a restart half-way.
+ * - `jobs`: an import of 10,000 new people as a job (BENCH_IMPORT_ROWS), with faults and a restart half-way;
+ * - `groups`: an access group of 2,000 members × 10 doors applied as jobs, then half of it ending at once.
  * `BENCH_PEOPLE` (default 10,000) sizes the sandbox; `BENCH_SITES` and `BENCH_DOORS_PER_SITE` default to 5 × 40, or
  * 20 × 50 from 50,000 people. Each section replaces its own part of bench/results.json and leaves the others.
  *
@@ -47,6 +48,7 @@ import { pagesSection } from './sections/pages';
 import { directorySection } from './sections/directory';
 import { activitySection } from './sections/activity';
 import { jobsSection } from './sections/jobs';
+import { groupsSection } from './sections/groups';
 
 async function main() {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
@@ -145,6 +147,7 @@ async function main() {
   if (SECTIONS.has('activity'))
     results.activity = await activitySection(cookie, portal, { ...backfill, upstreamCalls: backfillCalls });
   if (SECTIONS.has('jobs')) results.jobs = await jobsSection(cookie, portal, portalEnv);
+  if (SECTIONS.has('groups')) results.groups = await groupsSection(cookie, portalEnv);
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   stop();
 }

@@ -2,7 +2,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { bin } from '../../scripts/processes';
 import { FIRST_COMPANY_TERM } from '../../sandbox/seed';
 import { serverActionId } from '../../scripts/server-actions';
-import { L, PORTAL, callAction, children, JOBS_TARGETS, sandboxJson, groupRssMb, rssMb, mark } from '../harness';
+import {
+  L,
+  PORTAL,
+  callAction,
+  JOBS_TARGETS,
+  sandboxJson,
+  groupRssMb,
+  rssMb,
+  mark,
+  startWorker,
+  waitForJob,
+} from '../harness';
 
 /**
  * `jobs`: an import of IMPORT_ROWS (10,000) new people at L, through POST /api/import, run by `npm run worker` (the
@@ -19,18 +30,7 @@ export async function jobsSection(cookie: string, portal: ChildProcess, env: Nod
     'Name,Email,Home site',
     ...Array.from({ length: rows }, (_, i) => `Bench Import ${i + 1},${tag}.${i + 1}@example.com,${site}`),
   ].join('\n');
-  const startWorker = () => {
-    // A process group of its own: tsx runs the worker in a child process, and a restart must kill both.
-    const worker = spawn(bin('tsx'), ['--conditions=react-server', 'scripts/worker.ts'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...env, PORTAL_WORKER: 'off' },
-      detached: true,
-    });
-    worker.once('exit', (code, signal) => console.log(`[bench] worker ${worker.pid} exited (${code ?? signal})`));
-    children.push(worker);
-    return worker;
-  };
-  let worker = startWorker();
+  let worker = startWorker(env);
   await sandboxJson('/faults', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -66,7 +66,7 @@ export async function jobsSection(cookie: string, portal: ChildProcess, env: Nod
       const exited = new Promise((resolve) => worker.once('exit', resolve));
       process.kill(-worker.pid!, 'SIGKILL');
       await exited;
-      worker = startWorker();
+      worker = startWorker(env);
       console.log(`[bench] worker killed at ${job.finished} of ${rows}; restarted as ${worker.pid}`);
       restarted = true;
     }
@@ -142,12 +142,7 @@ async function companyOffboarding(cookie: string, env: NodeJS.ProcessEnv) {
   );
   const jobId = /"jobId":"([0-9a-f-]{36})"/.exec(answer)?.[1];
   if (!jobId) throw new Error(`the company offboarding did not start: ${answer.slice(0, 200)}`);
-  let job = { status: 'queued', total: 0, succeeded: 0, failed: 0 };
-  while (!['done', 'cancelled', 'failed'].includes(job.status)) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    job = (await (await fetch(`${PORTAL}/api/jobs/status?id=${jobId}`, { headers: { cookie } })).json()) as typeof job;
-    if (performance.now() - started > 10 * 60_000) throw new Error('the company offboarding took over 10 minutes');
-  }
+  const job = await waitForJob(cookie, jobId, started, 10 * 60_000, 'the company offboarding');
   const ms = Math.round(performance.now() - started);
   // What Spintly says afterwards: the company's people (by its value) deactivated, without a card.
   const { users } = await sandboxJson<{
