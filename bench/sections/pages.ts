@@ -51,6 +51,8 @@ export async function pagesSection(cookie: string, portal: ChildProcess) {
     '/users',
     '/users?search=sharma',
     `/users/${someone.id}`,
+    // The person's doors with a Why? for each (issue 29: within 2 L).
+    `/users/${someone.id}/permissions`,
     '/sites/1/doors/501',
     '/sites/1/permissions',
     '/front-desk',
@@ -82,6 +84,9 @@ export async function pagesSection(cookie: string, portal: ChildProcess) {
     '/operators',
     '/audit',
     '/activity',
+    '/access-groups',
+    '/access-groups/new',
+    `/users/${someone.id}/permissions`,
     '/',
   ])
     firstLoad[route.replace(String(someone.id), '[userId]')] = await firstLoadKb(cookie, route);

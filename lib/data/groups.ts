@@ -103,7 +103,7 @@ export async function groupPage(groupId: number) {
   if (!group || (operator.role !== 'super_admin' && !reach(group.doors))) notFound();
   const client = spintly();
   const { display } = portalEnv();
-  const [{ memberships, rows, unread: unreadIds }, doors, sites] = await Promise.all([
+  const [{ memberships, rows, leftovers, unread: unreadIds }, doors, sites] = await Promise.all([
     groupStatus(database, client, group, { tolerateUnread: true }),
     client.allDoors().catch(() => []),
     allSiteOptions().catch(() => []),
@@ -163,6 +163,8 @@ export async function groupPage(groupId: number) {
     doorHeaders: doorIds.map((id) => nameFor(doorNames, 'door', id)),
     memberTotal: rows.length,
     driftCount: rows.filter((r) => r.drift).length,
+    /** People removed from the group (or from a door of it) who still hold what it gave: a take to try again. */
+    leftoverCount: leftovers.size,
     unread,
     mayEdit,
     mayAddMembers: can(operator, 'groups:members'),

@@ -194,6 +194,28 @@ describeDatabases('access groups', (database) => {
     expect((await store.failuresOf(db, groupId)).size).toBe(0);
   });
 
+  it('a removal Spintly refused leaves the grants open, shows as left over, and Repair takes them back', async () => {
+    const { added } = await join({ personIds: [1] });
+    const person = added[0]!;
+    await store.removeMembership(db, person.id);
+    broken.add(1);
+    expect((await run(await planRemoval(db, await group(), person)))[0]).toMatch(/^failed: /);
+    expect(doorsOf(1)).toEqual([501, 502]);
+    const { leftovers, memberships, rows } = await groupStatus(db, fake, await group());
+    expect([...leftovers.keys()]).toEqual([1]);
+    broken.clear();
+    const repair = await planRepair(
+      db,
+      await group(),
+      memberships,
+      new Set(rows.filter((r) => r.drift).map((r) => r.personId)),
+      leftovers,
+    );
+    expect(await run(repair)).toEqual(['taken']);
+    expect(doorsOf(1)).toEqual([501]);
+    expect((await groupStatus(db, fake, await group())).leftovers.size).toBe(0);
+  });
+
   it('a membership’s last day ends its grants through the expiry task, leaving the direct grant', async () => {
     const end = new Date(Date.now() + 3_600_000).toISOString();
     await join({ personIds: [1], endsAt: end });

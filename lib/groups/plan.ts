@@ -103,14 +103,20 @@ export async function planRemoval(db: Kysely<Database>, group: AccessGroup, memb
   return plan.list();
 }
 
-/** Repair: the group's doors again for these people (the apply sends only what Spintly lacks). */
+/**
+ * Repair: the group's doors again for these people (the apply sends only what Spintly lacks), and what it should
+ * have taken back and has not (`leftovers`: a removal Spintly refused) taken again.
+ */
 export async function planRepair(
   db: Kysely<Database>,
   group: AccessGroup,
   memberships: readonly Membership[],
   people: ReadonlySet<number>,
+  leftovers: ReadonlyMap<number, readonly { membershipId: string; doorId: number }[]> = new Map(),
 ) {
   const plan = new ItemsByPerson(group.id);
   await giveAll(db, plan, memberships, doorIdsOf(group), people);
+  for (const [personId, held] of leftovers)
+    for (const { membershipId, doorId } of held) plan.take(personId, membershipId, [doorId]);
   return plan.list();
 }

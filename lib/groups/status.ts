@@ -4,12 +4,13 @@ import { doorHolders } from '../core/holders';
 import type { Database } from '../db/schema';
 import type { SpintlyClient } from '../spintly/client';
 import { memberStates, type DoorHolding, type Reach } from './state';
-import { failuresOf, openMemberships, peopleOf, type AccessGroup } from './store';
+import { failuresOf, leftoverGrants, openMemberships, peopleOf, type AccessGroup } from './store';
 
 /**
  * Where a group stands: its memberships, the people they reach now, and each one's state per door — the portal's
  * records against one Spintly read per door (in parallel). A door Spintly did not answer for is left out of
- * `holding` and named in `unread` (its members read as missing for it only when it was read).
+ * `holding` and named in `unread` (its members read as missing for it only when it was read). `leftovers` are what a
+ * removal should have taken back and has not.
  */
 export async function groupStatus(
   db: Kysely<Database>,
@@ -17,9 +18,10 @@ export async function groupStatus(
   group: AccessGroup,
   { tolerateUnread = false } = {},
 ) {
-  const [memberships, failures, answers] = await Promise.all([
+  const [memberships, failures, leftovers, answers] = await Promise.all([
     openMemberships(db, group.id),
     failuresOf(db, group.id),
+    leftoverGrants(db, group),
     Promise.all(
       group.doors.map((d) =>
         client.doorUsers(d.doorId).then(doorHolders, (error: unknown) => {
@@ -49,6 +51,7 @@ export async function groupStatus(
   return {
     memberships,
     rows,
+    leftovers,
     unread: group.doors.filter((d) => !holding.has(d.doorId)).map((d) => d.doorId),
   };
 }

@@ -360,3 +360,29 @@ export async function withGroupNames<G extends { source: string; sourceId: strin
     return { ...g, group: found ? { name: found.groupName, via: found.companyName } : null };
   });
 }
+
+/**
+ * What a group gave and should have taken back but has not: open grants of its removed memberships, or of doors no
+ * longer in it (a take that Spintly refused, or that a stopped job never reached). Person → membership and door.
+ */
+export async function leftoverGrants(db: Kysely<Database>, group: { id: number; doors: readonly GroupDoor[] }) {
+  const rows = await db
+    .selectFrom('grants as g')
+    .innerJoin('access_group_members as m', 'm.id', 'g.source_id')
+    .select(['g.person_id', 'g.door_id', 'g.source_id', 'm.removed_at'])
+    .where('g.source', '=', 'group')
+    .where('g.ended_at', 'is', null)
+    .where('m.group_id', '=', group.id)
+    .execute();
+  const inGroup = new Set(group.doors.map((d) => d.doorId));
+  const byPerson = new Map<number, { membershipId: string; doorId: number }[]>();
+  for (const row of rows) {
+    if (row.removed_at === null && inGroup.has(Number(row.door_id))) continue;
+    const person = Number(row.person_id);
+    byPerson.set(person, [
+      ...(byPerson.get(person) ?? []),
+      { membershipId: row.source_id!, doorId: Number(row.door_id) },
+    ]);
+  }
+  return byPerson;
+}

@@ -11,7 +11,8 @@ import { groupOrRefuse, peopleCount } from './shared';
 
 /**
  * Repair: every member missing a door the group gives (changed behind the portal's back, new in a member company, a
- * failed apply) gets it again — the state read afresh from Spintly here, not trusted from the page.
+ * failed apply) gets it again, and what a failed removal left behind is taken back (unless given another way) — the
+ * state read afresh from Spintly here, not trusted from the page.
  */
 export const repairGroupAction = defineAction({
   name: 'groups.repair',
@@ -21,9 +22,9 @@ export const repairGroupAction = defineAction({
   async run(input, { operator, spintly }) {
     const database = await db();
     const group = await groupOrRefuse(database, input.groupId);
-    const { memberships, rows } = await groupStatus(database, spintly, group);
+    const { memberships, rows, leftovers } = await groupStatus(database, spintly, group);
     const drifted = new Set(rows.filter((r) => r.drift).map((r) => r.personId));
-    const items = await planRepair(database, group, memberships, drifted);
+    const items = await planRepair(database, group, memberships, drifted, leftovers);
     const jobId = await startGroupJob(database, operator, `Access group ${group.name}: repair`, items);
     revalidatePath(`/access-groups/${group.id}`);
     return {

@@ -142,12 +142,21 @@ export default async function AccessGroupPage({
           <h2 id="states-heading" className="font-semibold">
             Who has what ({page.memberTotal.toLocaleString('en-IN')} {page.memberTotal === 1 ? 'person' : 'people'})
           </h2>
-          {page.driftCount > 0 && page.mayEdit && <RepairGroup groupId={group.id} count={page.driftCount} />}
+          {page.driftCount + page.leftoverCount > 0 && page.mayEdit && (
+            <RepairGroup groupId={group.id} count={page.driftCount + page.leftoverCount} />
+          )}
         </div>
         {page.driftCount > 0 && (
           <p className="mb-2 text-sm text-red-700" data-testid="drift">
             {page.driftCount.toLocaleString('en-IN')} {page.driftCount === 1 ? 'member is' : 'members are'} missing a
             door this group gives (changed outside the portal, new in a member company, or a failed change).
+          </p>
+        )}
+        {page.leftoverCount > 0 && (
+          <p className="mb-2 text-sm text-red-700" data-testid="leftovers">
+            {page.leftoverCount.toLocaleString('en-IN')} {page.leftoverCount === 1 ? 'person' : 'people'} removed from
+            this group (or from one of its doors) still {page.leftoverCount === 1 ? 'holds' : 'hold'} what it gave:
+            taking it back did not finish. Repair tries again.
           </p>
         )}
         {page.members.length === 0 ? (
