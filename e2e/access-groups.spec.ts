@@ -142,6 +142,12 @@ test('an access group gives its doors to a person and a company; leaving it take
   await expect(row).not.toContainText('Pending');
   await expect(row).toContainText('Assigned');
 
+  // The company's membership gets a last day; the list says so.
+  await page.getByRole('button', { name: `Change when ${companyName} leaves` }).click();
+  await page.getByLabel('Last day (optional)').fill('31/12/2099');
+  await page.getByRole('button', { name: 'Save the end' }).click();
+  await expect(members.getByTestId('membership').filter({ hasText: companyName })).toContainText('last day 31/12/2099');
+
   // Why? names the group — and, for door A, the direct grant beside it.
   await page.goto(`/users/${person.id}/permissions`);
   const whyA = page.getByTestId(`why-${a.id}`);

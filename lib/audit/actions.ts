@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   'groups.add_members',
   /** One person's share of a group change (a job item). */
   'groups.apply',
+  'groups.change_member_end',
   'groups.create',
   'groups.remove_member',
   'groups.repair',
@@ -135,6 +136,8 @@ export interface AuditFactsByAction extends Record<RouteAction, RouteFacts> {
     job: string | null;
   };
   'groups.remove_member': { people: number; job: string | null };
+  /** `until` is the new last day (yyyy-mm-dd) or null for none. */
+  'groups.change_member_end': { until: string | null };
   'groups.repair': { people: number; job: string | null };
   'groups.apply': JobItemFacts;
   'jobs.cancel': { job: string };

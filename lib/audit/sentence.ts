@@ -206,6 +206,10 @@ const PHRASES: { [A in AuditAction]?: Phrase<A> } = {
     const [member] = [...ofType(e.targets, 'person'), ...ofType(e.targets, 'company')];
     return `${verb(done, 'removed', 'remove')} ${member ? nameOf(member) : 'a member'} from the access group ${first(e, 'group')}`;
   },
+  'groups.change_member_end': (e, done) => {
+    const [member] = [...ofType(e.targets, 'person'), ...ofType(e.targets, 'company')];
+    return `${verb(done, 'changed', 'change')} when ${member ? nameOf(member) : 'a member'} leaves the access group ${first(e, 'group')}${e.facts.until === null ? ' (no end)' : e.facts.until ? ` (after ${showStoredDay(e.facts.until)})` : ''}`;
+  },
   'groups.repair': (e, done) =>
     `${verb(done, 'repaired', 'repair')} the access group ${first(e, 'group')}${e.facts.people ? ` (${e.facts.people} ${e.facts.people === 1 ? 'person' : 'people'})` : ''}`,
   'groups.apply': (e, done) => {

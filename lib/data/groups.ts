@@ -10,7 +10,7 @@ import { nameFor, namesById } from '../core/names';
 import { db } from '../db';
 import type { Database } from '../db/schema';
 import { portalEnv } from '../env';
-import { formatDate, formatDateTime } from '../format';
+import { formatDate } from '../format';
 import { GROUP_APPLY_JOB } from '../groups/apply';
 import { doorCounts } from '../groups/state';
 import { groupStatus } from '../groups/status';
@@ -88,9 +88,11 @@ async function peopleNames(database: Kysely<Database>, ids: readonly number[]) {
   return names;
 }
 
-const windowText = (m: Pick<Membership, 'startsAt' | 'endsAt'>, show: (iso: string) => string) =>
-  [m.startsAt && `from ${show(m.startsAt)}`, m.endsAt && `until ${show(m.endsAt)}`].filter(Boolean).join(' ') ||
-  'No end';
+/** "from 08/12/2026, last day 31/12/2026" — days, as they were chosen (an end is the next day's midnight). */
+const windowText = (m: Pick<Membership, 'startsAt' | 'endsAt'>, day: (ms: number) => string) =>
+  [m.startsAt && `from ${day(Date.parse(m.startsAt))}`, m.endsAt && `last day ${day(Date.parse(m.endsAt) - 1)}`]
+    .filter(Boolean)
+    .join(', ') || 'No end';
 
 /**
  * `/access-groups/[id]`: the group, its memberships, and each member's state per door — from the portal's records
@@ -123,7 +125,6 @@ export async function groupPage(groupId: number) {
     can(operator, 'groups:write') ? companyOptionsFor(operator) : Promise.resolve([]),
   ]);
   const companyNames = namesById(companies);
-  const show = (iso: string) => formatDateTime(iso, display);
   const mayEdit = can(operator, 'groups:write');
   return {
     operator,
@@ -150,7 +151,9 @@ export async function groupPage(groupId: number) {
       personId: m.personId,
       companyId: m.companyId,
       href: m.personId !== null ? `/users/${m.personId}` : `/companies/${m.companyId}`,
-      window: windowText(m, show),
+      window: windowText(m, (ms) => formatDate(ms, display)),
+      // The last day as the form shows it (the end is the next day's midnight in the portal's zone).
+      untilDay: m.endsAt ? formatDate(Date.parse(m.endsAt) - 1, display) : '',
       addedText: `${m.addedByName ?? 'The portal'}, ${formatDate(m.createdAt, display)}`,
     })),
     members: shown.map((r) => ({

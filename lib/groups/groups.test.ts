@@ -220,6 +220,16 @@ describeDatabases('access groups', (database) => {
     const end = new Date(Date.now() + 3_600_000).toISOString();
     await join({ personIds: [1], endsAt: end });
     expect(doorsOf(1)).toEqual([501, 502]);
+    // Extended by a day, then set back: the grants follow the membership.
+    const later = new Date(Date.parse(end) + 86_400_000).toISOString();
+    const [membership] = await store.openMemberships(db, groupId);
+    await store.setMembershipEnd(db, membership!.id, later);
+    expect((await openGrantsOf(db, 1)).filter((g) => g.source === 'group').map((g) => g.endsAt)).toEqual([
+      later,
+      later,
+    ]);
+    expect(await expireAccess(db, new Date(Date.parse(end) + 1000), fake)).toMatchObject({ ended: 0 });
+    await store.setMembershipEnd(db, membership!.id, end);
     const counts = await expireAccess(db, new Date(Date.parse(end) + 1000), fake);
     expect(counts).toMatchObject({ ended: 2, kept: 1, failed: 0 });
     expect(doorsOf(1)).toEqual([501]);

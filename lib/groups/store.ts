@@ -256,6 +256,20 @@ export async function addMemberships(
   return { added: rows.map(toMembership), existing };
 }
 
+/** A membership's new end, and its open grants' with it (the expiry task reads the grants). */
+export async function setMembershipEnd(db: Kysely<Database>, id: string, endsAt: string | null) {
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('access_group_members').set({ ends_at: endsAt }).where('id', '=', id).execute();
+    await tx
+      .updateTable('grants')
+      .set({ ends_at: endsAt })
+      .where('source', '=', 'group')
+      .where('source_id', '=', id)
+      .where('ended_at', 'is', null)
+      .execute();
+  });
+}
+
 export async function removeMembership(db: Kysely<Database>, id: string, now = new Date()) {
   await db
     .updateTable('access_group_members')

@@ -58,3 +58,16 @@ export const removeMemberSchema = z
   });
 
 export const repairGroupSchema = z.object({ groupId: z.coerce.number().int().positive() });
+
+/** A membership's new last day (empty = no end), with the member it is (as for a removal). */
+export const changeMemberEndSchema = z
+  .object({
+    groupId: z.coerce.number().int().positive(),
+    membershipId: z.uuid(),
+    personId: z.coerce.number().int().positive().optional(),
+    companyId: z.coerce.number().int().positive().optional(),
+    until: optionalFormDay('Use a date like 31/12/2027'),
+  })
+  .refine((v) => (v.personId === undefined) !== (v.companyId === undefined), {
+    message: 'Say which person or company',
+  });

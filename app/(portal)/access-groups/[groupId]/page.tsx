@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddMembers } from '@/components/groups/add-members';
 import { GroupJob } from '@/components/groups/group-job';
-import { RemoveMember, RepairGroup } from '@/components/groups/member-actions';
+import { ChangeMemberEnd, RemoveMember, RepairGroup } from '@/components/groups/member-actions';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { buttonVariants } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
@@ -115,12 +115,21 @@ export default async function AccessGroupPage({
                     </span>
                   </span>
                   {page.mayAddMembers && (
-                    <RemoveMember
-                      groupId={group.id}
-                      membershipId={m.id}
-                      member={m.personId !== null ? { personId: m.personId } : { companyId: m.companyId! }}
-                      name={m.name}
-                    />
+                    <span className="flex shrink-0 gap-2">
+                      <ChangeMemberEnd
+                        groupId={group.id}
+                        membershipId={m.id}
+                        member={m.personId !== null ? { personId: m.personId } : { companyId: m.companyId! }}
+                        name={m.name}
+                        until={m.untilDay}
+                      />
+                      <RemoveMember
+                        groupId={group.id}
+                        membershipId={m.id}
+                        member={m.personId !== null ? { personId: m.personId } : { companyId: m.companyId! }}
+                        name={m.name}
+                      />
+                    </span>
                   )}
                 </li>
               ))}
