@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { openDatabase } from '../db';
-import { openGrantsOf, recordDirectGrants, recordDoorChange } from './store';
+import { endSourceRecords, openGrantsOf, recordDirectGrants, recordDoorChange, recordSourceGrants } from './store';
 
 const asha = { id: 'op-asha', name: 'Asha Admin' };
 
@@ -14,4 +14,20 @@ it('a cancelled pending grant ends its direct grant (the door is not given after
   await recordDoorChange(db, asha, { doorId: 501, add: [], remove: [2], cancelPending: [1] });
   const open = async (id: number) => (await openGrantsOf(db, id)).map((g) => g.doorId);
   expect([await open(1), await open(2), await open(3)]).toEqual([[], [], [501]]);
+});
+
+it('a visit’s grants are recorded once however often its registration resumes, and end with it', async () => {
+  const db = await openDatabase('file::memory:');
+  const visit = { source: 'visit' as const, sourceId: 'visit-1' };
+  await recordSourceGrants(db, asha, { personId: 9, doorIds: [501, 502], ...visit });
+  await recordSourceGrants(db, asha, { personId: 9, doorIds: [501, 502, 503], ...visit });
+  expect((await openGrantsOf(db, 9)).map((g) => [g.doorId, g.source])).toEqual([
+    [501, 'visit'],
+    [502, 'visit'],
+    [503, 'visit'],
+  ]);
+  await endSourceRecords(db, visit, 'revoked', [503]);
+  expect((await openGrantsOf(db, 9)).map((g) => g.doorId)).toEqual([501, 502]);
+  await endSourceRecords(db, visit, 'expired');
+  expect(await openGrantsOf(db, 9)).toEqual([]);
 });

@@ -153,6 +153,47 @@ export async function recordDoorChange(
   );
 }
 
+/**
+ * Grants of one source instance (a visit) for one person: a row for each door that has none open yet from it, so a
+ * resumed registration records nothing twice. They end with the source (`endSourceRecords`).
+ */
+export async function recordSourceGrants(
+  db: Kysely<Database>,
+  by: Granter,
+  grant: { personId: number; doorIds: readonly number[]; source: GrantSource; sourceId: string },
+  now = new Date(),
+) {
+  const open = await openGrantsOf(db, grant.personId, grant.doorIds);
+  const have = new Set(
+    open.filter((g) => g.source === grant.source && g.sourceId === grant.sourceId).map((g) => g.doorId),
+  );
+  await addGrants(
+    db,
+    by,
+    grant.doorIds.filter((doorId) => !have.has(doorId)).map((doorId) => ({ ...grant, doorId, started: true })),
+    now,
+  );
+}
+
+/** The open grants of one source instance (of some doors, or all) end, as `how`. */
+export async function endSourceRecords(
+  db: Kysely<Database>,
+  source: { source: GrantSource; sourceId: string },
+  how: 'expired' | 'revoked',
+  doorIds?: readonly number[],
+  now = new Date(),
+) {
+  if (doorIds?.length === 0) return;
+  let query = db
+    .updateTable('grants')
+    .set({ ended_at: now.toISOString(), ended_how: how })
+    .where('source', '=', source.source)
+    .where('source_id', '=', source.sourceId)
+    .where('ended_at', 'is', null);
+  if (doorIds) query = query.where('door_id', 'in', [...doorIds]);
+  await query.execute();
+}
+
 /** Everything these people were given ends with them (`offboarded`). */
 export async function endGrantsOfPeople(db: Kysely<Database>, personIds: readonly number[], now = new Date()) {
   if (personIds.length === 0) return;

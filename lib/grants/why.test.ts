@@ -64,6 +64,14 @@ describe('Why? for one person and one door', () => {
     );
   });
 
+  it('a visit’s door says it ends with the visit', () => {
+    const visit = grant({ id: 'v', source: 'visit', grantedByName: 'Farah Desk' });
+    expect(explainAccess(input({ grants: [visit] })).reasons).toContain(
+      'Given for a visit registered by Farah Desk on 2026-12-02; it ends with the visit.',
+    );
+    expect(sourcesText([visit], NOW, input({}).show)).toBe('Visit (2026-12-02)');
+  });
+
   it('says what is missing when they cannot: deactivated, access ended, no source and who could give it', () => {
     const why = explainAccess(
       input({

@@ -30,6 +30,23 @@ export interface WhyInput {
   now: string;
 }
 
+/** One source that gives the door, in a sentence: by whom and when, until when, and why. */
+function givenBy(g: ExplainedGrant, show: WhyInput['show']): string {
+  const who = g.grantedByName === 'Spintly' ? null : g.grantedByName;
+  const on = show.day(g.createdAt);
+  const base =
+    g.source === 'group'
+      ? `Given by ${groupText(g)}${who ? `, added by ${who}` : ''} on ${on}`
+      : g.source === 'visit'
+        ? `Given for a visit${who ? ` registered by ${who}` : ''} on ${on}; it ends with the visit`
+        : g.grantedByName === 'Spintly'
+          ? 'Held in Spintly before the portal recorded where access comes from'
+          : `Given directly${who ? ` by ${who}` : ''} on ${on}`;
+  const until = g.endsAt ? `, until ${show.time(g.endsAt)}` : '';
+  const why = g.reason && g.grantedByName !== 'Spintly' ? ` (“${g.reason}”)` : '';
+  return `${base}${until}${why}.`;
+}
+
 /**
  * Why a person can or cannot open a door (issue 29), as a verdict and its reasons — Genetec's access troubleshooter
  * in words: whether they are active and their access has not ended, what the reader has, and each source that gives
@@ -50,18 +67,7 @@ export function explainAccess(input: WhyInput): { verdict: string; opens: boolea
         ? `A removal is waiting for the reader of ${door.name}${input.pendingSinceText ? ` (since ${input.pendingSinceText})` : ''}; until it syncs the door still opens.`
         : `The permission is waiting for the reader of ${door.name}${input.pendingSinceText ? ` (since ${input.pendingSinceText})` : ''}: it opens once the reader syncs (is it online?).`,
     );
-  for (const g of givers) {
-    const who = g.grantedByName === 'Spintly' ? null : g.grantedByName;
-    const base =
-      g.source === 'group'
-        ? `Given by ${groupText(g)}${who ? `, added by ${who}` : ''} on ${show.day(g.createdAt)}`
-        : g.grantedByName === 'Spintly'
-          ? 'Held in Spintly before the portal recorded where access comes from'
-          : `Given directly${who ? ` by ${who}` : ''} on ${show.day(g.createdAt)}`;
-    reasons.push(
-      `${base}${g.endsAt ? `, until ${show.time(g.endsAt)}` : ''}${g.reason && g.grantedByName !== 'Spintly' ? ` (“${g.reason}”)` : ''}.`,
-    );
-  }
+  for (const g of givers) reasons.push(givenBy(g, show));
   for (const g of scheduled)
     reasons.push(
       `Scheduled${g.source === 'group' ? ` through ${groupText(g)}` : ''} by ${g.grantedByName ?? 'the portal'} from ${show.time(g.startsAt!)}${g.endsAt ? ` until ${show.time(g.endsAt)}` : ''}.`,
@@ -90,11 +96,13 @@ export function sourcesText(grants: readonly ExplainedGrant[], now: string, show
   if (giving.length === 0) return 'From Spintly';
   return giving
     .map((g) =>
-      g.source === 'group'
-        ? `Group ${g.group?.name ?? '(removed)'}${g.group?.via ? ` via ${g.group.via}` : ''}${g.endsAt ? ` until ${show.time(g.endsAt)}` : ''}`
-        : g.grantedByName === 'Spintly'
-          ? 'From Spintly'
-          : `Direct${g.endsAt ? ` until ${show.time(g.endsAt)}` : ''} (${g.grantedByName ?? 'the portal'}, ${show.day(g.createdAt)})`,
+      g.source === 'visit'
+        ? `Visit (${show.day(g.createdAt)})`
+        : g.source === 'group'
+          ? `Group ${g.group?.name ?? '(removed)'}${g.group?.via ? ` via ${g.group.via}` : ''}${g.endsAt ? ` until ${show.time(g.endsAt)}` : ''}`
+          : g.grantedByName === 'Spintly'
+            ? 'From Spintly'
+            : `Direct${g.endsAt ? ` until ${show.time(g.endsAt)}` : ''} (${g.grantedByName ?? 'the portal'}, ${show.day(g.createdAt)})`,
     )
     .join('; ');
 }

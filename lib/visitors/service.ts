@@ -13,6 +13,7 @@ import { visitorRoleId } from './role';
 import { getVisit, insertVisit, otherOpenVisits, updateVisit, visitByKey, type Visit } from './store';
 import { Refusal } from '../core/refusal';
 import { takeAway } from '../core/holders';
+import { endSourceRecords, recordSourceGrants, type Granter } from '../grants/store';
 
 type Client = Pick<
   SpintlyClient,
@@ -94,7 +95,7 @@ async function ensureVisitor(
 export async function registerVisit(
   db: Kysely<Database>,
   client: Client,
-  input: RegisterVisitorInput & { hostName: string; createdBy: string },
+  input: RegisterVisitorInput & { hostName: string; createdBy: string; createdByName?: string },
 ): Promise<{ visit: Visit; reusedVisitor: boolean }> {
   const phone = toE164(input.phone, portalEnv().imports.defaultCountry);
   if (!phone)
@@ -133,7 +134,7 @@ export async function registerVisit(
     visit = { ...visit, meetingId };
   }
   if (input.card && visit.card === null) {
-    await lendCard(client, visit, input.card);
+    await lendCard(db, client, visit, input.card, { id: input.createdBy, name: input.createdByName ?? null });
     await updateVisit(db, visit.id, { card: input.card });
     visit = { ...visit, card: input.card };
   }
@@ -143,13 +144,17 @@ export async function registerVisit(
 
 /**
  * A meeting opens doors by QR only, so a visitor with a card from the desk also gets the visit's doors as
- * permissions, and an access expiry at the visit's end: the card stops working then even if nobody ends the visit.
+ * permissions (recorded as grants from the visit: they end with it), and an access expiry at the visit's end: the
+ * card stops working then even if nobody ends the visit.
  */
-async function lendCard(client: Client, visit: Visit, card: string) {
+async function lendCard(db: Kysely<Database>, client: Client, visit: Visit, card: string, by: Granter) {
   await client.assignCard(visit.visitorId, card);
   await client.changeUserDoors(visit.visitorId, { permissionsToAdd: visit.doorIds });
+  await recordSourceGrants(db, by, { personId: visit.visitorId, doorIds: visit.doorIds, ...fromVisit(visit) });
   await client.updateUsers([{ id: visit.visitorId, accessData: { card: true, accessExpiresAt: visit.endsAt } }]);
 }
+
+const fromVisit = (visit: Pick<Visit, 'id'>) => ({ source: 'visit' as const, sourceId: visit.id });
 
 /** Longer by `hours`, within VISITOR_MAX_HOURS from its start: the meeting, and a lent card's expiry. */
 export async function extendVisit(db: Kysely<Database>, client: Client, visit: Visit, hours: number) {
@@ -163,8 +168,14 @@ export async function extendVisit(db: Kysely<Database>, client: Client, visit: V
   return { ...visit, endsAt };
 }
 
-/** Other doors for the rest of the visit: the meeting's, and a lent card's permissions. */
-export async function changeVisitDoors(db: Kysely<Database>, client: Client, visit: Visit, doorIds: number[]) {
+/** Other doors for the rest of the visit: the meeting's, and a lent card's permissions (and their grants). */
+export async function changeVisitDoors(
+  db: Kysely<Database>,
+  client: Client,
+  visit: Visit,
+  doorIds: number[],
+  by: Granter = { id: null, name: null },
+) {
   const next = [...new Set(doorIds)];
   const add = next.filter((d) => !visit.doorIds.includes(d));
   const remove = visit.doorIds.filter((d) => !next.includes(d));
@@ -174,11 +185,14 @@ export async function changeVisitDoors(db: Kysely<Database>, client: Client, vis
       ...(add.length > 0 && { permissionsToAdd: add }),
       ...(remove.length > 0 && { permissionsToRemove: remove }),
     });
-  if (visit.card)
+  if (visit.card) {
     await client.changeUserDoors(visit.visitorId, {
       ...(add.length > 0 && { permissionsToAdd: add }),
       ...(remove.length > 0 && { permissionsToRemove: remove }),
     });
+    await recordSourceGrants(db, by, { personId: visit.visitorId, doorIds: add, ...fromVisit(visit) });
+    await endSourceRecords(db, fromVisit(visit), 'revoked', remove);
+  }
   await updateVisit(db, visit.id, { doorIds: next });
   return { ...visit, doorIds: next };
 }
@@ -214,6 +228,7 @@ export async function endVisit(
     if (visitor.deactivatedOn === null && (await otherOpenVisits(db, visit)) === 0)
       await client.deactivateUsers([visitor.id]);
   }
+  await endSourceRecords(db, fromVisit(visit), how === 'expired' ? 'expired' : 'revoked', undefined, now);
   await updateVisit(db, visit.id, { endedAt: now.toISOString(), endedHow: how });
   await refreshPeople([visit.visitorId]);
   return (await getVisit(db, visit.id))!;

@@ -41,10 +41,10 @@ export const changeVisitDoorsAction = defineAction({
     { type: 'visit' as const, id: input.visitId },
     ...input.doorIds.map((id) => ({ type: 'door' as const, id, siteId: input.siteId })),
   ],
-  async run(input, { spintly }) {
+  async run(input, { operator, spintly }) {
     const visit = await visitAt(input.visitId, input.siteId);
     assertOpen(visit);
-    await changeVisitDoors(await db(), spintly, visit, input.doorIds);
+    await changeVisitDoors(await db(), spintly, visit, input.doorIds, operator);
     revalidatePath('/visitors');
     return { facts: { visitor: visit.visitorName, visit: visit.id }, message: 'Doors changed for this visit.' };
   },

@@ -40,6 +40,7 @@ export const registerVisitorAction = defineAction({
       ...input,
       hostName: host.name,
       createdBy: operator.id,
+      createdByName: operator.name,
     });
     revalidatePath('/visitors');
     return {
