@@ -142,11 +142,20 @@ test('an access group gives its doors to a person and a company; leaving it take
   await expect(row).not.toContainText('Pending');
   await expect(row).toContainText('Assigned');
 
-  // The company's membership gets a last day; the list says so.
+  // The company's membership gets a last day three days from now: the group's list and the home page say so.
+  const lastDay = new Intl.DateTimeFormat('en-IN', {
+    timeZone: 'Asia/Kolkata',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(Date.now() + 3 * 86_400_000);
   await page.getByRole('button', { name: `Change when ${companyName} leaves` }).click();
-  await page.getByLabel('Last day (optional)').fill('31/12/2099');
+  await page.getByLabel('Last day (optional)').fill(lastDay);
   await page.getByRole('button', { name: 'Save the end' }).click();
-  await expect(members.getByTestId('membership').filter({ hasText: companyName })).toContainText('last day 31/12/2099');
+  await expect(members.getByTestId('membership').filter({ hasText: companyName })).toContainText(`last day ${lastDay}`);
+  await page.goto('/');
+  await expect(page.getByTestId('memberships-ending')).toContainText(`${companyName} in ${name}: last day ${lastDay}`);
+  await page.goto(groupUrl);
 
   // Why? names the group — and, for door A, the direct grant beside it.
   await page.goto(`/users/${person.id}/permissions`);

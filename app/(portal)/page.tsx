@@ -19,13 +19,14 @@ import { Panel } from '@/components/ui/panel';
 import { CompanyEnd } from '@/components/companies/company-end';
 import { companiesEndingSoon, entriesTodayByCompany } from '@/lib/data/companies';
 import { accessEndingSoon } from '@/lib/data/grants';
+import { membershipsEndingSoon } from '@/lib/data/groups';
 
 export default async function HomePage() {
   const operator = await verifySession();
   // The front desk's day starts at the front desk.
   if (operator.role === 'front_desk') redirect('/front-desk');
   // Door activity counted per door is site-wide: a company admin reads their own people's entries at /activity only.
-  const [sites, counts, freshness, dashboard, ending, byCompany, accessEnding] = await Promise.all([
+  const [sites, counts, freshness, dashboard, ending, byCompany, accessEnding, membershipsEnding] = await Promise.all([
     load(() => siteOptionsFor(operator)),
     peopleCountsInScope(operator),
     directoryFreshness(),
@@ -33,6 +34,7 @@ export default async function HomePage() {
     can(operator, 'companies:read') ? companiesEndingSoon(operator) : [],
     can(operator, 'companies:read') ? entriesTodayByCompany(operator) : [],
     can(operator, 'permissions:write') ? accessEndingSoon(operator) : [],
+    can(operator, 'groups:members') ? membershipsEndingSoon(operator) : [],
   ]);
   const { spintly, display } = portalEnv();
   const count = (n: number) => formatCount(n, display);
@@ -90,6 +92,24 @@ export default async function HomePage() {
                   {grant.personName}
                 </Link>
                 : {grant.doorName} until {grant.endsText}
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      )}
+      {membershipsEnding.length > 0 && (
+        <Panel aria-labelledby="memberships-ending-heading" className="mb-6 p-6">
+          <h2 id="memberships-ending-heading" className="font-semibold">
+            Access group memberships ending within 7 days
+          </h2>
+          <ul className="mt-3 grid gap-1 text-sm" data-testid="memberships-ending">
+            {membershipsEnding.map((m) => (
+              <li key={m.id}>
+                {m.memberName} in{' '}
+                <Link href={`/access-groups/${m.groupId}`} className="font-medium underline">
+                  {m.groupName}
+                </Link>
+                : last day {m.lastDay}
               </li>
             ))}
           </ul>

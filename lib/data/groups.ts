@@ -3,9 +3,9 @@ import type { Kysely } from 'kysely';
 import { notFound } from 'next/navigation';
 import { can, companyScope, siteInScope, sitesInScope, type ScopedOperator } from '../auth/permissions';
 import { verifySession, type SessionOperator } from '../auth/session';
-import { envelopeOf } from '../companies/members';
+import { companiesOfPeople, envelopeOf } from '../companies/members';
 import { companyChoices } from '../companies/store';
-import { EVERY_SITE } from '../core/scope';
+import { EVERY_SITE, reachesCompany } from '../core/scope';
 import { nameFor, namesById } from '../core/names';
 import { db } from '../db';
 import type { Database } from '../db/schema';
@@ -14,7 +14,15 @@ import { formatDate } from '../format';
 import { GROUP_APPLY_JOB } from '../groups/apply';
 import { doorCounts } from '../groups/state';
 import { groupStatus } from '../groups/status';
-import { getGroup, listGroups, openMemberships, peopleOf, type GroupDoor, type Membership } from '../groups/store';
+import {
+  doorsOfGroups,
+  getGroup,
+  listGroups,
+  openMemberships,
+  peopleOf,
+  type GroupDoor,
+  type Membership,
+} from '../groups/store';
 import { spintly } from '../spintly';
 import { companyOptionsFor } from './companies';
 import { jobFor, jobIdSchema, toJobView } from './jobs';
@@ -203,4 +211,56 @@ export async function groupJob(operator: SessionOperator, raw: unknown) {
   if (!id) return null;
   const job = await jobFor(operator, id);
   return job && job.kind === GROUP_APPLY_JOB ? toJobView(job) : null;
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * Group memberships whose last day comes within 7 days, for the home page: in the operator's groups (a company
+ * admin's: of their people and companies), soonest first, at most `limit`, each linked to its group where "Change
+ * end" is.
+ */
+export async function membershipsEndingSoon(operator: ScopedOperator, now = Date.now(), limit = 10) {
+  const database = await db();
+  const rows = await database
+    .selectFrom('access_group_members as m')
+    .innerJoin('access_groups as g', 'g.id', 'm.group_id')
+    .leftJoin('companies as c', 'c.id', 'm.company_id')
+    .leftJoin('people as p', 'p.id', 'm.person_id')
+    .select(['m.id', 'm.group_id', 'm.person_id', 'm.company_id', 'm.ends_at', 'g.name as groupName'])
+    .select(['c.name as companyName', 'p.name as personName'])
+    .where('m.removed_at', 'is', null)
+    .where('m.ends_at', '>', new Date(now).toISOString())
+    .where('m.ends_at', '<=', new Date(now + WEEK_MS).toISOString())
+    .orderBy('m.ends_at')
+    .limit(200)
+    .execute();
+  if (rows.length === 0) return [];
+  const [reach, doors] = await Promise.all([
+    groupReach(operator),
+    doorsOfGroups(database, [...new Set(rows.map((r) => Number(r.group_id)))]),
+  ]);
+  const companies = companyScope(operator);
+  const companyOf = companies.all
+    ? new Map<number, number>()
+    : await companiesOfPeople(
+        database,
+        rows.flatMap((r) => (r.person_id === null ? [] : [Number(r.person_id)])),
+      );
+  const mine = (r: (typeof rows)[number]) =>
+    companies.all ||
+    (r.person_id !== null
+      ? reachesCompany(companies, companyOf.get(Number(r.person_id)))
+      : reachesCompany(companies, Number(r.company_id)));
+  const { display } = portalEnv();
+  return rows
+    .filter((r) => (operator.role === 'super_admin' || reach(doors.get(Number(r.group_id)) ?? [])) && mine(r))
+    .slice(0, limit)
+    .map((r) => ({
+      id: r.id,
+      groupId: Number(r.group_id),
+      groupName: r.groupName,
+      memberName: r.personName ?? r.companyName ?? 'A member',
+      lastDay: formatDate(Date.parse(r.ends_at!) - 1, display),
+    }));
 }
