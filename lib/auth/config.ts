@@ -11,7 +11,8 @@ export const isPublicPath = (pathname: string) =>
   PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
 
 export const baseAuthConfig = {
-  pages: { signIn: '/sign-in' },
+  // A refused or failed single sign-on comes back to the sign-in page with `?error=`, said there in words.
+  pages: { signIn: '/sign-in', error: '/sign-in' },
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
   providers: [],
   callbacks: {

@@ -115,15 +115,23 @@ function buildConfig(): NextAuthConfig {
     ],
     callbacks: {
       ...baseAuthConfig.callbacks,
-      // Single sign-on admits only an existing, active operator with the same email.
-      async signIn({ user, account }) {
+      // Single sign-on admits only an existing, active operator with the same email — an email the identity provider
+      // has verified (one that says `email_verified: false` could be anyone's claim). No operator is ever created.
+      async signIn({ user, account, profile }) {
         if (account?.provider !== 'oidc') return true;
-        const operator = user.email ? await operatorStore(await db()).getByEmail(user.email) : null;
+        const verified = profile?.email_verified !== false;
+        const operator = user.email && verified ? await operatorStore(await db()).getByEmail(user.email) : null;
         const ok = operator?.status === 'active';
         await auditSignIn(
           user.email ?? 'unknown',
           ok ? 'ok' : 'denied',
-          ok ? 'single sign-on' : 'no active operator with this email',
+          ok
+            ? 'single sign-on'
+            : !verified
+              ? 'single sign-on: email not verified by the identity provider'
+              : operator
+                ? 'single sign-on: operator disabled'
+                : 'single sign-on: no operator with this email',
           operator ?? undefined,
         );
         return ok;

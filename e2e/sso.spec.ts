@@ -1,0 +1,131 @@
+/**
+ * Single sign-on (issue 30, item 5), through a real OpenID provider on 127.0.0.1 (oauth2-mock-server: discovery,
+ * PKCE, nonce, signed id_tokens) and a second production portal configured for it (AUTH_OIDC_*), on the e2e
+ * database and sandbox. The provider signs in whoever the test says (the `email` claim): an operator whose email
+ * exists gets their portal role; an unknown email is refused with words and no operator is made; a disabled operator
+ * and an email the provider has not verified are refused; signing out ends the session.
+ */
+import type { ChildProcess } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { OAuth2Server } from 'oauth2-mock-server';
+import { startPortal } from '../scripts/processes';
+import { DEMO, craftedActionPost, mainNav, serverActionId, signInAndWait } from './helpers';
+import { E2E, e2ePortalEnv } from './ports';
+
+const SSO_PORT = 3303;
+const IDP_PORT = 4400;
+// `localhost`, not 127.0.0.1: Next.js names loopback requests `localhost`, and Auth.js's redirects follow it.
+const SSO_URL = `http://localhost:${SSO_PORT}`;
+const IDP_NAME = 'Demo SSO';
+
+/** Who the provider says signed in, for the next sign-in. */
+const claims = { email: '', email_verified: true };
+const provider = new OAuth2Server();
+let portal: ChildProcess | undefined;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  await provider.issuer.keys.generate('RS256');
+  await provider.start(IDP_PORT, '127.0.0.1');
+  provider.service.on('beforeTokenSigning', (token) => Object.assign(token.payload, claims));
+  provider.service.on('beforeUserinfo', (answer) => Object.assign(answer.body, { sub: 'johndoe', ...claims }));
+  portal = startPortal(
+    SSO_PORT,
+    e2ePortalEnv({
+      PORTAL_WORKER: 'off',
+      // The portal's public address, as a deployment sets it: the redirect URI the provider sends people back to.
+      AUTH_URL: SSO_URL,
+      AUTH_OIDC_ISSUER: provider.issuer.url!,
+      AUTH_OIDC_CLIENT_ID: 'portal-e2e',
+      AUTH_OIDC_CLIENT_SECRET: 'portal-e2e-secret',
+      AUTH_OIDC_NAME: IDP_NAME,
+    }),
+    ['ignore', 'ignore', 'inherit'],
+  );
+  await expect(async () => {
+    expect((await fetch(`${SSO_URL}/api/health`)).status).toBe(200);
+  }).toPass({ timeout: 60_000 });
+});
+
+test.afterAll(async () => {
+  if (portal && portal.exitCode === null) portal.kill('SIGTERM');
+  await provider.stop();
+});
+
+/** Through the provider and back, as the person with this email. */
+async function signInWithSso(page: Page, email: string, verified = true) {
+  Object.assign(claims, { email, email_verified: verified });
+  await page.goto(`${SSO_URL}/sign-in`);
+  await page.getByRole('button', { name: `Sign in with ${IDP_NAME}` }).click();
+}
+
+const operatorsNamed = (email: string) => {
+  const db = new Database(E2E.database, { readonly: true });
+  try {
+    return (db.prepare('select count(*) as n from operators where email = ?').get(email) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+};
+
+test('an operator whose email exists signs in through SSO with their portal role; signing out ends the session', async ({
+  page,
+}) => {
+  await signInWithSso(page, DEMO.siteAdmin);
+  await expect(page.getByTestId('signed-in-as')).toBeAttached();
+  await expect(page).toHaveURL(`${SSO_URL}/`);
+  await expect(page.getByText('Signed in as site admin.')).toBeVisible();
+  await expect(mainNav(page)).toContainText(['Sites', 'People']);
+  await expect(mainNav(page)).not.toContainText(['Operators']);
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto(`${SSO_URL}/users`);
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test('an unknown email is refused with a clear message, and no operator is created', async ({ page }) => {
+  const email = `nobody.${Date.now()}@example.com`;
+  await signInWithSso(page, email);
+  await expect(page.getByRole('alert')).toContainText('no active operator of this portal has that email');
+  await page.goto(`${SSO_URL}/users`);
+  await expect(page).toHaveURL(/\/sign-in/);
+  expect(operatorsNamed(email)).toBe(0);
+});
+
+test('a disabled operator, and an email the provider has not verified, are refused', async ({ page, browser }) => {
+  const email = `leaving.${Date.now()}@demo.local`;
+  await disabledOperator(browser, email);
+  await signInWithSso(page, email);
+  await expect(page.getByRole('alert')).toContainText('no active operator');
+  await page.goto(`${SSO_URL}/users`);
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await signInWithSso(page, DEMO.siteAdmin, false);
+  await expect(page.getByRole('alert')).toContainText('no active operator');
+});
+
+/** A site admin added and then disabled by the super admin, on the main portal in a context of its own. */
+async function disabledOperator(browser: Browser, email: string) {
+  const context = await browser.newContext({ baseURL: E2E.portalUrl });
+  const admin = await context.newPage();
+  await signInAndWait(admin, DEMO.admin);
+  const created = await craftedActionPost(
+    admin,
+    '/operators',
+    serverActionId('lib/actions/operators/create-operator.ts', 'createOperatorAction'),
+    [null, { email, name: 'Leaving Operator', role: 'site_admin', siteIds: ['1'] }],
+  );
+  const operatorId = /"operatorId":"([0-9a-f-]{36})"/.exec(created.text)?.[1];
+  expect(operatorId, created.text.slice(0, 200)).toBeTruthy();
+  const disabled = await craftedActionPost(
+    admin,
+    '/operators',
+    serverActionId('lib/actions/operators/set-operator-status.ts', 'setOperatorStatusAction'),
+    [null, { operatorId, status: 'disabled' }],
+  );
+  expect(disabled.text).toContain('"ok":true');
+  await context.close();
+}
