@@ -5,7 +5,9 @@ import { PendingSince } from '@/components/doors/pending-since';
 import { Button } from '@/components/ui/button';
 import { DataTable, Td } from '@/components/ui/table';
 import { changePersonDoorsAction } from '@/lib/actions/permissions/change-person-doors';
+import type { ExplainedGrant } from '@/lib/grants/why';
 import { isStuck, usePendingRefresh } from './use-pending-refresh';
+import { WhyPanel, type WhyContext } from './why-panel';
 
 interface Door {
   id: number;
@@ -17,8 +19,9 @@ interface Door {
   outsideEnvelope: boolean;
   /** False for a company admin at a door outside their envelope that the person holds anyway: shown, not changed. */
   changeable: boolean;
-  /** Why the person can or cannot open it: a verdict and its reasons. */
-  why: { verdict: string; reasons: string[] };
+  siteName: string;
+  /** The portal's grants of this door for the person (most doors have none): what Why? explains. */
+  grants: ExplainedGrant[];
 }
 
 export function PersonDoors({
@@ -26,12 +29,14 @@ export function PersonDoors({
   personName,
   groups,
   canEdit,
+  why,
   readAt,
   stuckAfterMs,
 }: {
   userId: number;
   personName: string;
   groups: { site: { id: number; name: string }; doors: Door[] }[];
+  why: WhyContext;
   canEdit: boolean;
   readAt: number;
   stuckAfterMs: number;
@@ -71,15 +76,18 @@ export function PersonDoors({
                 <tr key={door.id} data-state={door.state}>
                   <Td className="font-medium">
                     {door.name}
-                    <details className="mt-1 text-xs font-normal text-slate-700" data-testid={`why-${door.id}`}>
-                      <summary className="cursor-pointer text-indigo-700">Why?</summary>
-                      <p className="mt-1 font-medium">{door.why.verdict}</p>
-                      <ul className="mt-1 list-disc pl-4">
-                        {door.why.reasons.map((reason) => (
-                          <li key={reason}>{reason}</li>
-                        ))}
-                      </ul>
-                    </details>
+                    <WhyPanel
+                      doorId={door.id}
+                      door={{
+                        name: door.name,
+                        siteName: door.siteName,
+                        state: door.state,
+                        pendingAction: door.pendingAction,
+                      }}
+                      pendingSince={door.pendingSince}
+                      grants={door.grants}
+                      context={why}
+                    />
                   </Td>
                   <Td>
                     {door.state === 'assigned' && <span className="text-green-800">Can open</span>}

@@ -13,9 +13,8 @@ import { allSiteOptions } from './sites';
 import { doorHolders, pendingOf } from '../core/holders';
 import { grantableDoors, onlyGrantable } from './grantable';
 import { db } from '../db';
-import { formatDate, formatDateTime } from '../format';
+import { formatDate } from '../format';
 import { openGrantsOf } from '../grants/store';
-import { explainAccess } from '../grants/why';
 import { withGroupNames } from '../groups/store';
 
 /** People per page of the matrix: Spintly's largest page, so a page of rows is one call. */
@@ -115,30 +114,33 @@ export async function personPermissions(userId: number) {
     openGrantsOf(database, userId).then((open) => withGroupNames(database, open)),
   ]);
   const { display } = portalEnv();
-  const show = { time: (iso: string) => formatDateTime(iso, display), day: (iso: string) => formatDate(iso, display) };
-  const nowIso = new Date(readAt).toISOString();
-  const siteNames = new Map(sites.map((site) => [site.id, site.name]));
-  // Why? for each door: the person, the reader, and every source that gives it — from the portal's records and the
-  // one Spintly read this page already made.
-  const whyOf = (d: (typeof doors)[number]) =>
-    explainAccess({
-      person: {
-        name: person.name,
-        active: person.active,
-        accessExpired: person.accessExpired,
-        accessExpiresText: person.accessExpiresAt ? show.day(person.accessExpiresAt) : null,
-      },
-      door: {
-        name: d.name,
-        siteName: siteNames.get(d.siteId) ?? `Site ${d.siteId}`,
-        state: d.state,
-        pendingAction: d.pendingAction ?? null,
-      },
-      pendingSinceText: d.pendingSince ? show.time(d.pendingSince) : null,
-      grants: grants.filter((g) => g.doorId === d.id),
-      show,
-      now: nowIso,
-    });
+  // Why? for each door is worked out in the browser when it is opened (lib/grants/why.ts is pure): the page carries
+  // the person's facts once and the grants of the few doors that have any — not a thousand sentences nobody reads.
+  const why = {
+    person: {
+      name: person.name,
+      active: person.active,
+      accessExpired: person.accessExpired,
+      accessExpiresText: person.accessExpiresAt ? formatDate(person.accessExpiresAt, display) : null,
+    },
+    now: new Date(readAt).toISOString(),
+    display,
+  };
+  const grantsOf = (doorId: number) =>
+    grants
+      .filter((g) => g.doorId === doorId)
+      .map((g) => ({
+        id: g.id,
+        source: g.source,
+        startsAt: g.startsAt,
+        endsAt: g.endsAt,
+        startedAt: g.startedAt,
+        endedAt: g.endedAt,
+        grantedByName: g.grantedByName,
+        reason: g.reason,
+        createdAt: g.createdAt,
+        group: g.group,
+      }));
   const groups = sites.map((site) => ({
     site,
     // A company admin sees the doors they may give, and those the person holds anyway (read-only); admins see every
@@ -155,7 +157,8 @@ export async function personPermissions(userId: number) {
         // A door the person's company may not be given: admins are warned and may go ahead.
         outsideEnvelope: company !== null && !company.doorIds.includes(d.id),
         changeable: !grantable || grantable.has(d.id),
-        why: whyOf(d),
+        siteName: site.name,
+        grants: grantsOf(d.id),
       })),
   }));
   return {
@@ -163,6 +166,7 @@ export async function personPermissions(userId: number) {
     person: { id: person.id, name: person.name },
     company: company && { id: company.id, name: company.name },
     groups,
+    why,
     readAt,
     stuckAfterMs: portalEnv().pendingStuckAfterMs,
   };

@@ -17,7 +17,7 @@ export default async function PersonPermissionsPage({ params }: { params: Promis
   const userId = positiveInt((await params).userId) ?? notFound();
   const result = await load(() => personPermissions(userId));
   if (!result.ok) return <LoadError what="permissions" message={result.message} />;
-  const { operator, person, company, groups, readAt, stuckAfterMs } = result.data;
+  const { operator, person, company, groups, why, readAt, stuckAfterMs } = result.data;
   return (
     <>
       <Breadcrumbs
@@ -41,6 +41,7 @@ export default async function PersonPermissionsPage({ params }: { params: Promis
         userId={person.id}
         personName={person.name}
         groups={groups}
+        why={why}
         canEdit={can(operator, 'permissions:write')}
         readAt={readAt}
         stuckAfterMs={stuckAfterMs}
