@@ -22,8 +22,8 @@ export const DEMO = {
 } as const;
 
 /** Signs in through the form, as a person does. For tests of signing in; the rest use `signInAndWait`. */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto('/sign-in');
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, portal = '') {
+  await page.goto(`${portal}/sign-in`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();

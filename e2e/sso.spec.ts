@@ -10,7 +10,14 @@ import Database from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { OAuth2Server } from 'oauth2-mock-server';
 import { startPortal } from '../scripts/processes';
-import { DEMO, craftedActionPost, mainNav, serverActionId, signInAndWait } from './helpers';
+import {
+  DEMO,
+  craftedActionPost,
+  mainNav,
+  serverActionId,
+  signIn as signInWithPassword,
+  signInAndWait,
+} from './helpers';
 import { E2E, e2ePortalEnv } from './ports';
 
 const SSO_PORT = 3303;
@@ -36,6 +43,8 @@ test.beforeAll(async () => {
     SSO_PORT,
     e2ePortalEnv({
       PORTAL_WORKER: 'off',
+      // Behind one proxy, as deployed: a sign-in's address is the last X-Forwarded-For entry.
+      TRUSTED_PROXY_HOPS: '1',
       // The portal's public address, as a deployment sets it: the redirect URI the provider sends people back to.
       AUTH_URL: SSO_URL,
       AUTH_OIDC_ISSUER: provider.issuer.url!,
@@ -80,6 +89,11 @@ test('an operator whose email exists signs in through SSO with their portal role
   await expect(page.getByText('Signed in as site admin.')).toBeVisible();
   await expect(mainNav(page)).toContainText(['Sites', 'People']);
   await expect(mainNav(page)).not.toContainText(['Operators']);
+  // The account page lists how they may sign in and this sign-in, by SSO.
+  await page.goto(`${SSO_URL}/account`);
+  await expect(page.getByTestId('sign-in-methods')).toContainText(`Available (${IDP_NAME}, same email)`);
+  await expect(page.getByTestId('sign-in-row').first()).toContainText('Signed in');
+  await expect(page.getByTestId('sign-in-row').first()).toContainText('Single sign-on');
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto(`${SSO_URL}/users`);
@@ -129,3 +143,22 @@ async function disabledOperator(browser: Browser, email: string) {
   expect(disabled.text).toContain('"ok":true');
   await context.close();
 }
+
+test('the account page lists the last sign-ins with their method and address, refused ones too', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.9' } });
+  const page = await context.newPage();
+  await signInWithPassword(page, DEMO.frontDesk, 'not-the-password-1', SSO_URL);
+  await expect(page.getByRole('alert')).toBeVisible();
+  await signInWithPassword(page, DEMO.frontDesk, undefined, SSO_URL);
+  await expect(page.getByTestId('signed-in-as')).toBeAttached();
+  await page.goto(`${SSO_URL}/account`);
+  const rows = page.getByTestId('sign-in-row');
+  await expect(rows.nth(0)).toContainText('Signed in');
+  await expect(rows.nth(0)).toContainText('Password');
+  await expect(rows.nth(0)).toContainText('203.0.113.9');
+  await expect(rows.nth(1)).toContainText('Refused');
+  await expect(rows.nth(1)).toContainText('203.0.113.9');
+  await context.close();
+});

@@ -115,6 +115,8 @@ export type RouteAction =
 
 /** Facts per action; an action not listed here stores none. */
 export interface AuditFactsByAction extends Record<RouteAction, RouteFacts> {
+  /** How the sign-in was attempted, and from which address when the portal knows it (TRUSTED_PROXY_HOPS). */
+  'auth.sign_in': { method: 'password' | 'single_sign_on'; address: string | null };
   'cards.issue': { card: string };
   'cards.replace': { card: string | null; newCard: string };
   'cards.take_back': { card: string | null };

@@ -14,6 +14,30 @@ const entry = (over: Partial<DescribedEntry>): DescribedEntry => ({
 });
 
 describe('auditSentence', () => {
+  it('says how and from where someone signed in, and the access groups’ changes', () => {
+    const signIn = entry({ action: 'auth.sign_in', facts: { method: 'single_sign_on', address: null } });
+    expect(auditSentence(signIn)).toBe('Sanjay Siteadmin signed in with single sign-on');
+    expect(auditSentence({ ...signIn, facts: { method: 'password', address: '203.0.113.9' } })).toBe(
+      'Sanjay Siteadmin signed in from 203.0.113.9',
+    );
+    const group = { type: 'group' as const, id: 3, name: 'Gym members' };
+    const person = { type: 'person' as const, id: 7, name: 'Ravi Kumar' };
+    expect(
+      auditSentence(
+        entry({
+          action: 'groups.add_members',
+          targets: [group, { ...person, part: 'added' }, { type: 'company', id: 2, name: 'Orbitpay', part: 'added' }],
+          facts: { people: 1, companies: 1, reach: 40, from: null, until: '2026-12-31', job: 'j' },
+        }),
+      ),
+    ).toBe('Sanjay Siteadmin added Ravi Kumar and Orbitpay to the access group Gym members until 31/12/2026');
+    expect(
+      auditSentence(
+        entry({ action: 'groups.apply', targets: [person, group], facts: { job: 'j', item: 1, result: 'kept' } }),
+      ),
+    ).toBe('Sanjay Siteadmin ended Ravi Kumar’s access through the access group Gym members (still given another way)');
+  });
+
   it('says who gave which door to whom', () => {
     const e = entry({
       targets: [

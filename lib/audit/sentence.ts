@@ -248,7 +248,8 @@ const PHRASES: { [A in AuditAction]?: Phrase<A> } = {
   'operators.set_status': (e, done) => `${verb(done, 'changed', 'change')} whether ${first(e, 'operator')} can sign in`,
   'operators.reset_password': (e, done) => `${verb(done, 'reset', 'reset')} the password of ${first(e, 'operator')}`,
   'account.change_password': (_e, done) => verb(done, 'changed their password', 'change their password'),
-  'auth.sign_in': (_e, done) => verb(done, 'signed in', 'sign in'),
+  'auth.sign_in': (e, done) =>
+    `${verb(done, 'signed in', 'sign in')}${e.facts.method === 'single_sign_on' ? ' with single sign-on' : ''}${e.facts.address ? ` from ${e.facts.address}` : ''}`,
   'auth.sign_out': (_e, done) => verb(done, 'signed out', 'sign out'),
   'auth.sign_out_everywhere': (_e, done) => verb(done, 'signed out on every device', 'sign out on every device'),
   'people.import': (e, done) => {

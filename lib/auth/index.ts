@@ -2,6 +2,7 @@ import 'server-only';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
+import type { FactsOf } from '../audit/actions';
 import { audit } from '../audit/log';
 import { db } from '../db';
 import { ConfigError, portalEnv } from '../env';
@@ -29,7 +30,8 @@ async function auditSignIn(
   email: string,
   outcome: 'ok' | 'denied' | 'invalid',
   detail: string,
-  operator?: { id: string; role: string; name: string },
+  operator: { id: string; role: string; name: string } | undefined,
+  how: FactsOf<'auth.sign_in'>,
 ) {
   await audit.record(
     await db(),
@@ -44,6 +46,7 @@ async function auditSignIn(
       outcome,
       targets: operator ? [{ type: 'operator', id: operator.id, name: operator.name }] : [],
       detail,
+      facts: how,
       reason: outcome === 'ok' ? null : outcome === 'invalid' ? 'validation' : 'credentials',
     },
   );
@@ -72,9 +75,11 @@ function buildConfig(): NextAuthConfig {
           if (!parsed.success) return null;
           const { email, password } = parsed.data;
           const database = await db();
-          const keys = limitKeys(email, clientAddress(request.headers, env.auth.trustedProxyHops));
+          const address = clientAddress(request.headers, env.auth.trustedProxyHops);
+          const how = { method: 'password' as const, address };
+          const keys = limitKeys(email, address);
           if (await isSignInLimited(database, keys)) {
-            await auditSignIn(email, 'denied', 'too many failed sign-ins');
+            await auditSignIn(email, 'denied', 'too many failed sign-ins', undefined, how);
             throw new SignInLimited();
           }
           const operator = await operatorStore(database).verifyCredentials(email, password);
@@ -87,11 +92,12 @@ function buildConfig(): NextAuthConfig {
               'denied',
               operator ? 'operator disabled' : 'wrong email or password',
               operator ?? undefined,
+              how,
             );
             return null;
           }
           await clearAccountFailures(database, email);
-          await auditSignIn(email, 'ok', 'password', operator);
+          await auditSignIn(email, 'ok', 'password', operator, how);
           return {
             id: operator.id,
             email: operator.email,
@@ -133,6 +139,8 @@ function buildConfig(): NextAuthConfig {
                 ? 'single sign-on: operator disabled'
                 : 'single sign-on: no operator with this email',
           operator ?? undefined,
+          // The provider's callback reaches Auth.js without the request's headers here: the address is not known.
+          { method: 'single_sign_on', address: null },
         );
         return ok;
       },

@@ -23,6 +23,7 @@ import * as activityCompanies from './migrations/0017_activity_companies';
 import * as grants from './migrations/0018_grants';
 import * as termHolders from './migrations/0019_term_holders';
 import * as accessGroups from './migrations/0020_access_groups';
+import * as signInIndex from './migrations/0021_sign_in_index';
 import type { Database } from './schema';
 
 /**
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0018_grants': grants,
   '0019_term_holders': termHolders,
   '0020_access_groups': accessGroups,
+  '0021_sign_in_index': signInIndex,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

@@ -8,11 +8,14 @@ import { verifySession } from '@/lib/auth/session';
 import { portalEnv } from '@/lib/env';
 import { signOutEverywhereFormAction } from '@/lib/actions/account/sign-out';
 import { Panel } from '@/components/ui/panel';
+import { DataTable, Td } from '@/components/ui/table';
+import { signInHistory } from '@/lib/data/account';
 
 export const metadata: Metadata = { title: 'Account' };
 
 export default async function AccountPage() {
   const operator = await verifySession({ passwordChangePage: true });
+  const { methods, signIns } = await signInHistory(operator);
   return (
     <>
       <PageHeader title="Account" description={`${operator.email} · ${ROLE_LABELS[operator.role]}`} />
@@ -32,6 +35,40 @@ export default async function AccountPage() {
         </p>
         <ChangePasswordForm />
       </Panel>
+      <Panel aria-labelledby="methods-heading" className="mt-6 max-w-lg p-6">
+        <h2 id="methods-heading" className="font-semibold">
+          How you sign in
+        </h2>
+        <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="sign-in-methods">
+          {methods.map((m) => (
+            <div key={m.name} className="contents">
+              <dt className="text-slate-600">{m.name}</dt>
+              <dd>{m.state}</dd>
+            </div>
+          ))}
+        </dl>
+      </Panel>
+      <section aria-labelledby="sign-ins-heading" className="mt-6">
+        <h2 id="sign-ins-heading" className="mb-2 font-semibold">
+          Last sign-ins
+        </h2>
+        {signIns.length === 0 ? (
+          <p className="text-sm text-slate-700">None recorded yet.</p>
+        ) : (
+          <DataTable caption="Your last 10 sign-ins" headers={['When', 'What happened', 'How', 'From']}>
+            {signIns.map((s) => (
+              <tr key={s.id} data-testid="sign-in-row">
+                <Td>{s.when}</Td>
+                <Td>
+                  <span className={s.ok ? 'text-green-800' : 'text-red-700'}>{s.outcome}</span>
+                </Td>
+                <Td>{s.method}</Td>
+                <Td>{s.address}</Td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </section>
       <Panel aria-labelledby="sessions-heading" className="mt-6 max-w-lg p-6">
         <h2 id="sessions-heading" className="font-semibold">
           Signed-in devices
