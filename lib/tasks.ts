@@ -4,6 +4,7 @@ import { companiesExpireTask, companyOffboardKind } from './companies/offboard';
 import { directoryTask } from './directory';
 import { accessExpireTask } from './grants/expire';
 import { groupApplyKind } from './groups/apply';
+import { groupsFollowTask } from './groups/follow';
 import { portalEnv } from './env';
 import { importKind } from './import/apply';
 import { jobsTask } from './jobs';
@@ -41,6 +42,7 @@ export function portalTasks(): Task[] {
     ...visitorTasks(),
     companiesExpireTask(portalEnv().display.timeZone),
     accessExpireTask(),
+    groupsFollowTask(),
     ...(offboardDeleteAfterDays ? [offboardDeleteTask(offboardDeleteAfterDays)] : []),
     ...activityTasks(),
     ...housekeepingTasks({ auditRetentionDays: worker.auditRetentionDays }),

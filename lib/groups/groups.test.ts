@@ -51,6 +51,7 @@ vi.mock('../directory', async (original) => ({
 const { groupApplyKind } = await import('./apply');
 const { planDoorChange, planNewMembers, planRemoval, planRepair } = await import('./plan');
 const { groupStatus } = await import('./status');
+const { planCompanyFollowing } = await import('./follow');
 const store = await import('./store');
 const { recordDirectGrants, openGrantsOf } = await import('../grants/store');
 const { expireAccess } = await import('../grants/expire');
@@ -233,6 +234,31 @@ describeDatabases('access groups', (database) => {
     const counts = await expireAccess(db, new Date(Date.parse(end) + 1000), fake);
     expect(counts).toMatchObject({ ended: 2, kept: 1, failed: 0 });
     expect(doorsOf(1)).toEqual([501]);
+  });
+
+  it('a company in a group follows its people: a joiner gets the doors, a leaver loses them, the deactivated get none', async () => {
+    await join({ companyIds: [companyId] });
+    expect([...(await planCompanyFollowing(db)).keys()]).toEqual([]);
+    // Person 4 joins the company (the directory's next sync), person 2 leaves it, person 5 joins deactivated.
+    await upsertPeople(
+      db,
+      database.kind,
+      [
+        spintlyUser(4, { homeSiteId: 1, company: { termId: 106 } }),
+        spintlyUser(2, { homeSiteId: 1, company: { termId: 107 } }),
+        spintlyUser(5, { homeSiteId: 1, company: { termId: 106 } }),
+      ],
+      new Date().toISOString(),
+    );
+    await db.updateTable('people').set({ active: 0 }).where('id', '=', 5).execute();
+    const items = (await planCompanyFollowing(db)).get(groupId)!;
+    expect(items.map((i) => [i.personId, i.give?.length ?? 0, i.take?.length ?? 0])).toEqual([
+      [4, 1, 0],
+      [2, 0, 1],
+    ]);
+    expect(await run(items)).toEqual(['given', 'taken']);
+    expect([doorsOf(4), doorsOf(2), doorsOf(3)]).toEqual([[501, 502], [], [501, 502]]);
+    expect((await planCompanyFollowing(db)).size).toBe(0);
   });
 
   it('a group is in a site admin’s scope only when all its doors are at their sites', async () => {

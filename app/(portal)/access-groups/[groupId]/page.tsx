@@ -158,7 +158,8 @@ export default async function AccessGroupPage({
         {page.driftCount > 0 && (
           <p className="mb-2 text-sm text-red-700" data-testid="drift">
             {page.driftCount.toLocaleString('en-IN')} {page.driftCount === 1 ? 'member is' : 'members are'} missing a
-            door this group gives (changed outside the portal, new in a member company, or a failed change).
+            door this group gives (changed outside the portal, a failed change, or new in a member company — those get
+            it within 10 minutes by themselves).
           </p>
         )}
         {page.leftoverCount > 0 && (
