@@ -154,10 +154,11 @@ async function newOperator(browser: Browser, email: string, disable = false) {
 test('the account page lists the last sign-ins with their method and address, refused ones too', async ({
   browser,
 }) => {
-  // An operator of its own: the demo accounts' failed sign-ins from other specs count towards their limits.
+  // An operator and an address of their own: other specs' failed sign-ins count towards the demo accounts' and
+  // their addresses' limits.
   const email = `signins.${Date.now()}@demo.local`;
   const password = await newOperator(browser, email);
-  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.9' } });
+  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.23' } });
   const page = await context.newPage();
   await signInWithPassword(page, email, 'not-the-password-1', SSO_URL);
   await expect(page.getByRole('alert')).toBeVisible();
@@ -168,8 +169,8 @@ test('the account page lists the last sign-ins with their method and address, re
   const rows = page.getByTestId('sign-in-row');
   await expect(rows.nth(0)).toContainText('Signed in');
   await expect(rows.nth(0)).toContainText('Password');
-  await expect(rows.nth(0)).toContainText('203.0.113.9');
+  await expect(rows.nth(0)).toContainText('198.51.100.23');
   await expect(rows.nth(1)).toContainText('Refused');
-  await expect(rows.nth(1)).toContainText('203.0.113.9');
+  await expect(rows.nth(1)).toContainText('198.51.100.23');
   await context.close();
 });
