@@ -161,7 +161,7 @@ test('the account page lists the last sign-ins with their method and address, re
   const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.23' } });
   const page = await context.newPage();
   await signInWithPassword(page, email, 'not-the-password-1', SSO_URL);
-  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByTestId('sign-in-error')).toBeVisible();
   // The one-time password signs them in and leads to choosing their own, on the account page.
   await signInWithPassword(page, email, password, SSO_URL);
   await expect(page).toHaveURL(/\/account/);
