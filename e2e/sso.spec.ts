@@ -103,7 +103,7 @@ test('an operator whose email exists signs in through SSO with their portal role
 test('an unknown email is refused with a clear message, and no operator is created', async ({ page }) => {
   const email = `nobody.${Date.now()}@example.com`;
   await signInWithSso(page, email);
-  await expect(page.getByRole('alert')).toContainText('no active operator of this portal has that email');
+  await expect(page.getByTestId('sso-error')).toContainText('no active operator of this portal has that email');
   await page.goto(`${SSO_URL}/users`);
   await expect(page).toHaveURL(/\/sign-in/);
   expect(operatorsNamed(email)).toBe(0);
@@ -113,12 +113,12 @@ test('a disabled operator, and an email the provider has not verified, are refus
   const email = `leaving.${Date.now()}@demo.local`;
   await newOperator(browser, email, true);
   await signInWithSso(page, email);
-  await expect(page.getByRole('alert')).toContainText('no active operator');
+  await expect(page.getByTestId('sso-error')).toContainText('no active operator');
   await page.goto(`${SSO_URL}/users`);
   await expect(page).toHaveURL(/\/sign-in/);
 
   await signInWithSso(page, DEMO.siteAdmin, false);
-  await expect(page.getByRole('alert')).toContainText('no active operator');
+  await expect(page.getByTestId('sso-error')).toContainText('no active operator');
 });
 
 /**

@@ -36,7 +36,7 @@ export default async function SignInPage({
           </div>
         )}
         {error && (
-          <div className="mt-4">
+          <div className="mt-4" data-testid="sso-error">
             <Notice tone="error" title="Not signed in">
               {error}
             </Notice>
