@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { DoorsBySite } from '@/components/doors/doors-by-site';
 import { Button } from '@/components/ui/button';
 import { FormField, Input } from '@/components/ui/field';
 import { Form } from '@/components/ui/form';
@@ -80,26 +81,11 @@ export function GroupForm({
             is given to each of them, a door you remove is taken back (unless they hold it another way).
           </p>
         )}
-        {options.sites.map((site) => {
-          const doors = options.doors.filter((d) => d.siteId === site.id);
-          return (
-            <fieldset key={site.id} className="mb-3">
-              <legend className="text-sm font-medium">{site.name}</legend>
-              {doors.length === 0 ? (
-                <p className="text-sm text-slate-600">No doors.</p>
-              ) : (
-                <div className="mt-1 grid gap-2 sm:grid-cols-3">
-                  {doors.map((door) => (
-                    <label key={door.id} className="flex items-center gap-2 text-sm">
-                      <input {...form.checkbox('doorIds', String(door.id))} />
-                      {door.name}
-                    </label>
-                  ))}
-                </div>
-              )}
-            </fieldset>
-          );
-        })}
+        <DoorsBySite
+          sites={options.sites}
+          doors={options.doors}
+          checkbox={(doorId) => form.checkbox('doorIds', doorId)}
+        />
         {errors.doorIds && (
           <p id="group-doorIds-error" className="mt-2 text-sm text-red-700">
             {errors.doorIds.message}
