@@ -12,26 +12,16 @@ import {
   sandbox,
   serverActionId,
   signInAndWait,
-  type SandboxUser,
+  type SandboxState,
+  holdsDoor,
 } from './helpers';
-
-type State = {
-  users: (SandboxUser & { attributes: { termId: number; termName: string }[] })[];
-  accessPoints: { id: number; name: string; siteId: number }[];
-  permissions: { accessPointId: number; userIds: number[] }[];
-  pending: { userId: number; accessPointId: number; action: string }[];
-};
-
-const holds = (state: State, userId: number, doorId: number) =>
-  state.permissions.some((p) => p.accessPointId === doorId && p.userIds.includes(userId)) ||
-  state.pending.some((p) => p.userId === userId && p.accessPointId === doorId && p.action === 'grant');
 
 /**
  * A site-1 person of no company, two site-1 doors they lack, and the smallest Spintly "Company" value whose people
  * all live at site 1 (the test makes a company of it).
  */
 async function world(request: APIRequestContext) {
-  const state = (await sandbox.state(request)) as State;
+  const state = (await sandbox.state(request)) as SandboxState;
   const doors = state.accessPoints.filter((d) => d.siteId === 1);
   const person = state.users.find(
     (u) =>
@@ -39,9 +29,9 @@ async function world(request: APIRequestContext) {
       !u.deactivatedOn &&
       u.attributes.length === 0 &&
       u.email !== null &&
-      doors.filter((d) => !holds(state, u.id, d.id)).length >= 4,
+      doors.filter((d) => !holdsDoor(state, u.id, d.id)).length >= 4,
   )!;
-  const [a, b] = doors.filter((d) => !holds(state, person.id, d.id)).slice(2);
+  const [a, b] = doors.filter((d) => !holdsDoor(state, person.id, d.id)).slice(2);
   const values = new Map<number, { name: string; sites: Set<number>; people: number[] }>();
   for (const u of state.users)
     for (const attribute of u.attributes) {
@@ -133,8 +123,8 @@ test('an access group gives its doors to a person and a company; leaving it take
   const members = page.getByRole('list', { name: 'Members of the group' });
   await expect(members).toContainText(person.name);
   await expect(members).toContainText(companyName);
-  let state = (await sandbox.state(request)) as State;
-  for (const id of [person.id, ...companyPeople]) expect(holds(state, id, b.id)).toBe(true);
+  let state = (await sandbox.state(request)) as SandboxState;
+  for (const id of [person.id, ...companyPeople]) expect(holdsDoor(state, id, b.id)).toBe(true);
   const row = page.getByTestId('member-state').filter({ hasText: person.name });
   await expect(row).toContainText('Pending');
   await sandbox.sync(request);
@@ -172,10 +162,10 @@ test('an access group gives its doors to a person and a company; leaving it take
   await page.getByRole('button', { name: `Remove ${person.name}` }).click();
   await startAndWait(page, () => page.getByRole('button', { name: 'Remove from the group' }).click());
   await sandbox.sync(request);
-  state = (await sandbox.state(request)) as State;
-  expect(holds(state, person.id, b.id)).toBe(false);
-  expect(holds(state, person.id, a.id)).toBe(true);
-  expect(holds(state, companyPeople[0]!, b.id)).toBe(true);
+  state = (await sandbox.state(request)) as SandboxState;
+  expect(holdsDoor(state, person.id, b.id)).toBe(false);
+  expect(holdsDoor(state, person.id, a.id)).toBe(true);
+  expect(holdsDoor(state, companyPeople[0]!, b.id)).toBe(true);
   await expect(members).not.toContainText(person.name);
 
   // Drift: door B taken from one company member behind the group's back (from their doors page) shows, and Repair
@@ -188,7 +178,7 @@ test('an access group gives its doors to a person and a company; leaving it take
   await page.reload();
   await expect(page.getByTestId('drift')).toContainText('1 member is missing a door');
   await startAndWait(page, () => page.getByRole('button', { name: 'Repair 1 member' }).click());
-  expect(holds((await sandbox.state(request)) as State, member, b.id)).toBe(true);
+  expect(holdsDoor((await sandbox.state(request)) as SandboxState, member, b.id)).toBe(true);
   await expectNoSeriousA11yViolations(page);
   await page.goto('/access-groups');
   await expect(page.getByTestId('group-row').filter({ hasText: name })).toContainText('1 company');

@@ -83,6 +83,19 @@ export interface SandboxUser {
 }
 
 /** The sandbox's control API, to check what really reached Spintly. */
+/** The sandbox's world as `/__sandbox/state` returns it (the parts the specs read). */
+export interface SandboxState {
+  users: (SandboxUser & { attributes: { termId: number; termName: string }[] })[];
+  accessPoints: { id: number; name: string; siteId: number }[];
+  permissions: { accessPointId: number; userIds: number[] }[];
+  pending: { userId: number; accessPointId: number; action: string }[];
+}
+
+/** Whether Spintly gives (or will give, once the reader syncs) the door to the person. */
+export const holdsDoor = (state: SandboxState, userId: number, doorId: number) =>
+  state.permissions.some((p) => p.accessPointId === doorId && p.userIds.includes(userId)) ||
+  state.pending.some((p) => p.userId === userId && p.accessPointId === doorId && p.action === 'grant');
+
 export const sandbox = {
   async clearStats(request: APIRequestContext) {
     await request.delete(`${E2E.sandboxUrl}/__sandbox/stats`);

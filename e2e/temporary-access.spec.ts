@@ -3,28 +3,24 @@
  * portal itself when the end comes â€” except a door another source (a direct grant) still gives.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { DEMO, craftedActionPost, sandbox, serverActionId, signInAndWait, type SandboxUser } from './helpers';
-
-type State = {
-  users: SandboxUser[];
-  accessPoints: { id: number; name: string; siteId: number }[];
-  permissions: { accessPointId: number; userIds: number[] }[];
-  pending: { userId: number; accessPointId: number; action: string }[];
-};
-
-/** Whether Spintly gives (or will give) the door to the person. */
-const holds = (state: State, userId: number, doorId: number) =>
-  state.permissions.some((p) => p.accessPointId === doorId && p.userIds.includes(userId)) ||
-  state.pending.some((p) => p.userId === userId && p.accessPointId === doorId && p.action === 'grant');
+import {
+  DEMO,
+  craftedActionPost,
+  sandbox,
+  serverActionId,
+  signInAndWait,
+  holdsDoor,
+  type SandboxState,
+} from './helpers';
 
 /** An active member at site 1 and three site-1 doors they do not hold. */
 async function world(request: APIRequestContext) {
-  const state = (await sandbox.state(request)) as State;
+  const state = (await sandbox.state(request)) as SandboxState;
   const doors = state.accessPoints.filter((d) => d.siteId === 1);
   const person = state.users.find(
-    (u) => u.homeSiteId === 1 && !u.deactivatedOn && doors.filter((d) => !holds(state, u.id, d.id)).length >= 3,
+    (u) => u.homeSiteId === 1 && !u.deactivatedOn && doors.filter((d) => !holdsDoor(state, u.id, d.id)).length >= 3,
   )!;
-  const [a, b, c] = doors.filter((d) => !holds(state, person.id, d.id));
+  const [a, b, c] = doors.filter((d) => !holdsDoor(state, person.id, d.id));
   return { person, a: a!, b: b!, c: c! };
 }
 
@@ -53,7 +49,7 @@ test('temporary access: given with a reason, extended, and ended by the portal â
   const list = page.getByRole('list', { name: 'Temporary access' });
   await expect(list).toContainText(a.name);
   await expect(list).toContainText('Contractor until Friday');
-  expect(holds((await sandbox.state(request)) as State, person.id, a.id)).toBe(true);
+  expect(holdsDoor((await sandbox.state(request)) as SandboxState, person.id, a.id)).toBe(true);
   await page.goto('/');
   await expect(page.getByTestId('access-ending')).toContainText(`${person.name}: ${a.name} until`);
   await page.goto(`/users/${person.id}`);
@@ -76,14 +72,14 @@ test('temporary access: given with a reason, extended, and ended by the portal â
     { userId: person.id, doorIds: [b.id, c.id], preset: 'until', endsAt, reason: 'Short visit' },
   ]);
   expect(answer.text).toContain('"ok":true');
-  expect(holds((await sandbox.state(request)) as State, person.id, c.id)).toBe(true);
+  expect(holdsDoor((await sandbox.state(request)) as SandboxState, person.id, c.id)).toBe(true);
   await expect(async () => {
-    const state = (await sandbox.state(request)) as State;
-    expect(holds(state, person.id, c.id)).toBe(false);
+    const state = (await sandbox.state(request)) as SandboxState;
+    expect(holdsDoor(state, person.id, c.id)).toBe(false);
   }).toPass({ timeout: 30_000 });
-  const state = (await sandbox.state(request)) as State;
-  expect(holds(state, person.id, b.id)).toBe(true);
-  expect(holds(state, person.id, a.id)).toBe(true);
+  const state = (await sandbox.state(request)) as SandboxState;
+  expect(holdsDoor(state, person.id, b.id)).toBe(true);
+  expect(holdsDoor(state, person.id, a.id)).toBe(true);
 
   // The audit says "ended", with who set it â€” and that the direct door was kept.
   await page.goto(`/audit?action=permissions.expire&about=${encodeURIComponent(person.name)}`);
