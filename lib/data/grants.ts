@@ -10,7 +10,8 @@ import { formatDateTime } from '../format';
 import { openGrantsOf } from '../grants/store';
 import { grantableDoors } from './grantable';
 
-const WEEK_MS = 7 * 86_400_000;
+/** "Ending within 7 days": the home page's lists and the person page's highlight. */
+export const WEEK_MS = 7 * 86_400_000;
 
 /**
  * A person's temporary access for their page: each open grant with an end (or a later start), soonest end first,

@@ -1,7 +1,14 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import { notFound } from 'next/navigation';
-import { can, companyScope, siteInScope, sitesInScope, type ScopedOperator } from '../auth/permissions';
+import {
+  can,
+  companyScope,
+  reachesAllSites,
+  siteInScope,
+  sitesInScope,
+  type ScopedOperator,
+} from '../auth/permissions';
 import { verifySession, type SessionOperator } from '../auth/session';
 import { companiesOfPeople, envelopeOf } from '../companies/members';
 import { companyChoices } from '../companies/store';
@@ -25,6 +32,7 @@ import {
 } from '../groups/store';
 import { spintly } from '../spintly';
 import { companyOptionsFor } from './companies';
+import { WEEK_MS } from './grants';
 import { jobFor, jobIdSchema, toJobView } from './jobs';
 import { allSiteOptions } from './sites';
 
@@ -36,11 +44,20 @@ export const MEMBER_ROWS = 200;
  * sites; a company admin's, those inside their companies' envelope. The same rule as the `group` scope target.
  */
 export async function groupReach(operator: ScopedOperator): Promise<(doors: readonly GroupDoor[]) => boolean> {
+  // A super admin's reach includes a group with no doors left (the `group` scope target says the same).
+  if (reachesAllSites(operator)) return () => true;
   const companies = companyScope(operator);
   const envelope = companies.all ? null : await envelopeOf(await db(), companies.companies);
   return (doors) =>
     doors.length > 0 &&
     doors.every((d) => siteInScope(operator, d.siteId) && (envelope === null || envelope.has(d.doorId)));
+}
+
+/** The group, when the operator reaches it; not found otherwise (a group out of reach reads as one that is not there). */
+async function reachableGroup(database: Kysely<Database>, operator: ScopedOperator, groupId: number) {
+  const [group, reach] = await Promise.all([getGroup(database, groupId), groupReach(operator)]);
+  if (!group || !reach(group.doors)) notFound();
+  return group;
 }
 
 export async function groupsPage() {
@@ -58,7 +75,7 @@ export async function groupsPage() {
   return {
     operator,
     rows: rows
-      .filter((g) => operator.role === 'super_admin' || reach(g.doors))
+      .filter((g) => reach(g.doors))
       .map((g) => ({
         id: g.id,
         name: g.name,
@@ -109,8 +126,7 @@ const windowText = (m: Pick<Membership, 'startsAt' | 'endsAt'>, day: (ms: number
 export async function groupPage(groupId: number) {
   const operator = await verifySession({ capability: 'groups:read' });
   const database = await db();
-  const [group, reach] = await Promise.all([getGroup(database, groupId), groupReach(operator)]);
-  if (!group || (operator.role !== 'super_admin' && !reach(group.doors))) notFound();
+  const group = await reachableGroup(database, operator, groupId);
   const client = spintly();
   const { display } = portalEnv();
   const [{ memberships, rows, leftovers, unread: unreadIds }, doors, sites] = await Promise.all([
@@ -188,8 +204,7 @@ export async function editGroupPage(groupId: number) {
   const options = await groupFormOptions();
   const operator = await verifySession({ capability: 'groups:write' });
   const database = await db();
-  const [group, reach] = await Promise.all([getGroup(database, groupId), groupReach(operator)]);
-  if (!group || (operator.role !== 'super_admin' && !reach(group.doors))) notFound();
+  const group = await reachableGroup(database, operator, groupId);
   const people = new Set<number>();
   for (const membership of await openMemberships(database, groupId))
     for (const id of await peopleOf(database, membership)) people.add(id);
@@ -212,8 +227,6 @@ export async function groupJob(operator: SessionOperator, raw: unknown) {
   const job = await jobFor(operator, id);
   return job && job.kind === GROUP_APPLY_JOB ? toJobView(job) : null;
 }
-
-const WEEK_MS = 7 * 86_400_000;
 
 /**
  * Group memberships whose last day comes within 7 days, for the home page: in the operator's groups (a company
@@ -254,7 +267,7 @@ export async function membershipsEndingSoon(operator: ScopedOperator, now = Date
       : reachesCompany(companies, Number(r.company_id)));
   const { display } = portalEnv();
   return rows
-    .filter((r) => (operator.role === 'super_admin' || reach(doors.get(Number(r.group_id)) ?? [])) && mine(r))
+    .filter((r) => reach(doors.get(Number(r.group_id)) ?? []) && mine(r))
     .slice(0, limit)
     .map((r) => ({
       id: r.id,
