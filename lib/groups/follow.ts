@@ -5,7 +5,7 @@ import type { Database } from '../db/schema';
 import { PORTAL_STARTER } from '../jobs/operator';
 import type { Task } from '../worker/runner';
 import { GROUP_APPLY_JOB, startGroupJob, type GroupItem } from './apply';
-import { getGroup } from './store';
+import { getGroup, type AccessGroup } from './store';
 
 /**
  * A company in a group follows its people: someone who joins the company (a new holder of its Spintly value, or given
@@ -24,7 +24,7 @@ export async function planCompanyFollowing(db: Kysely<Database>, now = new Date(
     .where('c.status', '=', 'active')
     .where((eb) => eb.or([eb('m.ends_at', 'is', null), eb('m.ends_at', '>', nowIso)]))
     .execute();
-  const byGroup = new Map<number, GroupItem[]>();
+  const byGroup = new Map<number, { group: AccessGroup; items: GroupItem[] }>();
   for (const m of memberships) {
     const groupId = Number(m.group_id);
     const companyId = Number(m.company_id);
@@ -50,9 +50,9 @@ export async function planCompanyFollowing(db: Kysely<Database>, now = new Date(
       .where('person_id', 'not in', membersOf(db, companyId))
       .execute();
     if (joiners.length === 0 && leavers.length === 0) continue;
-    const group = await getGroup(db, groupId);
+    const group = byGroup.get(groupId)?.group ?? (await getGroup(db, groupId));
     if (!group) continue;
-    const items = byGroup.get(groupId) ?? [];
+    const items = byGroup.get(groupId)?.items ?? [];
     for (const { id } of joiners)
       items.push({
         groupId,
@@ -71,7 +71,7 @@ export async function planCompanyFollowing(db: Kysely<Database>, now = new Date(
       leaving.set(Number(g.person_id), [...(leaving.get(Number(g.person_id)) ?? []), Number(g.door_id)]);
     for (const [personId, doorIds] of leaving)
       items.push({ groupId, personId, take: [{ membershipId: m.id, doorIds }] });
-    byGroup.set(groupId, items);
+    byGroup.set(groupId, { group, items });
   }
   return byGroup;
 }
@@ -102,9 +102,7 @@ export function groupsFollowTask(): Task {
         .executeTakeFirst();
       if (busy) return { started: 0, waiting: 1 };
       let started = 0;
-      for (const [groupId, items] of await planCompanyFollowing(db, new Date(now()))) {
-        const group = await getGroup(db, groupId);
-        if (!group) continue;
+      for (const { group, items } of (await planCompanyFollowing(db, new Date(now()))).values()) {
         await startGroupJob(
           db,
           { id: PORTAL_STARTER },

@@ -251,7 +251,7 @@ describeDatabases('access groups', (database) => {
       new Date().toISOString(),
     );
     await db.updateTable('people').set({ active: 0 }).where('id', '=', 5).execute();
-    const items = (await planCompanyFollowing(db)).get(groupId)!;
+    const { items } = (await planCompanyFollowing(db)).get(groupId)!;
     expect(items.map((i) => [i.personId, i.give?.length ?? 0, i.take?.length ?? 0])).toEqual([
       [4, 1, 0],
       [2, 0, 1],
