@@ -9,6 +9,7 @@ import 'server-only';
 import { z } from 'zod';
 import { SUPPORTED_COUNTRIES } from './core/phone';
 import { CARD_STYLES } from './spintly/contract';
+import { SECOND_FACTOR_POLICIES } from './auth/second-factor-policy';
 
 type Source = Record<string, string | undefined>;
 
@@ -122,6 +123,11 @@ const portalSchema = z
      * right of X-Forwarded-For (what your own proxies appended); 0 = unknown, so no per-address sign-in limit applies.
      */
     TRUSTED_PROXY_HOPS: int(0, 0, 10),
+    /**
+     * Who must sign in with a second factor (TOTP): `super_admin` (default), `all` operators, or `off`. Operators who
+     * sign in by single sign-on are exempt: their identity provider asks for its own.
+     */
+    REQUIRE_2FA: z.preprocess(emptyAsUndefined, z.enum(SECOND_FACTOR_POLICIES).default('super_admin')),
     /** Optional single sign-on: all three switch it on. */
     AUTH_OIDC_ISSUER: z.preprocess(emptyAsUndefined, z.url().optional()),
     AUTH_OIDC_CLIENT_ID: optionalString,
@@ -180,6 +186,7 @@ const portalSchema = z
         url: env.AUTH_URL,
         sessionMaxAgeS: env.SESSION_MAX_AGE_H * 3600,
         trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+        secondFactorPolicy: env.REQUIRE_2FA,
         oidc:
           env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID && env.AUTH_OIDC_CLIENT_SECRET
             ? {

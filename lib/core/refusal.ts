@@ -8,12 +8,23 @@
  */
 
 /** Why something was refused: the operator can act on it (unlike a failure, where something broke). */
-export type RefusalReason = 'validation' | 'conflict' | 'not_found' | 'scope' | 'role' | 'session' | 'credentials';
+export type RefusalReason =
+  | 'validation'
+  | 'conflict'
+  | 'not_found'
+  | 'scope'
+  | 'role'
+  | 'session'
+  | 'credentials'
+  /** A dangerous action asked for a fresh second-factor code and had none. */
+  | 'step_up';
 
 /** Spintly did not confirm a write and the portal could not tell whether it landed: the screen offers "Check now". */
 export const UNKNOWN_OUTCOME = 'unknown_outcome';
 /** A replacement took the old card back but could not issue the new one: the person has no card right now. */
 export const NO_CARD_NOW = 'no_card_now';
+/** A dangerous action needs the operator to re-enter a second-factor code first (lib/auth/step-up.ts); the screen asks. */
+export const STEP_UP_REQUIRED = 'step_up_required';
 
 export interface RefusalOptions {
   /** Default `conflict`; null when this is a failure the operator must know about rather than a refusal. */

@@ -24,6 +24,7 @@ import * as grants from './migrations/0018_grants';
 import * as termHolders from './migrations/0019_term_holders';
 import * as accessGroups from './migrations/0020_access_groups';
 import * as signInIndex from './migrations/0021_sign_in_index';
+import * as secondFactor from './migrations/0022_second_factor';
 import type { Database } from './schema';
 
 /**
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0019_term_holders': termHolders,
   '0020_access_groups': accessGroups,
   '0021_sign_in_index': signInIndex,
+  '0022_second_factor': secondFactor,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

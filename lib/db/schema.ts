@@ -81,6 +81,32 @@ export interface SessionRevocationsTable {
   expires_at: string;
 }
 
+/** An operator's TOTP second factor (migration 0022); `secret` is encrypted (lib/auth/secret-box.ts). */
+export interface OperatorSecondFactorsTable {
+  operator_id: string;
+  secret: string;
+  created_at: string;
+  /** Null while enrolment waits for the first code. */
+  confirmed_at: string | null;
+  /** The newest 30-second step a code was accepted for: a step is accepted once. */
+  last_step: number;
+}
+
+export interface OperatorBackupCodesTable {
+  id: string;
+  operator_id: string;
+  /** argon2id of the code. */
+  code_hash: string;
+  used_at: string | null;
+}
+
+/** When a session last re-entered a code (step-up). */
+export interface SessionStepUpsTable {
+  sid: string;
+  operator_id: string;
+  at: string;
+}
+
 export interface WorkerLeasesTable {
   task: string;
   /** The process leading the task (SQLite only; Postgres leads by advisory lock). */
@@ -337,6 +363,9 @@ export interface Database {
   operator_companies: OperatorCompaniesTable;
   sign_in_attempts: SignInAttemptsTable;
   session_revocations: SessionRevocationsTable;
+  operator_second_factors: OperatorSecondFactorsTable;
+  operator_backup_codes: OperatorBackupCodesTable;
+  session_step_ups: SessionStepUpsTable;
   worker_leases: WorkerLeasesTable;
   worker_runs: WorkerRunsTable;
   portal_instances: PortalInstancesTable;

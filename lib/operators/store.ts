@@ -23,6 +23,8 @@ export interface Operator {
   mustChangePassword: boolean;
   sessionVersion: number;
   hasPassword: boolean;
+  /** When the operator's second factor (TOTP) was confirmed; null without one. */
+  secondFactorSince: string | null;
   createdAt: string;
 }
 
@@ -47,13 +49,18 @@ export const hashPassword = (password: string) => hash(password, HASH_OPTIONS);
 /** A hash to compare against when no operator matches, so a wrong email takes as long as a wrong password. */
 let decoyHash: Promise<string> | undefined;
 
-/** Readable one-time passwords: 4 groups of 4 from an alphabet without look-alike characters. */
-export function generateOneTimePassword(): string {
+/**
+ * A code to read out or type: `groups` groups of `size` characters from an alphabet without look-alikes (no 0/o,
+ * 1/l/i), joined by dashes. 31 symbols, about 5 bits each.
+ */
+export function readableCode(groups: number, size: number): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
-  const bytes = randomBytes(16);
-  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]);
-  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+  const chars = [...randomBytes(groups * size)].map((b) => alphabet[b % alphabet.length]);
+  return Array.from({ length: groups }, (_, g) => chars.slice(g * size, (g + 1) * size).join('')).join('-');
 }
+
+/** Readable one-time passwords: 4 groups of 4 (about 79 bits). */
+export const generateOneTimePassword = () => readableCode(4, 4);
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -65,9 +72,11 @@ export function operatorStore(db: Kysely<Database>, now: () => Date = () => new 
   ): Promise<(Operator & { passwordHash: string | null }) | null> {
     const row = await db
       .selectFrom('operators')
-      .selectAll()
-      .$if('id' in where, (q) => q.where('id', '=', (where as { id: string }).id))
-      .$if('email' in where, (q) => q.where('email', '=', normaliseEmail((where as { email: string }).email)))
+      .leftJoin('operator_second_factors as factor', 'factor.operator_id', 'operators.id')
+      .selectAll('operators')
+      .select('factor.confirmed_at as second_factor_since')
+      .$if('id' in where, (q) => q.where('operators.id', '=', (where as { id: string }).id))
+      .$if('email' in where, (q) => q.where('operators.email', '=', normaliseEmail((where as { email: string }).email)))
       .executeTakeFirst();
     if (!row) return null;
     const companies =
@@ -99,6 +108,7 @@ export function operatorStore(db: Kysely<Database>, now: () => Date = () => new 
       mustChangePassword: Number(row.must_change_password) === 1,
       sessionVersion: Number(row.session_version),
       hasPassword: row.password_hash !== null,
+      secondFactorSince: row.second_factor_since ?? null,
       createdAt: row.created_at,
       passwordHash: row.password_hash,
     };
