@@ -1,17 +1,19 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { StepUpHost } from '@/components/auth/step-up-host';
 import { MainNav } from '@/components/shell/main-nav';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { currentOperator } from '@/lib/auth/session';
 import { navFor } from '@/lib/navigation';
+import { setupPending } from '@/lib/auth/setup';
 
 /** The signed-in shell. Pages check their own capability; this only needs someone signed in. */
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const operator = await currentOperator();
   if (!operator) redirect('/sign-in');
-  const items = operator.mustChangePassword ? [] : navFor(operator).map(({ href, label }) => ({ href, label }));
+  const items = setupPending(operator) ? [] : navFor(operator).map(({ href, label }) => ({ href, label }));
   return (
     <div className="min-h-screen">
       <a
@@ -41,6 +43,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
         {children}
       </main>
+      <StepUpHost />
     </div>
   );
 }

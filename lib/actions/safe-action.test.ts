@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { describeOutcome, type AuditReason } from '../audit/sentence';
 import type { SessionOperator } from '../auth/session';
-import { Refusal, UNKNOWN_OUTCOME } from '../core/refusal';
+import { Refusal, STEP_UP_REQUIRED, UNKNOWN_OUTCOME } from '../core/refusal';
+import { recordStepUp, STEP_UP_WINDOW_MS } from '../auth/step-up';
 import { openDatabase, type Database } from '../db';
 import { SpintlyError } from '../spintly/errors';
 
@@ -41,7 +42,10 @@ const fakeSpintly = {
   ),
 };
 
-vi.mock('../auth/session', () => ({ currentOperator: async () => operator }));
+vi.mock('../auth/session', () => ({
+  currentOperator: async () => operator,
+  currentSessionToken: async () => ({ sid: 'session-1' }),
+}));
 vi.mock('../db', async (original) => ({ ...(await original<object>()), db: async () => database }));
 vi.mock('../spintly', () => ({ spintly: () => fakeSpintly }));
 vi.mock('../directory', () => ({
@@ -67,6 +71,8 @@ const siteAdmin: SessionOperator = {
   siteIds: [1],
   companyIds: [],
   mustChangePassword: false,
+  secondFactorSince: null,
+  mustEnrolSecondFactor: false,
 };
 
 const audit = async () => {
@@ -218,5 +224,59 @@ describe('defineAction', () => {
     expect(answer).toMatchObject({ ok: false, message: /Something went wrong on our side/ });
     expect(JSON.stringify(answer)).not.toContain('secret');
     expect(await audit()).toMatchObject([{ outcome: 'failed', detail: 'unexpected error' }]);
+  });
+
+  describe('step-up', () => {
+    /** A change that asks for a fresh code when it is about more than 2 people. */
+    const bulkChange = defineAction({
+      name: 'jobs.start_selection',
+      capability: 'people:write',
+      input: z.object({ userIds: z.array(z.number().int().positive()).min(1) }),
+      targets: () => [],
+      stepUp: (input) => input.userIds.length > 2,
+      run: async (input) => {
+        ran.push(input);
+        return {};
+      },
+    });
+    const enrolled = () => ({ ...siteAdmin, secondFactorSince: '2026-12-01T00:00:00.000Z' });
+
+    it('an enrolled operator without a fresh code: refused with step_up_required, nothing run, audited', async () => {
+      operator = enrolled();
+      expect(await bulkChange(null, { userIds: [1001, 1002, 1003] })).toMatchObject({
+        ok: false,
+        code: STEP_UP_REQUIRED,
+        message: /fresh code/,
+      });
+      expect(ran).toEqual([]);
+      expect(await audit()).toMatchObject([{ outcome: 'denied', reason: 'step_up', words: /second-factor code/ }]);
+    });
+
+    it('a code re-entered in this session within 10 minutes lets it run; an older one does not', async () => {
+      operator = enrolled();
+      await recordStepUp(database, 'session-1', siteAdmin.id, new Date(Date.now() - STEP_UP_WINDOW_MS - 1000));
+      expect(await bulkChange(null, { userIds: [1001, 1002, 1003] })).toMatchObject({ code: STEP_UP_REQUIRED });
+      await recordStepUp(database, 'session-1', siteAdmin.id);
+      expect(await bulkChange(null, { userIds: [1001, 1002, 1003] })).toMatchObject({ ok: true });
+      expect(ran).toHaveLength(1);
+    });
+
+    it('not asked when the input does not call for it, or the operator has no second factor to ask for', async () => {
+      operator = enrolled();
+      expect(await bulkChange(null, { userIds: [1001, 1002] })).toMatchObject({ ok: true });
+      operator = siteAdmin;
+      expect(await bulkChange(null, { userIds: [1001, 1002, 1003] })).toMatchObject({ ok: true });
+      expect(ran).toHaveLength(2);
+    });
+
+    it('while REQUIRE_2FA still holds the operator at enrolment: every other action refused', async () => {
+      operator = { ...siteAdmin, mustEnrolSecondFactor: true };
+      expect(await giveDoor(null, { doorId: 501, userIds: [1001] })).toMatchObject({
+        ok: false,
+        message: /two-factor sign-in/,
+      });
+      expect(ran).toEqual([]);
+      expect(await audit()).toMatchObject([{ outcome: 'denied', reason: 'session', detail: /second factor/ }]);
+    });
   });
 });

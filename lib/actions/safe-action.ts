@@ -7,10 +7,12 @@ import { nameTargets } from '../audit/names';
 import type { AuditTarget } from '../audit/sentence';
 import { can, type Capability } from '../auth/permissions';
 import { checkScope, type ScopeTarget } from '../auth/scope';
-import { currentOperator, type SessionOperator } from '../auth/session';
+import { currentOperator, currentSessionToken, type SessionOperator } from '../auth/session';
+import { setupPending, SETUP_REFUSALS } from '../auth/setup';
+import { stepUpIsFresh } from '../auth/step-up';
 import { db } from '../db';
 import { refreshPeople } from '../directory';
-import { explainError } from '../core/refusal';
+import { explainError, STEP_UP_REQUIRED } from '../core/refusal';
 import { spintly } from '../spintly';
 
 /**
@@ -49,8 +51,17 @@ export interface ActionSpec<S extends z.ZodType, T, A extends AuditAction> {
   targets: (input: z.output<S>) => ScopeTarget[];
   /** Something the action creates (a person, an operator), named in the audit record beside the targets. */
   creates?: (input: z.output<S>, data: T | undefined) => AuditTarget;
-  /** Allowed while the operator still has to replace a one-time password (only the password change itself). */
-  allowDuringPasswordChange?: boolean;
+  /**
+   * Allowed before the operator may use the portal — while they still have to replace a one-time password or set up
+   * the second factor REQUIRE_2FA asks of them: only those steps themselves, and signing out.
+   */
+  allowDuringSetup?: boolean;
+  /**
+   * One of the actions that can do the most harm: an operator with a second factor must have re-entered a code in
+   * this session within 10 minutes (lib/auth/step-up.ts), or the action refuses with `step_up_required` and the
+   * screen asks for one. A function decides per input (a bulk change of more than 50 people).
+   */
+  stepUp?: true | ((input: z.output<S>) => boolean | Promise<boolean>);
   /**
    * People whose record this action changes in Spintly: read back afterwards, whatever the outcome (a failure may
    * have landed in part), so the people directory agrees with Spintly at once. `true` = the person targets.
@@ -79,6 +90,21 @@ async function withCreated<S extends z.ZodType, T, A extends AuditAction>(
 ): Promise<AuditTarget[]> {
   const names = await named();
   return spec.creates ? [...names, spec.creates(input, undefined)] : names;
+}
+
+/**
+ * Whether a step-up action may go on: it asks nothing of this input, the operator has no second factor to ask for
+ * (REQUIRE_2FA=off and not enrolled, or single sign-on), or this session re-entered a code within the window.
+ */
+async function stepUpSatisfied<S extends z.ZodType>(
+  operator: SessionOperator,
+  stepUp: true | ((input: z.output<S>) => boolean | Promise<boolean>),
+  input: z.output<S>,
+): Promise<boolean> {
+  if (!operator.secondFactorSince) return true;
+  if (stepUp !== true && !(await stepUp(input))) return true;
+  const token = await currentSessionToken();
+  return typeof token?.sid === 'string' && (await stepUpIsFresh(await db(), token.sid, operator.id));
 }
 
 const UNEXPECTED = 'Something went wrong on our side, and the change may not have been made. Check, then try again.';
@@ -116,9 +142,10 @@ export function defineAction<S extends z.ZodType, T = undefined, A extends Audit
       await record('denied', { reason: 'session', detail: 'no valid session' });
       return { ok: false, message: 'Your session has ended. Sign in again.' };
     }
-    if (operator.mustChangePassword && !spec.allowDuringPasswordChange) {
-      await record('denied', { reason: 'session', detail: 'one-time password not yet replaced' });
-      return { ok: false, message: 'Choose your own password on the Account page first.' };
+    const pending = setupPending(operator);
+    if (pending && !spec.allowDuringSetup) {
+      await record('denied', { reason: 'session', detail: SETUP_REFUSALS[pending].detail });
+      return { ok: false, message: SETUP_REFUSALS[pending].message };
     }
 
     const parsed = spec.input.safeParse(payload instanceof FormData ? formDataToObject(payload) : payload);
@@ -137,6 +164,15 @@ export function defineAction<S extends z.ZodType, T = undefined, A extends Audit
         detail: `role ${operator.role} lacks ${spec.capability}`,
       });
       return { ok: false, message: 'Your role does not allow this.' };
+    }
+
+    if (spec.stepUp && !(await stepUpSatisfied(operator, spec.stepUp, input))) {
+      await record('denied', { targets: await named(), reason: 'step_up', detail: 'no fresh second-factor code' });
+      return {
+        ok: false,
+        message: 'This change needs a fresh code from your authenticator app. Enter one to go on.',
+        code: STEP_UP_REQUIRED,
+      };
     }
 
     const client = spintly();

@@ -9,9 +9,17 @@ export const AUDIT_ACTIONS = [
   'activity.export',
   'activity.live',
   'audit.export',
+  /** New backup codes, the old ones void. */
+  'auth.2fa_backup_codes',
+  'auth.2fa_enrol',
+  /** A second-factor code that did not work (at sign-in or step-up). */
+  'auth.2fa_failed',
+  'auth.2fa_reset',
   'auth.sign_in',
   'auth.sign_out',
   'auth.sign_out_everywhere',
+  /** A fresh code before a dangerous action. */
+  'auth.step_up',
   'cards.export',
   'cards.issue',
   'cards.replace',
@@ -116,7 +124,9 @@ export type RouteAction =
 /** Facts per action; an action not listed here stores none. */
 export interface AuditFactsByAction extends Record<RouteAction, RouteFacts> {
   /** How the sign-in was attempted, and from which address when the portal knows it (TRUSTED_PROXY_HOPS). */
-  'auth.sign_in': { method: 'password' | 'single_sign_on'; address: string | null };
+  'auth.sign_in': { method: 'password' | 'single_sign_on'; address: string | null; secondFactor?: 'totp' | 'backup' };
+  'auth.2fa_failed': { during: 'sign_in' | 'step_up'; address: string | null };
+  'auth.step_up': { secondFactor: 'totp' | 'backup' };
   'cards.issue': { card: string };
   'cards.replace': { card: string | null; newCard: string };
   'cards.take_back': { card: string | null };

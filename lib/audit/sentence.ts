@@ -44,6 +44,7 @@ const REASON_TEXT: Record<AuditReason, string> = {
   role: 'not allowed for their role',
   session: 'not signed in',
   credentials: 'sign-in refused',
+  step_up: 'no fresh second-factor code',
 };
 
 export const OUTCOME_CATEGORIES = ['ok', 'refused', 'failed'] as const;
@@ -249,8 +250,16 @@ const PHRASES: { [A in AuditAction]?: Phrase<A> } = {
   'operators.reset_password': (e, done) => `${verb(done, 'reset', 'reset')} the password of ${first(e, 'operator')}`,
   'account.change_password': (_e, done) => verb(done, 'changed their password', 'change their password'),
   'auth.sign_in': (e, done) =>
-    `${verb(done, 'signed in', 'sign in')}${e.facts.method === 'single_sign_on' ? ' with single sign-on' : ''}${e.facts.address ? ` from ${e.facts.address}` : ''}`,
+    `${verb(done, 'signed in', 'sign in')}${e.facts.method === 'single_sign_on' ? ' with single sign-on' : ''}${e.facts.secondFactor === 'backup' ? ' with a backup code' : e.facts.secondFactor === 'totp' ? ' with a two-factor code' : ''}${e.facts.address ? ` from ${e.facts.address}` : ''}`,
   'auth.sign_out': (_e, done) => verb(done, 'signed out', 'sign out'),
+  'auth.2fa_enrol': (_e, done) => verb(done, 'set up two-factor sign-in', 'set up two-factor sign-in'),
+  'auth.2fa_backup_codes': (_e, done) =>
+    verb(done, 'made new two-factor backup codes', 'make new two-factor backup codes'),
+  'auth.2fa_failed': (e) =>
+    `entered a second-factor code that did not work ${e.facts.during === 'step_up' ? 'to confirm an action' : 'while signing in'}${e.facts.address ? ` from ${e.facts.address}` : ''}`,
+  'auth.2fa_reset': (e, done) => `${verb(done, 'reset', 'reset')} the two-factor sign-in of ${first(e, 'operator')}`,
+  'auth.step_up': (e, done) =>
+    `${verb(done, 'confirmed it was them', 'confirm it was them')} with ${e.facts.secondFactor === 'backup' ? 'a backup code' : 'a code from their app'}`,
   'auth.sign_out_everywhere': (_e, done) => verb(done, 'signed out on every device', 'sign out on every device'),
   'people.import': (e, done) => {
     const who = first(e, 'person');

@@ -10,6 +10,9 @@ import { operatorStore } from '../operators/store';
 import { randomUUID } from 'node:crypto';
 import { baseAuthConfig } from './config';
 import { encodeCapped, secondsLeft } from './session-token';
+import { auditCodeRefused } from './second-factor-audit';
+import { secondFactors, type CodeKind } from './second-factor';
+import type { SignInMethod } from './second-factor-policy';
 import { clearAccountFailures, clientAddress, isSignInLimited, limitKeys, recordFailedSignIn } from './sign-in-limit';
 
 /** Shown as the reason on the sign-in page; codes travel in URLs, so they say nothing about which part was wrong. */
@@ -17,12 +20,28 @@ export class SignInLimited extends CredentialsSignin {
   override code = 'rate_limited';
 }
 
-/** A new session's own claims: its id (for sign-out) and the sign-in time (for the absolute limit). */
-const newSession = () => ({ sid: randomUUID(), signedInAt: Math.floor(Date.now() / 1000) });
+/** The password was right and the operator has a second factor: the form asks for a code (no session yet). */
+export class SecondFactorNeeded extends CredentialsSignin {
+  override code = 'second_factor';
+}
+
+/** A code that did not work — wrong, reused or expired alike (saying which would help a guesser). */
+export class SecondFactorRefused extends CredentialsSignin {
+  override code = 'code_refused';
+}
+
+/** A new session's own claims: its id (for sign-out), the sign-in time (for the absolute limit) and how. */
+const newSession = (method: SignInMethod) => ({
+  sid: randomUUID(),
+  signedInAt: Math.floor(Date.now() / 1000),
+  method,
+});
 
 const credentialsSchema = z.object({
   email: z.string().trim().email().max(254),
   password: z.string().min(1).max(256),
+  /** The second step: a code from the operator's app, or a backup code. */
+  code: z.string().trim().max(32).optional(),
 });
 
 /** A sign-in attempt in the audit log: who tried (the email they typed, the operator when known) and how it ended. */
@@ -96,8 +115,20 @@ function buildConfig(): NextAuthConfig {
             );
             return null;
           }
+          // A second factor, when the operator has one: the session is issued only with a code that works.
+          let secondFactor: CodeKind | undefined;
+          if (operator.secondFactorSince) {
+            if (!parsed.data.code) throw new SecondFactorNeeded();
+            const used = await secondFactors(database, env.auth.secret!).redeem(operator.id, parsed.data.code);
+            if (!used) {
+              await recordFailedSignIn(database, keys);
+              await auditCodeRefused(operator, 'sign_in', address);
+              throw new SecondFactorRefused();
+            }
+            secondFactor = used;
+          }
           await clearAccountFailures(database, email);
-          await auditSignIn(email, 'ok', 'password', operator, how);
+          await auditSignIn(email, 'ok', 'password', operator, { ...how, ...(secondFactor && { secondFactor }) });
           return {
             id: operator.id,
             email: operator.email,
@@ -150,9 +181,9 @@ function buildConfig(): NextAuthConfig {
         if (account?.provider === 'oidc') {
           const operator = await operatorStore(await db()).getByEmail(user.email ?? '');
           if (!operator) return null;
-          return { ...token, sub: operator.id, sv: operator.sessionVersion, ...newSession() };
+          return { ...token, sub: operator.id, sv: operator.sessionVersion, ...newSession('single_sign_on') };
         }
-        return { ...token, sub: user.id, sv: user.sessionVersion, ...newSession() };
+        return { ...token, sub: user.id, sv: user.sessionVersion, ...newSession('password') };
       },
     },
   };

@@ -18,5 +18,7 @@ declare module '@auth/core/jwt' {
     sid?: string;
     /** When the operator signed in, epoch seconds: the absolute session limit counts from here. */
     signedInAt?: number;
+    /** How the session was signed in: `single_sign_on` sessions are exempt from REQUIRE_2FA. Absent = password. */
+    method?: 'password' | 'single_sign_on';
   }
 }

@@ -22,6 +22,8 @@ const siteAdmin: SessionOperator = {
   siteIds: [1],
   companyIds: [],
   mustChangePassword: false,
+  secondFactorSince: null,
+  mustEnrolSecondFactor: false,
 };
 const audit = () => database.selectFrom('audit_log').selectAll().execute();
 const get = (query = '') => new Request(`http://portal.test/api/things/export${query}`);

@@ -5,6 +5,7 @@ import { auditRecorder } from '../audit/log';
 import { csvRow } from '../core/csv';
 import { can, type Capability } from '../auth/permissions';
 import { currentOperator, type SessionOperator } from '../auth/session';
+import { setupPending, SETUP_REFUSALS } from '../auth/setup';
 import { db } from '../db';
 import { toQueryString } from '../query-string';
 import { spintly } from '../spintly';
@@ -65,6 +66,11 @@ export function defineRoute<S extends z.ZodType>(spec: RouteSpec<S>) {
     if (!operator) {
       await record('denied', { reason: 'session', detail: 'no valid session' });
       return json({ message: 'Sign in first.' }, 401);
+    }
+    const pending = setupPending(operator);
+    if (pending) {
+      await record('denied', { reason: 'session', detail: SETUP_REFUSALS[pending].detail });
+      return json({ message: SETUP_REFUSALS[pending].message }, 403);
     }
     if (!can(operator, spec.capability)) {
       await record('denied', { reason: 'role', detail: `role ${operator.role} lacks ${spec.capability}` });

@@ -69,6 +69,14 @@ export const signInSchema = z.object({
     .min(1, 'Enter your email')
     .pipe(z.email({ message: 'Enter a valid email address' })),
   password: z.string().min(1, 'Enter your password'),
+  /** The second step, for an operator with a second factor: 6 digits from the app, or a backup code. */
+  code: z.string().trim().max(32, 'That is not a code').optional(),
   callbackUrl: z.string().optional(),
 });
 export type SignInInput = z.input<typeof signInSchema>;
+
+/** A second-factor code typed anywhere else (step-up, enrolment): 6 digits, or a backup code. */
+export const secondFactorCodeSchema = z.object({
+  code: z.string().trim().min(1, 'Enter the code').max(32, 'That is not a code'),
+});
+export type SecondFactorCodeInput = z.input<typeof secondFactorCodeSchema>;

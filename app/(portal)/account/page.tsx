@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
@@ -14,7 +15,7 @@ import { signInHistory } from '@/lib/data/account';
 export const metadata: Metadata = { title: 'Account' };
 
 export default async function AccountPage() {
-  const operator = await verifySession({ passwordChangePage: true });
+  const operator = await verifySession({ setupPage: 'password' });
   const { methods, signIns } = await signInHistory(operator);
   return (
     <>
@@ -43,7 +44,17 @@ export default async function AccountPage() {
           {methods.map((m) => (
             <div key={m.name} className="contents">
               <dt className="text-slate-600">{m.name}</dt>
-              <dd>{m.state}</dd>
+              <dd>
+                {m.state}
+                {'href' in m && m.href && (
+                  <>
+                    {' · '}
+                    <Link href={m.href} className="font-medium text-sky-800 underline">
+                      {m.state === 'Off' ? 'Set up' : 'Manage'}
+                    </Link>
+                  </>
+                )}
+              </dd>
             </div>
           ))}
         </dl>

@@ -14,7 +14,7 @@ export const changePasswordAction = defineAction({
   capability: 'account',
   input: changePasswordSchema,
   targets: () => [],
-  allowDuringPasswordChange: true,
+  allowDuringSetup: true,
   async run(input, { operator }) {
     const store = await operators();
     await store.changePassword(operator.id, input.currentPassword, input.newPassword);

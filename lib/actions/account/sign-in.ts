@@ -12,7 +12,11 @@ import { fieldErrorsOf, type ActionResult } from '../safe-action';
  */
 const MESSAGES: Record<string, string> = {
   rate_limited: 'Too many failed sign-ins. Wait 15 minutes and try again, or ask a super admin to reset your password.',
+  second_factor: 'Enter the 6-digit code from your authenticator app, or one of your backup codes.',
+  code_refused: 'That code did not work. Enter the code your app shows now, or an unused backup code.',
 };
+/** The refusals the form branches on: it stays on (or moves to) the code step. */
+const CODE_STEP = new Set(['second_factor', 'code_refused']);
 const WRONG = 'Wrong email or password.';
 
 export async function signInAction(input: SignInInput): Promise<ActionResult> {
@@ -23,12 +27,13 @@ export async function signInAction(input: SignInInput): Promise<ActionResult> {
     await signIn('credentials', {
       email: parsed.data.email,
       password: parsed.data.password,
+      ...(parsed.data.code && { code: parsed.data.code }),
       redirectTo: safeCallbackUrl(parsed.data.callbackUrl),
     });
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as { code?: string }).code ?? '';
-      return { ok: false, message: MESSAGES[code] ?? WRONG };
+      return { ok: false, message: MESSAGES[code] ?? WRONG, ...(CODE_STEP.has(code) && { code }) };
     }
     throw error; // the redirect that follows a successful sign-in
   }

@@ -18,7 +18,7 @@ export const signOutAction = defineAction({
   capability: 'account',
   input: z.unknown(),
   targets: () => [],
-  allowDuringPasswordChange: true,
+  allowDuringSetup: true,
   async run(_input, { operator }) {
     const token = await currentSessionToken();
     const database = await db();
@@ -48,7 +48,7 @@ export const signOutEverywhereAction = defineAction({
   capability: 'account',
   input: z.unknown(),
   targets: () => [],
-  allowDuringPasswordChange: true,
+  allowDuringSetup: true,
   async run(_input, { operator }) {
     await operatorStore(await db()).endAllSessions(operator.id);
     await signOut({ redirect: false });
