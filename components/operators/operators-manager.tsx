@@ -11,6 +11,7 @@ import { Notice } from '@/components/ui/notice';
 import { DataTable } from '@/components/ui/table';
 import { createOperatorAction } from '@/lib/actions/operators/create-operator';
 import { resetOperatorPasswordAction } from '@/lib/actions/operators/reset-operator-password';
+import { resetSecondFactorAction } from '@/lib/actions/operators/reset-second-factor';
 import { setOperatorStatusAction } from '@/lib/actions/operators/set-operator-status';
 import { updateOperatorAccessAction } from '@/lib/actions/operators/update-operator-access';
 import type { OperatorRow } from '@/lib/data/operators';
@@ -49,7 +50,8 @@ export function OperatorsManager({
     successMessage: null,
     onSuccess: (result) => setSecret((result.data as Secret) ?? null),
   });
-  const pending = setStatus.pending || resetPassword.pending;
+  const resetSecondFactor = useServerAction(resetSecondFactorAction, { refresh: false });
+  const pending = setStatus.pending || resetPassword.pending || resetSecondFactor.pending;
 
   return (
     <>
@@ -89,6 +91,9 @@ export function OperatorsManager({
               ) : (
                 <span className="text-red-700">Disabled</span>
               )}
+              <div className="text-slate-600" data-testid="operator-2fa">
+                {row.secondFactorSince ? `Two-factor since ${row.secondFactorSince}` : 'No two-factor'}
+              </div>
             </td>
             <td className="px-4 py-3">
               <div className="flex flex-wrap justify-end gap-1">
@@ -116,6 +121,24 @@ export function OperatorsManager({
                   confirmLabel="Reset password"
                   onConfirm={() => resetPassword.run({ operatorId: row.id })}
                 />
+                {!row.isYou && row.secondFactorSince && (
+                  <ConfirmDialog
+                    trigger={
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        disabled={pending}
+                        aria-label={`Reset two-factor sign-in of ${row.email}`}
+                      >
+                        Reset 2FA
+                      </Button>
+                    }
+                    title={`Reset the two-factor sign-in of ${row.email}?`}
+                    description="For a lost phone. Their app's codes and backup codes stop working, they are signed out everywhere, and they set up two-factor sign-in again at their next sign-in."
+                    confirmLabel="Reset two-factor sign-in"
+                    onConfirm={() => resetSecondFactor.run({ operatorId: row.id })}
+                  />
+                )}
                 {!row.isYou &&
                   (row.status === 'active' ? (
                     <ConfirmDialog

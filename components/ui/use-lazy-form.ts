@@ -4,6 +4,7 @@ import { useCallback, useRef, useState, useTransition, type FormEvent } from 're
 import type { DefaultValues, FieldErrors, FieldPath, FieldValues, Resolver, UseFormReturn } from 'react-hook-form';
 import type { ActionResult } from '@/lib/actions/safe-action';
 import { formValues } from './form-values';
+import { withStepUp } from '@/components/auth/step-up';
 
 type Engine<Fields extends FieldValues, Output> = Omit<UseFormReturn<Fields, unknown, Output>, 'formState'>;
 
@@ -121,7 +122,8 @@ export function useLazyForm<Fields extends FieldValues, Output = Fields>(options
     handleSubmit((values) =>
       startTransition(async () => {
         setMessage(null);
-        const result = await send(values);
+        // A change that needs a fresh second-factor code asks for one, then goes again (components/auth/step-up.ts).
+        const result = await withStepUp(() => send(values));
         if (!result) return;
         if (result.ok) {
           handlers.onSuccess?.(result);

@@ -5,6 +5,7 @@ import { useTransition } from 'react';
 import { UNKNOWN_OUTCOME } from '@/lib/actions/result-codes';
 import type { ActionResult } from '@/lib/actions/safe-action';
 import { toast } from './toast';
+import { withStepUp } from '@/components/auth/step-up';
 
 /** A server action as defineAction shapes it: `(previousState, input)`, for useActionState and plain forms alike. */
 export type ServerAction<I, T> = (previous: unknown, input: I) => Promise<ActionResult<T>>;
@@ -50,7 +51,8 @@ export function useServerAction<I, T = undefined>(action: ServerAction<I, T>, op
   const run = (input: I) =>
     new Promise<ActionResult<T>>((resolve) =>
       startTransition(async () => {
-        const result = await action(null, input);
+        // A change that needs a fresh second-factor code asks for one, then goes again (components/auth/step-up.ts).
+        const result = await withStepUp(() => action(null, input));
         reportOutcome(result, options, () => router.refresh());
         resolve(result);
       }),

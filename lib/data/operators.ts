@@ -8,6 +8,8 @@ import { companyChoices } from '../companies/store';
 import { nameFor, namesById } from '../core/names';
 import { EVERY_SITE } from '../core/scope';
 import { db } from '../db';
+import { portalEnv } from '../env';
+import { formatDate } from '../format';
 
 export interface OperatorRow {
   id: string;
@@ -20,6 +22,8 @@ export interface OperatorRow {
   siteNames: string[];
   companyIds: number[];
   mustChangePassword: boolean;
+  /** When their second factor was set up (the portal's date format); null without one. */
+  secondFactorSince: string | null;
   isYou: boolean;
 }
 
@@ -56,6 +60,7 @@ export async function operatorsPage(): Promise<{
             : o.siteIds.map((id) => nameFor(names, 'site', id)),
       companyIds: o.companyIds,
       mustChangePassword: o.mustChangePassword,
+      secondFactorSince: o.secondFactorSince && formatDate(o.secondFactorSince, portalEnv().display),
       isYou: o.id === me.id,
     })),
   };

@@ -15,6 +15,7 @@ export const offboardCompanyAction = defineAction({
   capability: 'people:manage',
   input: z.object({ companyId: z.coerce.number().int().positive() }),
   targets: (input) => [{ type: 'company' as const, id: input.companyId }],
+  stepUp: true,
   async run({ companyId }, { operator }) {
     const database = await db();
     const company = await getCompany(database, companyId);

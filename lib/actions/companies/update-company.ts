@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { companyWrite } from '../../companies/write';
-import { updateCompany } from '../../companies/store';
+import { getCompany, updateCompany } from '../../companies/store';
 import { db } from '../../db';
 import { updateCompanySchema } from '../../validation/companies';
 import { defineAction } from '../safe-action';
@@ -17,6 +17,12 @@ export const updateCompanyAction = defineAction<typeof updateCompanySchema, { co
     ...input.siteIds.map((id) => ({ type: 'site' as const, id })),
     ...input.doorIds.map((id) => ({ type: 'door' as const, id })),
   ],
+  // A change to the company's door envelope (what its admins may give) asks for a fresh code; other edits do not.
+  stepUp: async (input) => {
+    const before = new Set((await getCompany(await db(), input.companyId))?.doorIds ?? []);
+    const after = new Set(input.doorIds);
+    return before.size !== after.size || [...after].some((id) => !before.has(id));
+  },
   async run({ companyId, ...input }, { spintly }) {
     const database = await db();
     await updateCompany(database, companyId, await companyWrite(database, spintly, input, companyId));

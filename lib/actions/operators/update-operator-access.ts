@@ -11,6 +11,7 @@ import { assertSitesExist } from './shared';
 export const updateOperatorAccessAction = defineAction({
   name: 'operators.update_access',
   capability: 'operators:manage',
+  stepUp: true,
   input: updateOperatorAccessSchema,
   targets: (input) => [
     { type: 'operator' as const, id: input.operatorId },

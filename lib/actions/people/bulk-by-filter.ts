@@ -6,6 +6,7 @@ import { peopleQuerySchema, streamPeopleInScope } from '../../data/people';
 import { BULK_ACTIONS, BULK_WORDS, peopleBulkKind, type BulkInput } from '../../jobs/people-bulk';
 import { startJob } from '../../jobs/start';
 import { defineAction } from '../safe-action';
+import { bulkChangeNeedsStepUp } from '../../auth/step-up';
 import { Refusal } from '../../core/refusal';
 
 /**
@@ -18,6 +19,7 @@ export const bulkByFilterAction = defineAction({
   capability: 'people:manage',
   input: z.object({ action: z.enum(BULK_ACTIONS), filter: peopleQuerySchema, expected: z.number().int().min(1) }),
   targets: () => [],
+  stepUp: (input) => bulkChangeNeedsStepUp(input.action, input.expected),
   async run(input, { operator }) {
     const items: { input: BulkInput }[] = [];
     for await (const person of streamPeopleInScope(operator, { ...input.filter, page: 1 }))

@@ -7,6 +7,7 @@ import { BULK_ACTIONS, BULK_WORDS, peopleBulkKind, type BulkInput } from '../../
 import { startJob } from '../../jobs/start';
 import { peopleIdsSchema } from '../../validation/people';
 import { defineAction } from '../safe-action';
+import { bulkChangeNeedsStepUp } from '../../auth/step-up';
 
 /**
  * Activates, deactivates, offboards or deletes the people selected on /users, as a job: each person an item with
@@ -18,6 +19,7 @@ export const bulkSelectionAction = defineAction({
   capability: 'people:manage',
   input: peopleIdsSchema.extend({ action: z.enum(BULK_ACTIONS) }),
   targets: (input) => input.userIds.map((id) => ({ type: 'person' as const, id })),
+  stepUp: (input) => bulkChangeNeedsStepUp(input.action, input.userIds.length),
   async run(input, { operator }) {
     const chosen = await chosenPeople(input.userIds);
     const n = input.userIds.length;

@@ -10,6 +10,7 @@ export const deletePeopleAction = defineAction({
   capability: 'people:manage',
   input: peopleIdsSchema,
   targets: (input) => input.userIds.map((id) => ({ type: 'person' as const, id })),
+  stepUp: true,
   changesPeople: true,
   async run(input, { spintly }) {
     await spintly.deleteUsers(input.userIds);

@@ -6,6 +6,7 @@ import { offboardKind } from '../../jobs/offboard';
 import { startJob } from '../../jobs/start';
 import { peopleIdsSchema } from '../../validation/people';
 import { defineAction } from '../safe-action';
+import { bulkChangeNeedsStepUp } from '../../auth/step-up';
 
 /**
  * Offboards people as a job (lib/jobs/offboard.ts): card taken back, every door removed, deactivated — each person an
@@ -16,6 +17,7 @@ export const offboardPeopleAction = defineAction({
   capability: 'people:manage',
   input: peopleIdsSchema,
   targets: (input) => input.userIds.map((id) => ({ type: 'person' as const, id })),
+  stepUp: (input) => bulkChangeNeedsStepUp('offboard', input.userIds.length),
   async run(input, { operator }) {
     const chosen = await chosenPeople(input.userIds);
     const n = input.userIds.length;
