@@ -1,11 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, readFileSync } from 'node:fs';
-import { expect, type APIRequestContext, type Cookie, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Cookie, type Page } from '@playwright/test';
+import { generateHOTP } from '@oslojs/otp';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { E2E } from './ports';
 
 import { endpoints } from '../lib/spintly/contract';
 
-export { serverActionId } from '../scripts/server-actions';
+import { serverActionId } from '../scripts/server-actions';
+
+export { serverActionId };
 
 /** `"<METHOD> <path template>"` of every Spintly endpoint that changes something (the sandbox's stats keys). */
 const WRITES = new Set(
@@ -161,4 +165,71 @@ export async function expectNoSeriousA11yViolations(page: Page, context = page.u
     serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
     context,
   ).toEqual([]);
+}
+
+/**
+ * An operator added by the demo super admin on the main portal (in a context of its own, through the action the
+ * Add operator form calls), disabled when asked. Returns their id and one-time password.
+ */
+export async function addOperator(
+  browser: Browser,
+  email: string,
+  options: { role?: 'site_admin' | 'super_admin'; disable?: boolean; name?: string } = {},
+) {
+  const context = await browser.newContext({ baseURL: E2E.portalUrl });
+  const admin = await context.newPage();
+  await signInAndWait(admin, DEMO.admin);
+  const role = options.role ?? 'site_admin';
+  const created = await craftedActionPost(
+    admin,
+    '/operators',
+    serverActionId('lib/actions/operators/create-operator.ts', 'createOperatorAction'),
+    [
+      null,
+      { email, name: options.name ?? 'Sign-in Test Operator', role, siteIds: role === 'super_admin' ? [] : ['1'] },
+    ],
+  );
+  const operatorId = /"operatorId":"([0-9a-f-]{36})"/.exec(created.text)?.[1];
+  const password = /"oneTimePassword":"([^"]+)"/.exec(created.text)?.[1];
+  expect(operatorId && password, created.text.slice(0, 200)).toBeTruthy();
+  if (options.disable) {
+    const disabled = await craftedActionPost(
+      admin,
+      '/operators',
+      serverActionId('lib/actions/operators/set-operator-status.ts', 'setOperatorStatusAction'),
+      [null, { operatorId, status: 'disabled' }],
+    );
+    expect(disabled.text).toContain('"ok":true');
+  }
+  await context.close();
+  return { operatorId: operatorId!, password: password! };
+}
+
+/** On /account after signing in with a one-time password: replaces it (which signs the operator out). */
+export async function chooseOwnPassword(page: Page, oneTimePassword: string, newPassword: string) {
+  await page.getByLabel('Current password').fill(oneTimePassword);
+  await page.getByLabel('New password', { exact: true }).fill(newPassword);
+  await page.getByLabel('Repeat the new password').fill(newPassword);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('Password changed. Sign in with your new password.')).toBeVisible();
+}
+
+/**
+ * An authenticator app for the tests: codes computed from the key the enrolment page shows. It remembers the last
+ * 30-second step it gave, since the portal accepts each step once: the next code is for the step after it (the
+ * portal takes one step ahead of its clock), waiting for the clock when that would be too far ahead.
+ */
+export function authenticatorApp(typedKey: string) {
+  const key = decodeBase32IgnorePadding(typedKey.replace(/\s/g, ''));
+  let last = 0;
+  const stepNow = () => Math.floor(Date.now() / 30_000);
+  return {
+    async nextCode(): Promise<string> {
+      while (last + 1 > stepNow() + 1) await new Promise((resolve) => setTimeout(resolve, 1000));
+      last = Math.max(last + 1, stepNow());
+      return generateHOTP(key, BigInt(last), 6);
+    },
+    /** A code the portal has already taken (the last one given). */
+    spentCode: () => generateHOTP(key, BigInt(last), 6),
+  };
 }

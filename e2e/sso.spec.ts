@@ -7,16 +7,16 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { OAuth2Server } from 'oauth2-mock-server';
 import { startPortal } from '../scripts/processes';
 import {
   DEMO,
-  craftedActionPost,
+  addOperator,
+  authenticatorApp,
+  chooseOwnPassword,
   mainNav,
-  serverActionId,
   signIn as signInWithPassword,
-  signInAndWait,
 } from './helpers';
 import { E2E, e2ePortalEnv } from './ports';
 
@@ -51,6 +51,8 @@ test.beforeAll(async () => {
       AUTH_OIDC_CLIENT_ID: 'portal-e2e',
       AUTH_OIDC_CLIENT_SECRET: 'portal-e2e-secret',
       AUTH_OIDC_NAME: IDP_NAME,
+      // The production default, unlike the main e2e portal: super admins signing in with a password need a second factor.
+      REQUIRE_2FA: 'super_admin',
     }),
     ['ignore', 'ignore', 'inherit'],
   );
@@ -111,7 +113,7 @@ test('an unknown email is refused with a clear message, and no operator is creat
 
 test('a disabled operator, and an email the provider has not verified, are refused', async ({ page, browser }) => {
   const email = `leaving.${Date.now()}@demo.local`;
-  await newOperator(browser, email, true);
+  await addOperator(browser, email, { disable: true });
   await signInWithSso(page, email);
   await expect(page.getByTestId('sso-error')).toContainText('no active operator');
   await page.goto(`${SSO_URL}/users`);
@@ -121,43 +123,13 @@ test('a disabled operator, and an email the provider has not verified, are refus
   await expect(page.getByTestId('sso-error')).toContainText('no active operator');
 });
 
-/**
- * A site admin added by the super admin on the main portal (in a context of its own), and disabled when asked; returns
- * their one-time password.
- */
-async function newOperator(browser: Browser, email: string, disable = false) {
-  const context = await browser.newContext({ baseURL: E2E.portalUrl });
-  const admin = await context.newPage();
-  await signInAndWait(admin, DEMO.admin);
-  const created = await craftedActionPost(
-    admin,
-    '/operators',
-    serverActionId('lib/actions/operators/create-operator.ts', 'createOperatorAction'),
-    [null, { email, name: 'Sign-in Test Operator', role: 'site_admin', siteIds: ['1'] }],
-  );
-  const operatorId = /"operatorId":"([0-9a-f-]{36})"/.exec(created.text)?.[1];
-  const password = /"oneTimePassword":"([^"]+)"/.exec(created.text)?.[1];
-  expect(operatorId && password, created.text.slice(0, 200)).toBeTruthy();
-  if (disable) {
-    const disabled = await craftedActionPost(
-      admin,
-      '/operators',
-      serverActionId('lib/actions/operators/set-operator-status.ts', 'setOperatorStatusAction'),
-      [null, { operatorId, status: 'disabled' }],
-    );
-    expect(disabled.text).toContain('"ok":true');
-  }
-  await context.close();
-  return password!;
-}
-
 test('the account page lists the last sign-ins with their method and address, refused ones too', async ({
   browser,
 }) => {
   // An operator and an address of their own: other specs' failed sign-ins count towards the demo accounts' and
   // their addresses' limits.
   const email = `signins.${Date.now()}@demo.local`;
-  const password = await newOperator(browser, email);
+  const { password } = await addOperator(browser, email);
   const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.23' } });
   const page = await context.newPage();
   await signInWithPassword(page, email, 'not-the-password-1', SSO_URL);
@@ -173,4 +145,42 @@ test('the account page lists the last sign-ins with their method and address, re
   await expect(rows.nth(1)).toContainText('Refused');
   await expect(rows.nth(1)).toContainText('198.51.100.23');
   await context.close();
+});
+
+test('REQUIRE_2FA: a super admin signing in with a password sets up a second factor before anything else; by SSO they are exempt', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  const email = `policy.${Date.now()}@demo.local`;
+  const { password } = await addOperator(browser, email, { role: 'super_admin', name: 'Pooja Policy' });
+  const ownPassword = 'policy-own-password-1';
+  await signInWithPassword(page, email, password, SSO_URL);
+  // The one-time password first, then the second factor.
+  await expect(page).toHaveURL(/\/account\?first=1/);
+  await chooseOwnPassword(page, password, ownPassword);
+  await signInWithPassword(page, email, ownPassword, SSO_URL);
+  await expect(page).toHaveURL(/\/account\/two-factor/);
+  await expect(page.getByText('Set up two-factor sign-in to go on')).toBeVisible();
+  await expect(mainNav(page)).toHaveCount(0);
+  // Nothing else until it is done: pages lead back here.
+  await page.goto(`${SSO_URL}/users`);
+  await expect(page).toHaveURL(/\/account\/two-factor/);
+
+  // The same super admin through the identity provider is not asked: it does its own second factor.
+  const sso = await (await browser.newContext()).newPage();
+  await signInWithSso(sso, email);
+  await expect(sso.getByTestId('signed-in-as')).toContainText('Pooja Policy');
+  await sso.goto(`${SSO_URL}/users`);
+  await expect(sso).toHaveURL(`${SSO_URL}/users`);
+  await sso.context().close();
+
+  const app = authenticatorApp(await page.getByTestId('totp-key').innerText());
+  await page.getByLabel('Code from the app').fill(await app.nextCode());
+  await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+  await expect(page.getByTestId('backup-codes').getByRole('listitem')).toHaveCount(10);
+  await page.getByRole('link', { name: /continue to the portal/ }).click();
+  await expect(mainNav(page)).toContainText(['Operators']);
+  await page.goto(`${SSO_URL}/users`);
+  await expect(page).toHaveURL(`${SSO_URL}/users`);
 });

@@ -44,6 +44,8 @@ async function main() {
       // The sandbox pushes its access events (and its simulated traffic) to the portal's webhook receiver.
       webhookKey: process.env.SPINTLY_WEBHOOK_KEY ?? DEMO_WEBHOOK_KEY,
     }),
+    // The demo sign-ins stay one step; a real deployment asks super admins for a second factor by default.
+    REQUIRE_2FA: process.env.REQUIRE_2FA ?? 'off',
   };
   if (process.env.DEMO_SKIP_BUILD !== '1' || !existsSync('.next/BUILD_ID')) {
     console.log('Building the portal (next build)…');
@@ -103,6 +105,8 @@ async function main() {
   console.log(`
   Access portal      ${portalUrl}
   Spintly sandbox    ${sandboxUrl}   (control API: ${sandboxUrl}/__sandbox/state, /stats, /faults …)
+
+  Two-factor sign-in: ${portalEnv.REQUIRE_2FA === 'off' ? 'not required in the demo (REQUIRE_2FA=off; production requires it of super admins). Any operator can still set it up on /account.' : `required of ${portalEnv.REQUIRE_2FA === 'all' ? 'every operator' : 'super admins'} (REQUIRE_2FA=${portalEnv.REQUIRE_2FA}).`}
 
   Demo sign-ins (demo only: no default password exists outside the demo):
 ${seeded.stdout}${companies.stdout}

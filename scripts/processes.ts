@@ -26,7 +26,7 @@ export const SANDBOX_CLIENT = {
 
 /**
  * What a portal needs to run against the sandbox: where it is, its API client, the database, the session secret
- * and, when the sandbox pushes events, the webhook key. `extra` adds or overrides (a card style, PORTAL_WORKER…).
+ * and, when the sandbox pushes events, the webhook key; no second factor asked (REQUIRE_2FA=off). `extra` adds or overrides (a card style, PORTAL_WORKER…).
  */
 export function sandboxPortalEnv(
   options: { sandboxUrl: string; databaseUrl: string; authSecret: string; webhookKey?: string },
@@ -42,6 +42,9 @@ export function sandboxPortalEnv(
     AUTH_SECRET: options.authSecret,
     AUTH_TRUST_HOST: 'true',
     ...(options.webhookKey && { SPINTLY_WEBHOOK_KEY: options.webhookKey }),
+    // Portals on the sandbox (the demo, the tests, the bench) sign in with shared demo passwords in one step; the
+    // production default (super admins need a second factor) is tested by a portal of its own (e2e/two-factor.spec).
+    REQUIRE_2FA: 'off',
     ...extra,
   };
 }
