@@ -79,6 +79,7 @@ export async function pagesSection(cookie: string, portal: ChildProcess) {
     '/users/new',
     `/users/${someone.id}/edit`,
     '/account',
+    '/account/two-factor',
     '/users/import',
     '/jobs',
     '/operators',
