@@ -174,6 +174,7 @@ test('a company admin: only their companyâ€™s people, adds one with the companyâ
     'Visitors',
     'Companies',
     'Access groups',
+    'Reviews',
     'Cards',
     'Activity',
     'Audit log',

@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/visitors', label: 'Visitors', capability: 'visitors:write' },
   { href: '/companies', label: 'Companies', capability: 'companies:read' },
   { href: '/access-groups', label: 'Access groups', capability: 'groups:read' },
+  { href: '/reviews', label: 'Reviews', capability: 'reviews:read' },
   { href: '/cards', label: 'Cards', capability: 'cards:read' },
   { href: '/activity', label: 'Activity', capability: 'activity:read' },
   { href: '/operators', label: 'Operators', capability: 'operators:manage' },

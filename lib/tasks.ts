@@ -4,6 +4,7 @@ import { companiesExpireTask, companyOffboardKind } from './companies/offboard';
 import { directoryTask } from './directory';
 import { accessExpireTask } from './grants/expire';
 import { groupApplyKind } from './groups/apply';
+import { reviewRevokeKind } from './reviews/revoke';
 import { groupsFollowTask } from './groups/follow';
 import { portalEnv } from './env';
 import { importKind } from './import/apply';
@@ -28,6 +29,7 @@ export const portalJobKinds = (): DefinedJobKind[] => [
   doorChangeKind,
   companyOffboardKind,
   groupApplyKind,
+  reviewRevokeKind,
 ];
 
 /**

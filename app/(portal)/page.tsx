@@ -20,22 +20,25 @@ import { CompanyEnd } from '@/components/companies/company-end';
 import { companiesEndingSoon, entriesTodayByCompany } from '@/lib/data/companies';
 import { accessEndingSoon } from '@/lib/data/grants';
 import { membershipsEndingSoon } from '@/lib/data/groups';
+import { reviewsDueSoon } from '@/lib/data/reviews';
 
 export default async function HomePage() {
   const operator = await verifySession();
   // The front desk's day starts at the front desk.
   if (operator.role === 'front_desk') redirect('/front-desk');
   // Door activity counted per door is site-wide: a company admin reads their own people's entries at /activity only.
-  const [sites, counts, freshness, dashboard, ending, byCompany, accessEnding, membershipsEnding] = await Promise.all([
-    load(() => siteOptionsFor(operator)),
-    peopleCountsInScope(operator),
-    directoryFreshness(),
-    can(operator, 'activity:doors') ? load(() => dashboardFor(operator)) : null,
-    can(operator, 'companies:read') ? companiesEndingSoon(operator) : [],
-    can(operator, 'companies:read') ? entriesTodayByCompany(operator) : [],
-    can(operator, 'permissions:write') ? accessEndingSoon(operator) : [],
-    can(operator, 'groups:members') ? membershipsEndingSoon(operator) : [],
-  ]);
+  const [sites, counts, freshness, dashboard, ending, byCompany, accessEnding, membershipsEnding, reviewsDue] =
+    await Promise.all([
+      load(() => siteOptionsFor(operator)),
+      peopleCountsInScope(operator),
+      directoryFreshness(),
+      can(operator, 'activity:doors') ? load(() => dashboardFor(operator)) : null,
+      can(operator, 'companies:read') ? companiesEndingSoon(operator) : [],
+      can(operator, 'companies:read') ? entriesTodayByCompany(operator) : [],
+      can(operator, 'permissions:write') ? accessEndingSoon(operator) : [],
+      can(operator, 'groups:members') ? membershipsEndingSoon(operator) : [],
+      can(operator, 'reviews:read') ? reviewsDueSoon(operator) : [],
+    ]);
   const { spintly, display } = portalEnv();
   const count = (n: number) => formatCount(n, display);
   const today = dayOf(freshness.readAt, display.timeZone);
@@ -92,6 +95,25 @@ export default async function HomePage() {
                   {grant.personName}
                 </Link>
                 : {grant.doorName} until {grant.endsText}
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      )}
+      {reviewsDue.length > 0 && (
+        <Panel aria-labelledby="reviews-due-heading" className="mb-6 p-6">
+          <h2 id="reviews-due-heading" className="font-semibold">
+            Access reviews due within 7 days
+          </h2>
+          <ul className="mt-3 grid gap-1 text-sm" data-testid="reviews-due">
+            {reviewsDue.map((r) => (
+              <li key={r.id}>
+                <Link href={`/reviews/${r.id}`} className="font-medium underline">
+                  {r.name}
+                </Link>
+                : due {r.due}
+                {r.overdue && <span className="font-medium text-red-700"> (overdue)</span>} · {r.decided} of {r.items}{' '}
+                decided
               </li>
             ))}
           </ul>

@@ -68,6 +68,14 @@ export const AUDIT_ACTIONS = [
   'permissions.extend',
   'permissions.grant_temporary',
   'permissions.start',
+  /** Revocations of an access review, started as a job. */
+  'reviews.apply',
+  'reviews.close',
+  'reviews.decide',
+  'reviews.export',
+  /** One revoked (person, door) of a review (a job item). */
+  'reviews.revoke',
+  'reviews.start',
   'sites.visitor_doors',
   'visitors.change_doors',
   'visitors.end',
@@ -92,7 +100,7 @@ export interface JobItemFacts {
 
 /** The names job items (lib/jobs/kind.ts) record under: each as the starter's own action would. */
 export type JobItemAction =
-  'people.import' | 'people.offboard' | 'people.bulk' | 'permissions.change_door' | 'groups.apply';
+  'people.import' | 'people.offboard' | 'people.bulk' | 'permissions.change_door' | 'groups.apply' | 'reviews.revoke';
 
 /** A visit, named by its visitor (who is not always a target: a visit ends after its visitor may be gone). */
 export interface VisitFacts {
@@ -119,7 +127,8 @@ export type RouteAction =
   | 'jobs.status'
   | 'people.export'
   | 'people.import_file'
-  | 'people.search';
+  | 'people.search'
+  | 'reviews.export';
 
 /** Facts per action; an action not listed here stores none. */
 export interface AuditFactsByAction extends Record<RouteAction, RouteFacts> {
@@ -152,6 +161,11 @@ export interface AuditFactsByAction extends Record<RouteAction, RouteFacts> {
   'groups.change_member_end': { until: string | null };
   'groups.repair': { people: number; job: string | null };
   'groups.apply': JobItemFacts;
+  'reviews.start': { review: string; items: number; reviewers: number };
+  'reviews.decide': { review: string; decision: 'keep' | 'revoke'; items: number };
+  'reviews.apply': { review: string; job: string | null; items: number };
+  'reviews.close': { review: string; defaulted: number; unreviewed: 'keep' | 'revoke'; job: string | null };
+  'reviews.revoke': JobItemFacts;
   'jobs.cancel': { job: string };
   'jobs.start': { job: string; people: number };
   'jobs.start_bulk': { job: string; change: BulkChange; people: number };

@@ -14,7 +14,7 @@ import { showDay as showStoredDay } from '../format';
 export type TargetPart = 'added' | 'removed' | 'cancelled' | 'created' | 'host';
 
 export interface AuditTarget {
-  type: 'person' | 'door' | 'site' | 'operator' | 'company' | 'visit' | 'group';
+  type: 'person' | 'door' | 'site' | 'operator' | 'company' | 'visit' | 'group' | 'review';
   id: string | number;
   name?: string | undefined;
   part?: TargetPart | undefined;
@@ -252,6 +252,20 @@ const PHRASES: { [A in AuditAction]?: Phrase<A> } = {
   'auth.sign_in': (e, done) =>
     `${verb(done, 'signed in', 'sign in')}${e.facts.method === 'single_sign_on' ? ' with single sign-on' : ''}${e.facts.secondFactor === 'backup' ? ' with a backup code' : e.facts.secondFactor === 'totp' ? ' with a two-factor code' : ''}${e.facts.address ? ` from ${e.facts.address}` : ''}`,
   'auth.sign_out': (_e, done) => verb(done, 'signed out', 'sign out'),
+  'reviews.start': (e, done) =>
+    `${verb(done, 'started', 'start')} the access review${e.facts.review ? ` “${e.facts.review}”` : ''}${e.facts.items !== undefined ? ` of ${e.facts.items} ${e.facts.items === 1 ? 'item' : 'items'}` : ''}`,
+  'reviews.decide': (e, done) =>
+    `${verb(done, e.facts.decision === 'revoke' ? 'decided to revoke' : 'decided to keep', e.facts.decision === 'revoke' ? 'decide to revoke' : 'decide to keep')} ${e.facts.items ?? 'some'} ${e.facts.items === 1 ? 'item' : 'items'} of the access review${e.facts.review ? ` “${e.facts.review}”` : ''}`,
+  'reviews.apply': (e, done) =>
+    `${verb(done, 'started applying', 'apply')} ${e.facts.items ?? 'the'} ${e.facts.items === 1 ? 'revocation' : 'revocations'} of the access review${e.facts.review ? ` “${e.facts.review}”` : ''}`,
+  'reviews.close': (e, done) =>
+    `${verb(done, 'closed', 'close')} the access review${e.facts.review ? ` “${e.facts.review}”` : ''}${e.facts.defaulted ? ` (${e.facts.defaulted} unreviewed ${e.facts.defaulted === 1 ? 'item' : 'items'} ${e.facts.unreviewed === 'revoke' ? 'revoked' : 'kept'} by default)` : ''}`,
+  'reviews.revoke': (e, done) =>
+    done
+      ? e.facts.result === 'unchanged'
+        ? `found ${first(e, 'person')} no longer holds ${first(e, 'door')} (access review)`
+        : `took ${first(e, 'door')} from ${first(e, 'person')} (access review)`
+      : `could not take ${first(e, 'door')} from ${first(e, 'person')} (access review job item)`,
   'auth.2fa_enrol': (_e, done) => verb(done, 'set up two-factor sign-in', 'set up two-factor sign-in'),
   'auth.2fa_backup_codes': (_e, done) =>
     verb(done, 'made new two-factor backup codes', 'make new two-factor backup codes'),
@@ -338,6 +352,7 @@ const EXPORTS: Partial<Record<AuditAction, string>> = {
   'activity.export': 'door activity',
   'jobs.export': 'the result of a job',
   'doors.holders_export': 'who can open a door',
+  'reviews.export': 'the evidence of an access review',
 };
 
 /** One plain sentence for a record. */

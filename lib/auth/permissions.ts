@@ -63,7 +63,11 @@ export type Capability =
   /** Create groups and change their doors: admins, for groups whose doors are all at their sites. */
   | 'groups:write'
   /** Add and remove members: admins; a company admin, their own people to groups inside their envelope. */
-  | 'groups:members';
+  | 'groups:members'
+  /** Access reviews they take part in (/reviews): decide keep or revoke, apply, close — admins and company admins. */
+  | 'reviews:read'
+  /** Start access reviews of their sites, companies or doors: super and site admins. */
+  | 'reviews:manage';
 
 const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
   super_admin: [
@@ -88,6 +92,8 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'groups:read',
     'groups:write',
     'groups:members',
+    'reviews:read',
+    'reviews:manage',
   ],
   site_admin: [
     'account',
@@ -110,6 +116,8 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'groups:read',
     'groups:write',
     'groups:members',
+    'reviews:read',
+    'reviews:manage',
   ],
   // Front desk finds people, sees their doors read-only, issues, replaces and takes back cards, and handles visitors.
   front_desk: [
@@ -138,6 +146,7 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'companies:read',
     'groups:read',
     'groups:members',
+    'reviews:read',
   ],
 };
 

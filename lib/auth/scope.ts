@@ -6,6 +6,7 @@ import { reachesCompany } from '../core/scope';
 import { db } from '../db';
 import { doorsOfGroups, type GroupDoor } from '../groups/store';
 import { hostsOfVisits } from '../visitors/store';
+import { reachableReview, reviewSiteOf } from '../reviews/access';
 import { MAX_PER_PAGE } from '../spintly/contract';
 import type { SpintlyClient } from '../spintly/client';
 import {
@@ -38,7 +39,12 @@ export type ScopeTarget =
   /** A visit is in scope when its site is; for a company admin, when its host is one of their people. */
   | ({ type: 'visit'; id: string } & Part)
   /** An access group is in scope when every door of it is (for a company admin: inside their envelope). */
-  | ({ type: 'group'; id: number } & Part);
+  | ({ type: 'group'; id: number } & Part)
+  /**
+   * An access review is its reviewers', its starter's and super admins' (lib/reviews/access.ts), whatever their sites;
+   * its site for the audit log is the one it reviews (the lowest of its doors' sites).
+   */
+  | ({ type: 'review'; id: string } & Part);
 
 export interface ScopeResult {
   ok: boolean;
@@ -49,7 +55,7 @@ export interface ScopeResult {
 }
 
 export async function checkScope(
-  operator: ScopedOperator,
+  operator: ScopedOperator & { id?: string },
   targets: readonly ScopeTarget[],
   spintly: SpintlyClient,
 ): Promise<ScopeResult> {
@@ -111,6 +117,18 @@ export async function checkScope(
     if (visit) sites.add(visit.siteId);
   }
 
+  const reviewIds = [...new Set(targets.filter((t) => t.type === 'review').map((t) => t.id))];
+  for (const id of reviewIds) {
+    const review = operator.id ? await reachableReview(await db(), { id: operator.id, role: operator.role }, id) : null;
+    if (!review) {
+      ok = false;
+      continue;
+    }
+    names.set(`review:${id}`, review.name);
+    const site = await reviewSiteOf(await db(), review);
+    if (site !== null) sites.add(site);
+  }
+
   const personIds = [...new Set(targets.filter((t) => t.type === 'person').map((t) => t.id))];
   // Super admins reach everyone: asking Spintly where 1,000 people live would only cost round trips.
   if (personIds.length > 0 && !reachesAllSites(operator)) {
@@ -166,6 +184,8 @@ async function withinCompanies(
       const host = hosts.get(t.id);
       return host !== undefined && personInScope(operator, { homeSiteId: null, companyId: companyOf.get(host) });
     }
+    // A review's own rule (its reviewers) was checked above.
+    if (t.type === 'review') return true;
     // Operators are never a company admin's to touch; sites were checked above.
     return t.type === 'site';
   });

@@ -25,6 +25,7 @@ import * as termHolders from './migrations/0019_term_holders';
 import * as accessGroups from './migrations/0020_access_groups';
 import * as signInIndex from './migrations/0021_sign_in_index';
 import * as secondFactor from './migrations/0022_second_factor';
+import * as reviews from './migrations/0023_reviews';
 import type { Database } from './schema';
 
 /**
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0020_access_groups': accessGroups,
   '0021_sign_in_index': signInIndex,
   '0022_second_factor': secondFactor,
+  '0023_reviews': reviews,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

@@ -107,6 +107,57 @@ export interface SessionStepUpsTable {
   at: string;
 }
 
+export type ReviewScopeKind = 'site' | 'company' | 'doors';
+export type ReviewerKind = 'site_admins' | 'company_admins' | 'named';
+export type ReviewDecision = 'keep' | 'revoke';
+
+/** An access review campaign (migration 0023). */
+export interface ReviewsTable {
+  id: string;
+  name: string;
+  scope_kind: ReviewScopeKind;
+  scope_id: number | null;
+  scope_label: string;
+  reviewer_kind: ReviewerKind;
+  /** yyyy-mm-dd, the portal's zone. */
+  due_on: string;
+  unreviewed: ReviewDecision;
+  status: 'open' | 'closed';
+  items: number;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+  closed_at: string | null;
+  closed_by_name: string | null;
+}
+
+export interface ReviewReviewersTable {
+  review_id: string;
+  operator_id: string;
+}
+
+/** One (person, door) a review froze, and what became of it. */
+export interface ReviewItemsTable {
+  id: Generated<number>;
+  review_id: string;
+  person_id: number;
+  person_name: string;
+  person_active: number;
+  door_id: number;
+  door_name: string;
+  site_id: number;
+  source: string;
+  since: string | null;
+  last_entry_s: number | string | null;
+  decision: ReviewDecision | null;
+  comment: string | null;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: string | null;
+  applied_at: string | null;
+  outcome: string | null;
+}
+
 export interface WorkerLeasesTable {
   task: string;
   /** The process leading the task (SQLite only; Postgres leads by advisory lock). */
@@ -366,6 +417,9 @@ export interface Database {
   operator_second_factors: OperatorSecondFactorsTable;
   operator_backup_codes: OperatorBackupCodesTable;
   session_step_ups: SessionStepUpsTable;
+  reviews: ReviewsTable;
+  review_reviewers: ReviewReviewersTable;
+  review_items: ReviewItemsTable;
   worker_leases: WorkerLeasesTable;
   worker_runs: WorkerRunsTable;
   portal_instances: PortalInstancesTable;
