@@ -32,6 +32,8 @@ export const DIRECTORY_TARGETS = { viewP50: 0.6, exportMs: 5_000, syncMs: 60_000
 export const JOBS_TARGETS = { importMs: 120_000, rssMb: 300, companyOffboardMs: 300_000 };
 /** Issue 29: a group of 2,000 members × 10 doors applied within 10 minutes. */
 export const GROUPS_TARGETS = { applyMs: 600_000 };
+/** Issue 31: a reviewer's page of a 10,000-item review at ≤ 0.6 L with no upstream call; "keep all shown" of 1,000 under 1 s. */
+export const REVIEWS_TARGETS = { pageP50: 0.6, keepMs: 1_000 };
 /** The activity targets (issue 17). */
 export const ACTIVITY_TARGETS = { eventsPerS: 500, p99Ms: 50, viewP50: 0.6, backfillMs: 60_000 };
 /** Pages that wait on one Spintly call, like the floor's: their excess over it is the portal's own cost. */

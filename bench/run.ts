@@ -8,6 +8,7 @@
  * - `activity`: the webhook, the backfill and the activity views;
  * - `jobs`: an import of 10,000 new people as a job (BENCH_IMPORT_ROWS), with faults and a restart half-way;
  * - `groups`: an access group of 2,000 members × 10 doors applied as jobs, then half of it ending at once.
+ * - `reviews`: an access review of about 10,000 items: the reviewer's page, and "keep all shown" of 1,000.
  * `BENCH_PEOPLE` (default 10,000) sizes the sandbox; `BENCH_SITES` and `BENCH_DOORS_PER_SITE` default to 5 × 40, or
  * 20 × 50 from 50,000 people. Each section replaces its own part of bench/results.json and leaves the others.
  *
@@ -49,6 +50,7 @@ import { directorySection } from './sections/directory';
 import { activitySection } from './sections/activity';
 import { jobsSection } from './sections/jobs';
 import { groupsSection } from './sections/groups';
+import { reviewsSection } from './sections/reviews';
 
 async function main() {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
@@ -148,6 +150,7 @@ async function main() {
     results.activity = await activitySection(cookie, portal, { ...backfill, upstreamCalls: backfillCalls });
   if (SECTIONS.has('jobs')) results.jobs = await jobsSection(cookie, portal, portalEnv);
   if (SECTIONS.has('groups')) results.groups = await groupsSection(cookie, portalEnv);
+  if (SECTIONS.has('reviews')) results.reviews = await reviewsSection(cookie);
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   stop();
 }

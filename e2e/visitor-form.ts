@@ -17,6 +17,7 @@ export async function registerVisitor(
   await page.getByRole('button', { name: new RegExp(`^${visitor.host}`) }).click();
   if (visitor.card) await page.getByLabel('Card from the desk (optional)').fill(visitor.card);
   await page.getByRole('checkbox', { name: 'Main Entrance' }).check();
+  await page.getByRole('checkbox', { name: 'The visitor has read this notice and accepts it' }).check();
   await page.getByRole('button', { name: 'Register visitor' }).click();
   await expect(page).toHaveURL(/\/visitors\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { name: visitor.name })).toBeVisible();

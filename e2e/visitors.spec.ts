@@ -40,9 +40,14 @@ test('the front desk registers a visitor in seconds; the QR opens the door insid
   const started = Date.now();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Visitors' }).click();
   await page.getByRole('link', { name: 'Register a visitor' }).click();
+  // The privacy notice: what is kept, for how long, and how to have it erased; nobody is registered without it.
+  await expect(page.getByTestId('visitor-notice')).toContainText('We delete it 30 days after your last visit');
+  await page.getByRole('button', { name: 'Register visitor' }).click();
+  await expect(page.getByText('The visitor must read and accept the notice first')).toBeVisible();
   await register(page, { name: 'Meera Guest', phone, host: host.name });
   expect(Date.now() - started).toBeLessThan(30_000);
   await expect(page.getByTestId('visit-status')).toHaveText('Expected');
+  await expect(page.getByTestId('visit-notice')).toContainText(/Version [0-9a-f]{8}, accepted/);
   await expect(page.getByTestId('visit-host')).toHaveText(host.name);
 
   const [visitor] = await visitorByPhone(request, phone);

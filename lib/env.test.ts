@@ -2,6 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, portalEnv, sandboxEnv } from './env';
 
 describe('portalEnv', () => {
+  it('refuses a retention of access events or audit records below the one-year floor, saying why', () => {
+    expect(() => portalEnv({ ACTIVITY_RETENTION_DAYS: '30' })).toThrow(/ACTIVITY_RETENTION_DAYS.*at least 365 days/);
+    expect(() => portalEnv({ AUDIT_RETENTION_DAYS: '364' })).toThrow(/logs of processing/);
+    expect(portalEnv({ ACTIVITY_RETENTION_DAYS: '365' }).activity.retentionDays).toBe(365);
+    expect(portalEnv({}).worker.auditRetentionDays).toBe(730);
+  });
+
+  it('asks super admins for a second factor unless REQUIRE_2FA says otherwise', () => {
+    expect(portalEnv({}).auth.secondFactorPolicy).toBe('super_admin');
+    expect(portalEnv({ REQUIRE_2FA: 'all' }).auth.secondFactorPolicy).toBe('all');
+    expect(() => portalEnv({ REQUIRE_2FA: 'sometimes' })).toThrow(ConfigError);
+  });
+
   it('with nothing set, talks to the local sandbox with its demo credentials', () => {
     const env = portalEnv({});
     expect(env.spintly).toMatchObject({

@@ -19,6 +19,26 @@ const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.preprocess(emptyAsUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
 
+/**
+ * The legal floor for logs of processing: India's DPDP Rules (2025) ask a data fiduciary to keep them for at least a
+ * year. Access events and audit records are such logs, so their retention cannot be set below it: the portal refuses
+ * to start and says why.
+ */
+export const LOG_RETENTION_FLOOR_DAYS = 365;
+
+const retentionDays = (fallback: number, what: string) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(LOG_RETENTION_FLOOR_DAYS, {
+        message: `must be at least ${LOG_RETENTION_FLOOR_DAYS} days: ${what} are logs of processing, which India's DPDP Rules ask to keep for at least a year`,
+      })
+      .max(36_500)
+      .default(fallback),
+  );
+
 function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
@@ -90,6 +110,8 @@ const portalSchema = z
     /** Visitors: the longest visit the front desk may register, and how long a visitor is kept after their last visit. */
     VISITOR_MAX_HOURS: int(12, 1, 72),
     VISITOR_RETENTION_DAYS: int(30, 1, 3650),
+    /** The privacy notice shown to visitors at registration; unset = the portal's own (lib/visitors/notice.ts). */
+    VISITOR_NOTICE: z.preprocess(emptyAsUndefined, z.string().trim().min(20).max(2000).optional()),
     /** The Spintly role visitors are created with; unset = the organisation's role named "Visitor". */
     SPINTLY_VISITOR_ROLE_ID: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().optional()),
     IMPORT_DEFAULT_ROLE: z.preprocess(emptyAsUndefined, z.string().trim().min(1).max(100).default('Spintly user')),
@@ -97,7 +119,7 @@ const portalSchema = z
     PORTAL_WORKER: z.preprocess(emptyAsUndefined, z.enum(['inline', 'off']).default('inline')),
     /** Registers a no-op task with this interval, for tests of the worker across instances. */
     PORTAL_WORKER_TEST_TASK_S: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).optional()),
-    AUDIT_RETENTION_DAYS: int(730, 1, 36_500),
+    AUDIT_RETENTION_DAYS: retentionDays(730, 'audit records'),
     /** How often the people directory re-reads Spintly's whole user list. */
     DIRECTORY_SYNC_INTERVAL_S: int(600, 5, 86_400),
     /**
@@ -108,7 +130,7 @@ const portalSchema = z
     /** `npm run worker` also receives Spintly's webhook on this port (plain node:http, same path and handler). */
     WEBHOOK_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65_535).optional()),
     /** Access events older than this are pruned. */
-    ACTIVITY_RETENTION_DAYS: int(365, 1, 3_650),
+    ACTIVITY_RETENTION_DAYS: retentionDays(365, 'access events'),
     /** On first start, this many days of Spintly's access history are read into the event store. */
     ACTIVITY_BACKFILL_DAYS: int(7, 0, 90),
     /** How often the event store is re-read from its newest event, to recover events the webhook missed. */
@@ -162,6 +184,7 @@ const portalSchema = z
       visitors: {
         maxHours: env.VISITOR_MAX_HOURS,
         retentionDays: env.VISITOR_RETENTION_DAYS,
+        notice: env.VISITOR_NOTICE ?? null,
         roleId: env.SPINTLY_VISITOR_ROLE_ID ?? null,
       },
       directory: { syncIntervalS: env.DIRECTORY_SYNC_INTERVAL_S },

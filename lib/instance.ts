@@ -33,7 +33,15 @@ async function checkOrganisation() {
 }
 
 export async function startInstance() {
-  const env = portalEnv();
+  let env;
+  try {
+    env = portalEnv();
+  } catch (error) {
+    // A setting the portal cannot run with (a retention below its legal floor, a missing secret): say which, and stop
+    // rather than serve pages that would each fail on it.
+    console.error(`[portal] ${error instanceof Error ? error.message : 'invalid configuration'}`);
+    process.exit(1);
+  }
   let database;
   try {
     database = await db();

@@ -40,6 +40,7 @@ export function VisitorForm({
   defaults,
   maxHours,
   lendsCards,
+  notice,
 }: {
   site: { id: number; name: string };
   doors: { id: number; name: string }[];
@@ -48,6 +49,8 @@ export function VisitorForm({
   /** `day` as shown (dd/mm/yyyy), `from` as 24-hour hh:mm. */
   defaults: { day: string; from: string; hours: number; doorIds: number[] };
   maxHours: number;
+  /** The privacy notice the visitor reads and accepts before they are registered. */
+  notice: { text: string; version: string };
 }) {
   const router = useRouter();
   const [host, setHost] = useState<Host | null>(null);
@@ -67,6 +70,8 @@ export function VisitorForm({
       hours: String(defaults.hours),
       doorIds: defaults.doorIds.map(String),
       card: '',
+      noticeVersion: notice.version,
+      noticeAccepted: false,
     },
   });
   const { errors } = form;
@@ -156,6 +161,22 @@ export function VisitorForm({
         {errors.doorIds && (
           <p id="visitor-doors-error" className="mt-2 text-sm text-red-700">
             {errors.doorIds.message}
+          </p>
+        )}
+      </Panel>
+      <Panel as="fieldset" className="p-6" aria-describedby="visitor-notice-text">
+        <legend className="px-1 font-semibold">Privacy notice</legend>
+        <p id="visitor-notice-text" className="text-sm text-slate-800" data-testid="visitor-notice">
+          {notice.text}
+        </p>
+        <input type="hidden" {...form.field('noticeVersion')} />
+        <label className="mt-3 flex items-center gap-2 text-sm font-medium">
+          <input {...form.checkbox('noticeAccepted')} aria-describedby="visitor-notice-error" />
+          The visitor has read this notice and accepts it
+        </label>
+        {errors.noticeAccepted && (
+          <p id="visitor-notice-error" className="mt-2 text-sm text-red-700">
+            {errors.noticeAccepted.message}
           </p>
         )}
       </Panel>

@@ -1,4 +1,5 @@
 import 'server-only';
+import { visitorNotice } from '../visitors/notice';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { can, companyScope, limitedToCompanies, siteInScope } from '../auth/permissions';
@@ -7,7 +8,7 @@ import { reachesCompany } from '../core/scope';
 import { verifySession } from '../auth/session';
 import { db } from '../db';
 import { portalEnv } from '../env';
-import { clockTimeOf, dayBounds, dayOf, showDay } from '../format';
+import { clockTimeOf, dayBounds, dayOf, formatDateTime, showDay } from '../format';
 import { spintly } from '../spintly';
 import { queryFields } from '../validation/query';
 import { visitStatus, type VisitStatus } from '../visitors/status';
@@ -119,6 +120,9 @@ export async function visitPage(id: string) {
   const siteName = sites.find((s) => s.id === visit.siteId)?.name ?? `Site ${visit.siteId}`;
   return {
     visit: toView(visit, siteName, names, seen.has(seenKey(visit)), Date.now()),
+    notice: visit.noticeAcceptedAt
+      ? `Version ${visit.noticeVersion ?? '?'}, accepted ${formatDateTime(visit.noticeAcceptedAt, portalEnv().display)}`
+      : 'Not recorded (registered before notices were kept)',
     siteDoors: onlyGrantable(doors, grantable).map((d) => ({ id: d.id, name: d.name })),
     maxHours: portalEnv().visitors.maxHours,
     display: portalEnv().display,
@@ -155,6 +159,7 @@ export async function newVisitorPage(siteId: number | undefined) {
     },
     maxHours: visitors.maxHours,
     lendsCards: can(operator, 'cards:write'),
+    notice: visitorNotice(visitors),
   };
 }
 

@@ -26,6 +26,7 @@ import * as accessGroups from './migrations/0020_access_groups';
 import * as signInIndex from './migrations/0021_sign_in_index';
 import * as secondFactor from './migrations/0022_second_factor';
 import * as reviews from './migrations/0023_reviews';
+import * as visitorNotice from './migrations/0024_visitor_notice';
 import type { Database } from './schema';
 
 /**
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0021_sign_in_index': signInIndex,
   '0022_second_factor': secondFactor,
   '0023_reviews': reviews,
+  '0024_visitor_notice': visitorNotice,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

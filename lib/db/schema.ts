@@ -392,6 +392,9 @@ export interface VisitsTable {
   ended_how: 'ended' | 'expired' | null;
   created_by: string;
   created_at: string;
+  /** The privacy notice the visitor accepted (lib/visitors/notice.ts), and when; null for older visits. */
+  notice_version: string | null;
+  notice_accepted_at: string | null;
 }
 
 export interface SiteVisitorDoorsTable {

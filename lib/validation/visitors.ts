@@ -44,11 +44,18 @@ export const registerVisitorSchema = z.object({
     blank,
     z.string().trim().regex(CARD_NUMBER_PATTERN, 'A card number is 4 to 32 letters or digits').optional(),
   ),
+  /** The version of the privacy notice the form showed (lib/visitors/notice.ts). */
+  noticeVersion: z.string().trim().min(1).max(64),
+  /** The visitor read the notice and accepts it: nobody is registered without it. */
+  noticeAccepted: z.preprocess(
+    (value) => value === true || value === 'on' || value === 'true',
+    z.literal(true, { message: 'The visitor must read and accept the notice first' }),
+  ),
 });
 export type RegisterVisitorInput = z.output<typeof registerVisitorSchema>;
 export type RegisterVisitorFields = {
-  [K in keyof Omit<RegisterVisitorInput, 'doorIds'>]: string;
-} & { doorIds: string[] };
+  [K in keyof Omit<RegisterVisitorInput, 'doorIds' | 'noticeAccepted'>]: string;
+} & { doorIds: string[]; noticeAccepted: boolean };
 
 /** Every action on a visit names its site too: the scope check reads the site, the action checks the visit is there. */
 const visitRef = { visitId: z.uuid(), siteId };

@@ -121,6 +121,8 @@ export async function registerVisit(
       ...window,
       doorIds: [...new Set(input.doorIds)],
       createdBy: input.createdBy,
+      noticeVersion: input.noticeVersion,
+      noticeAcceptedAt: new Date().toISOString(),
     });
   }
   if (visit.meetingId === null) {

@@ -27,6 +27,8 @@ export interface Visit {
   endedHow: 'ended' | 'expired' | null;
   createdBy: string;
   createdAt: string;
+  noticeVersion: string | null;
+  noticeAcceptedAt: string | null;
 }
 
 export function toVisit(row: VisitRow): Visit {
@@ -49,10 +51,16 @@ export function toVisit(row: VisitRow): Visit {
     endedHow: row.ended_how,
     createdBy: row.created_by,
     createdAt: row.created_at,
+    noticeVersion: row.notice_version,
+    noticeAcceptedAt: row.notice_accepted_at,
   };
 }
 
-export type NewVisit = Omit<Visit, 'id' | 'meetingId' | 'card' | 'endedAt' | 'endedHow' | 'createdAt'>;
+export type NewVisit = Omit<
+  Visit,
+  'id' | 'meetingId' | 'card' | 'endedAt' | 'endedHow' | 'createdAt' | 'noticeVersion' | 'noticeAcceptedAt'
+> &
+  Partial<Pick<Visit, 'noticeVersion' | 'noticeAcceptedAt'>>;
 
 /** Writes a visit; a second write with the same request key (a form sent twice) returns the first. */
 export async function insertVisit(db: Kysely<Database>, visit: NewVisit, now = new Date()): Promise<Visit> {
@@ -77,6 +85,8 @@ export async function insertVisit(db: Kysely<Database>, visit: NewVisit, now = n
       ended_how: null,
       created_by: visit.createdBy,
       created_at: now.toISOString(),
+      notice_version: visit.noticeVersion ?? null,
+      notice_accepted_at: visit.noticeAcceptedAt ?? null,
     })
     .onConflict((oc) => oc.column('request_key').doNothing())
     .execute();

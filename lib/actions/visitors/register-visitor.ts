@@ -3,6 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { db } from '../../db';
 import { registerVisit } from '../../visitors/service';
+import { visitorNotice } from '../../visitors/notice';
+import { portalEnv } from '../../env';
 import { registerVisitorSchema } from '../../validation/visitors';
 import { defineAction } from '../safe-action';
 import { Refusal } from '../../core/refusal';
@@ -33,6 +35,11 @@ export const registerVisitorAction = defineAction({
     if (input.card && !can(operator, 'cards:write'))
       throw new Refusal('Cards from the desk are lent at the front desk. Register the visit without a card.', {
         field: 'card',
+      });
+    // The words the visitor accepted must be the notice in force: one changed while the form was open is read again.
+    if (input.noticeVersion !== visitorNotice(portalEnv().visitors).version)
+      throw new Refusal('The privacy notice has changed since this form opened. Reload the page and read it again.', {
+        field: 'noticeAccepted',
       });
     const host = await spintly.getUser(input.hostId);
     if (!host) throw new Refusal('The host is no longer in Spintly. Choose another host.', { field: 'hostId' });

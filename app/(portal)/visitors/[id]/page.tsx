@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Visit' };
 
 /** `/visitors/[id]`: one visit — who, whose guest, when, which doors — with extend, doors and end now while open. */
 export default async function VisitPage({ params }: { params: Promise<{ id: string }> }) {
-  const { visit, siteDoors, maxHours, display } = await visitPage((await params).id);
+  const { visit, siteDoors, maxHours, display, notice } = await visitPage((await params).id);
   const lengthHours = (Date.parse(visit.endsAt) - Date.parse(visit.startsAt)) / 3_600_000;
   const facts: [string, string][] = [
     ['Phone', visit.visitorPhone],
@@ -24,6 +24,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
     ['Until', formatDateTime(visit.endsAt, display)],
     ['Doors', visit.doors.map((d) => d.name).join(', ')],
     ['Card', visit.card ?? 'None (QR pass only)'],
+    ['Notice', notice],
   ];
   return (
     <>

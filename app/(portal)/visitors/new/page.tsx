@@ -16,7 +16,7 @@ export default async function NewVisitorPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { site: siteId } = parseQuery(z.object({ site: queryFields.id }), await searchParams);
-  const { sites, site, doors, defaults, maxHours, lendsCards } = await newVisitorPage(siteId);
+  const { sites, site, doors, defaults, maxHours, lendsCards, notice } = await newVisitorPage(siteId);
   return (
     <>
       <Breadcrumbs trail={[{ href: '/visitors', label: 'Visitors' }]} current="Register" />
@@ -43,6 +43,7 @@ export default async function NewVisitorPage({
           defaults={defaults}
           maxHours={maxHours}
           lendsCards={lendsCards}
+          notice={notice}
         />
       ) : (
         <p className="text-sm text-slate-700">You have no sites yet. Ask a super admin to give you one.</p>
