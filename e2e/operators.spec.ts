@@ -17,6 +17,8 @@ test.describe('sign-in and navigation by role', () => {
         'Activity',
         'Operators',
         'Audit log',
+        'Reports',
+        'Privacy',
         'Account',
       ],
     ],
@@ -33,6 +35,7 @@ test.describe('sign-in and navigation by role', () => {
         'Cards',
         'Activity',
         'Audit log',
+        'Reports',
         'Account',
       ],
     ],
@@ -159,6 +162,7 @@ test('an operator’s lifecycle: created with a one-time password, chooses their
     'Cards',
     'Activity',
     'Audit log',
+    'Reports',
     'Account',
   ]);
 

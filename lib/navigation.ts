@@ -19,6 +19,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/activity', label: 'Activity', capability: 'activity:read' },
   { href: '/operators', label: 'Operators', capability: 'operators:manage' },
   { href: '/audit', label: 'Audit log', capability: 'audit:read' },
+  { href: '/reports', label: 'Reports', capability: 'reports:read' },
+  { href: '/privacy', label: 'Privacy', capability: 'privacy:manage' },
   { href: '/account', label: 'Account', capability: 'account' },
 ];
 

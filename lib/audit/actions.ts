@@ -68,6 +68,11 @@ export const AUDIT_ACTIONS = [
   'permissions.extend',
   'permissions.grant_temporary',
   'permissions.start',
+  /** An erasure request's data erased (never the person's name in the record). */
+  'privacy.erase',
+  'privacy.record_request',
+  'privacy.refuse',
+  'reports.export',
   /** Revocations of an access review, started as a job. */
   'reviews.apply',
   'reviews.close',
@@ -128,7 +133,8 @@ export type RouteAction =
   | 'people.export'
   | 'people.import_file'
   | 'people.search'
-  | 'reviews.export';
+  | 'reviews.export'
+  | 'reports.export';
 
 /** Facts per action; an action not listed here stores none. */
 export interface AuditFactsByAction extends Record<RouteAction, RouteFacts> {
@@ -166,6 +172,9 @@ export interface AuditFactsByAction extends Record<RouteAction, RouteFacts> {
   'reviews.apply': { review: string; job: string | null; items: number };
   'reviews.close': { review: string; defaulted: number; unreviewed: 'keep' | 'revoke'; job: string | null };
   'reviews.revoke': JobItemFacts;
+  'privacy.record_request': { request: string; dueOn: string };
+  'privacy.erase': { request: string; deletedInSpintly: boolean; auditRecords: number; events: number; visits: number };
+  'privacy.refuse': { request: string };
   'jobs.cancel': { job: string };
   'jobs.start': { job: string; people: number };
   'jobs.start_bulk': { job: string; change: BulkChange; people: number };

@@ -252,6 +252,11 @@ const PHRASES: { [A in AuditAction]?: Phrase<A> } = {
   'auth.sign_in': (e, done) =>
     `${verb(done, 'signed in', 'sign in')}${e.facts.method === 'single_sign_on' ? ' with single sign-on' : ''}${e.facts.secondFactor === 'backup' ? ' with a backup code' : e.facts.secondFactor === 'totp' ? ' with a two-factor code' : ''}${e.facts.address ? ` from ${e.facts.address}` : ''}`,
   'auth.sign_out': (_e, done) => verb(done, 'signed out', 'sign out'),
+  'privacy.record_request': (e, done) =>
+    `${verb(done, 'recorded', 'record')} an erasure request about ${first(e, 'person')}${e.facts.dueOn ? `, due ${showStoredDay(e.facts.dueOn)}` : ''}`,
+  'privacy.erase': (e, done) =>
+    `${verb(done, 'erased', 'erase')} the personal data of ${first(e, 'person')}${e.facts.deletedInSpintly ? ' and deleted them in Spintly' : ''}`,
+  'privacy.refuse': (e, done) => `${verb(done, 'refused', 'refuse')} an erasure request about ${first(e, 'person')}`,
   'reviews.start': (e, done) =>
     `${verb(done, 'started', 'start')} the access review${e.facts.review ? ` “${e.facts.review}”` : ''}${e.facts.items !== undefined ? ` of ${e.facts.items} ${e.facts.items === 1 ? 'item' : 'items'}` : ''}`,
   'reviews.decide': (e, done) =>
@@ -353,6 +358,7 @@ const EXPORTS: Partial<Record<AuditAction, string>> = {
   'jobs.export': 'the result of a job',
   'doors.holders_export': 'who can open a door',
   'reviews.export': 'the evidence of an access review',
+  'reports.export': 'a report of the auditor’s pack',
 };
 
 /** One plain sentence for a record. */

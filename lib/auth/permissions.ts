@@ -67,7 +67,11 @@ export type Capability =
   /** Access reviews they take part in (/reviews): decide keep or revoke, apply, close — admins and company admins. */
   | 'reviews:read'
   /** Start access reviews of their sites, companies or doors: super and site admins. */
-  | 'reviews:manage';
+  | 'reviews:manage'
+  /** The auditor's pack (/reports) for their sites: super and site admins. */
+  | 'reports:read'
+  /** Erasure requests (/privacy): super admins only — they reach every site a person may have been seen at. */
+  | 'privacy:manage';
 
 const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
   super_admin: [
@@ -94,6 +98,8 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'groups:members',
     'reviews:read',
     'reviews:manage',
+    'reports:read',
+    'privacy:manage',
   ],
   site_admin: [
     'account',
@@ -118,6 +124,7 @@ const CAPABILITIES: Record<OperatorRole, readonly Capability[]> = {
     'groups:members',
     'reviews:read',
     'reviews:manage',
+    'reports:read',
   ],
   // Front desk finds people, sees their doors read-only, issues, replaces and takes back cards, and handles visitors.
   front_desk: [

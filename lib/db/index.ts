@@ -27,6 +27,7 @@ import * as signInIndex from './migrations/0021_sign_in_index';
 import * as secondFactor from './migrations/0022_second_factor';
 import * as reviews from './migrations/0023_reviews';
 import * as visitorNotice from './migrations/0024_visitor_notice';
+import * as erasureRequests from './migrations/0025_erasure_requests';
 import type { Database } from './schema';
 
 /**
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0022_second_factor': secondFactor,
   '0023_reviews': reviews,
   '0024_visitor_notice': visitorNotice,
+  '0025_erasure_requests': erasureRequests,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

@@ -158,6 +158,24 @@ export interface ReviewItemsTable {
   outcome: string | null;
 }
 
+/** A request to erase someone's personal data (migration 0025). */
+export interface ErasureRequestsTable {
+  id: string;
+  subject_id: number;
+  subject_kind: 'person' | 'visitor';
+  subject_label: string;
+  requested_by: string;
+  received_on: string;
+  due_on: string;
+  delete_in_spintly: number;
+  status: 'open' | 'erased' | 'refused';
+  outcome: string | null;
+  recorded_by_name: string;
+  recorded_at: string;
+  closed_by_name: string | null;
+  closed_at: string | null;
+}
+
 export interface WorkerLeasesTable {
   task: string;
   /** The process leading the task (SQLite only; Postgres leads by advisory lock). */
@@ -423,6 +441,7 @@ export interface Database {
   reviews: ReviewsTable;
   review_reviewers: ReviewReviewersTable;
   review_items: ReviewItemsTable;
+  erasure_requests: ErasureRequestsTable;
   worker_leases: WorkerLeasesTable;
   worker_runs: WorkerRunsTable;
   portal_instances: PortalInstancesTable;

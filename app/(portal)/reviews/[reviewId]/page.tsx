@@ -5,6 +5,7 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { buttonVariants } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
+import { SearchBox } from '@/components/ui/search-box';
 import { REVIEW_PAGE_SIZE, reviewPage } from '@/lib/data/reviews';
 
 export const metadata: Metadata = { title: 'Access review' };
@@ -67,22 +68,15 @@ export default async function ReviewPage({
             {tab.label} ({countOf[tab.show]})
           </Link>
         ))}
-        <form action={`/reviews/${review.id}`} className="ml-auto flex gap-2">
-          <input type="hidden" name="show" value={query.show} />
-          <label htmlFor="review-search" className="sr-only">
-            Find a person or door
-          </label>
-          <input
-            id="review-search"
-            name="q"
-            defaultValue={query.q ?? ''}
-            placeholder="Find a person or door"
-            className="rounded-md border border-slate-300 px-3 py-1 text-sm"
-          />
-          <button type="submit" className={buttonVariants('secondary')}>
-            Find
-          </button>
-        </form>
+        <SearchBox
+          action={`/reviews/${review.id}`}
+          id="review-search"
+          name="q"
+          label="Find a person or door"
+          defaultValue={query.q}
+          hidden={{ show: query.show }}
+          className="ml-auto flex gap-2"
+        />
       </nav>
       <ReviewWork
         reviewId={review.id}
