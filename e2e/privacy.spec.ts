@@ -85,6 +85,10 @@ test('an erasure request for a visitor: their name leaves visits, activity and t
   await expect(page.getByText('an erased person').first()).toBeVisible();
   expect((await sandbox.users(request)).some((u) => u.id === visitor.id)).toBe(false);
   await page.goto('/privacy');
+  // The retention in force, per class of data, beside what each purge last removed.
+  await expect(page.getByTestId('retention-row').filter({ hasText: 'Access events' })).toContainText(
+    '365 daysACTIVITY_RETENTION_DAYS',
+  );
   await expect(page.getByTestId('request-row').filter({ hasText: `Spintly user ${visitor.id}` })).toContainText(
     'Erased',
   );

@@ -82,19 +82,69 @@ export async function privacyPage(raw: Record<string, unknown>) {
   const { display } = portalEnv();
   const today = dayOf(Date.now(), display.timeZone);
   const database = await db();
-  const [requests, found, subject] = await Promise.all([
+  const [requests, found, subject, kept] = await Promise.all([
     listRequests(database),
     query.find ? findSubjects(query.find) : Promise.resolve(null),
     query.subject ? holdingsOf(database, query.subject) : Promise.resolve(null),
+    retention(),
   ]);
   return {
     query,
     today: showDay(today),
     requests: requests.map((r) => view(r, today)),
+    retention: kept,
     found,
     subject:
       query.subject && subject ? { id: query.subject, name: subject.name ?? `Spintly user ${query.subject}` } : null,
   };
+}
+
+/**
+ * How long the portal keeps each class of personal data (the settings in force), and what each purge last removed,
+ * as the worker recorded it: counts, never contents.
+ */
+async function retention() {
+  const { activity, visitors, worker, display } = portalEnv();
+  const classes = [
+    {
+      what: 'Access events',
+      kept: `${activity.retentionDays} days`,
+      setting: 'ACTIVITY_RETENTION_DAYS',
+      task: 'activity.retention',
+    },
+    {
+      what: 'Visitors and their visits',
+      kept: `${visitors.retentionDays} days after the last visit`,
+      setting: 'VISITOR_RETENTION_DAYS',
+      task: 'visitors.retention',
+    },
+    {
+      what: 'Audit records, sign-ins included',
+      kept: `${worker.auditRetentionDays} days`,
+      setting: 'AUDIT_RETENTION_DAYS',
+      task: 'audit.retention',
+    },
+    { what: 'Failed sign-in attempts', kept: '15 minutes', setting: '—', task: 'sign_in_attempts.prune' },
+  ];
+  const database = await db();
+  return Promise.all(
+    classes.map(async (c) => {
+      const run = await database
+        .selectFrom('worker_runs')
+        .select(['finished_at', 'counts'])
+        .where('task', '=', c.task)
+        .where('outcome', '=', 'ok')
+        .orderBy('started_at', 'desc')
+        .executeTakeFirst();
+      const removed = run?.counts ? Number((JSON.parse(run.counts) as { removed?: number }).removed ?? 0) : null;
+      return {
+        ...c,
+        lastPurge: run?.finished_at
+          ? `${formatDateTime(run.finished_at, display)}: ${removed ?? 0} removed`
+          : 'Not run yet',
+      };
+    }),
+  );
 }
 
 /** `/privacy/[id]`: one request, and what the portal holds about its subject now. */

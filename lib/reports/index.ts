@@ -9,6 +9,7 @@ import { portalEnv } from '../env';
 import { addDays, dayBounds, dayOf, formatDate, formatDateTime, showDay } from '../format';
 import { ROLE_LABELS } from '../auth/permissions';
 import { snapshotItems } from '../reviews/snapshot';
+import { membersOf } from '../companies/members';
 import { spintly } from '../spintly';
 import { sourceWords, usage } from '../data/reviews';
 
@@ -198,19 +199,28 @@ async function leaversAt(database: Kysely<Database>, siteId: number) {
       .where('active', '=', 0)
       .execute(),
     database.selectFrom('offboarded_people').select(['person_id', 'name']).where('site_id', '=', siteId).execute(),
-    database
-      .selectFrom('company_members as m')
-      .innerJoin('companies as c', 'c.id', 'm.company_id')
-      .innerJoin('people as p', 'p.id', 'm.person_id')
-      .select(['p.id', 'p.name', 'c.name as company'])
-      .where('c.status', '=', 'ended')
-      .where('p.home_site_id', '=', siteId)
-      .execute(),
+    endedCompanyMembers(database, siteId),
   ]);
   for (const p of offboarded) out.set(Number(p.person_id), { name: p.name, why: 'offboarded' });
   for (const p of ended)
     if (!out.has(Number(p.id))) out.set(Number(p.id), { name: p.name, why: `company ended (${p.company})` });
   for (const p of inactive) if (!out.has(Number(p.id))) out.set(Number(p.id), { name: p.name, why: 'deactivated' });
+  return out;
+}
+
+/** Members of ended companies living at the site (by the company's Spintly value or given in the portal). */
+async function endedCompanyMembers(database: Kysely<Database>, siteId: number) {
+  const ended = await database.selectFrom('companies').select(['id', 'name']).where('status', '=', 'ended').execute();
+  const out: { id: number; name: string; company: string }[] = [];
+  for (const company of ended) {
+    const rows = await database
+      .selectFrom('people')
+      .select(['id', 'name'])
+      .where('home_site_id', '=', siteId)
+      .where('id', 'in', membersOf(database, Number(company.id)))
+      .execute();
+    for (const row of rows) out.push({ id: Number(row.id), name: row.name, company: company.name });
+  }
   return out;
 }
 

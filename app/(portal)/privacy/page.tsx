@@ -15,7 +15,7 @@ export default async function PrivacyPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { query, today, requests, found, subject } = await privacyPage(await searchParams);
+  const { query, today, requests, found, subject, retention } = await privacyPage(await searchParams);
   return (
     <>
       <PageHeader
@@ -85,6 +85,27 @@ export default async function PrivacyPage({
           </>
         )}
       </Panel>
+      <section aria-labelledby="retention-heading" className="mt-6">
+        <h2 id="retention-heading" className="mb-2 font-semibold">
+          How long personal data is kept
+        </h2>
+        <DataTable caption="Retention" headers={['Data', 'Kept for', 'Setting', 'Last purge']}>
+          {retention.map((r) => (
+            <tr key={r.what} data-testid="retention-row">
+              <Td>{r.what}</Td>
+              <Td>{r.kept}</Td>
+              <Td>
+                <code>{r.setting}</code>
+              </Td>
+              <Td>{r.lastPurge}</Td>
+            </tr>
+          ))}
+        </DataTable>
+        <p className="mt-2 text-xs text-slate-600">
+          Access events and audit records are logs of processing: the portal will not start with less than 365 days for
+          either. Each purge is a background task that records how many rows it removed, never what they were.
+        </p>
+      </section>
     </>
   );
 }

@@ -1,6 +1,7 @@
 'use server';
 
 import { randomUUID } from 'node:crypto';
+import { membersOf } from '../../companies/members';
 import { getCompany } from '../../companies/store';
 import { Refusal } from '../../core/refusal';
 import { db } from '../../db';
@@ -43,15 +44,8 @@ export const startReviewAction = defineAction({
       const envelope = new Set(company.doorIds);
       doors = allDoors.filter((d) => envelope.has(d.id));
       label = company.name;
-      members = new Set(
-        (
-          await database
-            .selectFrom('company_members')
-            .select('person_id')
-            .where('company_id', '=', company.id)
-            .execute()
-        ).map((m) => Number(m.person_id)),
-      );
+      // Its members: the holders of its Spintly value and the people given to it in the portal.
+      members = new Set((await membersOf(database, company.id).execute()).map((m) => Number(m.person_id)));
     } else {
       const chosen = new Set(input.doorIds);
       doors = allDoors.filter((d) => chosen.has(d.id));
