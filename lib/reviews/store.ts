@@ -176,23 +176,28 @@ export async function reviewsFor(db: Kysely<Database>, operator: { id: string; r
   return rows.map(toReview);
 }
 
-/** How many items are undecided, kept and revoked, and how many revocations still wait to be applied. */
+/**
+ * How many items are undecided, kept and revoked (one pass over the review's index entries, no row read), and how
+ * many revocations still wait to be applied (reads only the revoked rows).
+ */
 export async function reviewCounts(db: Kysely<Database>, reviewId: string) {
-  const rows = await db
-    .selectFrom('review_items')
-    .select(['decision', (eb) => eb.fn.countAll<number>().as('n')])
-    .select((eb) => eb.fn.count<number>('applied_at').as('applied'))
-    .where('review_id', '=', reviewId)
-    .groupBy('decision')
-    .execute();
-  const of = (d: ReviewDecision | null) => rows.find((r) => r.decision === d);
-  const revoke = of('revoke');
-  return {
-    undecided: Number(of(null)?.n ?? 0),
-    keep: Number(of('keep')?.n ?? 0),
-    revoke: Number(revoke?.n ?? 0),
-    revokesToApply: Number(revoke?.n ?? 0) - Number(revoke?.applied ?? 0),
-  };
+  const [rows, waiting] = await Promise.all([
+    db
+      .selectFrom('review_items')
+      .select(['decision', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('review_id', '=', reviewId)
+      .groupBy('decision')
+      .execute(),
+    db
+      .selectFrom('review_items')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('review_id', '=', reviewId)
+      .where('decision', '=', 'revoke')
+      .where('applied_at', 'is', null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const of = (d: ReviewDecision | null) => Number(rows.find((r) => r.decision === d)?.n ?? 0);
+  return { undecided: of(null), keep: of('keep'), revoke: of('revoke'), revokesToApply: Number(waiting.n) };
 }
 
 export type ItemFilter = 'undecided' | 'keep' | 'revoke' | 'all';
@@ -201,7 +206,14 @@ export type ItemFilter = 'undecided' | 'keep' | 'revoke' | 'all';
 export async function reviewItems(
   db: Kysely<Database>,
   reviewId: string,
-  options: { filter: ItemFilter; search?: string | undefined; page: number; perPage: number },
+  options: {
+    filter: ItemFilter;
+    search?: string | undefined;
+    page: number;
+    perPage: number;
+    /** The count, when the caller has it already (no search: the review's counts say it). */
+    knownTotal?: number | undefined;
+  },
 ) {
   let query = db.selectFrom('review_items').where('review_id', '=', reviewId);
   if (options.filter === 'undecided') query = query.where('decision', 'is', null);
@@ -220,7 +232,9 @@ export async function reviewItems(
       .limit(options.perPage)
       .offset((options.page - 1) * options.perPage)
       .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    options.knownTotal !== undefined && !options.search
+      ? { n: options.knownTotal }
+      : query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toItem), total: Number(total.n) };
 }
