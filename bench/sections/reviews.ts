@@ -68,6 +68,9 @@ export async function reviewsSection(cookie: string) {
   await fetch(`${SANDBOX}/__sandbox/stats`, { method: 'DELETE' });
   const page = await timePage(cookie, `/reviews/${reviewId}`);
   const pageCalls = upstreamCalls(await sandboxJson('/stats'));
+  // The same page with no rows to show, and the list of reviews: where the reviewer's page spends its time.
+  const emptyPage = await timePage(cookie, `/reviews/${reviewId}?show=revoke`);
+  const listPage = await timePage(cookie, '/reviews');
 
   const ids = undecidedIds(reviewId, KEEP_AT_ONCE);
   const keepStarted = performance.now();
@@ -87,6 +90,9 @@ export async function reviewsSection(cookie: string) {
     `  ${mark(pageOk)} reviewer's page: p50 ${page.p50Ms} ms (${ratio(page.p50Ms)} L), p95 ${page.p95Ms} ms, ${pageCalls} upstream calls (target ≤ ${REVIEWS_TARGETS.pageP50} L, 0 calls)`,
   );
   console.log(
+    `  info the same page with no rows: p50 ${emptyPage.p50Ms} ms; the list of reviews: p50 ${listPage.p50Ms} ms`,
+  );
+  console.log(
     `  ${mark(keepOk)} keep all ${ids.length} shown: ${keepMs} ms, ${changed} changed (target < ${REVIEWS_TARGETS.keepMs} ms)`,
   );
   return {
@@ -94,6 +100,8 @@ export async function reviewsSection(cookie: string) {
     items,
     startMs,
     page: { ...page, upstreamCalls: pageCalls },
+    emptyPage,
+    listPage,
     keepAll: { items: ids.length, ms: keepMs, changed },
   };
 }
