@@ -6,7 +6,7 @@ import type { Database } from '../db/schema';
 import { Refusal } from '../core/refusal';
 import { hashPassword, readableCode } from '../operators/store';
 import { open, seal } from './secret-box';
-import { acceptedStep, cleanTotpCode, keyForTyping, newTotpKey, stepAt, totpLink } from './totp';
+import { acceptedStep, cleanTotpCode, keyForTyping, newTotpKey, totpLink } from './totp';
 
 /**
  * Operators' second factor: a TOTP key per operator (sealed at rest, lib/auth/secret-box.ts) and ten backup codes
@@ -171,9 +171,6 @@ export function secondFactors(db: Kysely<Database>, authSecret: string, now: () 
       await db.deleteFrom('operator_backup_codes').where('operator_id', '=', operatorId).execute();
       return Number(removed.numDeletedRows) > 0;
     },
-
-    /** The current step, for tests that compute codes. */
-    currentStep: () => stepAt(now()),
   };
 }
 

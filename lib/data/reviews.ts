@@ -1,7 +1,7 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { can, sitesInScope } from '../auth/permissions';
+import { can, operatorScope, sitesInScope } from '../auth/permissions';
 import { verifySession } from '../auth/session';
 import { companyChoices } from '../companies/store';
 import { db } from '../db';
@@ -9,9 +9,8 @@ import { portalEnv } from '../env';
 import { addDays, dayOf, formatDate, showDay } from '../format';
 import { reachableReview } from '../reviews/access';
 import { reviewerChoices } from '../reviews/reviewers';
-import { reviewCounts, reviewItems, reviewsFor, type Review } from '../reviews/store';
+import { reviewCounts, reviewItems, reviewsDueBy, reviewsFor, type Review } from '../reviews/store';
 import { spintly } from '../spintly';
-import { operatorScope } from '../auth/permissions';
 import { allSiteOptions } from './sites';
 
 /** What a campaign item's access came from, in words. */
@@ -145,6 +144,6 @@ export async function newReviewOptions() {
 export async function reviewsDueSoon(operator: { id: string; role: string }) {
   const database = await db();
   const limit = addDays(dayOf(Date.now(), portalEnv().display.timeZone), 7);
-  const due = (await reviewsFor(database, operator)).filter((r) => r.status === 'open' && r.dueOn <= limit);
+  const due = await reviewsDueBy(database, operator, limit);
   return Promise.all(due.map(async (r) => summary(r, await reviewCounts(database, r.id))));
 }
