@@ -13,7 +13,6 @@ import { decideReviewItemsAction } from '@/lib/actions/reviews/decide';
 
 export interface ReviewItemRow {
   id: number;
-  personId: number;
   person: string;
   active: boolean;
   door: string;

@@ -102,7 +102,6 @@ export async function reviewPage(id: string, rawQuery: Record<string, unknown>) 
       const used = usage(item.lastEntryS, now);
       return {
         id: item.id,
-        personId: item.personId,
         person: item.personName,
         active: item.personActive,
         door: item.doorName,
