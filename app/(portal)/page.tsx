@@ -172,7 +172,7 @@ export default async function HomePage() {
         </dl>
         <p className="mt-3 text-xs text-slate-600">
           {freshness.asOf
-            ? `From the portal’s copy of Spintly’s people, as of ${formatTime(freshness.asOf, display)} (${relativeTime(freshness.asOf, freshness.readAt)}).`
+            ? `From the portal’s copy of Spintly’s people, as of ${formatTime(freshness.asOf, display)} (${relativeTime(freshness.asOf, freshness.readAt)}); counted ${relativeTime(counts.countedAt, freshness.readAt)}.`
             : 'The portal has not read Spintly’s people yet.'}
         </p>
       </Panel>

@@ -28,6 +28,7 @@ import * as secondFactor from './migrations/0022_second_factor';
 import * as reviews from './migrations/0023_reviews';
 import * as visitorNotice from './migrations/0024_visitor_notice';
 import * as erasureRequests from './migrations/0025_erasure_requests';
+import * as peopleExpiring from './migrations/0026_people_expiring';
 import type { Database } from './schema';
 
 /**
@@ -67,6 +68,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0023_reviews': reviews,
   '0024_visitor_notice': visitorNotice,
   '0025_erasure_requests': erasureRequests,
+  '0026_people_expiring': peopleExpiring,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');

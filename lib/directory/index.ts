@@ -16,7 +16,7 @@ export {
   type DirectoryCounts,
   type DirectoryFilter,
 } from './query';
-export type { DirectoryPerson } from './store';
+export { directoryGeneration, type DirectoryPerson } from './store';
 
 /** The portal's database and its dialect, for the directory's queries. */
 export async function directoryDb() {

@@ -54,6 +54,16 @@ export function toPeopleRow(user: SpintlyUser, confirmedAt: string): Omit<People
 export const termsOf = (user: SpintlyUser): number[] =>
   [...new Set(user.attributes.map((a) => a.termId))].sort((a, b) => a - b);
 
+let generation = 0;
+/**
+ * Bumped whenever this process changes the directory's people: figures derived from it (the home page's counts) are
+ * recomputed after any change made here, not only when their time is up.
+ */
+export const directoryGeneration = () => generation;
+export function directoryChanged() {
+  generation++;
+}
+
 /** Writes what Spintly said about these people; returns how many were new and how many had changed. */
 export async function upsertPeople(
   db: Kysely<Database>,
@@ -151,6 +161,7 @@ export async function upsertPeople(
       }
     });
   }
+  if (added + changed > 0) directoryChanged();
   return { added, changed };
 }
 
@@ -200,6 +211,7 @@ export async function removePeople(db: Kysely<Database>, dialect: Dialect, ids: 
       if (dialect === 'sqlite') await sql`delete from people_search where rowid in (${sql.join(batch)})`.execute(tx);
     });
   }
+  if (removed > 0) directoryChanged();
   return removed;
 }
 

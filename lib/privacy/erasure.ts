@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AuditTarget } from '../audit/sentence';
 import { targetNames } from '../audit/sentence';
 import type { Database } from '../db/schema';
+import { directoryChanged } from '../directory/store';
 
 /**
  * What the portal holds about one person or visitor (a Spintly user id), and erasing it. Erasure removes what names
@@ -77,6 +78,7 @@ export async function eraseCopies(db: Kysely<Database>, subjectId: number, name:
     await tx.updateTable('review_items').set({ person_name: ERASED }).where('person_id', '=', subjectId).execute();
     await tx.updateTable('job_items').set({ input: '{}', message: null }).where('person_id', '=', subjectId).execute();
   });
+  directoryChanged();
   const audited = await pseudonymiseAudit(db, subjectId, name);
   return { ...held, auditRecords: audited };
 }
