@@ -12,7 +12,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native modules load from node_modules at run time rather than being bundled.
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'pg'],
+  // prom-client too: one copy in the process, so every bundle counts into the one registry.
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'pg', 'prom-client'],
   // Uploads (POST /api/import, 10 MB files) pass through proxy.ts, which buffers bodies up to this size.
   experimental: { authInterrupts: true, proxyClientMaxBodySize: '11mb' },
   async headers() {

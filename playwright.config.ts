@@ -16,6 +16,9 @@ const portalEnv = {
     webhookKey: `${E2E.webhookKey},${E2E.oldWebhookKey}`,
   }),
   PORT: String(E2E.portalPort),
+  // Operations as production wires them: a metrics scrape with its token, JSON log lines.
+  METRICS_TOKEN: E2E.metricsToken,
+  LOG_FORMAT: 'json',
   // As if behind one reverse proxy: the sign-in limit per address reads the last X-Forwarded-For entry.
   TRUSTED_PROXY_HOPS: '1',
   // Flag pending changes as stuck after 5 s, so the offline-reader path is seen within a test.

@@ -4,12 +4,13 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { bin } from '../scripts/processes';
-import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 export const L = Number(process.env.BENCH_LATENCY_MS ?? 50);
 export const REPEAT = Number(process.env.BENCH_REPEAT ?? 30);
 export const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'pages').split(',').map((s) => s.trim()));
+/** Portal processes behind the one port (PORTAL_PROCESSES); the default uses both cores of the reference machine. */
+export const PORTAL_PROCESSES = Number(process.env.BENCH_PORTAL_PROCESSES ?? 2);
 export const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
 export const SITES = Number(process.env.BENCH_SITES ?? (PEOPLE >= 50_000 ? 20 : 5));
 export const DOORS_PER_SITE = Number(process.env.BENCH_DOORS_PER_SITE ?? (PEOPLE >= 50_000 ? 50 : 40));
@@ -35,7 +36,15 @@ export const GROUPS_TARGETS = { applyMs: 600_000 };
 /** Issue 31: a reviewer's page of a 10,000-item review at ≤ 0.6 L with no upstream call; "keep all shown" of 1,000 under 1 s. */
 export const REVIEWS_TARGETS = { pageP50: 0.6, keepMs: 1_000 };
 /** The activity targets (issue 17). */
-export const ACTIVITY_TARGETS = { eventsPerS: 500, p99Ms: 50, viewP50: 0.6, backfillMs: 60_000 };
+export const ACTIVITY_TARGETS = {
+  eventsPerS: 500,
+  /** The worker's receiver (issue 17). */
+  p99Ms: 50,
+  /** The portal's own route, which also serves pages (issue 32). */
+  portalP99Ms: 250,
+  viewP50: 0.6,
+  backfillMs: 60_000,
+};
 /** Pages that wait on one Spintly call, like the floor's: their excess over it is the portal's own cost. */
 export const ONE_CALL = new Set(['/users', '/users?search=sharma', '/api/people/search?q=shar']);
 
@@ -123,9 +132,26 @@ export function groupRssMb(pgid: number) {
   return Math.round(out.split('\n').reduce((kb, line) => kb + (Number(line.trim()) || 0), 0) / 1024);
 }
 
+/**
+ * The largest resident memory of any process in the tree under `pid`, itself included: the portal runs as tsx's
+ * wrapper → the server (→ with PORTAL_PROCESSES, a cluster primary and its workers), and the target is per process.
+ */
 export function rssMb(pid: number) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
+  const table = spawnSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number))
+    .filter((row) => row.length === 3);
+  const tree = new Set([pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [child, parent] of table)
+      if (tree.has(parent!) && !tree.has(child!)) {
+        tree.add(child!);
+        grew = true;
+      }
+  }
+  const kb = Math.max(0, ...table.filter(([p]) => tree.has(p!)).map(([, , rss]) => rss!));
+  return Math.round(kb / 1024);
 }
 
 export const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');

@@ -24,7 +24,15 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { PORTAL_NODE_OPTIONS, bin, sandboxPortalEnv, startPortal, startSandbox, waitFor } from '../scripts/processes';
+import {
+  PORTAL_NODE_OPTIONS,
+  PORTAL_SERVER_BUNDLE,
+  bin,
+  sandboxPortalEnv,
+  startPortal,
+  startSandbox,
+  waitFor,
+} from '../scripts/processes';
 import {
   L,
   SECTIONS,
@@ -47,6 +55,7 @@ import {
 } from './harness';
 import { pagesSection } from './sections/pages';
 import { directorySection } from './sections/directory';
+import { PORTAL_PROCESSES } from './harness';
 import { activitySection } from './sections/activity';
 import { jobsSection } from './sections/jobs';
 import { groupsSection } from './sections/groups';
@@ -54,9 +63,9 @@ import { reviewsSection } from './sections/reviews';
 
 async function main() {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  if (process.env.BENCH_SKIP_BUILD !== '1' || !existsSync('.next/BUILD_ID')) {
+  if (process.env.BENCH_SKIP_BUILD !== '1' || !existsSync('.next/BUILD_ID') || !existsSync(PORTAL_SERVER_BUNDLE)) {
     console.log('Building the portal…');
-    if (spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit', env }).status !== 0) process.exit(1);
+    if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env }).status !== 0) process.exit(1);
   }
   if (SECTIONS.has('pages') && (process.env.BENCH_SKIP_BUILD !== '1' || !existsSync('bench/floor/.next/BUILD_ID'))) {
     console.log('Building the floor app…');
@@ -95,7 +104,8 @@ async function main() {
       },
       // Background tasks (the directory, activity, the pending scan) are measured on their own, through the CLI; left
       // inline they would run during the page timings and add their Spintly calls to what a page is charged.
-      { PORTAL_WORKER: 'off' },
+      // PORTAL_PROCESSES (issue 32): the portal as a 2-core machine should run it, one process per core.
+      { PORTAL_WORKER: 'off', PORTAL_PROCESSES: String(PORTAL_PROCESSES) },
     ),
   };
   // Run without blocking: a blocked event loop misses the sandbox closing idle keep-alive sockets, and the next fetch

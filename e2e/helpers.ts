@@ -118,7 +118,9 @@ export const sandbox = {
     return Object.keys((await this.stats(request)).requests).filter((key) => WRITES.has(key));
   },
   async state(request: APIRequestContext) {
-    return (await request.get(`${E2E.sandboxUrl}/__sandbox/state`)).json();
+    // Read twice at most: a 100 kB answer once met a socket the sandbox had just closed (ECONNRESET), a test-side flake.
+    const read = async () => (await request.get(`${E2E.sandboxUrl}/__sandbox/state`)).json();
+    return read().catch(read);
   },
   async users(request: APIRequestContext): Promise<SandboxUser[]> {
     return (await this.state(request)).users;

@@ -12,6 +12,8 @@ export const E2E = {
   /** The key the sandbox sends with its webhook, and the e2e portal accepts (with an older one, as in a rotation). */
   webhookKey: 'e2e-webhook-key',
   oldWebhookKey: 'e2e-webhook-key-old',
+  /** The bearer token the e2e portal's /api/metrics asks for. */
+  metricsToken: 'e2e-metrics-token-0123456789',
 } as const;
 
 /** The e2e portal's environment against the e2e sandbox; `extra` adds or overrides (a card style, the worker mode…); a second portal passes its own database. */

@@ -129,6 +129,12 @@ const portalSchema = z
     SPINTLY_WEBHOOK_KEY: optionalString,
     /** `npm run worker` also receives Spintly's webhook on this port (plain node:http, same path and handler). */
     WEBHOOK_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65_535).optional()),
+    /** The bearer token a Prometheus scrape of GET /api/metrics must send; unset, /api/metrics answers 404. */
+    METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+    /** `json`: one JSON object per log line (time, level, message, request id); `text` (default) for a terminal. */
+    LOG_FORMAT: z.preprocess(emptyAsUndefined, z.enum(['text', 'json']).default('text')),
+    /** `npm start` runs this many portal processes behind one port (scripts/server.ts); default 1. */
+    PORTAL_PROCESSES: int(1, 1, 64),
     /** Access events older than this are pruned. */
     ACTIVITY_RETENTION_DAYS: retentionDays(365, 'access events'),
     /** On first start, this many days of Spintly's access history are read into the event store. */
@@ -188,6 +194,11 @@ const portalSchema = z
         roleId: env.SPINTLY_VISITOR_ROLE_ID ?? null,
       },
       directory: { syncIntervalS: env.DIRECTORY_SYNC_INTERVAL_S },
+      operations: {
+        metricsToken: env.METRICS_TOKEN ?? null,
+        logFormat: env.LOG_FORMAT,
+        processes: env.PORTAL_PROCESSES,
+      },
       activity: {
         webhookKeys: (env.SPINTLY_WEBHOOK_KEY ?? '')
           .split(',')

@@ -8,6 +8,8 @@ import { organisationProblem } from './spintly/organisation';
 import { portalTasks } from './tasks';
 import { startPortalWorker } from './worker';
 import { registerInstance } from './worker/instances';
+import { joinClusterMetrics } from './observability/metrics';
+import { registerMetricSources } from './observability/sources';
 
 /**
  * A portal instance's start, in the Node.js runtime (instrumentation.ts loads this there only): a bad configuration
@@ -53,13 +55,17 @@ export async function startInstance() {
     dialectOf(env.databaseUrl) === 'postgres' ? await postgresCacheBus(env.databaseUrl, dropTagLocally) : undefined;
   if (bus) setCacheBus(bus);
   const instance = await registerInstance(database, setInstanceCount);
+  registerMetricSources(database);
+  joinClusterMetrics();
   const worker =
     env.worker.mode === 'inline'
       ? await startPortalWorker(database, env.databaseUrl, portalTasks(), instance.id)
       : undefined;
   void checkOrganisation();
-  // Next closes the server after the requests in flight; meanwhile runs in flight finish and leads are given up.
-  process.once('SIGTERM', () => {
-    void Promise.all([worker?.stop(), instance.stop(), bus?.close()]);
-  });
+  // Next closes the server after the requests in flight; meanwhile runs in flight finish and leads are given up. The
+  // production server (scripts/server.ts) waits for the same stop before it exits.
+  let stopped: Promise<unknown> | undefined;
+  const stop = () => (stopped ??= Promise.all([worker?.stop(), instance.stop(), bus?.close()]));
+  (globalThis as unknown as Record<symbol, () => Promise<unknown>>)[Symbol.for('spintly-portal.instance-stop')] = stop;
+  process.once('SIGTERM', () => void stop());
 }

@@ -7,7 +7,7 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { bin, sandboxPortalEnv, startPortal, startSandbox, waitFor } from './processes';
+import { PORTAL_SERVER_BUNDLE, bin, sandboxPortalEnv, startPortal, startSandbox, waitFor } from './processes';
 
 const portalPort = Number(process.env.PORT ?? 3000);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
@@ -47,9 +47,9 @@ async function main() {
     // The demo sign-ins stay one step; a real deployment asks super admins for a second factor by default.
     REQUIRE_2FA: process.env.REQUIRE_2FA ?? 'off',
   };
-  if (process.env.DEMO_SKIP_BUILD !== '1' || !existsSync('.next/BUILD_ID')) {
-    console.log('Building the portal (next build)…');
-    const build = spawnSync(bin('next'), ['build'], { stdio: 'inherit', env });
+  if (process.env.DEMO_SKIP_BUILD !== '1' || !existsSync('.next/BUILD_ID') || !existsSync(PORTAL_SERVER_BUNDLE)) {
+    console.log('Building the portal (npm run build)…');
+    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env });
     if (build.status !== 0) stopAll(build.status ?? 1);
   }
 

@@ -15,6 +15,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export const PORTAL_NODE_OPTIONS = '--max-old-space-size=384';
 
 export const bin = (name: string) => `node_modules/.bin/${name}`;
+/** The production server (scripts/server.ts) as `npm run build` bundles it — what `npm start` runs. */
+export const PORTAL_SERVER_BUNDLE = '.next/portal-server.mjs';
+const PORTAL_SERVER = `node ${PORTAL_SERVER_BUNDLE}`;
 const TSX = `${bin('tsx')} --conditions=react-server`;
 
 /** The sandbox's organisation and API client, as it seeds them (SANDBOX_* move them, for the sandbox and its portal). */
@@ -59,8 +62,8 @@ export const freshPortalCommand = (database: string, start: string) =>
 
 /** `freshPortalCommand` with the production portal on `port`, in a process group of its own (stop it with stopGroup). */
 export function startFreshPortal(port: number, database: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn('sh', ['-c', freshPortalCommand(database, `exec ${bin('next')} start -p ${port}`)], {
-    env: { ...env, NODE_OPTIONS: `${PORTAL_NODE_OPTIONS} ${env.NODE_OPTIONS ?? ''}`.trim() },
+  return spawn('sh', ['-c', freshPortalCommand(database, `exec ${PORTAL_SERVER}`)], {
+    env: { ...env, PORT: String(port), NODE_OPTIONS: `${PORTAL_NODE_OPTIONS} ${env.NODE_OPTIONS ?? ''}`.trim() },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
@@ -71,11 +74,11 @@ export function stopGroup(child: ChildProcess | undefined) {
   if (child?.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
 }
 
-/** The production portal (needs `next build` first). */
+/** The production portal as `npm start` runs it (needs `next build` first); PORTAL_PROCESSES in `env` applies. */
 export function startPortal(port: number, env: NodeJS.ProcessEnv, stdio: StdioOptions): ChildProcess {
-  return spawn(bin('next'), ['start', '-p', String(port)], {
+  return spawn('node', [PORTAL_SERVER_BUNDLE], {
     stdio,
-    env: { ...env, NODE_OPTIONS: `${PORTAL_NODE_OPTIONS} ${env.NODE_OPTIONS ?? ''}`.trim() },
+    env: { ...env, PORT: String(port), NODE_OPTIONS: `${PORTAL_NODE_OPTIONS} ${env.NODE_OPTIONS ?? ''}`.trim() },
   });
 }
 

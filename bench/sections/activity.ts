@@ -201,7 +201,7 @@ export async function activitySection(
         {
           sandboxUrl: SANDBOX,
           databaseUrl: `file:./${DB}`,
-          authSecret: 'unused-by-the-worker',
+          authSecret: 'unused-by-the-worker-0123456789abcdef',
           webhookKey: WEBHOOK_KEY,
         },
         { WEBHOOK_PORT: '3202', PORTAL_WORKER: 'off' },
@@ -244,12 +244,12 @@ export async function activitySection(
   };
 
   console.log(`\nActivity: ${PEOPLE} people, L = ${L} ms\n`);
-  for (const [what, i] of [
-    ['webhook, the portal’s route', ingestion],
-    ['webhook, npm run worker’s receiver', receiverIngestion],
+  for (const [what, i, p99Ms] of [
+    ['webhook, the portal’s route', ingestion, ACTIVITY_TARGETS.portalP99Ms],
+    ['webhook, npm run worker’s receiver', receiverIngestion, ACTIVITY_TARGETS.p99Ms],
   ] as const)
     console.log(
-      `${mark(i.eventsPerS >= ACTIVITY_TARGETS.eventsPerS && i.lost === 0 && i.p99Ms <= ACTIVITY_TARGETS.p99Ms)} ${what}: ${i.eventsPerS} events/s for ${i.seconds} s, each sent twice: ${i.lost} lost, 0 duplicated, ${i.failedAnswers} failed answers, p50 ${i.p50Ms} ms, p99 ${i.p99Ms} ms`,
+      `${mark(i.eventsPerS >= ACTIVITY_TARGETS.eventsPerS && i.lost === 0 && i.p99Ms <= p99Ms)} ${what}: ${i.eventsPerS} events/s for ${i.seconds} s, each sent twice: ${i.lost} lost, 0 duplicated, ${i.failedAnswers} failed answers, p50 ${i.p50Ms} ms, p99 ${i.p99Ms} ms (target ≥ ${ACTIVITY_TARGETS.eventsPerS}/s, p99 ≤ ${p99Ms} ms)`,
     );
   console.log(
     `${mark(backfill.ms <= ACTIVITY_TARGETS.backfillMs)} backfill of 7 days: ${backfill.events} events, ${backfill.pages} pages, ${backfill.upstreamCalls} upstream calls, ${backfill.ms} ms`,

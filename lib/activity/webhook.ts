@@ -3,6 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { portalEnv } from '../env';
 import { spintly as spintlyClient } from '../spintly';
 import { accessEventWebhookSchema } from '../spintly/contract';
+import { observeWebhookEvents } from '../observability/metrics';
 import { fromWebhook, ingestEvent } from './index';
 
 /** Spintly's events are small; anything bigger is not one. */
@@ -37,8 +38,10 @@ async function readLimited(request: Request, limit: number): Promise<string | nu
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const answer = (status: number, body: object) =>
-  Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+const answer = (status: number, body: object) => {
+  if (status >= 400) observeWebhookEvents('refused', 1);
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+};
 
 /**
  * `POST /api/webhooks/spintly`: Spintly's access_event webhook. Key → size → JSON → envelope → organisation → store,
@@ -73,6 +76,8 @@ export async function receiveWebhook(request: Request): Promise<Response> {
   if (data.orgId !== orgId) return answer(400, { message: 'The event is for another organisation.' });
   // Another kind of message: acknowledged (so Spintly does not resend it) and not stored.
   if (msgType && msgType !== 'access_event') return answer(200, { stored: false, ignored: msgType });
-  const fresh = await ingestEvent(fromWebhook(data));
+  const row = fromWebhook(data);
+  const fresh = await ingestEvent(row);
+  observeWebhookEvents(fresh ? 'stored' : 'duplicate', 1, fresh ? [Date.now() / 1000 - row.occurred_at] : []);
   return answer(200, { stored: fresh, duplicate: !fresh });
 }

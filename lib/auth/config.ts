@@ -5,7 +5,8 @@
  */
 import type { NextAuthConfig } from 'next-auth';
 
-export const PUBLIC_PATHS = ['/sign-in', '/api/auth', '/api/health'];
+// /api/metrics checks its own bearer token (METRICS_TOKEN); the probes say nothing an outsider could use.
+export const PUBLIC_PATHS = ['/sign-in', '/api/auth', '/api/health', '/api/livez', '/api/readyz', '/api/metrics'];
 
 export const isPublicPath = (pathname: string) =>
   PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));

@@ -389,7 +389,7 @@ describe('logs', () => {
     const lines = logs.map((line) => JSON.parse(line));
     expect(lines.length).toBeGreaterThan(100);
     for (const line of lines) {
-      expect(line.msg).toBe('spintly.call');
+      expect(line.message).toBe('spintly.call');
       expect(typeof line.endpoint).toBe('string');
       expect(typeof line.durationMs).toBe('number');
       expect(line.attempt).toBeGreaterThanOrEqual(1);

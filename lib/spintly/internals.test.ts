@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TaggedCache } from './cache';
 import { ConcurrencyLimiter } from './limiter';
-import { createRedactor } from './log';
+import { createRedactor } from '../observability/log';
 import { eachPage } from './resources/shared';
 import { refreshMarginMs } from './token';
 import { DEFAULT_RETRY, backoffMs } from './transport';

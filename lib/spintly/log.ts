@@ -1,7 +1,10 @@
 import 'server-only';
+import { createRedactor, formatLine } from '../observability/log';
+import { observeSpintlyCall } from '../observability/metrics';
 
 /**
- * One JSON line per upstream call, for operators to see how Spintly behaves. Bodies are never logged, and every
+ * One JSON line per upstream call (the portal's log format, lib/observability/log.ts, always JSON here), and the call
+ * counted in the metrics, for operators to see how Spintly behaves. Bodies are never logged, and every
  * line passes through `redact`, which removes the client secret and anything shaped like a token, so a secret that
  * slipped into an error text still cannot reach the log.
  */
@@ -18,18 +21,6 @@ export interface CallRecord {
 
 export type LogSink = (line: string) => void;
 
-const JWT_SHAPE = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
-const BEARER_SHAPE = /Bearer\s+[\w.~+/=-]+/gi;
-
-export function createRedactor(secrets: readonly string[]) {
-  const known = secrets.filter((secret) => secret.length >= 4);
-  return (text: string): string => {
-    let out = text.replace(JWT_SHAPE, '[redacted-token]').replace(BEARER_SHAPE, 'Bearer [redacted]');
-    for (const secret of known) out = out.split(secret).join('[redacted]');
-    return out;
-  };
-}
-
 export interface SpintlyLogger {
   call(record: CallRecord): void;
   /** Remember a token so it is scrubbed from any later line. */
@@ -41,7 +32,8 @@ export function createLogger(sink: LogSink, secrets: readonly string[], now: () 
   let redact = createRedactor(known);
   return {
     call(record) {
-      sink(redact(JSON.stringify({ ts: new Date(now()).toISOString(), msg: 'spintly.call', ...record })));
+      observeSpintlyCall(record);
+      sink(redact(formatLine('info', 'spintly.call', { ...record }, now(), true)));
     },
     rememberSecret(secret) {
       known.push(secret);

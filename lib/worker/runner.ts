@@ -2,6 +2,7 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Leadership } from './leadership';
+import { observeTaskRun } from '../observability/metrics';
 
 /**
  * The one home for background work. A task is a name, an interval and a function; however many processes run the
@@ -116,6 +117,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
 
   async function runTask(task: Task) {
     const outcome = await recordRun(db, task.name, holder, () => task.run({ db, now }), now);
+    observeTaskRun(task.name, outcome === 'failed');
     if (outcome === 'failed') log(`[worker] ${task.name} failed`);
   }
 
