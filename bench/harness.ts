@@ -45,8 +45,15 @@ export const ACTIVITY_TARGETS = {
   viewP50: 0.6,
   backfillMs: 60_000,
 };
-/** Pages that wait on one Spintly call, like the floor's: their excess over it is the portal's own cost. */
-export const ONE_CALL = new Set(['/users', '/users?search=sharma', '/api/people/search?q=shar']);
+/**
+ * Pages that wait on one Spintly round trip, like the floor's (issue 32: the person page, the door page, the front
+ * desk with a person): their excess over the floor is the portal's own cost, target ≤ 5 ms. `[id]` is the bench's
+ * person.
+ */
+export const ONE_CALL = new Set(['/users/[id]', '/sites/1/doors/501', '/front-desk?person=[id]']);
+/** The permission matrix: every door of the site read in parallel (one round trip), target ≤ floor + 0.5 L. */
+export const MATRIX_ROUTE = '/sites/1/permissions';
+export const MATRIX_EXCESS_L = 0.5;
 
 export function stop() {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');

@@ -133,6 +133,9 @@ const portalSchema = z
     METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
     /** `json`: one JSON object per log line (time, level, message, request id); `text` (default) for a terminal. */
     LOG_FORMAT: z.preprocess(emptyAsUndefined, z.enum(['text', 'json']).default('text')),
+    /** Where OpenTelemetry traces go (OTLP/HTTP); unset, tracing is off and costs nothing. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().optional()),
+    OTEL_SERVICE_NAME: z.preprocess(emptyAsUndefined, z.string().max(100).default('spintly-portal')),
     /** `npm start` runs this many portal processes behind one port (scripts/server.ts); default 1. */
     PORTAL_PROCESSES: int(1, 1, 64),
     /** Access events older than this are pruned. */
@@ -198,6 +201,9 @@ const portalSchema = z
         metricsToken: env.METRICS_TOKEN ?? null,
         logFormat: env.LOG_FORMAT,
         processes: env.PORTAL_PROCESSES,
+        tracing: env.OTEL_EXPORTER_OTLP_ENDPOINT
+          ? { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME }
+          : null,
       },
       activity: {
         webhookKeys: (env.SPINTLY_WEBHOOK_KEY ?? '')

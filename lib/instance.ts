@@ -44,6 +44,9 @@ export async function startInstance() {
     console.error(`[portal] ${error instanceof Error ? error.message : 'invalid configuration'}`);
     process.exit(1);
   }
+  // Before the database opens, so its queries are traced from the first; the SDK is imported only when configured.
+  if (env.operations.tracing)
+    await (await import('./observability/tracing')).startTracing(env.operations.tracing.serviceName);
   let database;
   try {
     database = await db();

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type LogEvent, type Migration } from 'kysely';
 import { ConfigError, portalEnv } from '../env';
 import { observeQuery } from '../observability/metrics';
+import { recordQuerySpan } from '../observability/tracing';
 import * as initial from './migrations/0001_initial';
 import * as sessionRevocations from './migrations/0002_session_revocations';
 import * as auditTargets from './migrations/0003_audit_targets';
@@ -98,7 +99,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     // checkpoints). A power cut could lose the last commits; the access events among them are read back by the history
     // repair, and the rest is what an operator would retry. FULL cost every webhook batch an fsync (~10 ms here).
     sqlite.pragma('synchronous = NORMAL');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: observeEvent });
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: observed('sqlite') });
   } else {
     const { Pool } = await import('pg');
     if (options.schema) {
@@ -116,15 +117,21 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
       max: 10,
       ...(options.schema && { options: `-c search_path=${options.schema}` }),
     });
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: observeEvent });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: observed('postgresql') });
   }
   if (options.schema) migrationSchemas.set(db, options.schema);
   if (options.migrate ?? true) await migrate(db, dialect);
   return db;
 }
 
-/** Every query's time into the metrics (by statement kind; never its text or parameters). */
-const observeEvent = (event: LogEvent) => observeQuery(event.query.sql, event.queryDurationMillis);
+/**
+ * Every query's time into the metrics (by statement kind; never its text or parameters) and, when tracing is on, a
+ * span with its parameterised text.
+ */
+const observed = (system: 'sqlite' | 'postgresql') => (event: LogEvent) => {
+  observeQuery(event.query.sql, event.queryDurationMillis);
+  recordQuerySpan(system, event.query.sql, event.queryDurationMillis);
+};
 
 /** Databases opened in a schema of their own: the migrator keeps its tables there too. */
 const migrationSchemas = new WeakMap<Kysely<Database>, string>();

@@ -5,6 +5,7 @@ import { SpintlyError, UNKNOWN_OUTCOME_MESSAGE, UNKNOWN_OUTCOME_SAFE_TO_RETRY_ME
 import type { HttpAnswer, HttpRequest } from './http';
 import type { ConcurrencyLimiter } from './limiter';
 import type { SpintlyLogger } from './log';
+import { traced } from '../observability/tracing';
 import type { TokenProvider } from './token';
 
 /**
@@ -125,7 +126,13 @@ export class Transport {
         let token: string | undefined;
         try {
           token = await this.deps.tokens.get();
-          return await this.attempt(name, def.method, url, payload, token, attempt, Math.min(perAttemptMs, leftMs));
+          const sending = token;
+          // One span per attempt, named by endpoint (its path template, never the ids in the URL).
+          return await traced(
+            `spintly ${name}`,
+            { 'spintly.endpoint': name, 'http.request.method': def.method, 'url.template': def.path, attempt },
+            () => this.attempt(name, def.method, url, payload, sending, attempt, Math.min(perAttemptMs, leftMs)),
+          );
         } catch (error) {
           // A 401 on a call means this token went stale (and nothing was done): drop it, so the retry gets a new one.
           if (token && error instanceof SpintlyError && error.kind === 'unauthorized')
