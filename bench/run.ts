@@ -155,7 +155,7 @@ async function main() {
     Object.assign(results, await pagesSection(cookie, portal));
   }
   if (SECTIONS.has('directory'))
-    results.directory = await directorySection(cookie, portal, script, { firstSync, firstSyncCalls });
+    results.directory = await directorySection(cookie, portal, portalEnv, script, { firstSync, firstSyncCalls });
   if (SECTIONS.has('activity'))
     results.activity = await activitySection(cookie, portal, { ...backfill, upstreamCalls: backfillCalls });
   if (SECTIONS.has('jobs')) results.jobs = await jobsSection(cookie, portal, portalEnv);

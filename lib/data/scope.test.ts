@@ -54,6 +54,22 @@ const list = (over: { site?: number } = {}) => ({ status: 'all' as const, ...ove
 
 const ids = (rows: readonly { id: number }[]) => rows.map((r) => r.id).sort();
 
+describe('the home page’s people counts', () => {
+  it('are kept per scope for a minute, and recounted at once when the directory changes', async () => {
+    const now = Date.now();
+    expect(await peopleCountsInScope(siteAdmin, now)).toMatchObject({ people: 2, countedAt: now });
+    // A change the directory's writers did not make (another process, say): seen when the minute is up.
+    await database.deleteFrom('people').where('id', '=', 2).execute();
+    expect(await peopleCountsInScope(siteAdmin, now + 30_000)).toMatchObject({ people: 2, countedAt: now });
+    expect(await peopleCountsInScope(siteAdmin, now + 61_000)).toMatchObject({ people: 1, countedAt: now + 61_000 });
+    // A change through the directory: counted again on the next view.
+    await upsertPeople(database, 'sqlite', [user(4, 1)], new Date().toISOString());
+    expect(await peopleCountsInScope(siteAdmin, now + 62_000)).toMatchObject({ people: 2, countedAt: now + 62_000 });
+    // Another scope has its own figures.
+    expect(await peopleCountsInScope(superAdmin, now + 62_000)).toMatchObject({ people: 3 });
+  });
+});
+
 describe('the people list', () => {
   it('shows a site admin their sites’ people only, also when the URL asks for another site', async () => {
     expect(ids((await listPeopleInScope(siteAdmin, list(), 50)).items)).toEqual([1, 2]);
