@@ -106,10 +106,28 @@ export const sandboxJson = async <T>(path: string, init?: RequestInit) =>
 export const upstreamCalls = (stats: { requests: Record<string, { total: number }> }) =>
   Object.values(stats.requests).reduce((n, r) => n + r.total, 0);
 
+/**
+ * After minutes of synchronous work in this process (filling the event store), the client's pooled keep-alive sockets
+ * were closed by the portal unseen, and a write on one fails (EPIPE). Requests in parallel, failures ignored, until a
+ * round goes through: each dead socket is used once and discarded. The bench's client, not the portal.
+ */
+export async function dropDeadSockets(base = PORTAL) {
+  for (let round = 0; round < 10; round++) {
+    const answers = await Promise.allSettled(Array.from({ length: 64 }, () => fetch(`${base}/api/livez`)));
+    await Promise.all(answers.map((a) => (a.status === 'fulfilled' ? a.value.arrayBuffer() : null)));
+    if (answers.every((a) => a.status === 'fulfilled')) return;
+  }
+}
+
 export async function timePage(cookie: string, route: string, base = PORTAL) {
   const get = async () => {
-    const started = performance.now();
-    const response = await fetch(`${base}${route}`, { headers: { cookie } });
+    let started = performance.now();
+    // Once more on a dead pooled socket (see dropDeadSockets); the retried request is the one timed.
+    const send = () => fetch(`${base}${route}`, { headers: { cookie } });
+    const response = await send().catch(() => {
+      started = performance.now();
+      return send();
+    });
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`${route}: ${response.status}`);
     return performance.now() - started;

@@ -16,6 +16,7 @@ import {
   mark,
   timeViews,
   printViews,
+  dropDeadSockets,
 } from '../harness';
 
 /** A webhook body as Spintly sends it. */
@@ -217,6 +218,7 @@ export async function activitySection(
   const fillStarted = performance.now();
   await fillEvents(STORED_EVENTS, doors, people);
   const fillMs = Math.round(performance.now() - fillStarted);
+  await dropDeadSockets();
   const nowS = Math.floor(Date.now() / 1000);
   const somePerson = people[0]!;
   const someDoor = doors[0]!;

@@ -31,6 +31,7 @@ import * as reviews from './migrations/0023_reviews';
 import * as visitorNotice from './migrations/0024_visitor_notice';
 import * as erasureRequests from './migrations/0025_erasure_requests';
 import * as peopleExpiring from './migrations/0026_people_expiring';
+import * as deniedToday from './migrations/0027_denied_today';
 import type { Database } from './schema';
 
 /**
@@ -71,6 +72,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '0024_visitor_notice': visitorNotice,
   '0025_erasure_requests': erasureRequests,
   '0026_people_expiring': peopleExpiring,
+  '0027_denied_today': deniedToday,
 };
 
 export const dialectOf = (url: string): Dialect => (url.startsWith('file:') ? 'sqlite' : 'postgres');
