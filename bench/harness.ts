@@ -114,7 +114,7 @@ export const upstreamCalls = (stats: { requests: Record<string, { total: number 
 export async function dropDeadSockets(base = PORTAL) {
   for (let round = 0; round < 10; round++) {
     const answers = await Promise.allSettled(Array.from({ length: 64 }, () => fetch(`${base}/api/livez`)));
-    await Promise.all(answers.map((a) => (a.status === 'fulfilled' ? a.value.arrayBuffer() : null)));
+    await Promise.all(answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value.arrayBuffer()] : [])));
     if (answers.every((a) => a.status === 'fulfilled')) return;
   }
 }
