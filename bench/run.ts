@@ -9,6 +9,8 @@
  * - `jobs`: an import of 10,000 new people as a job (BENCH_IMPORT_ROWS), with faults and a restart half-way;
  * - `groups`: an access group of 2,000 members × 10 doors applied as jobs, then half of it ending at once.
  * - `reviews`: an access review of about 10,000 items: the reviewer's page, and "keep all shown" of 1,000.
+ * - `hold`: measures nothing; keeps the sandbox, the portal and the floor up and prints the signed-in cookie, for
+ *   profiling by hand (NODE_OPTIONS reaches the portal, e.g. `--cpu-prof`).
  * `BENCH_PEOPLE` (default 10,000) sizes the sandbox; `BENCH_SITES` and `BENCH_DOORS_PER_SITE` default to 5 × 40, or
  * 20 × 50 from 50,000 people. Each section replaces its own part of bench/results.json and leaves the others.
  *
@@ -138,21 +140,27 @@ async function main() {
   if (backfill.outcome !== 'ok') throw new Error(`the activity backfill failed: ${JSON.stringify(backfill)}`);
   const backfillCalls = upstreamCalls(await sandboxJson('/stats'));
 
-  const portal = startPortal(3200, portalEnv, ['ignore', 'ignore', 'inherit']);
+  // Held, the portal's own lines (each Spintly call with when it began in its request) are printed too.
+  const portal = startPortal(3200, portalEnv, ['ignore', SECTIONS.has('hold') ? 'inherit' : 'ignore', 'inherit']);
   children.push(portal);
   await waitFor(`${PORTAL}/api/health`, 'The portal', portal);
   const cookie = await signIn();
 
   const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>) : {};
   const results: Record<string, unknown> = { ...previous };
-  if (SECTIONS.has('pages')) {
+  if (SECTIONS.has('pages') || SECTIONS.has('hold')) {
     const floor = spawn(bin('next'), ['start', 'bench/floor', '-p', '3201'], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...env, FLOOR_SANDBOX_URL: SANDBOX, NODE_OPTIONS: PORTAL_NODE_OPTIONS },
     });
     children.push(floor);
     await waitFor(FLOOR, 'The floor app', floor);
-    Object.assign(results, await pagesSection(cookie, portal));
+    if (SECTIONS.has('pages')) Object.assign(results, await pagesSection(cookie, portal));
+  }
+  if (SECTIONS.has('hold')) {
+    // For profiling by hand against exactly what the bench measures: everything stays up until Ctrl-C.
+    console.log(`Holding: portal ${PORTAL}, floor ${FLOOR}, sandbox ${SANDBOX}\ncookie: ${cookie}`);
+    await new Promise<never>(() => {});
   }
   if (SECTIONS.has('directory'))
     results.directory = await directorySection(cookie, portal, portalEnv, script, { firstSync, firstSyncCalls });

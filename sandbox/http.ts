@@ -9,10 +9,20 @@ export function sendError(res: ServerResponse, status: number, message: string, 
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  sendBytes(res, status, encodeJson(body), headers);
+}
+
+/** JSON encoded once, so its length is known: a string body is measured and encoded twice and sent chunked. */
+export const encodeJson = (body: unknown): Buffer => Buffer.from(JSON.stringify(body));
+
+export function sendBytes(res: ServerResponse, status: number, bytes: Buffer, headers: Record<string, string> = {}) {
   if (res.headersSent || res.destroyed) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(text);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(bytes.length),
+    ...headers,
+  });
+  res.end(bytes);
 }
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;

@@ -21,7 +21,7 @@ import { handlers, type RouteContext } from './spintly-routes';
 import { Stats } from './stats';
 import { handleToken } from './token-routes';
 import { TokenIssuer } from './tokens';
-import { describeIssues, parseJson, readBody, sendError, sendJson } from './http';
+import { describeIssues, encodeJson, parseJson, readBody, sendBytes, sendError, sendJson } from './http';
 import { SANDBOX_DEFAULTS, type SandboxOptions } from './options';
 import type { Sandbox } from './sandbox';
 import { ApiError } from './world';
@@ -114,34 +114,54 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
       }),
   };
 
+  /**
+   * L (the configured latency) is the whole round trip, the server's own work included: each request is worked out
+   * and encoded when it arrives and its answer leaves L after it, as from a service that serves requests in
+   * parallel. Working after the wait instead would queue 40 parallel reads (a permission matrix) behind one another
+   * in this single process and charge the portal for the stand-in's own serial work.
+   */
   async function serveSpintly(req: IncomingMessage, res: ServerResponse, route: Route, pathname: string) {
+    const arrived = performance.now();
     const decision = faults.decide(route.identity);
-    if (decision.delayMs > 0) await sleep(decision.delayMs);
+    const restOfRoundTrip = async () => {
+      const left = decision.delayMs - (performance.now() - arrived);
+      if (left > 0) await sleep(left);
+    };
     const rule = decision.rule;
     const hang = () => {
       stats.count(route.identity.key, 'hang');
       hanging.add(res);
       res.on('close', () => hanging.delete(res));
     };
-    if (rule?.kind === 'hang') return hang();
-    if (rule?.kind === 'status') {
-      stats.count(route.identity.key, rule.status ?? 503);
-      return sendError(res, rule.status ?? 503, 'Service temporarily unavailable');
-    }
-    if (rule?.kind === 'rate_limit') {
+    if (rule?.kind === 'hang' || rule?.kind === 'status' || rule?.kind === 'rate_limit') {
+      await restOfRoundTrip();
+      if (rule.kind === 'hang') return hang();
+      if (rule.kind === 'status') {
+        stats.count(route.identity.key, rule.status ?? 503);
+        return sendError(res, rule.status ?? 503, 'Service temporarily unavailable');
+      }
       stats.count(route.identity.key, 429);
       return sendError(res, 429, 'Too many requests', { 'retry-after': String(rule.retryAfterS ?? 1) });
     }
 
-    const text = await readBody(req);
     let status = 200;
-    let answer: unknown;
-    if (route.name === 'tokenSaams' || route.name === 'tokenOAuth') {
-      ({ status, answer } = handleToken(route.name, text, req.headers['content-type'], options, tokens));
-    } else {
-      answer = runEndpoint(route.name, route.params, text, req.headers.authorization, pathname);
+    let body: Buffer;
+    try {
+      const text = await readBody(req);
+      let answer: unknown;
+      if (route.name === 'tokenSaams' || route.name === 'tokenOAuth') {
+        ({ status, answer } = handleToken(route.name, text, req.headers['content-type'], options, tokens));
+      } else {
+        answer = runEndpoint(route.name, route.params, text, req.headers.authorization, pathname);
+      }
+      world.syncDue();
+      body = encodeJson(answer);
+    } catch (error) {
+      // A refusal takes the same round trip as an answer.
+      await restOfRoundTrip();
+      throw error;
     }
-    world.syncDue();
+    await restOfRoundTrip();
 
     if (rule?.kind === 'commit_then_fail') {
       if (rule.then === 'hang') return hang();
@@ -149,7 +169,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
       return sendError(res, rule.status ?? 502, 'Bad gateway');
     }
     stats.count(route.identity.key, status);
-    sendJson(res, status, answer);
+    sendBytes(res, status, body);
   }
 
   function runEndpoint(

@@ -22,6 +22,8 @@ export class TokenIssuer {
   private readonly privateKey: KeyObject;
   private readonly publicKey: KeyObject;
   private generation = 0;
+  /** Signatures already checked (an RSA verify is ~0.1 ms, paid on every request otherwise); bounded. */
+  private readonly verified = new Map<string, TokenClaims>();
   issued = 0;
 
   constructor(private readonly now: () => number) {
@@ -50,6 +52,13 @@ export class TokenIssuer {
 
   /** The token's claims when it is ours, unexpired and not revoked; otherwise null. */
   verify(token: string): TokenClaims | null {
+    const claims = this.verified.get(token) ?? this.checkSignature(token);
+    if (!claims) return null;
+    if (claims.use !== 'access' || claims.exp * 1000 <= this.now() || claims.gen !== this.generation) return null;
+    return claims;
+  }
+
+  private checkSignature(token: string): TokenClaims | null {
     const [header, payload, signature] = token.split('.');
     if (!header || !payload || !signature) return null;
     const ok = verify(
@@ -65,7 +74,8 @@ export class TokenIssuer {
     } catch {
       return null;
     }
-    if (claims.use !== 'access' || claims.exp * 1000 <= this.now() || claims.gen !== this.generation) return null;
+    if (this.verified.size >= 1_000) this.verified.clear();
+    this.verified.set(token, claims);
     return claims;
   }
 

@@ -47,7 +47,7 @@ async function serve() {
     response.once('finish', () =>
       observeHttpRequest(request.method ?? 'GET', response.statusCode, (performance.now() - started) / 1000),
     );
-    requestContext().run({ requestId }, () =>
+    requestContext().run({ requestId, receivedAt: started }, () =>
       // Spintly's webhook, up to 500 events a second: the same handler as the Next route, without Next's ~4 ms of
       // routing per request (a bare Next route costs that much CPU; 500 of them a second would take two cores).
       isWebhookRequest(request) ? serveWebhook(request, response) : void handle(request, response),

@@ -14,6 +14,7 @@ import { allSiteOptions } from './sites';
 import { doorHolders, isPendingGrant } from '../core/holders';
 import { doorPendingOf, recordDoorSeen } from '../activity/tasks';
 import { db } from '../db';
+import { afterResponse } from './after-response';
 
 /** Where each of these holders' access to the door comes from, in a few words (the portal's grants). */
 async function holderSources(doorId: number, personIds: readonly number[], now = Date.now()) {
@@ -116,8 +117,10 @@ export async function doorPage(
     ...(p.pendingSince && { pendingSince: p.pendingSince }),
   });
   const answer = doorHolders(holders);
-  // Read-repair: the site page's counts (the background scan's) now say what this page read live.
-  await recordDoorSeen(await db(), doorPendingOf({ doorId, siteId }, answer));
+  // Read-repair: the site page's counts (the background scan's) say what this page read live, once it has answered.
+  afterResponse('read-repair of a door', async () =>
+    recordDoorSeen(await db(), doorPendingOf({ doorId, siteId }, answer)),
+  );
   const everyone = answer.holders.filter(visible);
   const needle = query.search?.toLowerCase();
   const matching = needle

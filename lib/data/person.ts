@@ -1,4 +1,5 @@
 import 'server-only';
+import { afterResponse } from './after-response';
 import { notFound } from 'next/navigation';
 import { limitedToCompanies, personInScope, siteScope, sitesInScope } from '../auth/permissions';
 import { companiesOfPeople } from '../companies/members';
@@ -76,8 +77,8 @@ export async function personPage(userId: number) {
     ? (await companiesOfPeople(await db(), [userId])).get(userId)
     : undefined;
   if (!user || !personInScope(operator, { homeSiteId: user.homeSiteId, companyId })) notFound();
-  // Read-repair: this page read the person live, so the directory's copy agrees from now on.
-  await repairPerson(user);
+  // Read-repair: this page read the person live, so the directory's copy agrees from now on (once it has answered).
+  afterResponse('read-repair of a person', () => repairPerson(user));
   const doors: DoorAccess[] = permissions
     ? personDoors(permissions)
         .doors.map(toDoorAccess)

@@ -16,6 +16,8 @@ export type LogFields = Record<string, unknown>;
 
 interface RequestContext {
   requestId: string;
+  /** performance.now() when the server received the request. */
+  receivedAt?: number;
 }
 
 const CONTEXT = Symbol.for('spintly-portal.request-context');
@@ -27,6 +29,12 @@ export function requestContext(): AsyncLocalStorage<RequestContext> {
 }
 
 export const currentRequestId = (): string | undefined => requestContext().getStore()?.requestId;
+
+/** How far into the current request we are, in ms (undefined outside one): shows what a page waited on in series. */
+export function msIntoRequest(): number | undefined {
+  const receivedAt = requestContext().getStore()?.receivedAt;
+  return receivedAt === undefined ? undefined : Math.round(performance.now() - receivedAt);
+}
 
 const JWT_SHAPE = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
 const BEARER_SHAPE = /Bearer\s+[\w.~+/=-]+/gi;

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openHarness, type Harness } from '../../sandbox/tests/harness';
 import { createSpintlyClient, type SpintlyClientConfig } from './client';
+import { requestContext } from '../observability/log';
 import {
   NOT_MADE_MESSAGE,
   SpintlyError,
@@ -395,6 +396,21 @@ describe('logs', () => {
       expect(line.attempt).toBeGreaterThanOrEqual(1);
     }
     expect(lines.some((line) => line.status === 503 && line.outcome === 'retry')).toBe(true);
+    // Outside a request (as here) there is no request time to report.
+    expect(lines.every((line) => line.requestMs === undefined)).toBe(true);
+  });
+
+  it('say how far into the request each call began, when it serves one', async () => {
+    const before = logs.length;
+    await requestContext().run({ requestId: 'req-timeline', receivedAt: performance.now() - 40 }, () =>
+      client().listSites(),
+    );
+    const line = logs
+      .slice(before)
+      .map((l) => JSON.parse(l))
+      .find((l) => l.requestId === 'req-timeline');
+    expect(line.requestMs).toBeGreaterThanOrEqual(40);
+    expect(line.requestMs).toBeLessThan(5_000);
   });
 
   it('never contain the client secret or a token, across this whole file', () => {

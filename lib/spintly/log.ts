@@ -13,6 +13,8 @@ export interface CallRecord {
   method: string;
   status: number | null;
   durationMs: number;
+  /** When the attempt began, in ms since the portal received the request it serves (absent outside a request). */
+  requestMs?: number;
   attempt: number;
   outcome: 'ok' | 'retry' | 'error';
   kind?: string;

@@ -5,6 +5,7 @@ import { SpintlyError, UNKNOWN_OUTCOME_MESSAGE, UNKNOWN_OUTCOME_SAFE_TO_RETRY_ME
 import type { HttpAnswer, HttpRequest } from './http';
 import type { ConcurrencyLimiter } from './limiter';
 import type { SpintlyLogger } from './log';
+import { msIntoRequest } from '../observability/log';
 import { traced } from '../observability/tracing';
 import type { TokenProvider } from './token';
 
@@ -206,12 +207,14 @@ export class Transport {
     const { logger, limiters } = this.deps;
     const limiter = endpoints[name].reads ? limiters.read : limiters.write;
     const began = performance.now();
+    const requestMs = msIntoRequest();
     const record = (status: number | null, outcome: 'ok' | 'retry' | 'error', error?: SpintlyError) =>
       logger.call({
         endpoint: name,
         method,
         status,
         durationMs: Math.round(performance.now() - began),
+        ...(requestMs !== undefined && { requestMs }),
         attempt,
         outcome,
         ...(error && { kind: error.kind }),

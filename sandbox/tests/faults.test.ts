@@ -22,6 +22,13 @@ describe('faults', () => {
     expect(elapsed).toBeLessThan(1000);
   });
 
+  it('a refusal takes the same round trip as an answer (the work is done on arrival, the answer leaves L later)', async () => {
+    await harness().control('POST', '/faults', { latencyMs: 120, rules: [] });
+    const started = performance.now();
+    expect((await harness().call('GET', PATHS.doorUsers(999_999))).status).toBe(404);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(115);
+  });
+
   it('answers error statuses at the configured rate, repeatably for a seed', async () => {
     const statuses = async () => {
       await harness().control('POST', '/faults', { seed: 7, rules: [{ rate: 0.5, kind: 'status', status: 502 }] });
