@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { Panel } from '@/components/ui/panel';
-import { recentActivity } from '@/lib/data/activity';
+import { recentActivity, type ActivitySubject } from '@/lib/data/activity';
 import { portalEnv } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
 import { toQueryString } from '@/lib/query-string';
 import { RESULT_LABEL } from './result-label';
 
 /** "Last seen: Main Entrance, 30/11/2026, 10:32 am (granted)" and the last ten events, for a person or a door. */
-export async function RecentActivity({ subject }: { subject: { person: number } | { door: number } }) {
+export async function RecentActivity({ subject }: { subject: ActivitySubject }) {
   const rows = await recentActivity(subject);
   const { display } = portalEnv();
   const isPerson = 'person' in subject;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { z } from 'zod';
 import { companyScope, requestedSites, type ScopedOperator } from '../auth/permissions';
 import { verifySession } from '../auth/session';
@@ -18,6 +19,7 @@ import { spintly } from '../spintly';
 import { queryFields } from '../validation/query';
 import { ACCESS_RESULTS, ACCESS_TYPES, DIRECTIONS } from '../activity/vocabulary';
 import { nameFor, namesById } from '../core/names';
+import { settledLater } from '../core/settled-later';
 import { companyNamesByPerson } from '../companies/members';
 
 export const ACTIVITY_PAGE_SIZE = 50;
@@ -132,10 +134,27 @@ export async function activitySince(operator: ScopedOperator, query: ActivityQue
   return toActivityRows(await eventsAfter(await db(), activityFilter(operator, query), cursor, 100));
 }
 
-/** The last events of one person or one door at the operator's sites: "Last seen" and the ten before it. */
-export async function recentActivity(subject: { person: number } | { door: number }, limit = 10) {
+/**
+ * The last events of one person or one door at the operator's sites: "Last seen" and the ten before it. Kept per
+ * request (React cache, keyed by kind and id), so a page can start the query before it waits on Spintly
+ * (`preloadRecentActivity`) and the panel that shows it, rendered once Spintly has answered, picks up the same query
+ * instead of starting it then.
+ */
+const recentActivityOf = cache(async (kind: 'person' | 'door', id: number, limit: number) => {
   const operator = await verifySession({ capability: 'activity:read' });
-  const filter = activityFilter(operator, { ...subject });
+  const filter = activityFilter(operator, kind === 'person' ? { person: id } : { door: id });
   const { events } = await queryEvents(await db(), filter, limit);
   return toActivityRows(events);
+});
+
+export type ActivitySubject = { person: number } | { door: number };
+
+export const recentActivity = (subject: ActivitySubject, limit = 10) =>
+  'person' in subject
+    ? recentActivityOf('person', subject.person, limit)
+    : recentActivityOf('door', subject.door, limit);
+
+/** Starts `recentActivity(subject)` now; the panel awaits it later (and shows its error, if any, there). */
+export function preloadRecentActivity(subject: ActivitySubject) {
+  void settledLater(recentActivity(subject));
 }

@@ -18,15 +18,22 @@ export const WEEK_MS = 7 * 86_400_000;
  * with who set it and why; and the doors the operator may give for a while (theirs: the person's doors list at the
  * operator's sites, envelope doors only for a company admin).
  */
-export async function temporaryAccessOf(
-  operator: ScopedOperator,
-  personId: number,
+export async function temporaryAccessFacts(operator: ScopedOperator, personId: number) {
+  const [open, grantable] = await Promise.all([openGrantsOf(await db(), personId), grantableDoors(operator)]);
+  return { open, grantable };
+}
+
+/**
+ * The person page's temporary access panel: the facts above (read while the page waits on Spintly) with the
+ * person's doors as Spintly gave them.
+ */
+export function temporaryAccessView(
+  { open, grantable }: Awaited<ReturnType<typeof temporaryAccessFacts>>,
   doors: readonly { id: number; name: string; siteId: number }[],
   sites: readonly { id: number; name: string }[],
   now = Date.now(),
 ) {
   const { display } = portalEnv();
-  const [open, grantable] = await Promise.all([openGrantsOf(await db(), personId), grantableDoors(operator)]);
   // Door names repeat across sites ("Main Entrance"): with more than one site, each says where it is.
   const siteName = new Map(sites.map((site) => [site.id, site.name]));
   const several = new Set(doors.map((d) => d.siteId)).size > 1;

@@ -22,7 +22,10 @@ import { Suspense } from 'react';
 import { RecentActivity } from '@/components/activity/recent-activity';
 import { nameFor, namesById } from '@/lib/core/names';
 import { TemporaryAccess } from '@/components/permissions/temporary-access';
-import { temporaryAccessOf } from '@/lib/data/grants';
+import { temporaryAccessFacts, temporaryAccessView } from '@/lib/data/grants';
+import { preloadRecentActivity } from '@/lib/data/activity';
+import { verifySession } from '@/lib/auth/session';
+import { settledLater } from '@/lib/core/settled-later';
 
 export const metadata: Metadata = { title: 'Person' };
 
@@ -34,6 +37,11 @@ const STATE_LABEL: Record<DoorAccess['state'], string> = {
 
 export default async function PersonPage({ params }: { params: Promise<{ userId: string }> }) {
   const userId = positiveInt((await params).userId) ?? notFound();
+  const viewer = await verifySession({ capability: 'people:read' });
+  // What comes from the portal's own tables is read while Spintly answers for the person, not after; none of it is
+  // shown unless the person is found in the operator's scope.
+  if (can(viewer, 'activity:read')) preloadRecentActivity({ person: userId });
+  const temporaryFacts = can(viewer, 'permissions:write') ? settledLater(temporaryAccessFacts(viewer, userId)) : null;
   const result = await load(() => personPage(userId));
   if (!result.ok) return <LoadError what="this person" message={result.message} />;
   const { operator, person, doors, sites, readAt } = result.data;
@@ -44,7 +52,7 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
   // The profile lists what the person can open or is waiting for; the doors they cannot open are only counted here
   // (there can be hundreds) and listed on the "Change doors" page.
   const reachable = doors.filter((d) => d.state !== 'not_assigned');
-  const temporary = can(operator, 'permissions:write') ? await temporaryAccessOf(operator, userId, doors, sites) : null;
+  const temporary = temporaryFacts ? temporaryAccessView(await temporaryFacts, doors, sites) : null;
   return (
     <>
       <Breadcrumbs trail={[peopleCrumb(operator)]} current={person.name} />

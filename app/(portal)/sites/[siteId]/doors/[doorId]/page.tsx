@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { doorHoldersQuerySchema, doorPage } from '@/lib/data/doors';
 import { Suspense } from 'react';
 import { RecentActivity } from '@/components/activity/recent-activity';
+import { preloadRecentActivity } from '@/lib/data/activity';
 import { load } from '@/lib/data/result';
 import { positiveInt } from '@/lib/validation/params';
 import { parseQuery } from '@/lib/validation/query';
@@ -27,6 +28,8 @@ export default async function DoorPage({
   const doorId = positiveInt(raw.doorId) ?? notFound();
   const query = parseQuery(doorHoldersQuerySchema, await searchParams);
   const { search } = query;
+  // The panel below is read from the portal's own events while Spintly answers for the door, not after.
+  preloadRecentActivity({ door: doorId });
   const result = await load(() => doorPage(siteId, doorId, query));
   if (!result.ok) return <LoadError what="this door" message={result.message} />;
   const { site, door, hiddenCount, ...people } = result.data;
