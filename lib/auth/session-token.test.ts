@@ -1,6 +1,12 @@
-import { decode, encode } from 'next-auth/jwt';
-import { describe, expect, it } from 'vitest';
+import { decode, encode, getToken } from 'next-auth/jwt';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeCapped, readSessionToken, secondsLeft, servedOverHttps, type SessionSettings } from './session-token';
+
+// The real decoder, watched: the tests of remembered sessions count how often a cookie was decrypted.
+vi.mock('next-auth/jwt', async (importOriginal) => {
+  const original = await importOriginal<typeof import('next-auth/jwt')>();
+  return { ...original, getToken: vi.fn(original.getToken) };
+});
 
 const SECRET = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 const PLAIN = 'authjs.session-token';
@@ -66,6 +72,48 @@ describe('readSessionToken', () => {
   it('ignores a token without an operator id', async () => {
     const token = await encode({ token: { ...session(), sub: undefined }, secret: SECRET, salt: PLAIN, maxAge: 3600 });
     expect(await readSessionToken(withCookie(PLAIN, token), HTTP)).toBeNull();
+  });
+});
+
+describe('readSessionToken remembers decrypted cookies', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('decrypts a cookie once, whatever other cookies come with it, and still answers with its claims', async () => {
+    const value = await sealed(PLAIN, { sid: 'remembered-1' });
+    vi.mocked(getToken).mockClear();
+    const first = await readSessionToken(new Headers({ cookie: `theme=dark; ${PLAIN}=${value}` }), HTTP);
+    const second = await readSessionToken(new Headers({ cookie: `${PLAIN}=${value}; csrf=abc` }), HTTP);
+    expect(first).toMatchObject({ sub: 'op-1', sid: 'remembered-1' });
+    expect(second).toEqual(first);
+    expect(getToken).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens a remembered cookie for its own secret only', async () => {
+    const value = await sealed(PLAIN, { sid: 'remembered-2' });
+    expect(await readSessionToken(withCookie(PLAIN, value), HTTP)).not.toBeNull();
+    const otherSecret = { ...HTTP, secret: 'another-secret-0123456789abcdefghijklmnopqrstuv' };
+    expect(await readSessionToken(withCookie(PLAIN, value), otherSecret)).toBeNull();
+  });
+
+  it('stops answering for a remembered cookie once it expires or the session reaches its limit', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const expiring = await sealed(PLAIN, { sid: 'remembered-3' }, 60);
+    expect(await readSessionToken(withCookie(PLAIN, expiring), HTTP)).not.toBeNull();
+    vi.setSystemTime(Date.now() + 120_000); // past exp and Auth.js's 15 s of clock skew
+    expect(await readSessionToken(withCookie(PLAIN, expiring), HTTP)).toBeNull();
+
+    const nearLimit = await sealed(PLAIN, { sid: 'remembered-4', signedInAt: nowS() - TWELVE_HOURS + 30 }, 3600);
+    expect(await readSessionToken(withCookie(PLAIN, nearLimit), HTTP)).not.toBeNull();
+    vi.setSystemTime(Date.now() + 60_000);
+    expect(await readSessionToken(withCookie(PLAIN, nearLimit), HTTP)).toBeNull();
+  });
+
+  it('does not remember a cookie that did not decrypt', async () => {
+    const forged = `${(await sealed(PLAIN)).slice(0, -4)}AAAA`;
+    vi.mocked(getToken).mockClear();
+    expect(await readSessionToken(withCookie(PLAIN, forged), HTTP)).toBeNull();
+    expect(await readSessionToken(withCookie(PLAIN, forged), HTTP)).toBeNull();
+    expect(getToken).toHaveBeenCalledTimes(2);
   });
 });
 

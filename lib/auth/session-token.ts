@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { encode, getToken, type JWT, type JWTEncodeParams } from 'next-auth/jwt';
 import type { PortalEnv } from '../env';
 
@@ -57,9 +58,58 @@ export function sessionSettings(headers: Headers, auth: PortalEnv['auth']): Sess
  */
 export async function readSessionToken(headers: Headers, settings: SessionSettings): Promise<JWT | null> {
   if (!settings.secret) return null;
-  // Only the cookie counts: getToken would also accept an `Authorization: Bearer` header.
-  const cookie = new Headers({ cookie: headers.get('cookie') ?? '' });
-  const token = await getToken({ req: { headers: cookie }, secret: settings.secret, secureCookie: settings.secure });
+  const name = settings.secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+  // Only the session cookie counts (and its chunks, should Auth.js have split it): getToken would also accept an
+  // `Authorization: Bearer` header. The same text is what the decrypted claims are remembered by.
+  const sessionCookie = (headers.get('cookie') ?? '')
+    .split(';')
+    .map((pair) => pair.trim())
+    .filter((pair) => pair.startsWith(`${name}=`) || pair.startsWith(`${name}.`))
+    .join('; ');
+  if (!sessionCookie) return null;
+  const key = decodedKey(settings.secret, sessionCookie);
+  let token: JWT | null | undefined = decodedSessions.recall(key);
+  if (token === undefined) {
+    const cookie = new Headers({ cookie: sessionCookie });
+    token = await getToken({ req: { headers: cookie }, secret: settings.secret, secureCookie: settings.secure });
+    if (token) decodedSessions.remember(key, token);
+  }
   if (!token?.sub || typeof token.sid !== 'string' || secondsLeft(token, settings.maxAgeS) <= 0) return null;
   return token;
 }
+
+/**
+ * Decrypted session cookies, by a hash of the secret and the cookie: the proxy and then the page read the same cookie
+ * on every request, and each decryption (a key derivation and AES, on libuv's thread pool) cost the page 3–4 ms while
+ * the render kept the event loop busy. Only cookies that decrypted are kept, until their `exp` and at most 5 minutes,
+ * 1,000 at most (oldest dropped first); the claims are checked again on every read, and whether the session was
+ * signed out is still asked of the database on every request (`currentOperator`). Shared by Next's bundles (the
+ * proxy's and the pages') through a registered global symbol.
+ */
+const DECODED_SESSIONS = Symbol.for('spintly-portal.decoded-sessions');
+const KEEP_DECODED_MS = 5 * 60_000;
+const MAX_DECODED = 1000;
+
+function decodedKey(secret: string, cookie: string): string {
+  return createHash('sha256').update(secret).update('\0').update(cookie).digest('base64url');
+}
+
+const decodedSessions = (() => {
+  const globals = globalThis as unknown as Record<symbol, Map<string, { token: JWT; until: number }> | undefined>;
+  const kept = (globals[DECODED_SESSIONS] ??= new Map());
+  return {
+    recall(key: string): JWT | undefined {
+      const entry = kept.get(key);
+      if (entry && entry.until > Date.now()) return entry.token;
+      if (entry) kept.delete(key);
+      return undefined;
+    },
+    remember(key: string, token: JWT) {
+      const expiresAt = typeof token.exp === 'number' ? token.exp * 1000 : Date.now();
+      const until = Math.min(expiresAt, Date.now() + KEEP_DECODED_MS);
+      if (until <= Date.now()) return;
+      if (kept.size >= MAX_DECODED) kept.delete(kept.keys().next().value as string);
+      kept.set(key, { token, until });
+    },
+  };
+})();
