@@ -115,18 +115,23 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
   };
 
   /**
-   * L (the configured latency) is the whole round trip, the server's own work included: each request is worked out
-   * and encoded when it arrives and its answer leaves L after it, as from a service that serves requests in
-   * parallel. Working after the wait instead would queue 40 parallel reads (a permission matrix) behind one another
-   * in this single process and charge the portal for the stand-in's own serial work.
+   * L (the configured latency) is the whole round trip, the server's own work included, as from a service that
+   * serves requests in parallel: a request reaches "Spintly" L/2 after it arrives here, is worked out and encoded
+   * then, and its answer leaves L after it arrived. Working on arrival made the requests that came in together wait
+   * for one another's work before they were even timed (40 parallel door reads of a permission matrix arrived over
+   * ~8 ms here, their answers left as spread out); working after the whole wait queued them behind one another. Either
+   * way the stand-in's own serial work was charged to the portal. Halfway, arrivals are timed while this process is
+   * idle, and the work of a burst (≈15 ms for 40 doors) is done before the answers are due.
    */
   async function serveSpintly(req: IncomingMessage, res: ServerResponse, route: Route, pathname: string) {
     const arrived = performance.now();
     const decision = faults.decide(route.identity);
-    const restOfRoundTrip = async () => {
-      const left = decision.delayMs - (performance.now() - arrived);
+    /** Waits until `share` of the round trip has passed since the request arrived. */
+    const untilRoundTrip = async (share: number) => {
+      const left = decision.delayMs * share - (performance.now() - arrived);
       if (left > 0) await sleep(left);
     };
+    const restOfRoundTrip = () => untilRoundTrip(1);
     const rule = decision.rule;
     const hang = () => {
       stats.count(route.identity.key, 'hang');
@@ -148,6 +153,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     let body: Buffer;
     try {
       const text = await readBody(req);
+      await untilRoundTrip(0.5);
       let answer: unknown;
       if (route.name === 'tokenSaams' || route.name === 'tokenOAuth') {
         ({ status, answer } = handleToken(route.name, text, req.headers['content-type'], options, tokens));

@@ -22,11 +22,28 @@ describe('faults', () => {
     expect(elapsed).toBeLessThan(1000);
   });
 
-  it('a refusal takes the same round trip as an answer (the work is done on arrival, the answer leaves L later)', async () => {
+  it('a refusal takes the same round trip as an answer', async () => {
     await harness().control('POST', '/faults', { latencyMs: 120, rules: [] });
     const started = performance.now();
     expect((await harness().call('GET', PATHS.doorUsers(999_999))).status).toBe(404);
     expect(performance.now() - started).toBeGreaterThanOrEqual(115);
+  });
+
+  it('works a request out halfway through the round trip: a change lands at L/2, its answer leaves at L', async () => {
+    const { world } = harness().sandbox;
+    const door = 501;
+    const holders = world.granted.get(door) ?? new Set<number>();
+    const userId = [...world.users.keys()].find((id) => !holders.has(id))!;
+    const landed = () => [...world.pending.values()].some((c) => c.userId === userId && c.accessPointId === door);
+    await harness().control('POST', '/faults', { latencyMs: 300, rules: [] });
+    const started = performance.now();
+    const answer = harness().call('PATCH', PATHS.doorUsers(door), { permissionsToAdd: [userId] });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(landed()).toBe(false); // in flight: not at "Spintly" yet
+    await new Promise((resolve) => setTimeout(resolve, 180));
+    expect(landed()).toBe(true); // worked out at ~150 ms, the answer still on its way back
+    expect((await answer).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(295);
   });
 
   it('answers error statuses at the configured rate, repeatably for a seed', async () => {
