@@ -1,10 +1,11 @@
+import type * as NextAuthJwt from 'next-auth/jwt';
 import { decode, encode, getToken } from 'next-auth/jwt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeCapped, readSessionToken, secondsLeft, servedOverHttps, type SessionSettings } from './session-token';
 
 // The real decoder, watched: the tests of remembered sessions count how often a cookie was decrypted.
 vi.mock('next-auth/jwt', async (importOriginal) => {
-  const original = await importOriginal<typeof import('next-auth/jwt')>();
+  const original = await importOriginal<typeof NextAuthJwt>();
   return { ...original, getToken: vi.fn(original.getToken) };
 });
 
