@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type LogEvent, type M
 import { ConfigError, portalEnv } from '../env';
 import { observeQuery } from '../observability/metrics';
 import { recordQuerySpan } from '../observability/tracing';
+import { withStatementCache } from './statement-cache';
 import * as initial from './migrations/0001_initial';
 import * as sessionRevocations from './migrations/0002_session_revocations';
 import * as auditTargets from './migrations/0003_audit_targets';
@@ -101,7 +102,10 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     // checkpoints). A power cut could lose the last commits; the access events among them are read back by the history
     // repair, and the rest is what an operator would retry. FULL cost every webhook batch an fsync (~10 ms here).
     sqlite.pragma('synchronous = NORMAL');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: observed('sqlite') });
+    db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      log: observed('sqlite'),
+    });
   } else {
     const { Pool } = await import('pg');
     if (options.schema) {
