@@ -1,7 +1,6 @@
 'use client';
 
 import { memo } from 'react';
-import { cn } from '@/components/ui/cn';
 import type { MatrixPending } from '@/lib/data/permissions';
 import { pendingFor } from '../doors/pending-since';
 import type { Base, Staged } from './staged-changes';
@@ -9,7 +8,10 @@ import type { Base, Staged } from './staged-changes';
 const STAGED_WORDS: Record<Staged, string> = { grant: 'grant', revoke: 'revoke', cancel: 'cancel pending change' };
 const STAGED_GLYPH: Record<Staged, string> = { grant: '+', revoke: '−', cancel: '×' };
 
-/** One person × door cell: what it is now, what is staged on it, and how it reads to a screen reader. */
+/**
+ * One person × door cell: what it is now, what is staged on it, and how it reads to a screen reader. Its look comes
+ * from its data attributes (`.matrix-cell` in app/globals.css).
+ */
 export const MatrixCell = memo(function MatrixCell({
   personName,
   doorName,
@@ -60,17 +62,10 @@ export const MatrixCell = memo(function MatrixCell({
       data-cell={`${row}:${col}`}
       data-state={base}
       data-staged={change ?? ''}
+      data-stuck={stuck || undefined}
       tabIndex={focused ? 0 : -1}
       onClick={() => onPick(row, col)}
-      className={cn(
-        'flex cursor-pointer items-center justify-center border-l border-slate-100 select-none focus:outline-2 focus:-outline-offset-2 focus:outline-indigo-600',
-        base === 'none' && !change && 'text-slate-500',
-        base === 'assigned' && 'bg-green-50 text-green-800',
-        base === 'pending' && (stuck ? 'bg-red-50 text-red-800' : 'bg-amber-50 text-amber-800'),
-        change === 'grant' && 'ring-2 ring-indigo-600 ring-inset',
-        change === 'revoke' && 'ring-2 ring-red-600 ring-inset',
-        change === 'cancel' && 'ring-2 ring-slate-600 ring-inset',
-      )}
+      className="matrix-cell"
     >
       <span aria-hidden>{glyph}</span>
     </div>
