@@ -103,7 +103,7 @@ export async function* scanPending(client = spintly().background): AsyncGenerato
     const doors = await client.allAccessPoints(site.id);
     const found = await Promise.all(
       doors.map(async (door) =>
-        doorPendingOf({ doorId: door.id, siteId: site.id }, doorHolders(await client.doorUsers(door.id))),
+        doorPendingOf({ doorId: door.id, siteId: site.id }, doorHolders(await client.doorHolderIds(door.id))),
       ),
     );
     yield* found;

@@ -57,7 +57,7 @@ export async function checkImportFile(operator: ScopedOperator, text: string): P
     visitorRoleId,
     doors,
     holdersOf: async (doorIds) => {
-      const lists = await Promise.all(doorIds.map((id) => client.doorUsers(id)));
+      const lists = await Promise.all(doorIds.map((id) => client.doorHolderIds(id)));
       return new Map(doorIds.map((id, i) => [id, doorHolders(lists[i]!).willHold]));
     },
     personInScope: (person) => personInScope(operator, { homeSiteId: person.home_site_id }),

@@ -65,7 +65,7 @@ export async function siteMatrix(siteId: number, query: MatrixQuery): Promise<Ma
   const doorsAndHolders = Promise.all([client.allAccessPoints(siteId), grantableDoors(operator)]).then(
     async ([all, grantable]) => {
       const doors = onlyGrantable(all, grantable);
-      return { doors, holders: await Promise.all(doors.map((door) => client.doorUsers(door.id))) };
+      return { doors, holders: await Promise.all(doors.map((door) => client.doorHolderIds(door.id))) };
     },
   );
   const [sites, { doors, holders }, people] = await Promise.all([

@@ -36,8 +36,8 @@ const fake = {
     for (const id of patch.permissionsToRemove ?? []) mine.delete(id);
     held.set(personId, mine);
   },
-  doorUsers: async (doorId: number) => ({
-    usersWithPermissions: [...held].filter(([, doors]) => doors.has(doorId)).map(([id]) => ({ id, name: `P${id}` })),
+  doorHolderIds: async (doorId: number) => ({
+    usersWithPermissions: [...held].filter(([, doors]) => doors.has(doorId)).map(([id]) => ({ id })),
     usersWithPendingPermissions: [],
   }),
 };

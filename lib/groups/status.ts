@@ -14,7 +14,7 @@ import { failuresOf, leftoverGrants, openMemberships, peopleOf, type AccessGroup
  */
 export async function groupStatus(
   db: Kysely<Database>,
-  client: Pick<SpintlyClient, 'doorUsers'>,
+  client: Pick<SpintlyClient, 'doorHolderIds'>,
   group: AccessGroup,
   { tolerateUnread = false } = {},
 ) {
@@ -24,7 +24,7 @@ export async function groupStatus(
     leftoverGrants(db, group),
     Promise.all(
       group.doors.map((d) =>
-        client.doorUsers(d.doorId).then(doorHolders, (error: unknown) => {
+        client.doorHolderIds(d.doorId).then(doorHolders, (error: unknown) => {
           if (!tolerateUnread) throw error;
           return null;
         }),

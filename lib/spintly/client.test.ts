@@ -339,6 +339,25 @@ describe('errors', () => {
     expect(error.upstreamMessage).toMatch(/sites\.0\.name/);
   });
 
+  it("a door read for its holders' ids keeps ids and pending changes only, and still refuses a malformed id", async () => {
+    const door = 501;
+    const full = await client().doorUsers(door);
+    const ids = await client().doorHolderIds(door);
+    expect(full.usersWithPermissions.length).toBeGreaterThan(0);
+    expect(ids.usersWithPermissions.map((u) => u.id)).toEqual(full.usersWithPermissions.map((u) => u.id));
+    expect(Object.keys(ids.usersWithPermissions[0]!)).toEqual(['id']);
+    const broken: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).endsWith('/users/permissions')) return response;
+      const body = await response.json();
+      body.message.usersWithPermissions[0].id = 'not-an-id';
+      return new Response(JSON.stringify(body), { status: 200, headers: response.headers });
+    };
+    const error = await caught(client({ http: broken }).doorHolderIds(door));
+    expect(error).toMatchObject({ kind: 'bad_response', endpoint: 'doorUsers' });
+    expect(error.upstreamMessage).toMatch(/usersWithPermissions\.0\.id/);
+  });
+
   it('bad input is refused before anything is sent', async () => {
     const spintly = client();
     await spintly.listRoles();

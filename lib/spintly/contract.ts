@@ -362,6 +362,15 @@ export const doorUsersAnswerSchema = z.object({
   usersWithPermissions: z.array(doorUserSchema),
   usersWithPendingPermissions: z.array(doorUserSchema),
 });
+/**
+ * The same answer read for who holds the door, not their details: what the matrix, the pending scan, imports and
+ * groups use. A door can list thousands of holders; checking and copying only ids and pending fields costs a fraction.
+ */
+const doorHolderRefSchema = doorUserSchema.pick({ id: true, pendingAction: true, pendingSince: true });
+export const doorHolderIdsAnswerSchema = z.object({
+  usersWithPermissions: z.array(doorHolderRefSchema),
+  usersWithPendingPermissions: z.array(doorHolderRefSchema),
+});
 /** Write answers carry at least a human-readable text. [assumed] */
 export const okAnswerSchema = z.object({ text: z.string().optional() }).passthrough();
 export const cardAnswerSchema = z.object({ userId: id, credentialId: z.string().nullable() });

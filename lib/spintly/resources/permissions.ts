@@ -1,6 +1,12 @@
 import 'server-only';
 import { EVERY_SITE, reachesNoSite, type SiteScope } from '../../core/scope';
-import type { DoorPermissionsPatch, EndpointAnswer, UserPermissionsPatch } from '../contract';
+import type { z } from 'zod';
+import {
+  doorHolderIdsAnswerSchema,
+  type DoorPermissionsPatch,
+  type EndpointAnswer,
+  type UserPermissionsPatch,
+} from '../contract';
 import { spintlySites } from '../scope';
 import type { ClientContext } from './shared';
 
@@ -17,6 +23,9 @@ export function permissionsResource({ transport }: ClientContext) {
         : transport.send('userPermissions', { userId }, { sites: spintlySites(sites) }),
     doorUsers: (accessPointId: number): Promise<EndpointAnswer<'doorUsers'>> =>
       transport.send('doorUsers', { accessPointId }, undefined),
+    /** The same call read for ids and pending changes only: for screens and tasks that do not show who. */
+    doorHolderIds: (accessPointId: number): Promise<z.output<typeof doorHolderIdsAnswerSchema>> =>
+      transport.send('doorUsers', { accessPointId }, undefined, { answer: doorHolderIdsAnswerSchema }),
     changeDoorUsers: async (accessPointId: number, patch: DoorPermissionsPatch) => {
       await transport.send('patchDoorUsers', { accessPointId }, patch);
     },
