@@ -45,7 +45,10 @@ describe('tracing', () => {
     await provider.forceFlush();
     await provider.shutdown();
 
-    const sent = received.filter((r) => r.path === '/v1/traces').map((r) => r.body).join('\n');
+    const sent = received
+      .filter((r) => r.path === '/v1/traces')
+      .map((r) => r.body)
+      .join('\n');
     expect(sent).toContain('spintly userPermissions');
     expect(sent).toContain('/users/{userId}/permissions');
     expect(sent).toContain('spintly deleteUsers');

@@ -103,8 +103,8 @@ export class Transport {
     body: EndpointBody<N> | undefined,
     options: ReadingOptions<A> = {},
   ): Promise<A> {
-    const answerSchema: z.ZodType = options.answer ?? endpoints[name].answer;
     const def = endpoints[name];
+    const answerSchema: z.ZodType = options.answer ?? def.answer;
     // GET and DELETE carry no body.
     const input =
       def.method === 'GET' || def.method === 'DELETE'
@@ -135,12 +135,21 @@ export class Transport {
           token = await this.deps.tokens.get();
           const sending = token;
           // One span per attempt, named by endpoint (its path template, never the ids in the URL).
-          return await traced(
+          return (await traced(
             `spintly ${name}`,
             { 'spintly.endpoint': name, 'http.request.method': def.method, 'url.template': def.path, attempt },
             () =>
-              this.attempt(name, answerSchema, def.method, url, payload, sending, attempt, Math.min(perAttemptMs, leftMs)),
-          ) as A;
+              this.attempt(
+                name,
+                answerSchema,
+                def.method,
+                url,
+                payload,
+                sending,
+                attempt,
+                Math.min(perAttemptMs, leftMs),
+              ),
+          )) as A;
         } catch (error) {
           // A 401 on a call means this token went stale (and nothing was done): drop it, so the retry gets a new one.
           if (token && error instanceof SpintlyError && error.kind === 'unauthorized')
