@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { encode, getToken, type JWT, type JWTEncodeParams } from 'next-auth/jwt';
+import { setBounded } from '../core/bounded-map';
 import type { PortalEnv } from '../env';
 
 /**
@@ -108,8 +109,7 @@ const decodedSessions = (() => {
       const expiresAt = typeof token.exp === 'number' ? token.exp * 1000 : Date.now();
       const until = Math.min(expiresAt, Date.now() + KEEP_DECODED_MS);
       if (until <= Date.now()) return;
-      if (kept.size >= MAX_DECODED) kept.delete(kept.keys().next().value as string);
-      kept.set(key, { token, until });
+      setBounded(kept, key, { token, until }, MAX_DECODED);
     },
   };
 })();

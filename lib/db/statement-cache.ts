@@ -1,4 +1,5 @@
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { setBounded } from '../core/bounded-map';
 
 /** The part of a better-sqlite3 statement the cache needs beyond Kysely's view of it. */
 interface CachedStatement extends SqliteStatement {
@@ -31,10 +32,7 @@ export function withStatementCache(database: PreparingDatabase, max = 500): Sqli
         return kept;
       }
       const fresh = database.prepare(sql);
-      if (!kept) {
-        if (statements.size >= max) statements.delete(statements.keys().next().value as string);
-        statements.set(sql, fresh);
-      }
+      if (!kept) setBounded(statements, sql, fresh, max);
       return fresh;
     },
     close() {
