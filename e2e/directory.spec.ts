@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { DEMO, signInAndWait } from './helpers';
+import { DEMO, sandbox, signInAndWait } from './helpers';
 import { E2E, e2ePortalEnv } from './ports';
 
 /** Creates a person straight through the sandbox's Spintly API, as Spintly's own website would. */
@@ -72,12 +72,19 @@ test('“Sync now” re-reads Spintly with progress, and the list then shows a c
   await signInAndWait(page, DEMO.siteAdmin);
   await page.goto(`/users?search=${encodeURIComponent(name)}`);
   await expect(page.getByText('Nobody matches these filters.')).toBeVisible();
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  // The run is asked of the task's leader (this portal's inline worker) and followed until it ends.
-  await expect(page.getByRole('progressbar', { name: 'Re-reading Spintly’s people' })).toBeVisible();
-  await expect(page.getByTestId('toast').filter({ hasText: /Re-read [\d,]+ people from Spintly: 1 new/ })).toBeVisible({
-    timeout: 15_000,
-  });
+  // Each Spintly call takes 300 ms while the run is watched: re-reading a few hundred people with no latency can end
+  // before the page's first look at it (the progress bar was then never drawn, the test's own race).
+  await sandbox.faults(request, { latencyMs: 300, rules: [] });
+  try {
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    // The run is asked of the task's leader (this portal's inline worker) and followed until it ends.
+    await expect(page.getByRole('progressbar', { name: 'Re-reading Spintly’s people' })).toBeVisible();
+    await expect(
+      page.getByTestId('toast').filter({ hasText: /Re-read [\d,]+ people from Spintly: 1 new/ }),
+    ).toBeVisible({ timeout: 15_000 });
+  } finally {
+    await sandbox.faults(request, { rules: [] });
+  }
   await expect(page.getByRole('link', { name })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sync now' })).toBeEnabled();
 });
