@@ -26,3 +26,11 @@ export function namesById(items: Iterable<{ id: number; name: string }>): Map<nu
   for (const item of items) names.set(item.id, item.name);
   return names;
 }
+
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
+/**
+ * Orders names as a reader expects ("anita" beside "Anita", accents ignored), for sorting lists on the server. One
+ * collator for the process: `localeCompare` looks its collator up again on every comparison.
+ */
+export const compareNames = (a: string, b: string): number => collator.compare(a, b);

@@ -14,6 +14,8 @@ import { allSiteOptions } from './sites';
 import { doorHolders, isPendingGrant } from '../core/holders';
 import { doorPendingOf, recordDoorSeen } from '../activity/tasks';
 import { db } from '../db';
+import { compareNames } from '../core/names';
+import { sortedPage } from '../core/sorted-page';
 import { afterResponse } from './after-response';
 
 /** Where each of these holders' access to the door comes from, in a few words (the portal's grants). */
@@ -49,7 +51,7 @@ export async function doorHoldersExport(operator: ScopedOperator, doorId: number
   const people = [
     ...answer.holders.filter(visible).map((p) => ({ ...p, state: 'assigned' as const })),
     ...answer.pending.filter((p) => visible(p) && isPendingGrant(p)).map((p) => ({ ...p, state: 'pending' as const })),
-  ].sort((a, b) => byName.compare(a.name, b.name));
+  ].sort(byName);
   const sources = await holderSources(
     doorId,
     people.map((p) => p.id),
@@ -83,7 +85,7 @@ export interface DoorPerson {
 
 export const DOOR_HOLDERS_PAGE_SIZE = 50;
 
-const byName = new Intl.Collator('en', { sensitivity: 'base' });
+const byName = (a: { name: string }, b: { name: string }) => compareNames(a.name, b.name);
 
 /**
  * Who can open a door and whose change there is pending. People outside the operator's sites are only counted.
@@ -128,7 +130,7 @@ export async function doorPage(
     : everyone;
   const start = (query.page - 1) * DOOR_HOLDERS_PAGE_SIZE;
   const pending = answer.pending.filter(visible);
-  const shown = matching.sort((a, b) => byName.compare(a.name, b.name)).slice(start, start + DOOR_HOLDERS_PAGE_SIZE);
+  const shown = sortedPage(matching, byName, start, DOOR_HOLDERS_PAGE_SIZE);
   const sources = await holderSources(
     doorId,
     shown.map((p) => p.id),
