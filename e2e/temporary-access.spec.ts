@@ -32,7 +32,12 @@ test('temporary access: given with a reason, extended, and ended by the portal �
   const { person, a, b, c } = await world(request);
   await signInAndWait(page, DEMO.admin);
   await page.goto(`/users/${person.id}`);
+  // The doors that may be given are read when the form opens, not carried by every person page.
   const form = page.getByRole('form', { name: 'Give temporary access' });
+  await expect(form).toHaveCount(0);
+  await page.getByRole('button', { name: 'Give temporary access…' }).click();
+  const find = form.getByRole('searchbox', { name: 'Find a door' });
+  await expect(find).toBeFocused();
 
   // Bad input: no door. Said next to the doors; the reason typed is still there; nothing sent.
   await sandbox.clearStats(request);
@@ -42,8 +47,15 @@ test('temporary access: given with a reason, extended, and ended by the portal �
   await expect(form.getByLabel('Reason')).toHaveValue('Contractor until Friday');
   expect(await sandbox.writes(request)).toEqual([]);
 
-  // The super admin sees every site's doors, so each says where it is.
+  // The super admin sees every site's doors, so each says where it is; typing narrows them, and a ticked door stays
+  // ticked (and listed) whatever is typed next.
+  await find.fill(a.name);
   await form.getByRole('checkbox', { name: `${a.name} · Koramangala Hub`, exact: true }).check();
+  await find.fill('no door is called this');
+  await expect(form.getByText('No door’s name contains “no door is called this”.')).toBeVisible();
+  await expect(form.getByRole('checkbox')).toHaveCount(1);
+  await expect(form.getByRole('checkbox', { name: `${a.name} · Koramangala Hub`, exact: true })).toBeChecked();
+  await expect(form.getByRole('group', { name: /Doors · 1 chosen/ })).toBeVisible();
   await form.getByRole('button', { name: 'Give temporary access' }).click();
   await expect(page.getByText(/^Given until/)).toBeVisible();
   const list = page.getByRole('list', { name: 'Temporary access' });
@@ -106,4 +118,30 @@ test('temporary access: given with a reason, extended, and ended by the portal �
   expect(lines.find((line) => line.startsWith(`"${person.id}",`))).toContain('Direct (');
   const elsewhere = await page.request.get('/api/doors/holders/export?doorId=999999');
   expect(elsewhere.status()).toBe(404);
+});
+
+test('the doors a temporary-access form offers are the operator’s own: a site admin’s site, nothing for the front desk', async ({
+  browser,
+  request,
+}) => {
+  const state = (await sandbox.state(request)) as SandboxState;
+  const siteOne = new Set(state.accessPoints.filter((d) => d.siteId === 1).map((d) => d.id));
+  const asSiteAdmin = await browser.newPage();
+  await signInAndWait(asSiteAdmin, DEMO.siteAdmin);
+  const answer = await asSiteAdmin.request.get('/api/doors/grantable');
+  expect(answer.status()).toBe(200);
+  const { doors } = (await answer.json()) as { doors: { id: number; name: string }[] };
+  // Every door of site 1 and no other; one site, so names say no site.
+  expect(doors.map((d) => d.id).sort((x, y) => x - y)).toEqual([...siteOne].sort((x, y) => x - y));
+  expect(doors.every((d) => !d.name.includes(' · '))).toBe(true);
+  await asSiteAdmin.close();
+
+  const asFrontDesk = await browser.newPage();
+  await signInAndWait(asFrontDesk, DEMO.frontDesk);
+  expect((await asFrontDesk.request.get('/api/doors/grantable')).status()).toBe(403);
+  await asFrontDesk.close();
+  // Without a session the proxy sends the browser to sign in; no door is listed.
+  const anonymous = await request.get('/api/doors/grantable', { maxRedirects: 0 });
+  expect(anonymous.status()).toBe(307);
+  expect(anonymous.headers().location).toContain('/sign-in');
 });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { useServerAction } from '@/components/ui/use-server-action';
@@ -56,6 +56,167 @@ function HowLong({ id, errors }: { id: string; errors: Errors }) {
   );
 }
 
+/** Doors listed at once in the form; more are found by typing. */
+const SHOWN_AT_ONCE = 100;
+
+type Door = { id: number; name: string };
+
+/** The doors this operator may give, asked for when the form opens (`/api/doors/grantable`). */
+function useGrantableDoors() {
+  const [answer, setAnswer] = useState<{ status: 'loading' | 'error' } | { status: 'ready'; doors: Door[] }>({
+    status: 'loading',
+  });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch('/api/doors/grantable', { cache: 'no-store', signal: controller.signal })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(String(response.status));
+        setAnswer({ status: 'ready', doors: ((await response.json()) as { doors: Door[] }).doors });
+      })
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'AbortError') setAnswer({ status: 'error' });
+      });
+    return () => controller.abort();
+  }, [attempt]);
+  const retry = () => {
+    setAnswer({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  };
+  return { answer, retry };
+}
+
+/**
+ * The form that gives doors until an end with a reason. Its doors are read when it opens and found by typing: a super
+ * admin over dozens of sites may give thousands. The doors ticked stay ticked whatever is typed next.
+ */
+function GiveTemporaryAccess({ userId, onClose }: { userId: number; onClose: () => void }) {
+  const form = useRef<HTMLFormElement>(null);
+  const { answer, retry } = useGrantableDoors();
+  const [find, setFind] = useState('');
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
+  const [errors, setErrors] = useState<Errors>({});
+  const give = useServerAction(grantTemporaryAccessAction, {
+    onSuccess: () => {
+      setErrors({});
+      setChosen(new Set());
+      setFind('');
+      form.current?.reset();
+    },
+    onError: (result) => setErrors(result.fieldErrors ?? {}),
+  });
+
+  const needle = find.trim().toLowerCase();
+  const doors = answer.status === 'ready' ? answer.doors : [];
+  // Ticked doors first, whatever the search, so what will be given is always in view.
+  const matching = doors.filter((d) => chosen.has(d.id) || (needle && d.name.toLowerCase().includes(needle)));
+  const listed = needle ? matching : [...matching, ...doors.filter((d) => !chosen.has(d.id))];
+  const shown = listed.slice(0, SHOWN_AT_ONCE);
+  const toggle = (id: number, on: boolean) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    void give.run({
+      userId,
+      doorIds: [...chosen].map(String),
+      preset: String(data.get('preset')),
+      until: String(data.get('until') ?? ''),
+      reason: String(data.get('reason') ?? ''),
+    });
+  };
+
+  return (
+    <form ref={form} onSubmit={submit} className="mt-4 grid gap-3" aria-label="Give temporary access">
+      <fieldset aria-describedby={errors.doorIds ? 'temp-doors-error' : undefined}>
+        <legend className="text-sm font-medium text-slate-800">
+          Doors{chosen.size > 0 && <span className="font-normal text-slate-600"> · {chosen.size} chosen</span>}
+        </legend>
+        {answer.status === 'loading' && (
+          <p role="status" className="mt-1 text-sm text-slate-600">
+            Loading the doors you can give…
+          </p>
+        )}
+        {answer.status === 'error' && (
+          <p role="alert" className="mt-1 text-sm text-red-700">
+            The doors could not be loaded.{' '}
+            <button type="button" className="underline" onClick={retry}>
+              Try again
+            </button>
+          </p>
+        )}
+        {answer.status === 'ready' && (
+          <>
+            <Input
+              aria-label="Find a door"
+              type="search"
+              placeholder="Find a door"
+              autoFocus
+              className="mt-1 max-w-sm"
+              value={find}
+              onChange={(event) => setFind(event.target.value)}
+            />
+            {doors.length === 0 ? (
+              <p className="mt-1 text-sm text-slate-600">There is no door you can give.</p>
+            ) : (
+              <div className="mt-2 grid max-h-48 gap-1 overflow-y-auto text-sm sm:grid-cols-3">
+                {shown.map((d) => (
+                  <label key={d.id} className="flex items-center gap-2">
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(d.id)}
+                      onChange={(event) => toggle(d.id, event.target.checked)}
+                    />{' '}
+                    {d.name}
+                  </label>
+                ))}
+              </div>
+            )}
+            {(listed.length > shown.length || (needle && matching.length === chosen.size)) && (
+              <p className="mt-1 text-xs text-slate-600" aria-live="polite">
+                {listed.length > shown.length
+                  ? `Showing ${shown.length} of ${listed.length} doors: type to narrow.`
+                  : `No door’s name contains “${find.trim()}”.`}
+              </p>
+            )}
+          </>
+        )}
+        {errors.doorIds && (
+          <p id="temp-doors-error" className="text-sm text-red-700">
+            {errors.doorIds[0]}
+          </p>
+        )}
+      </fieldset>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <HowLong id="temp" errors={errors} />
+        <Field id="temp-reason" label="Reason" error={errors.reason?.[0]}>
+          <Input
+            id="temp-reason"
+            name="reason"
+            maxLength={200}
+            placeholder="Contractor until Friday"
+            aria-invalid={errors.reason ? true : undefined}
+          />
+        </Field>
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={give.pending}>
+          Give temporary access
+        </Button>
+        <Button type="button" variant="secondary" onClick={onClose}>
+          Close
+        </Button>
+      </div>
+    </form>
+  );
+}
+
 /**
  * Temporary access on the person page: what they hold for a while (soonest end first, "Extend" on each), and a form
  * to give doors until an end with a reason. A refused form keeps what was typed and says what to fix.
@@ -64,41 +225,18 @@ export function TemporaryAccess({
   userId,
   personName,
   grants,
-  doors,
 }: {
   userId: number;
   personName: string;
   grants: TemporaryGrantView[];
-  doors: { id: number; name: string }[];
 }) {
-  const form = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<Errors>({});
-  const give = useServerAction(grantTemporaryAccessAction, {
-    onSuccess: () => {
-      setErrors({});
-      form.current?.reset();
-    },
-    onError: (result) => setErrors(result.fieldErrors ?? {}),
-  });
+  const [giving, setGiving] = useState(false);
   const [extending, setExtending] = useState<string | null>(null);
   const [extendErrors, setExtendErrors] = useState<Errors>({});
   const extend = useServerAction(extendGrantAction, {
     onSuccess: () => setExtending(null),
     onError: (result) => setExtendErrors(result.fieldErrors ?? {}),
   });
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    void give.run({
-      userId,
-      doorIds: data.getAll('doorIds').map(String),
-      preset: String(data.get('preset')),
-      until: String(data.get('until') ?? ''),
-      reason: String(data.get('reason') ?? ''),
-    });
-  };
-
   return (
     <section aria-labelledby="temporary-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
       <h2 id="temporary-heading" className="font-semibold">
@@ -154,41 +292,12 @@ export function TemporaryAccess({
           ))}
         </ul>
       )}
-      {doors.length > 0 && (
-        <form ref={form} onSubmit={submit} className="mt-4 grid gap-3" aria-label="Give temporary access">
-          <fieldset aria-describedby={errors.doorIds ? 'temp-doors-error' : undefined}>
-            <legend className="text-sm font-medium text-slate-800">Doors</legend>
-            <div className="mt-1 grid max-h-48 gap-1 overflow-y-auto text-sm sm:grid-cols-3">
-              {doors.map((d) => (
-                <label key={d.id} className="flex items-center gap-2">
-                  <input type="checkbox" name="doorIds" value={d.id} /> {d.name}
-                </label>
-              ))}
-            </div>
-            {errors.doorIds && (
-              <p id="temp-doors-error" className="text-sm text-red-700">
-                {errors.doorIds[0]}
-              </p>
-            )}
-          </fieldset>
-          <div className="grid gap-3 sm:grid-cols-3">
-            <HowLong id="temp" errors={errors} />
-            <Field id="temp-reason" label="Reason" error={errors.reason?.[0]}>
-              <Input
-                id="temp-reason"
-                name="reason"
-                maxLength={200}
-                placeholder="Contractor until Friday"
-                aria-invalid={errors.reason ? true : undefined}
-              />
-            </Field>
-          </div>
-          <div>
-            <Button type="submit" disabled={give.pending}>
-              Give temporary access
-            </Button>
-          </div>
-        </form>
+      {giving ? (
+        <GiveTemporaryAccess userId={userId} onClose={() => setGiving(false)} />
+      ) : (
+        <Button variant="secondary" className="mt-4" onClick={() => setGiving(true)}>
+          Give temporary access…
+        </Button>
       )}
     </section>
   );

@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   'companies.update',
   'directory.status',
   'directory.sync',
+  /** The doors an operator may give (the temporary-access form): a read, only refusals are recorded. */
+  'doors.grantable',
   'doors.holders_export',
   'groups.add_members',
   /** One person's share of a group change (a job item). */
@@ -127,6 +129,7 @@ export type RouteAction =
   | 'audit.export'
   | 'cards.export'
   | 'directory.status'
+  | 'doors.grantable'
   | 'doors.holders_export'
   | 'jobs.export'
   | 'jobs.status'

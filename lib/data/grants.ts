@@ -1,67 +1,91 @@
 import 'server-only';
-import { companyScope, siteScope, type ScopedOperator } from '../auth/permissions';
+import { companyScope, siteInScope, siteScope, type ScopedOperator } from '../auth/permissions';
 import { membersOfAny } from '../companies/members';
 import { inSiteScope } from '../db/scope';
-import { nameFor, namesById } from '../core/names';
+import { compareNames, nameFor, namesById } from '../core/names';
 import { spintly } from '../spintly';
 import { db } from '../db';
 import { portalEnv } from '../env';
 import { formatDateTime } from '../format';
 import { openGrantsOf } from '../grants/store';
-import { grantableDoors } from './grantable';
+import { grantableDoors, onlyGrantable } from './grantable';
+import { allSiteOptions } from './sites';
 
 /** "Ending within 7 days": the home page's lists and the person page's highlight. */
 export const WEEK_MS = 7 * 86_400_000;
 
 /**
  * A person's temporary access for their page: each open grant with an end (or a later start), soonest end first,
- * with who set it and why; and the doors the operator may give for a while (theirs: the person's doors list at the
- * operator's sites, envelope doors only for a company admin).
+ * with who set it and why. The doors that may be given are asked for when the form opens (`temporaryDoorChoices`).
  */
-export async function temporaryAccessFacts(operator: ScopedOperator, personId: number) {
-  const [open, grantable] = await Promise.all([openGrantsOf(await db(), personId), grantableDoors(operator)]);
-  return { open, grantable };
+export async function temporaryAccessFacts(personId: number) {
+  return { open: await openGrantsOf(await db(), personId) };
+}
+
+/**
+ * How doors are named where several sites' doors are listed together: "Main Entrance · Koramangala Hub" (names
+ * repeat across sites); with one site, just the door's name.
+ */
+function doorLabels(
+  doors: readonly { id: number; name: string; siteId: number }[],
+  sites: readonly { id: number; name: string }[],
+) {
+  const siteName = namesById(sites);
+  const several = new Set(doors.map((d) => d.siteId)).size > 1;
+  return new Map(
+    doors.map((d) => [d.id, several ? `${d.name} · ${nameFor(siteName, 'site', d.siteId)}` : d.name] as const),
+  );
 }
 
 /**
  * The person page's temporary access panel: the facts above (read while the page waits on Spintly) with the
- * person's doors as Spintly gave them.
+ * person's doors as Spintly gave them (those at the operator's sites).
  */
 export function temporaryAccessView(
-  { open, grantable }: Awaited<ReturnType<typeof temporaryAccessFacts>>,
+  { open }: Awaited<ReturnType<typeof temporaryAccessFacts>>,
   doors: readonly { id: number; name: string; siteId: number }[],
   sites: readonly { id: number; name: string }[],
   now = Date.now(),
 ) {
   const { display } = portalEnv();
-  // Door names repeat across sites ("Main Entrance"): with more than one site, each says where it is.
-  const siteName = new Map(sites.map((site) => [site.id, site.name]));
-  const several = new Set(doors.map((d) => d.siteId)).size > 1;
-  const label = (d: { name: string; siteId: number }) =>
-    several ? `${d.name} · ${siteName.get(d.siteId) ?? `Site ${d.siteId}`}` : d.name;
-  const names = new Map(doors.map((d) => [d.id, label(d)]));
-  const temporary = open
-    // Only doors of the operator's sites are shown (the page's door list is already limited to them).
-    // Direct grants only: a group membership's end is the group's (its page), not one door's.
-    .filter((g) => g.source === 'direct' && (g.endsAt !== null || g.startedAt === null) && names.has(g.doorId))
-    .sort((a, b) => (a.endsAt ?? '9').localeCompare(b.endsAt ?? '9'))
-    .map((g) => ({
-      id: g.id,
-      doorId: g.doorId,
-      doorName: names.get(g.doorId)!,
-      endsAt: g.endsAt,
-      endsText: g.endsAt ? formatDateTime(g.endsAt, display) : null,
-      startsText: g.startedAt === null && g.startsAt ? formatDateTime(g.startsAt, display) : null,
-      endingSoon: g.endsAt !== null && Date.parse(g.endsAt) - now <= WEEK_MS,
-      setBy: g.grantedByName,
-      reason: g.reason,
-    }));
-  return {
-    temporary,
-    doors: (grantable ? doors.filter((d) => grantable.has(d.id)) : [...doors])
-      .map((d) => ({ id: d.id, name: label(d) }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
-  };
+  const names = doorLabels(doors, sites);
+  return (
+    open
+      // Only doors of the operator's sites are shown (the page's door list is already limited to them).
+      // Direct grants only: a group membership's end is the group's (its page), not one door's.
+      .filter((g) => g.source === 'direct' && (g.endsAt !== null || g.startedAt === null) && names.has(g.doorId))
+      .sort((a, b) => (a.endsAt ?? '9').localeCompare(b.endsAt ?? '9'))
+      .map((g) => ({
+        id: g.id,
+        doorId: g.doorId,
+        doorName: names.get(g.doorId)!,
+        endsAt: g.endsAt,
+        endsText: g.endsAt ? formatDateTime(g.endsAt, display) : null,
+        startsText: g.startedAt === null && g.startsAt ? formatDateTime(g.startsAt, display) : null,
+        endingSoon: g.endsAt !== null && Date.parse(g.endsAt) - now <= WEEK_MS,
+        setBy: g.grantedByName,
+        reason: g.reason,
+      }))
+  );
+}
+
+/**
+ * The doors the operator may give someone for a while, by name: every door at their sites (a company admin's, their
+ * companies' envelope doors), named as on the person page. Asked for when the form opens, not with the page: a super
+ * admin over dozens of sites has thousands, which no person page should carry until someone wants to choose one.
+ */
+export async function temporaryDoorChoices(operator: ScopedOperator) {
+  const [sites, doors, grantable] = await Promise.all([
+    allSiteOptions(),
+    spintly().allDoors(),
+    grantableDoors(operator),
+  ]);
+  const mine = onlyGrantable(
+    doors.filter((d) => siteInScope(operator, d.siteId)),
+    grantable,
+  );
+  const names = doorLabels(mine, sites);
+  return mine.map((d) => ({ id: d.id, name: names.get(d.id)! })).sort((a, b) => compareNames(a.name, b.name));
 }
 
 /**

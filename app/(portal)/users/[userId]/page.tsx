@@ -41,7 +41,7 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
   // What comes from the portal's own tables is read while Spintly answers for the person, not after; none of it is
   // shown unless the person is found in the operator's scope.
   if (can(viewer, 'activity:read')) preloadRecentActivity({ person: userId });
-  const temporaryFacts = can(viewer, 'permissions:write') ? settledLater(temporaryAccessFacts(viewer, userId)) : null;
+  const temporaryFacts = can(viewer, 'permissions:write') ? settledLater(temporaryAccessFacts(userId)) : null;
   const result = await load(() => personPage(userId));
   if (!result.ok) return <LoadError what="this person" message={result.message} />;
   const { operator, person, doors, sites, readAt } = result.data;
@@ -166,14 +166,7 @@ export default async function PersonPage({ params }: { params: Promise<{ userId:
           )}
         </Panel>
       </div>
-      {temporary && (
-        <TemporaryAccess
-          userId={person.id}
-          personName={person.name}
-          grants={temporary.temporary}
-          doors={temporary.doors}
-        />
-      )}
+      {temporary && <TemporaryAccess userId={person.id} personName={person.name} grants={temporary} />}
       {can(operator, 'activity:read') && (
         <Suspense fallback={<p className="mt-6 text-sm text-slate-600">Loading recent activity…</p>}>
           <RecentActivity subject={{ person: person.id }} />
