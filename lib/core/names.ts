@@ -30,7 +30,7 @@ export function namesById(items: Iterable<{ id: number; name: string }>): Map<nu
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
 /**
- * Orders names as a reader expects ("anita" beside "Anita", accents ignored), for sorting lists on the server. One
- * collator for the process: `localeCompare` looks its collator up again on every comparison.
+ * Orders names as a reader expects ("anita" beside "Anita", accents ignored), for sorting lists on the server; the
+ * language is fixed, so the server's locale settings cannot change the order a page shows.
  */
 export const compareNames = (a: string, b: string): number => collator.compare(a, b);
