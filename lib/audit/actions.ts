@@ -30,7 +30,7 @@ export const AUDIT_ACTIONS = [
   'companies.update',
   'directory.status',
   'directory.sync',
-  /** The doors an operator may give (the temporary-access form): a read, only refusals are recorded. */
+  /** The doors an operator may give (the temporary-access form opening): a read, not audited, as the people search. */
   'doors.grantable',
   'doors.holders_export',
   'groups.add_members',
