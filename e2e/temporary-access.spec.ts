@@ -51,6 +51,7 @@ test('temporary access: given with a reason, extended, and ended by the portal �
   // ticked (and listed) whatever is typed next.
   await find.fill(a.name);
   await form.getByRole('checkbox', { name: `${a.name} · Koramangala Hub`, exact: true }).check();
+  await expect(form.getByText(/No door’s name contains/)).toHaveCount(0);
   await find.fill('no door is called this');
   await expect(form.getByText('No door’s name contains “no door is called this”.')).toBeVisible();
   await expect(form.getByRole('checkbox')).toHaveCount(1);

@@ -108,10 +108,19 @@ function GiveTemporaryAccess({ userId, onClose }: { userId: number; onClose: () 
 
   const needle = find.trim().toLowerCase();
   const doors = answer.status === 'ready' ? answer.doors : [];
+  const matches = (d: Door) => d.name.toLowerCase().includes(needle);
   // Ticked doors first, whatever the search, so what will be given is always in view.
-  const matching = doors.filter((d) => chosen.has(d.id) || (needle && d.name.toLowerCase().includes(needle)));
-  const listed = needle ? matching : [...matching, ...doors.filter((d) => !chosen.has(d.id))];
+  const listed = [
+    ...doors.filter((d) => chosen.has(d.id)),
+    ...doors.filter((d) => !chosen.has(d.id) && (!needle || matches(d))),
+  ];
   const shown = listed.slice(0, SHOWN_AT_ONCE);
+  const hint =
+    listed.length > shown.length
+      ? `Showing ${shown.length} of ${listed.length} doors: type to narrow.`
+      : needle && !doors.some(matches)
+        ? `No door’s name contains “${find.trim()}”.`
+        : '';
   const toggle = (id: number, on: boolean) =>
     setChosen((current) => {
       const next = new Set(current);
@@ -178,13 +187,9 @@ function GiveTemporaryAccess({ userId, onClose }: { userId: number; onClose: () 
                 ))}
               </div>
             )}
-            {(listed.length > shown.length || (needle && matching.length === chosen.size)) && (
-              <p className="mt-1 text-xs text-slate-600" aria-live="polite">
-                {listed.length > shown.length
-                  ? `Showing ${shown.length} of ${listed.length} doors: type to narrow.`
-                  : `No door’s name contains “${find.trim()}”.`}
-              </p>
-            )}
+            <p className="mt-1 text-xs text-slate-600" aria-live="polite">
+              {hint}
+            </p>
           </>
         )}
         {errors.doorIds && (
