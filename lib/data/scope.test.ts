@@ -21,7 +21,11 @@ vi.mock('../spintly', () => ({
   spintly: () => ({
     allSites: async () => SITES,
     listRoles: async () => [{ id: 1, name: 'Member' }],
-    allDoors: async () => [{ id: 501, name: 'Gym', siteId: 1 }],
+    allDoors: async () => [
+      { id: 501, name: 'Gym', siteId: 1 },
+      { id: 502, name: 'Lobby', siteId: 1 },
+      { id: 601, name: 'Gym', siteId: 2 },
+    ],
   }),
 }));
 vi.mock('../directory', async (original) => ({
@@ -35,7 +39,7 @@ const { activityFilter } = await import('./activity');
 const { queryEvents } = await import('../activity/query');
 const { storeEvents } = await import('../activity/store');
 const { entriesTodayByCompany } = await import('./companies');
-const { accessEndingSoon } = await import('./grants');
+const { accessEndingSoon, temporaryDoorChoices } = await import('./grants');
 const { addGrants } = await import('../grants/store');
 
 const siteAdmin: ScopedOperator = { role: 'site_admin', siteIds: [1] };
@@ -103,6 +107,31 @@ describe('a company admin', () => {
     expect(await peopleCountsInScope(admin)).toMatchObject({ people: 1 });
     const other: ScopedOperator = { ...admin, companyIds: [company + 1] };
     expect((await listPeopleInScope(other, list(), 50)).total).toBe(0);
+  });
+});
+
+describe('the doors the temporary-access form offers', () => {
+  it('are the operator’s sites’ doors — a company admin’s envelope only — by name, with their site when several', async () => {
+    expect(await temporaryDoorChoices(superAdmin)).toEqual([
+      { id: 601, name: 'Gym · Indiranagar Loft' },
+      { id: 501, name: 'Gym · Koramangala Hub' },
+      { id: 502, name: 'Lobby · Koramangala Hub' },
+    ]);
+    expect(await temporaryDoorChoices(siteAdmin)).toEqual([
+      { id: 501, name: 'Gym' },
+      { id: 502, name: 'Lobby' },
+    ]);
+    expect(await temporaryDoorChoices(noSites)).toEqual([]);
+    const { createCompany } = await import('../companies/store');
+    const company = await createCompany(database, {
+      name: 'Greenleaf',
+      validFrom: '2026-01-01',
+      siteIds: [1],
+      doorIds: [502],
+    });
+    const admin: ScopedOperator = { role: 'company_admin', siteIds: [1], companyIds: [company] };
+    expect(await temporaryDoorChoices(admin)).toEqual([{ id: 502, name: 'Lobby' }]);
+    expect(await temporaryDoorChoices({ ...admin, companyIds: [] })).toEqual([]);
   });
 });
 
