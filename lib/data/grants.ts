@@ -19,7 +19,7 @@ export const WEEK_MS = 7 * 86_400_000;
  * with who set it and why. The doors that may be given are asked for when the form opens (`temporaryDoorChoices`).
  */
 export async function temporaryAccessFacts(personId: number) {
-  return { open: await openGrantsOf(await db(), personId) };
+  return openGrantsOf(await db(), personId);
 }
 
 /**
@@ -42,7 +42,7 @@ function doorLabels(
  * person's doors as Spintly gave them (those at the operator's sites).
  */
 export function temporaryAccessView(
-  { open }: Awaited<ReturnType<typeof temporaryAccessFacts>>,
+  open: Awaited<ReturnType<typeof temporaryAccessFacts>>,
   doors: readonly { id: number; name: string; siteId: number }[],
   sites: readonly { id: number; name: string }[],
   now = Date.now(),
