@@ -314,4 +314,15 @@ test('door page: holders come a page at a time and can be searched', async ({ pa
   await page.getByRole('dialog').getByLabel('Find people').fill(someone.email!);
   await expect(page.getByRole('dialog')).toContainText('1 found, all of whom already have access');
   await expect(page.getByRole('dialog').getByLabel(someone.name)).toHaveCount(0);
+
+  // Who already has the door is read as the dialog opens (the page does not carry thousands of ids): the site admin's
+  // own people only, and nothing about a door of another site.
+  const answer = await page.request.get(`/api/doors/holders?doorId=${door.id}`);
+  expect(answer.status()).toBe(200);
+  const { holderIds } = (await answer.json()) as { holderIds: number[] };
+  expect(holderIds).toEqual(expect.arrayContaining(door.holders));
+  expect(holderIds.every((id) => homeOf.get(id) === 1)).toBe(true);
+  const otherSiteDoor = (state.accessPoints as { id: number; siteId: number }[]).find((d) => d.siteId !== 1)!;
+  expect((await page.request.get(`/api/doors/holders?doorId=${otherSiteDoor.id}`)).status()).toBe(404);
+  expect((await page.request.get('/api/doors/holders?doorId=abc')).status()).toBe(400);
 });

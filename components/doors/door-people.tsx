@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
+import { FetchStatus, useFetchedJson } from '@/components/ui/fetched';
 import { Pagination } from '@/components/ui/pagination';
 import { DataTable } from '@/components/ui/table';
 import { SearchBox } from '@/components/ui/url-filters';
@@ -16,6 +17,32 @@ import { PersonPicker, type PickedPerson } from '../people/person-picker';
 import { PendingSince } from './pending-since';
 import { Panel } from '@/components/ui/panel';
 
+/**
+ * "Add people"'s picker, which does not offer who already holds the door or will once its reader syncs. Those are
+ * asked for as the dialog opens (`/api/doors/holders`): a busy door has thousands, too many to carry on every view.
+ */
+function NewHoldersPicker({
+  doorId,
+  selected,
+  onChange,
+}: {
+  doorId: number;
+  selected: PickedPerson[];
+  onChange: (people: PickedPerson[]) => void;
+}) {
+  const { answer, retry } = useFetchedJson<{ holderIds: number[] }>(`/api/doors/holders?doorId=${doorId}`);
+  if (answer.status !== 'ready')
+    return (
+      <FetchStatus
+        answer={answer}
+        retry={retry}
+        loading="Checking who already has access…"
+        failed="Who already has access could not be checked."
+      />
+    );
+  return <PersonPicker selected={selected} onChange={onChange} exclude={answer.data.holderIds} />;
+}
+
 /** The holders of a door, a page at a time (the URL's `search` and `page`), and the door's pending changes. */
 export function DoorPeople({
   door,
@@ -23,7 +50,6 @@ export function DoorPeople({
   holders,
   matchingCount,
   holderCount,
-  holderIds,
   page,
   perPage,
   pending,
@@ -35,7 +61,6 @@ export function DoorPeople({
   holders: DoorPerson[];
   matchingCount: number;
   holderCount: number;
-  holderIds: number[];
   page: number;
   perPage: number;
   pending: DoorPerson[];
@@ -189,7 +214,7 @@ export function DoorPeople({
         title={`Give people access to ${doorName}`}
       >
         <div className="flex flex-col gap-4">
-          <PersonPicker selected={picked} onChange={setPicked} exclude={holderIds} />
+          <NewHoldersPicker doorId={doorId} selected={picked} onChange={setPicked} />
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => setAdding(false)}>
               Cancel

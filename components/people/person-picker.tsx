@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Input } from '@/components/ui/field';
 import { usePeopleSearch } from './use-people-search';
 
@@ -11,6 +11,8 @@ export interface PickedPerson {
   employeeCode: string | null;
   homeSiteName: string;
 }
+
+const NOBODY: readonly number[] = [];
 
 /** "3 found", and how many more matched but are not listed because they already have access. */
 function foundText(shown: number, excluded: number) {
@@ -26,17 +28,19 @@ function foundText(shown: number, excluded: number) {
 export function PersonPicker({
   selected,
   onChange,
-  exclude = [],
+  exclude = NOBODY,
 }: {
   selected: PickedPerson[];
   onChange: (people: PickedPerson[]) => void;
-  exclude?: number[];
+  exclude?: readonly number[];
 }) {
   const [query, setQuery] = useState('');
   const { results, status, ready } = usePeopleSearch<PickedPerson>(query, 250);
 
   const chosen = new Set(selected.map((p) => p.id));
-  const shown = results.filter((p) => !exclude.includes(p.id));
+  // A busy door excludes thousands: one Set per list, not one per keystroke.
+  const excluded = useMemo(() => new Set(exclude), [exclude]);
+  const shown = results.filter((p) => !excluded.has(p.id));
   const toggle = (person: PickedPerson) =>
     onChange(chosen.has(person.id) ? selected.filter((p) => p.id !== person.id) : [...selected, person]);
 

@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { FetchStatus, useFetchedJson } from '@/components/ui/fetched';
 import { Field, Input, Select } from '@/components/ui/field';
 import { useServerAction } from '@/components/ui/use-server-action';
 import { extendGrantAction } from '@/lib/actions/permissions/extend-grant';
@@ -61,38 +62,14 @@ const SHOWN_AT_ONCE = 100;
 
 type Door = { id: number; name: string };
 
-/** The doors this operator may give, asked for when the form opens (`/api/doors/grantable`). */
-function useGrantableDoors() {
-  const [answer, setAnswer] = useState<{ status: 'loading' | 'error' } | { status: 'ready'; doors: Door[] }>({
-    status: 'loading',
-  });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch('/api/doors/grantable', { cache: 'no-store', signal: controller.signal })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(String(response.status));
-        setAnswer({ status: 'ready', doors: ((await response.json()) as { doors: Door[] }).doors });
-      })
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError') setAnswer({ status: 'error' });
-      });
-    return () => controller.abort();
-  }, [attempt]);
-  const retry = () => {
-    setAnswer({ status: 'loading' });
-    setAttempt((n) => n + 1);
-  };
-  return { answer, retry };
-}
-
 /**
  * The form that gives doors until an end with a reason. Its doors are read when it opens and found by typing: a super
  * admin over dozens of sites may give thousands. The doors ticked stay ticked whatever is typed next.
  */
 function GiveTemporaryAccess({ userId, onClose }: { userId: number; onClose: () => void }) {
   const form = useRef<HTMLFormElement>(null);
-  const { answer, retry } = useGrantableDoors();
+  // The doors this operator may give, asked for when the form opens.
+  const { answer, retry } = useFetchedJson<{ doors: Door[] }>('/api/doors/grantable');
   const [find, setFind] = useState('');
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const [errors, setErrors] = useState<Errors>({});
@@ -107,7 +84,7 @@ function GiveTemporaryAccess({ userId, onClose }: { userId: number; onClose: () 
   });
 
   const needle = find.trim().toLowerCase();
-  const doors = answer.status === 'ready' ? answer.doors : [];
+  const doors = answer.status === 'ready' ? answer.data.doors : [];
   const matches = (d: Door) => d.name.toLowerCase().includes(needle);
   // Ticked doors first, whatever the search, so what will be given is always in view.
   const listed = [
@@ -147,19 +124,12 @@ function GiveTemporaryAccess({ userId, onClose }: { userId: number; onClose: () 
         <legend className="text-sm font-medium text-slate-800">
           Doors{chosen.size > 0 && <span className="font-normal text-slate-600"> · {chosen.size} chosen</span>}
         </legend>
-        {answer.status === 'loading' && (
-          <p role="status" className="mt-1 text-sm text-slate-600">
-            Loading the doors you can give…
-          </p>
-        )}
-        {answer.status === 'error' && (
-          <p role="alert" className="mt-1 text-sm text-red-700">
-            The doors could not be loaded.{' '}
-            <button type="button" className="underline" onClick={retry}>
-              Try again
-            </button>
-          </p>
-        )}
+        <FetchStatus
+          answer={answer}
+          retry={retry}
+          loading="Loading the doors you can give…"
+          failed="The doors could not be loaded."
+        />
         {answer.status === 'ready' && (
           <>
             <Input

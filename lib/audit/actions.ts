@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   'directory.sync',
   /** The doors an operator may give (the temporary-access form opening): a read, not audited, as the people search. */
   'doors.grantable',
+  /** Who already holds a door (its "Add people" dialog opening): a read, not audited, as the people search. */
+  'doors.holders',
   'doors.holders_export',
   'groups.add_members',
   /** One person's share of a group change (a job item). */
@@ -130,6 +132,7 @@ export type RouteAction =
   | 'cards.export'
   | 'directory.status'
   | 'doors.grantable'
+  | 'doors.holders'
   | 'doors.holders_export'
   | 'jobs.export'
   | 'jobs.status'

@@ -37,17 +37,25 @@ async function holderSources(doorId: number, personIds: readonly number[], now =
   );
 }
 
+/** Whether a holder Spintly lists is one of the operator's people (their home site is in scope); others are counted only. */
+const visibleTo = (operator: ScopedOperator) => (person: { homeSiteId?: number | null | undefined }) =>
+  personInScope(operator, { homeSiteId: person.homeSiteId ?? null });
+
+/** A door of the operator's sites, from the (cached) list of every door; undefined when it is not one of theirs. */
+async function doorInScope(operator: ScopedOperator, doorId: number) {
+  const door = (await spintly().allDoors()).find((d) => d.id === doorId);
+  return door && siteInScope(operator, door.siteId) ? door : undefined;
+}
+
 /**
  * Everyone of the operator's sites who can open a door (or will, once its reader syncs), with where it comes from:
  * the door page's CSV (`/api/doors/holders/export`). Null when the door is not one of theirs.
  */
 export async function doorHoldersExport(operator: ScopedOperator, doorId: number) {
-  const client = spintly();
-  const door = (await client.allDoors()).find((d) => d.id === doorId);
-  if (!door || !siteInScope(operator, door.siteId)) return null;
-  const answer = doorHolders(await client.doorUsers(doorId));
-  const visible = (person: { homeSiteId?: number | null | undefined }) =>
-    personInScope(operator, { homeSiteId: person.homeSiteId ?? null });
+  const door = await doorInScope(operator, doorId);
+  if (!door) return null;
+  const answer = doorHolders(await spintly().doorUsers(doorId));
+  const visible = visibleTo(operator);
   const people = [
     ...answer.holders.filter(visible).map((p) => ({ ...p, state: 'assigned' as const })),
     ...answer.pending.filter((p) => visible(p) && isPendingGrant(p)).map((p) => ({ ...p, state: 'pending' as const })),
@@ -67,6 +75,17 @@ export async function doorHoldersExport(operator: ScopedOperator, doorId: number
       source: sources.get(p.id) ?? 'From Spintly',
     })),
   };
+}
+
+/**
+ * The ids of the operator's people who hold a door or will once its reader syncs: what "Add people" does not offer
+ * again (`/api/doors/holders`), read when the dialog opens, not carried on every view of a door with thousands of
+ * holders. Null when the door is not one of theirs.
+ */
+export async function doorHolderIdsInScope(operator: ScopedOperator, doorId: number) {
+  if (!(await doorInScope(operator, doorId))) return null;
+  const { holders, pending } = doorHolders(await spintly().doorUsers(doorId));
+  return [...holders, ...pending.filter(isPendingGrant)].filter(visibleTo(operator)).map((p) => p.id);
 }
 
 /** A door's holders page: `?search=&page=`. */
@@ -108,8 +127,7 @@ export async function doorPage(
   const door = doors.find((d) => d.id === doorId);
   const site = sites.find((s) => s.id === siteId);
   if (!door || !site || !holders) notFound();
-  const visible = (person: { homeSiteId?: number | null | undefined }) =>
-    personInScope(operator, { homeSiteId: person.homeSiteId ?? null });
+  const visible = visibleTo(operator);
   const toPerson = (p: (typeof holders.usersWithPermissions)[number]): DoorPerson => ({
     id: p.id,
     name: p.name,
@@ -144,8 +162,6 @@ export async function doorPage(
     /** How many holders match the search, and how many there are in all (of the operator's sites). */
     matchingCount: matching.length,
     holderCount: everyone.length,
-    /** Everyone who has the door or is about to, so "Add people" does not offer them again. */
-    holderIds: [...everyone, ...pending.filter(isPendingGrant)].map((p) => p.id),
     pending: pending.map(toPerson),
     page: query.page,
     perPage: DOOR_HOLDERS_PAGE_SIZE,
