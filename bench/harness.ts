@@ -119,8 +119,9 @@ export async function dropDeadSockets(base = PORTAL) {
   }
 }
 
-export async function timePage(cookie: string, route: string, base = PORTAL) {
-  const get = async () => {
+/** One timed GET of a page, read to its end; throws on an error status. */
+function pageTimer(cookie: string, route: string, base: string) {
+  return async () => {
     let started = performance.now();
     // Once more on a dead pooled socket (see dropDeadSockets); the retried request is the one timed.
     const send = () => fetch(`${base}${route}`, { headers: { cookie } });
@@ -132,7 +133,13 @@ export async function timePage(cookie: string, route: string, base = PORTAL) {
     if (!response.ok) throw new Error(`${route}: ${response.status}`);
     return performance.now() - started;
   };
-  for (let i = 0; i < 3; i++) await get();
+}
+
+const WARM_UPS = 3;
+
+export async function timePage(cookie: string, route: string, base = PORTAL) {
+  const get = pageTimer(cookie, route, base);
+  for (let i = 0; i < WARM_UPS; i++) await get();
   const times: number[] = [];
   for (let i = 0; i < REPEAT; i++) times.push(await get());
   return {
@@ -140,6 +147,36 @@ export async function timePage(cookie: string, route: string, base = PORTAL) {
     p50Ms: Math.round(percentile(times, 50)),
     p95Ms: Math.round(percentile(times, 95)),
     upstreamLatencyMs: L,
+  };
+}
+
+/**
+ * A portal page timed against the floor in the same minutes: the two are requested in turn, REPEAT times each, so a
+ * page's excess is not the machine's drift between the floor's measurement and the page's (p50s of the same page
+ * moved 5–10 ms between runs when the floor was measured once, first). Each floor request is one Spintly call:
+ * `floorCalls` says how many to leave out of the sandbox's count.
+ */
+export async function timeAgainstFloor(cookie: string, route: string) {
+  const page = pageTimer(cookie, route, PORTAL);
+  const floor = pageTimer('', '/', FLOOR);
+  for (let i = 0; i < WARM_UPS; i++) await page();
+  const pageTimes: number[] = [];
+  const floorTimes: number[] = [];
+  for (let i = 0; i < REPEAT; i++) {
+    floorTimes.push(await floor());
+    pageTimes.push(await page());
+  }
+  const p50Ms = Math.round(percentile(pageTimes, 50));
+  const floorP50Ms = Math.round(percentile(floorTimes, 50));
+  return {
+    route,
+    p50Ms,
+    p95Ms: Math.round(percentile(pageTimes, 95)),
+    upstreamLatencyMs: L,
+    floorP50Ms,
+    excessP50Ms: p50Ms - floorP50Ms,
+    views: WARM_UPS + REPEAT,
+    floorCalls: REPEAT,
   };
 }
 

@@ -21,8 +21,9 @@
  * portal's resident memory afterwards. Writes bench/results.json and prints a table. Not part of `npm test`.
  *
  * Beside the portal it starts the floor (bench/floor): a bare Next.js app whose one page makes one list call to the
- * same sandbox and renders a small table. Every page's line also shows its excess over that floor's p50, so what the
- * portal itself costs (session, operator, CSP, render) is read off directly, whatever this machine's speed today.
+ * same sandbox and renders a small table. Every page is requested in turn with the floor and its line shows its excess
+ * over the floor's p50 of those same minutes, so what the portal itself costs (session, operator, CSP, render) is read
+ * off directly, whatever this machine's speed today or a minute later.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
