@@ -39,6 +39,9 @@ type PeopleQuery = SelectQueryBuilder<Database, 'people', object>;
 type CompanyPlan = 'in' | 'exists';
 const BIG_COMPANY = 1000;
 
+const holdersOfRole = (db: Kysely<Database>, role: number) =>
+  db.selectFrom('people_roles').select('person_id').where('role_id', '=', role);
+
 function where(db: Kysely<Database>, dialect: Dialect, filter: DirectoryFilter, now: string, plan: CompanyPlan = 'in') {
   let query: PeopleQuery = db.selectFrom('people');
   query = query.where(inSiteScope('home_site_id', filter.sites));
@@ -54,18 +57,8 @@ function where(db: Kysely<Database>, dialect: Dialect, filter: DirectoryFilter, 
         : query.where('id', 'in', membersOfAny(db, [...filter.companies.companies]));
   if (filter.status === 'active') query = query.where('active', '=', 1);
   if (filter.status === 'inactive') query = query.where('active', '=', 0);
-  if (filter.role !== undefined)
-    query = query.where(
-      'id',
-      'in',
-      db.selectFrom('people_roles').select('person_id').where('role_id', '=', filter.role),
-    );
-  if (filter.withoutRole !== undefined)
-    query = query.where(
-      'id',
-      'not in',
-      db.selectFrom('people_roles').select('person_id').where('role_id', '=', filter.withoutRole),
-    );
+  if (filter.role !== undefined) query = query.where('id', 'in', holdersOfRole(db, filter.role));
+  if (filter.withoutRole !== undefined) query = query.where('id', 'not in', holdersOfRole(db, filter.withoutRole));
   if (filter.card === 'yes') query = query.where('card', 'is not', null);
   if (filter.card === 'no') query = query.where('card', 'is', null);
   if (filter.cardNumber !== undefined) query = query.where('card', '=', filter.cardNumber);
@@ -145,6 +138,35 @@ async function companyPlan(db: Kysely<Database>, filter: DirectoryFilter): Promi
   return Number(size?.held ?? 0) + Number(size?.given ?? 0) >= BIG_COMPANY ? 'exists' : 'in';
 }
 
+/**
+ * How many people match a filter (narrowed further by `narrow`), in one statement.
+ *
+ * A role left out (visitors, from every member list) as `id not in (its holders)` made the database test every row
+ * in scope against the role's list: 6–17 ms on SQLite at 100,000 people, on every view of the people list. Counting
+ * everyone the rest of the filter matches, less those of them who have the role, is the same number (the second set is
+ * inside the first) with both counts answered from indexes: about 1 ms when the role is held by a minority, as
+ * visitors are, and no slower when it is not.
+ */
+async function countMatching(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  filter: DirectoryFilter,
+  at: string,
+  narrow: (q: PeopleQuery) => PeopleQuery = (q) => q,
+): Promise<number> {
+  const { withoutRole, ...rest } = filter;
+  const counted = (query: PeopleQuery) => query.select((eb) => eb.fn.countAll<number>().as('n'));
+  const n =
+    withoutRole === undefined
+      ? counted(narrow(where(db, dialect, filter, at)))
+      : db.selectNoFrom(
+          sql<number>`(${counted(narrow(where(db, dialect, rest, at)))}) - (${counted(
+            narrow(where(db, dialect, rest, at)).where('id', 'in', holdersOfRole(db, withoutRole)),
+          )})`.as('n'),
+        );
+  return Number((await n.executeTakeFirstOrThrow()).n);
+}
+
 /** One page of the people matching a filter, and how many match in all. */
 export async function queryDirectory(
   db: Kysely<Database>,
@@ -162,11 +184,9 @@ export async function queryDirectory(
       .limit(page.perPage)
       .offset((page.page - 1) * page.perPage)
       .execute(),
-    where(db, dialect, filter, at)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+    countMatching(db, dialect, filter, at),
   ]);
-  return { items: rows.map(toDirectoryPerson), total: Number(count.n) };
+  return { items: rows.map(toDirectoryPerson), total: count };
 }
 
 export interface DirectoryCounts {
@@ -186,14 +206,7 @@ export async function countDirectory(
   if (reachesNoSite(filter.sites)) return { people: 0, active: 0, withCard: 0, expired: 0 };
   const at = now.toISOString();
   // Four counts, each answered from an index (active, card, expiry), beat one pass that reads every row for its sums.
-  const count = async (narrow: (q: PeopleQuery) => PeopleQuery) =>
-    Number(
-      (
-        await narrow(where(db, dialect, filter, at))
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (narrow: (q: PeopleQuery) => PeopleQuery) => countMatching(db, dialect, filter, at, narrow);
   const [people, active, withCard, expired] = await Promise.all([
     count((q) => q),
     count((q) => q.where('active', '=', 1)),
