@@ -17,7 +17,10 @@ import { formatDate } from '../format';
 import { openGrantsOf } from '../grants/store';
 import { withGroupNames } from '../groups/store';
 
-/** People per page of the matrix: Spintly's largest page, so a page of rows is one call. */
+/**
+ * People per page of the matrix. The rows come from the directory; the cells cost every door's whole holder list
+ * whatever the page size, so a page shows as many people as those reads can serve without a grid too long to scan.
+ */
 export const MATRIX_PAGE_SIZE = 100;
 
 /** The matrix page: `?search=&status=&page=` over the site's people. */
