@@ -17,8 +17,20 @@ const SITES = [
   { id: 2, name: 'Indiranagar Loft', location: null },
 ];
 vi.mock('../db', async (original) => ({ ...(await original<object>()), db: async () => database }));
+/** Door 501's answer: two holders (sites 1 and 2), a grant and a removal pending (site 1). */
+const doorUsers = vi.fn(async (doorId: number) => ({
+  usersWithPermissions: [
+    { id: 1, name: 'One', homeSiteId: 1 },
+    { id: 3, name: 'Three', homeSiteId: 2 },
+  ],
+  usersWithPendingPermissions: [
+    { id: 2, name: 'Two', homeSiteId: 1, pendingAction: 'grant' as const },
+    { id: 4, name: 'Four', homeSiteId: 1, pendingAction: 'revoke' as const },
+  ].filter(() => doorId === 501),
+}));
 vi.mock('../spintly', () => ({
   spintly: () => ({
+    doorUsers,
     allSites: async () => SITES,
     listRoles: async () => [{ id: 1, name: 'Member' }],
     allDoors: async () => [
@@ -41,6 +53,7 @@ const { storeEvents } = await import('../activity/store');
 const { entriesTodayByCompany } = await import('./companies');
 const { accessEndingSoon, temporaryDoorChoices } = await import('./grants');
 const { addGrants } = await import('../grants/store');
+const { doorHolderIdsInScope } = await import('./doors');
 
 const siteAdmin: ScopedOperator = { role: 'site_admin', siteIds: [1] };
 const superAdmin: ScopedOperator = { role: 'super_admin', siteIds: [] };
@@ -132,6 +145,19 @@ describe('the doors the temporary-access form offers', () => {
     const admin: ScopedOperator = { role: 'company_admin', siteIds: [1], companyIds: [company] };
     expect(await temporaryDoorChoices(admin)).toEqual([{ id: 502, name: 'Lobby' }]);
     expect(await temporaryDoorChoices({ ...admin, companyIds: [] })).toEqual([]);
+  });
+});
+
+describe('who already holds a door ("Add people" leaves them out)', () => {
+  it('is the operator’s own people who hold it or are about to; a door outside their sites is not read at all', async () => {
+    expect(await doorHolderIdsInScope(superAdmin, 501)).toEqual([1, 3, 2]);
+    // Site 2's holder is not the site admin's to see; a pending removal is on its way out.
+    expect(await doorHolderIdsInScope(siteAdmin, 501)).toEqual([1, 2]);
+    doorUsers.mockClear();
+    expect(await doorHolderIdsInScope(siteAdmin, 601)).toBeNull();
+    expect(await doorHolderIdsInScope(noSites, 501)).toBeNull();
+    expect(await doorHolderIdsInScope(superAdmin, 999)).toBeNull();
+    expect(doorUsers).not.toHaveBeenCalled();
   });
 });
 
